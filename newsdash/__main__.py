@@ -1,0 +1,5 @@
+import sys
+
+from newsdash.cli import main
+
+sys.exit(main())

@@ -1,0 +1,164 @@
+"""Sourced context tables from other outlets, validated row by row.
+
+Each row keeps its source title and URL. A cumulative total that falls from one date
+to the next is flagged, never silently kept: either a report is wrong or it counts
+something else, and an editor must see that.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from newsdash.dates import parse_partial
+from newsdash.errors import DataError
+from newsdash.yamlsafe import read_text
+
+QUALIFIERS = ("exact", "more_than", "about")
+DEMINING_FILE = "mod_demining_series.csv"
+RETURNS_FILE = "returns_series.csv"
+EVENTS_FILE = "context_events.csv"
+DEMINING_MEASURES = ("hectares", "road_km", "buildings", "explosive_objects")
+
+
+class ContextRow(BaseModel):
+    """One sourced value: what, when, how sure, and who printed it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    as_of: str
+    measure: str = Field(min_length=1)
+    value: float = Field(ge=0)
+    qualifier: str
+    reported_by: str = ""
+    source_title: str = Field(min_length=1)
+    source_url: str = Field(pattern=r"^https?://\S+$")
+    note: str = ""
+
+    @field_validator("as_of")
+    @classmethod
+    def _date(cls, value: str) -> str:
+        parse_partial(value)
+        return value
+
+    @field_validator("qualifier")
+    @classmethod
+    def _qualifier(cls, value: str) -> str:
+        if value not in QUALIFIERS:
+            raise ValueError(f"qualifier must be one of {', '.join(QUALIFIERS)}, got '{value}'")
+        return value
+
+
+class ContextEvent(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    date: str
+    precision: str
+    event: str = Field(min_length=1)
+    source_title: str = Field(min_length=1)
+    source_url: str = Field(pattern=r"^https?://\S+$")
+    note: str = ""
+
+    _date = field_validator("date")(ContextRow._date.__func__)
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A cumulative total lower than the one reported before it."""
+
+    measure: str
+    earlier_date: str
+    earlier_value: float
+    later_date: str
+    later_value: float
+    later_source: str
+
+    def sentence(self) -> str:
+        return (f"{self.measure}: {self.later_value:,g} on {self.later_date} ({self.later_source}) "
+                f"is below {self.earlier_value:,g} reported on {self.earlier_date}")
+
+
+@dataclass(frozen=True)
+class Context:
+    demining: pd.DataFrame
+    returns: pd.DataFrame
+    events: tuple[ContextEvent, ...]
+    flags: tuple[Flag, ...]
+
+
+def _csv_rows(path: Path) -> list[tuple[int, dict]]:
+    """(line number, row) pairs; line 1 is the header."""
+    reader = csv.DictReader(read_text(path).splitlines())
+    return [(i + 2, row) for i, row in enumerate(reader)]
+
+
+def _validated(path: Path, rows, model, errors: list[DataError]) -> list:  # noqa: ANN001
+    good = []
+    for line, row in rows:
+        try:
+            good.append(model.model_validate(row))
+        except ValidationError as exc:
+            for e in exc.errors():
+                field = ".".join(str(p) for p in e["loc"]) or "-"
+                msg = "unknown column" if e["type"] == "extra_forbidden" else e["msg"].removeprefix("Value error, ")
+                errors.append(DataError(str(path), msg, line, f"row {line}", field))
+    return good
+
+
+def _demining_long(rows: list[tuple[int, dict]]) -> list[tuple[int, dict]]:
+    """The wide ministry table as one row per measure; empty cells mean no figure."""
+    long = []
+    for line, row in rows:
+        common = {k: row.get(k, "") for k in ("source_title", "source_url", "note")}
+        for measure in DEMINING_MEASURES:
+            if (row.get(measure) or "").strip():
+                long.append((line, {"as_of": row.get("as_of", ""), "measure": measure,
+                                    "value": row[measure], "reported_by": "Russian defence ministry",
+                                    "qualifier": row.get(f"{measure}_qualifier", ""), **common}))
+    return long
+
+
+def find_falls(frame: pd.DataFrame) -> list[Flag]:
+    """Flag every cumulative value below the previous one of the same measure."""
+    flags = []
+    for measure, group in frame.sort_values("as_of").groupby("measure", sort=False):
+        if not is_cumulative(str(measure)):
+            continue
+        previous = None
+        for row in group.itertuples():
+            if previous is not None and row.value < previous.value:
+                flags.append(Flag(str(measure), previous.as_of, previous.value, row.as_of,
+                                  row.value, row.source_title))
+            previous = row
+    return flags
+
+
+def is_cumulative(measure: str) -> bool:
+    return measure in DEMINING_MEASURES or measure.endswith("_cumulative")
+
+
+def _frame(rows: list[ContextRow]) -> pd.DataFrame:
+    columns = list(ContextRow.model_fields)
+    return pd.DataFrame([r.model_dump() for r in rows], columns=columns)
+
+
+def load_context(context_dir: Path) -> tuple[Context, list[DataError]]:
+    """Read the three tables; a missing table is an error, a bad row is skipped and reported."""
+    errors: list[DataError] = []
+    tables = {}
+    for name in (DEMINING_FILE, RETURNS_FILE, EVENTS_FILE):
+        try:
+            tables[name] = _csv_rows(context_dir / name)
+        except FileNotFoundError:
+            errors.append(DataError(str(context_dir / name), "context table not found"))
+            tables[name] = []
+        except DataError as error:
+            errors.append(error)
+            tables[name] = []
+    demining = _frame(_validated(context_dir / DEMINING_FILE, _demining_long(tables[DEMINING_FILE]), ContextRow, errors))
+    returns = _frame(_validated(context_dir / RETURNS_FILE, tables[RETURNS_FILE], ContextRow, errors))
+    events = tuple(_validated(context_dir / EVENTS_FILE, tables[EVENTS_FILE], ContextEvent, errors))
+    flags = tuple(find_falls(demining) + find_falls(returns))
+    return Context(demining, returns, events, flags), errors

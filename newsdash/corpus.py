@@ -1,0 +1,93 @@
+"""Everything the dashboard shows: the articles that passed validation, the context
+tables, and every error found along the way (shown, never hidden)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsdash.context import Context, Flag, load_context
+from newsdash.errors import DataError
+from newsdash.loading import LoadedArticle, load_article
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
+
+
+@dataclass(frozen=True)
+class Corpus:
+    articles: tuple[LoadedArticle, ...]
+    context: Context
+    errors: tuple[DataError, ...]
+    flags: tuple[Flag, ...]
+
+    def article(self, article_id: str | None = None) -> LoadedArticle | None:
+        """The article with this id, else the first one, else None."""
+        by_id = {a.id: a for a in self.articles}
+        return by_id.get(article_id or "") or (self.articles[0] if self.articles else None)
+
+
+def data_dir() -> Path:
+    """The data folder: DASHBOARD_DATA_DIR, else the project's own data/."""
+    return Path(os.environ.get(DATA_DIR_ENV) or PROJECT_ROOT / "data").resolve()
+
+
+def seeds_dir_for(data: Path) -> Path:
+    """Seeds live beside the data folder, as in the project layout."""
+    return data.parent / "seeds"
+
+
+def article_files(data: Path) -> list[Path]:
+    return sorted((data / "articles").glob("*.yaml"))
+
+
+def fingerprint(data: Path) -> tuple:
+    """Names, sizes and modification times of every data and seed file.
+
+    Cached loaders take this as an argument, so an edit on disk makes a new cache key
+    and shows on the next rerun without a restart.
+    """
+    files = [p for folder in (data, seeds_dir_for(data)) if folder.exists()
+             for p in sorted(folder.rglob("*")) if p.is_file()]
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+
+
+def load_corpus(data: Path | None = None) -> Corpus:
+    data = data or data_dir()
+    articles, errors = [], []
+    if not (data / "articles").is_dir():
+        errors.append(DataError(str(data / "articles"), "no articles folder here"))
+    for path in article_files(data):
+        loaded, problems = load_article(path, seeds_dir_for(data))
+        errors += problems
+        if loaded:
+            articles.append(loaded)
+    context, context_errors = load_context(data / "context")
+    flags = context.flags + tuple(f for a in articles for f in article_vs_series(a, context))
+    return Corpus(tuple(articles), context, tuple(errors + context_errors), flags)
+
+
+def article_vs_series(loaded: LoadedArticle, context: Context) -> list[Flag]:
+    """An article total below an earlier cumulative report of the same measure.
+
+    A "more than" figure is a lower bound, so a lower number is no contradiction.
+    """
+    flags = []
+    published = loaded.article.article.published
+    for chart in loaded.article.charts:
+        if not chart.context_measure:
+            continue
+        series = _series(context, chart.context_measure)
+        earlier = series[series["as_of"] < published]
+        for fig in (loaded.article.figure(fid) for fid in chart.figures):
+            if fig.qualifier != "more_than" and not earlier.empty and fig.value < earlier["value"].max():
+                top = earlier.loc[earlier["value"].idxmax()]
+                flags.append(Flag(chart.context_measure, top["as_of"], float(top["value"]), published,
+                                  float(fig.value), f"the article, figure {fig.id}"))
+    return flags
+
+
+def _series(context: Context, measure: str):  # noqa: ANN202
+    frame = context.demining if measure in set(context.demining["measure"]) else context.returns
+    return frame[frame["measure"] == measure]

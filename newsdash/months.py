@@ -1,0 +1,33 @@
+"""Month names in both Arabic naming systems (Levantine and Egyptian/Gulf) and English."""
+
+from __future__ import annotations
+
+import re
+
+LEVANTINE = [
+    "كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران",
+    "تموز", "آب", "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول",
+]
+EGYPTIAN = [
+    "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
+    "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
+]
+ENGLISH = [
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+]
+VARIANTS = {"ابريل": 4, "إبريل": 4, "اغسطس": 8, "اكتوبر": 10, "ايار": 5, "اذار": 3, "ايلول": 9}
+MONTH_NUMBER = {
+    **{name: i + 1 for names in (LEVANTINE, EGYPTIAN, ENGLISH) for i, name in enumerate(names)},
+    **VARIANTS,
+}
+# Longest first, so "تشرين الثاني" wins over a shorter name inside it.
+MONTH_PATTERN = re.compile(
+    r"(?<!\w)(" + "|".join(sorted(map(re.escape, MONTH_NUMBER), key=len, reverse=True)) + r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def months_in(text: str) -> list[tuple[int, int, int]]:
+    """(month number, start, end) for every month name in the text."""
+    return [(MONTH_NUMBER[m.group(1).lower()], m.start(), m.end()) for m in MONTH_PATTERN.finditer(text)]

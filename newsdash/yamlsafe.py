@@ -1,0 +1,110 @@
+"""Safe YAML reading that remembers where every value stood in the file.
+
+PyYAML's safe loader still accepts duplicate keys silently and expands aliases
+(the 'billion laughs' bomb). We compose the node tree ourselves so we can reject
+both, cap size and depth, and keep each value's line for error messages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from newsdash.errors import DataError
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 20
+Path_ = tuple[Any, ...]
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """Safe loader that refuses anchors and aliases before anything is expanded."""
+
+    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                problem="aliases (*name) are not allowed", problem_mark=event.start_mark
+            )
+        event = self.peek_event()
+        if getattr(event, "anchor", None):
+            raise yaml.MarkedYAMLError(
+                problem="anchors (&name) are not allowed", problem_mark=event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """Read a data file as strict UTF-8 text, refusing what an editor would not save."""
+    name = str(path)
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise DataError(name, f"file is {size:,} bytes, above the limit of {max_bytes:,}")
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise DataError(name, "file starts with a byte-order mark; save it as UTF-8 without BOM", 1)
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise DataError(name, "file contains a NUL byte", line)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError(name, f"invalid UTF-8 at byte {exc.start}", line) from None
+
+
+def load_with_lines(path: Path) -> tuple[Any, dict[Path_, int]]:
+    """Parse one YAML file into plain data and a map from value path to 1-based line."""
+    text = read_text(path)
+    loader = _NoAliasLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}
+        lines: dict[Path_, int] = {}
+        data = _to_python(loader, node, (), lines, str(path))
+        return data, lines
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise DataError(str(path), f"YAML error: {exc.problem}", line) from None
+    except yaml.YAMLError as exc:
+        raise DataError(str(path), f"YAML error: {exc}") from None
+    finally:
+        loader.dispose()
+
+
+def _to_python(loader, node, path: Path_, lines: dict, name: str) -> Any:  # noqa: ANN001
+    lines[path] = node.start_mark.line + 1
+    if len(path) > MAX_DEPTH:
+        raise DataError(name, f"nesting deeper than {MAX_DEPTH} levels", lines[path])
+    if isinstance(node, yaml.MappingNode):
+        return _mapping(loader, node, path, lines, name)
+    if isinstance(node, yaml.SequenceNode):
+        _check_tag(node, "tag:yaml.org,2002:seq", name)
+        return [_to_python(loader, item, (*path, i), lines, name) for i, item in enumerate(node.value)]
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return node.value  # dates stay text: "2020-11" and "2020-11-09" are read alike
+    return loader.construct_object(node, deep=True)
+
+
+def _mapping(loader, node, path: Path_, lines: dict, name: str) -> dict:  # noqa: ANN001
+    _check_tag(node, "tag:yaml.org,2002:map", name)
+    result: dict = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node)
+        if not isinstance(key, str):
+            raise DataError(name, f"key {key!r} is not text", key_node.start_mark.line + 1)
+        if key in result:
+            first = lines[(*path, key)]
+            raise DataError(
+                name, f"duplicate key '{key}' (first at line {first})", key_node.start_mark.line + 1
+            )
+        result[key] = _to_python(loader, value_node, (*path, key), lines, name)
+    return result
+
+
+def _check_tag(node, expected: str, name: str) -> None:  # noqa: ANN001
+    if node.tag != expected:
+        raise DataError(name, f"tag {node.tag} is not allowed", node.start_mark.line + 1)

@@ -1,0 +1,41 @@
+"""Overview: the headline, the source card, the article's figures, the caveat."""
+
+import streamlit as st
+
+from newsdash import overview as view
+from newsdash.i18n import t
+from newsdash.widgets import load_corpus, show_errors, text_block
+
+lang = st.session_state.get("lang", "en")
+corpus = load_corpus()
+show_errors(corpus, lang)
+loaded = corpus.article()
+if loaded is None:
+    st.info(t("no_articles", lang))
+    st.stop()
+
+# 1/ HEADLINE AND SOURCE
+info = loaded.article.article
+st.title(info.title.get(lang))
+if lang == "en":
+    text_block(info.title_original, "ar")
+st.caption(view.source_line(info, lang))
+
+# 2/ THE CAVEAT
+st.warning(f"**{t('caveat_title', lang)}.** {info.claim_caveat.get(lang)}")
+
+# 3/ FIGURES, BY CATEGORY
+st.header(t("headline_figures", lang))
+for category, figures in view.figures_by_category(loaded).items():
+    st.subheader(view.category_heading(category, lang))
+    columns = st.columns(min(len(figures), 4))
+    for column, fig in zip(columns * 2, figures, strict=False):
+        with column:
+            st.metric(fig.label.get(lang), view.metric_value(fig, lang), help=view.metric_help(fig, lang), border=True)
+            st.page_link("pages/original_text.py", label=t("see_in_text", lang), icon="🔗",
+                         query_params={"fig": fig.id, "lang": lang})
+
+# 4/ WHERE TO GO NEXT
+st.divider()
+for path, key in view.PAGE_LINKS:
+    st.page_link(path, label=t(key, lang), query_params={"lang": lang})

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Install everything the tests need (pip packages; Debian's chromium and Arabic fonts
+# when missing) and run the whole suite. Used by the README and by CI.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -q "Noto Naskh Arabic"; then
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends chromium chromium-driver fonts-noto-core >/dev/null
+fi
+
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+
+.venv/bin/python -m ruff check newsdash pages dashboard.py tests
+.venv/bin/python -m newsdash validate
+exec .venv/bin/python -m pytest "$@"

@@ -1,0 +1,101 @@
+"""Shared fixtures: project paths, a clean Streamlit cache per test, a copy of the
+data to break, and a running app plus Debian's Chromium for browser tests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DASHBOARD = str(ROOT / "dashboard.py")
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+ARTICLE = "2021-12-29-sputnik-rudenko-karabakh.yaml"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_streamlit_cache():
+    """st.cache_data outlives an AppTest within one process: start every test clean."""
+    import streamlit as st
+
+    st.cache_data.clear()
+    yield
+    st.cache_data.clear()
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private copy of data/ and seeds/, selected through DASHBOARD_DATA_DIR."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path / "data"
+
+
+def browser_available() -> bool:
+    return Path(CHROMIUM).exists()
+
+
+def require_browser() -> None:
+    """Skip with a reason where no browser can be had; under CI a missing browser fails."""
+    if browser_available():
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"Chromium not found at {CHROMIUM}; CI must install it (scripts/test.sh)")
+    pytest.skip(f"no Chromium at {CHROMIUM}: install Debian's chromium to run browser tests")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright: use Debian's Chromium, never a downloaded one."""
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_app(data_dir: Path | None = None, script: str = DASHBOARD) -> tuple[subprocess.Popen, str]:
+    """Start `streamlit run` on a free loopback port and wait until it answers."""
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    if data_dir:
+        env["DASHBOARD_DATA_DIR"] = str(data_dir)
+    cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
+           "--server.address", "127.0.0.1", "--server.headless", "true",
+           "--browser.gatherUsageStats", "false"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return proc, url
+        except OSError:
+            time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError("streamlit did not start within 60 s")
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    """One running dashboard on the shipped data, shared by the browser tests."""
+    require_browser()
+    proc, url = start_app()
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)

@@ -1,0 +1,66 @@
+"""AppTest of the overview page, with the real data and with broken data."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ARTICLE, DASHBOARD
+
+
+def run(lang: str = "en") -> AppTest:
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    if lang != "en":
+        at.query_params["lang"] = lang
+    return at.run()
+
+
+def test_overview_shows_every_figure_with_its_qualifier():
+    at = run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Buildings inspected"] == "1,937 buildings"
+    assert metrics["Land surveyed"] == "2,320 hectares"
+    assert metrics["Roads cleared of explosives"] == "683 km"
+    assert metrics["Explosive objects detected and neutralised"] == "26,000+ explosive objects"
+    assert metrics["Refugees returned home"] == "50,000+ refugees"
+    assert metrics["Armenians helped to return home"] == "127 people"
+    assert metrics["Azerbaijanis helped to return home"] == "19 people"
+    assert metrics["Length of the fighting"] == "~1.5 months"
+    assert len(metrics) == 8
+
+
+def test_overview_shows_source_card_and_caveat():
+    at = run()
+    assert "UrduPoint Network / Sputnik" in at.caption[0].value
+    assert "Andrei Rudenko" in at.caption[0].value
+    assert "2021-12-29" in at.caption[0].value
+    assert "claims, not verified facts" in at.warning[0].value
+    assert not at.error
+
+
+def test_overview_in_arabic_uses_arabic_labels_and_digits():
+    at = run("ar")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["مبانٍ تم فحصها"] == "١٬٩٣٧ مبنى"
+    assert metrics["مواد متفجرة تم اكتشافها وإبطال مفعولها"] == "أكثر من ٢٦٬٠٠٠ مادة متفجرة"
+    assert at.title[0].value.startswith("الخارجية الروسية")
+
+
+def test_metric_help_carries_the_verbatim_quote():
+    at = run()
+    buildings = next(m for m in at.metric if m.label == "Buildings inspected")
+    assert "تم فحص 1937 مبنى" in buildings.proto.help
+    assert "Andrei Rudenko" in buildings.proto.help
+
+
+def test_broken_data_shows_the_error_not_a_traceback(data_copy):
+    path = data_copy / "articles" / ARTICLE
+    path.write_text(path.read_text(encoding="utf-8").replace("value: 1937", "value: 1973"), encoding="utf-8")
+    at = run()
+    assert not at.exception
+    assert len(at.error) == 1
+    message = at.error[0].value
+    assert f"{ARTICLE}:" in message
+    assert "buildings_inspected: value: value 1,973 disagrees with the quote, which says 1,937" in message
+    assert not at.metric
+    assert at.info[0].value == "No valid article to show."
