@@ -94,3 +94,13 @@ def text_block(text: str, lang: str) -> None:
         st.markdown(rtl_html(text), unsafe_allow_html=True)
     else:
         st.markdown(html.escape(text).replace("\n", "  \n"), unsafe_allow_html=True)
+
+
+def show_chart(fig, chart, loaded, lang: str, filter_tag: str = "") -> None:  # noqa: ANN001
+    """Draw a chart built in newsdash.charts, with its alt text and a modebar
+    image download named after the chart. Chart-level extras (the download menu)
+    belong here so every page gets them at once."""
+    from newsdash.charts import alt_text, plotly_config
+
+    st.plotly_chart(fig, key=f"chart_{chart.id}", config=plotly_config(chart, loaded, lang, filter_tag),
+                    alt=alt_text(chart, loaded, lang))

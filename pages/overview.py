@@ -4,6 +4,7 @@ import streamlit as st
 
 from newsdash import overview as view
 from newsdash.i18n import t
+from newsdash.links import sentence_link
 from newsdash.widgets import load_corpus, show_errors, text_block
 
 lang = st.session_state.get("lang", "en")
@@ -32,8 +33,8 @@ for category, figures in view.figures_by_category(loaded).items():
     for column, fig in zip(columns * 2, figures, strict=False):
         with column:
             st.metric(fig.label.get(lang), view.metric_value(fig, lang), help=view.metric_help(fig, lang), border=True)
-            st.page_link("pages/original_text.py", label=t("see_in_text", lang), icon="🔗",
-                         query_params={"fig": fig.id, "lang": lang})
+            page, params = sentence_link(fig.id, lang)
+            st.page_link(page, label=t("see_in_text", lang), icon="🔗", query_params=params)
 
 # 4/ WHERE TO GO NEXT
 st.divider()
