@@ -1,0 +1,161 @@
+"""PNG and SVG rendered by one headless Chromium kept alive for the whole process.
+
+Why not ``kaleido.start_sync_server``: its ``call_function`` puts every caller's task on
+one queue and every result on one shared return queue, so two Streamlit sessions exporting
+at the same moment can each receive the other's image. Instead we run kaleido's own async
+API on a private event-loop thread: each export is its own coroutine with its own future
+(results can never be swapped), the browser keeps several tabs so exports render side by
+side, and the lock guards only starting and stopping the browser. The browser starts on the
+first export (lazily: pages that never export never pay for it) and stops at exit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import atexit
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+START_TIMEOUT_S = 60
+RENDER_TIMEOUT_S = 90
+STOP_TIMEOUT_S = 20
+TABS = 2  # two renders at once: the machine has two cores
+
+
+class ExportUnavailable(RuntimeError):
+    """No browser for static images here; the message says why, in plain words.
+
+    Not a DataError: nothing is wrong with the data, and HTML and CSV still work.
+    """
+
+
+def find_browser(browser_path: str | None = None) -> str | None:
+    """The Chromium kaleido would use: the given path, BROWSER_PATH, else a search."""
+    from choreographer.browsers.chromium import Chromium
+
+    path = browser_path or os.environ.get("BROWSER_PATH") or Chromium.find_browser(skip_local=False)
+    return path if path and Path(path).is_file() and os.access(path, os.X_OK) else None
+
+
+def unavailable_reason(browser_path: str | None = None) -> str | None:
+    """None when PNG and SVG can be made, else one sentence saying why not."""
+    if find_browser(browser_path):
+        return None
+    wanted = browser_path or os.environ.get("BROWSER_PATH")
+    if wanted:
+        return f"no browser at {wanted} (set by BROWSER_PATH)"
+    return "no Chromium or Chrome is installed on this server"
+
+
+class StaticExporter:
+    """One Chromium (via kaleido) on a private event loop, shared by every thread."""
+
+    def __init__(self, browser_path: str | None = None, tabs: int = TABS):
+        self.browser_path = browser_path
+        self.tabs = tabs
+        self._lock = threading.Lock()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._kaleido: Any = None
+
+    @property
+    def running(self) -> bool:
+        return self._kaleido is not None
+
+    def unavailable_reason(self) -> str | None:
+        return unavailable_reason(self.browser_path)
+
+    def render(self, figure: Any, fmt: str, scale: float = 1) -> bytes:
+        """The figure as PNG or SVG bytes at its layout width and height times scale."""
+        spec = figure.to_dict() if hasattr(figure, "to_dict") else figure  # no object shared across threads
+        loop, kaleido = self._started()
+        opts = {"format": fmt, "scale": scale}
+        future = asyncio.run_coroutine_threadsafe(kaleido.calc_fig(spec, opts=opts), loop)
+        try:
+            return future.result(timeout=RENDER_TIMEOUT_S)
+        except BaseException:
+            future.cancel()
+            self._drop_if_dead(kaleido)
+            raise
+
+    def start(self) -> None:
+        self._started()
+
+    def _started(self) -> tuple[asyncio.AbstractEventLoop, Any]:
+        with self._lock:
+            if self._kaleido is None:
+                self._open()
+            return self._loop, self._kaleido
+
+    def _open(self) -> None:
+        """Start the loop thread and the browser; raise ExportUnavailable if it cannot."""
+        reason = self.unavailable_reason()
+        if reason:
+            raise ExportUnavailable(reason)
+        loop = asyncio.new_event_loop()
+        thread = threading.Thread(target=loop.run_forever, name="static-export", daemon=True)
+        thread.start()
+        try:
+            opened = asyncio.run_coroutine_threadsafe(self._open_kaleido(), loop)
+            self._kaleido = opened.result(timeout=START_TIMEOUT_S)
+        except Exception as error:
+            _stop_loop(loop, thread)
+            raise ExportUnavailable(f"the browser did not start ({error})") from error
+        self._loop, self._thread = loop, thread
+
+    async def _open_kaleido(self) -> Any:
+        import kaleido
+
+        # mathjax=False: kaleido's page would otherwise load MathJax from the internet
+        options = {"path": find_browser(self.browser_path)}
+        browser = kaleido.Kaleido(n=self.tabs, mathjax=False, **options)
+        await browser.open()
+        return browser
+
+    def stop(self) -> None:
+        """Close the browser and the loop; the next export starts them again."""
+        with self._lock:
+            self._close()
+
+    def _close(self) -> None:
+        loop, thread, browser = self._loop, self._thread, self._kaleido
+        self._loop = self._thread = self._kaleido = None
+        if loop is None:
+            return
+        try:
+            asyncio.run_coroutine_threadsafe(browser.close(), loop).result(timeout=STOP_TIMEOUT_S)
+        except Exception:  # noqa: BLE001 - closing at exit: a browser already gone is fine
+            pass
+        _stop_loop(loop, thread)
+
+    def _drop_if_dead(self, browser: Any) -> None:
+        """After a failed render, forget a browser that has exited, so the next export
+        starts a new one instead of failing for ever. A live browser is kept."""
+        process = getattr(browser, "subprocess", None)
+        if process is not None and process.poll() is not None:
+            with self._lock:
+                if self._kaleido is browser:
+                    self._close()
+
+
+def _stop_loop(loop: asyncio.AbstractEventLoop, thread: threading.Thread) -> None:
+    loop.call_soon_threadsafe(loop.stop)
+    thread.join(timeout=STOP_TIMEOUT_S)
+    if not thread.is_alive():
+        loop.close()
+
+
+_shared: StaticExporter | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_exporter() -> StaticExporter:
+    """The process-wide exporter, created on first use and stopped at exit."""
+    global _shared  # noqa: PLW0603 - one browser per process is the point
+    with _shared_lock:
+        if _shared is None:
+            _shared = StaticExporter()
+            atexit.register(_shared.stop)
+        return _shared
