@@ -126,14 +126,14 @@ def _check_records(article: Article, seed: str, placer: _Placer) -> tuple[dict, 
                          lambda f=fig: check_value(f.quote, f.value, f.qualifier))
     for i, event in enumerate(article.events):
         errors += _prove(("events", i), event.id, event.quote, seed, spans, placer,
-                         lambda e=event: check_date(e.quote, e.date), claim_field="date")
+                         lambda e=event: check_date(e.quote, e.date))
     for i, note in enumerate(article.notes):
         if note.concerns.quote:
             errors += _prove(("notes", i, "concerns"), note.id, note.concerns.quote, seed, spans, placer)
     return spans, errors
 
 
-def _prove(loc, rid, quote, seed, spans, placer, check=None, claim_field="value") -> list[DataError]:  # noqa: ANN001, PLR0913
+def _prove(loc, rid, quote, seed, spans, placer, check=None) -> list[DataError]:  # noqa: ANN001
     try:
         spans[rid] = locate(quote, seed)
     except ProvenanceProblem as problem:
@@ -142,7 +142,7 @@ def _prove(loc, rid, quote, seed, spans, placer, check=None, claim_field="value"
         if check:
             check()
     except ProvenanceProblem as problem:
-        return [placer.error((*loc, claim_field), str(problem))]
+        return [placer.error((*loc, problem.field), str(problem))]
     return []
 
 

@@ -68,6 +68,14 @@ class Figure(Strict):
     translation: str = Field(min_length=1)
     status: Status = "confirmed"
 
+    @field_validator("value", mode="before")
+    @classmethod
+    def _a_number(cls, value: object) -> int | float:
+        # one clear message instead of one per member of the int | float union
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError(f"must be a number, got {value!r}")
+        return int(value) if float(value).is_integer() else value
+
     @field_validator("unit")
     @classmethod
     def _lowercase_unit(cls, unit: str) -> str:

@@ -28,7 +28,11 @@ class Span:
 
 
 class ProvenanceProblem(ValueError):
-    """Why a quote does not prove its record; the loader places it in the file."""
+    """Why a quote does not prove its record; the loader places it at `field`."""
+
+    def __init__(self, message: str, field: str = "quote"):
+        super().__init__(message)
+        self.field = field
 
 
 def sha256_text(raw: bytes) -> str:
@@ -55,10 +59,14 @@ def check_value(quote: str, value: float, qualifier: str) -> None:
     if len(stated) > 1:
         raise ProvenanceProblem(f"the quote states several numbers {_fmt(stated)}; shorten it")
     if stated[0] != value:
-        raise ProvenanceProblem(f"value {_fmt([value])} disagrees with the quote, which says {_fmt(stated)}")
+        raise ProvenanceProblem(
+            f"value {_fmt([value])} disagrees with the quote, which says {_fmt(stated)}", "value"
+        )
     said = qualifier_of(quote)
     if said != qualifier:
-        raise ProvenanceProblem(f"qualifier '{qualifier}' disagrees with the quote, which says '{said}'")
+        raise ProvenanceProblem(
+            f"qualifier '{qualifier}' disagrees with the quote, which says '{said}'", "qualifier"
+        )
 
 
 def check_date(quote: str, date: str) -> None:
@@ -66,14 +74,14 @@ def check_date(quote: str, date: str) -> None:
     year, month, day = parse_partial(date)
     plain = to_western_digits(quote)
     if str(year) not in YEAR.findall(plain):
-        raise ProvenanceProblem(f"the quote does not name the year {year}")
+        raise ProvenanceProblem(f"the quote does not name the year {year}", "date")
     if month is None:
         return
     named = months_in(plain)
     if month not in {m for m, _, _ in named}:
-        raise ProvenanceProblem(f"the quote does not name month {month}")
+        raise ProvenanceProblem(f"the quote does not name month {month}", "date")
     if day is not None and day not in _days_before_months(plain, named):
-        raise ProvenanceProblem(f"the quote does not name day {day}")
+        raise ProvenanceProblem(f"the quote does not name day {day}", "date")
 
 
 def _days_before_months(text: str, named: list[tuple[int, int, int]]) -> set[int]:

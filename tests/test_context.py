@@ -1,0 +1,61 @@
+"""The sourced context tables: loaded, validated, each row with its source."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsdash.context import load_context
+from tests.conftest import ROOT
+
+
+def test_demining_series_is_long_and_sourced():
+    context, errors = load_context(ROOT / "data" / "context")
+    assert errors == []
+    frame = context.demining
+    last = frame[(frame["as_of"] == "2021-12-20")].set_index("measure")["value"].to_dict()
+    assert last == {"hectares": 2326.6, "road_km": 683, "buildings": 1937, "explosive_objects": 26088}
+    assert frame["source_url"].str.startswith("https://").all()
+    # empty cells are "no figure", not zero
+    assert not ((frame["as_of"] == "2020-12-05") & (frame["measure"] == "buildings")).any()
+
+
+def test_returns_and_events_load():
+    context, _ = load_context(ROOT / "data" / "context")
+    returned = context.returns[context.returns["measure"] == "returned_to_karabakh_cumulative"]
+    assert returned["value"].tolist()[-1] == 50658
+    assert len(context.events) == 7
+    assert context.events[0].date == "2020-09-27"
+
+
+def test_a_falling_cumulative_total_is_flagged(tmp_path: Path):
+    folder = tmp_path / "context"
+    folder.mkdir()
+    for name in ("mod_demining_series.csv", "returns_series.csv", "context_events.csv"):
+        (folder / name).write_text((ROOT / "data" / "context" / name).read_text(encoding="utf-8"), encoding="utf-8")
+    path = folder / "mod_demining_series.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("2021-08-20,2257,", "2021-08-20,1257,"), encoding="utf-8")
+    context, errors = load_context(folder)
+    assert errors == []
+    assert [f.sentence() for f in context.flags] == [
+        "hectares: 1,257 on 2021-08-20 (news.am, 20 Aug 2021) is below 1,500 reported on 2021-02-28"
+    ]
+
+
+def test_a_bad_row_names_file_line_and_field(tmp_path: Path):
+    folder = tmp_path / "context"
+    folder.mkdir()
+    for name in ("mod_demining_series.csv", "returns_series.csv", "context_events.csv"):
+        (folder / name).write_text((ROOT / "data" / "context" / name).read_text(encoding="utf-8"), encoding="utf-8")
+    path = folder / "returns_series.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("49054,exact", "49054,roughly"), encoding="utf-8")
+    _, errors = load_context(folder)
+    assert [str(e) for e in errors] == [
+        f"{path}:6: row 6: qualifier: qualifier must be one of exact, more_than, about, got 'roughly'"
+    ]
+
+
+def test_the_article_total_below_the_ministry_series_is_flagged():
+    from newsdash.corpus import load_corpus
+
+    flags = [f for f in load_corpus(ROOT / "data").flags if f.measure == "hectares"]
+    assert [(f.earlier_value, f.later_value, f.earlier_date) for f in flags] == [(2326.6, 2320.0, "2021-12-20")]
