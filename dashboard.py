@@ -3,19 +3,21 @@
 import streamlit as st
 
 from newsdash.i18n import t
-from newsdash.widgets import language
+from newsdash.widgets import apply_direction, language
 
-st.set_page_config(page_title="Karabakh peacekeeping: the figures", page_icon="📰", layout="wide")
+st.set_page_config(page_title="Karabakh peacekeeping: the figures", page_icon=":material/newspaper:", layout="wide")
 
 lang = language()
+apply_direction(lang)
 
 PAGES = [
-    ("pages/overview.py", "page_overview", "🏠", True),
-    ("pages/demining.py", "page_demining", "💣", False),
-    ("pages/returns.py", "page_returns", "🏘️", False),
-    ("pages/timeline.py", "page_timeline", "🗓️", False),
-    ("pages/original_text.py", "page_original", "📄", False),
-    ("pages/data_method.py", "page_method", "🔎", False),
+    # Material icons ship with Streamlit; emoji would need a font the server may lack
+    ("pages/overview.py", "page_overview", ":material/dashboard:", True),
+    ("pages/demining.py", "page_demining", ":material/landslide:", False),
+    ("pages/returns.py", "page_returns", ":material/home:", False),
+    ("pages/timeline.py", "page_timeline", ":material/timeline:", False),
+    ("pages/original_text.py", "page_original", ":material/article:", False),
+    ("pages/data_method.py", "page_method", ":material/table_view:", False),
 ]
 
 navigation = st.navigation(

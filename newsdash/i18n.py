@@ -53,6 +53,56 @@ TEXT: dict[str, tuple[str, str]] = {
     "attributed_to": ("Attributed to", "منسوب إلى"),
     "quote": ("Quote", "الاقتباس"),
     "translation": ("Translation", "الترجمة"),
+    # charts (newsdash.charts): legends, hovers, alt text
+    "series_ministry": ("Defence ministry totals, as printed by outlets", "حصائل وزارة الدفاع كما نشرتها وسائل الإعلام"),
+    "article_point": ("The article's figure", "رقم المقال"),
+    "key_more_than": ("more than (lower bound)", "أكثر من (حد أدنى)"),
+    "key_about": ("about (approximate)", "نحو (تقريبي)"),
+    "lower_bound": ("lower bound", "حد أدنى"),
+    "approximate": ("approximate", "تقريبي"),
+    "reported_by": ("Counted by", "الجهة التي أحصت"),
+    "layer_article_events": ("The article's dates", "تواريخ المقال"),
+    "layer_fighting": ("Fighting", "المعارك"),
+    "layer_demining_period": ("Period the demining totals cover", "الفترة التي تغطيها حصيلة إزالة الألغام"),
+    "layer_context_events": ("Context (other outlets)", "سياق (مصادر أخرى)"),
+    "precision_day": ("day", "اليوم"),
+    "precision_month": ("month only", "الشهر فقط"),
+    "precision_year": ("year only", "السنة فقط"),
+    "fighting_row": ("Fighting, about a month and a half (start known to the month)",
+                     "المعارك، نحو شهر ونصف (بدايتها معروفة بالشهر فقط)"),
+    "demining_row": ("Period the demining totals cover", "الفترة التي تغطيها حصيلة إزالة الألغام"),
+    "measure_returned_to_karabakh_cumulative": ("Returned to Karabakh, counted by the Russian side",
+                                                "العائدون إلى قره باغ، وفق إحصاء الجانب الروسي"),
+    "measure_refugee_like_in_armenia": ("People in a refugee-like situation in Armenia, counted by Armenia and the UN",
+                                        "أشخاص في وضع شبيه باللاجئين في أرمينيا، وفق إحصاء أرمينيا والأمم المتحدة"),
+    "measure_departures_on_return_buses_cumulative": ("Departures on return buses from Yerevan, counted by UNHCR",
+                                                      "المغادرون بحافلات العودة من يريفان، وفق إحصاء المفوضية"),
+    "alt_figure": ("The article's figure: {value} on {date}.", "رقم المقال: {value} في {date}."),
+    "alt_series": ("Drawn beside earlier totals from other sources.", "مرسوم إلى جانب حصائل سابقة من مصادر أخرى."),
+    "alt_timeline": ("{count} dates from the article, from {first} to {last}.", "{count} تواريخ من المقال، من {first} إلى {last}."),
+    # original text and data & method pages (newsdash.highlight, newsdash.method)
+    "col_original": ("Arabic original: the source's words", "النص العربي الأصلي: كلمات المصدر"),
+    "col_translation": ("English translation, by the editors", "الترجمة الإنجليزية، من المحررين"),
+    "editors_note_label": ("Editors' reading, not the source's words", "قراءة المحررين، وليست كلمات المصدر"),
+    "note_sources": ("Sources", "المصادر"),
+    "open_chart": ("Open its chart", "افتح الرسم البياني"),
+    "open_note": ("Read the editors' note", "اقرأ ملاحظة المحررين"),
+    "boilerplate_headline_repeat": ("Wire boilerplate: the headline, repeated", "قالب الوكالة: العنوان مكررا"),
+    "boilerplate_continues_marker": ("Wire boilerplate: continuation marker", "قالب الوكالة: علامة المتابعة"),
+    "boilerplate_footer": ("Site boilerplate: comment prompt", "قالب الموقع: دعوة إلى التعليق"),
+    "date_precision_day": ("known to the day", "معروف باليوم"),
+    "date_precision_month": ("known to the month only", "معروف بالشهر فقط"),
+    "date_precision_year": ("known to the year only", "معروف بالسنة فقط"),
+    "draft": ("draft, not confirmed", "مسودة غير مؤكدة"),
+    "record_id": ("Record id", "معرّف السجل"),
+    "label": ("Label", "التسمية"),
+    "value": ("Value", "القيمة"),
+    "date": ("Date", "التاريخ"),
+    "offsets": ("Offsets", "الموضع"),
+    "offsets_text": ("characters {start} to {end} of {file}", "المحارف من {start} إلى {end} في {file}"),
+    "status": ("Status", "الحالة"),
+    "status_confirmed": ("confirmed", "مؤكد"),
+    "status_draft": ("draft", "مسودة"),
 }
 
 
@@ -85,6 +135,25 @@ def format_short(value: float, qualifier: str, lang: str) -> str:
     if lang == "ar":
         return format_value(value, qualifier, lang)
     return {"more_than": f"{number}+", "about": f"~{number}"}.get(qualifier, number)
+
+
+MONTHS = (
+    ("January", "يناير"), ("February", "فبراير"), ("March", "مارس"), ("April", "أبريل"),
+    ("May", "مايو"), ("June", "يونيو"), ("July", "يوليو"), ("August", "أغسطس"),
+    ("September", "سبتمبر"), ("October", "أكتوبر"), ("November", "نوفمبر"), ("December", "ديسمبر"),
+)
+
+
+def format_date(iso: str, lang: str) -> str:
+    """'2021-12-29' -> '29 December 2021' / '٢٩ ديسمبر ٢٠٢١'; '2020-09' -> 'September 2020'."""
+    parts = [int(p) for p in iso.split("-")]
+    words = [str(parts[0])]
+    if len(parts) > 1:
+        words.insert(0, pick(MONTHS[parts[1] - 1], lang))
+    if len(parts) > 2:
+        words.insert(0, str(parts[2]))
+    text = " ".join(words)
+    return text.translate(ARABIC_DIGITS) if lang == "ar" else text
 
 
 def unit_label(unit: str, lang: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsdash.i18n import category_label, format_short, format_value, t, unit_label
+from newsdash.i18n import category_label, format_date, format_short, format_value, t, unit_label
 from newsdash.loading import LoadedArticle
 from newsdash.models import ArticleInfo, Figure
 
@@ -19,7 +19,7 @@ def source_line(info: ArticleInfo, lang: str) -> str:
     """'Source: UrduPoint Network / Sputnik · 2021-12-29 · Andrei Rudenko, Deputy …'"""
     parts = [
         f"{t('source_card', lang)}: {info.outlet.get(lang)} / {info.wire_agency.get(lang)}",
-        f"{t('published', lang)}: {info.published}",
+        f"{t('published', lang)}: {format_date(info.published, lang)}",
         f"{t('speaker', lang)}: {info.speaker.name.get(lang)}, {info.speaker.role.get(lang)}",
     ]
     return " · ".join(parts)
@@ -37,14 +37,19 @@ def category_heading(category: str, lang: str) -> str:
 
 
 def metric_value(fig: Figure, lang: str) -> str:
-    """'26,000+ explosive objects': the qualifier is never dropped."""
-    return f"{format_short(fig.value, fig.qualifier, lang)} {unit_label(fig.unit, lang)}"
+    """'26,000+': short enough never to be cut, so the qualifier is never dropped."""
+    return format_short(fig.value, fig.qualifier, lang)
+
+
+def metric_caption(fig: Figure, lang: str) -> str:
+    """The value in words with its unit: 'more than 26,000 explosive objects'."""
+    return f"{format_value(fig.value, fig.qualifier, lang)} {unit_label(fig.unit, lang)}"
 
 
 def metric_help(fig: Figure, lang: str) -> str:
     """The tooltip: the value in words, the verbatim quote, its translation, who said it."""
     return "\n\n".join([
-        format_value(fig.value, fig.qualifier, lang) + f" {unit_label(fig.unit, lang)}",
+        metric_caption(fig, lang),
         f"{t('quote', lang)}: «{fig.quote}»",
         f"{t('translation', lang)}: {fig.translation}",
         f"{t('attributed_to', lang)}: {fig.attributed_to}",

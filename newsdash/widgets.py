@@ -76,6 +76,23 @@ def language() -> str:
     return lang
 
 
+# Arabic mode: the main area reads right to left; charts keep Plotly's own layout.
+RTL_PAGE_CSS = """<style>
+[data-testid="stMain"] { direction: rtl; }
+[data-testid="stMain"] p, [data-testid="stMain"] h1, [data-testid="stMain"] h2,
+[data-testid="stMain"] h3, [data-testid="stMain"] li, [data-testid="stMain"] label,
+[data-testid="stMetricValue"], [data-testid="stMetricLabel"], [data-testid="stCaptionContainer"] {
+  text-align: right; font-family: 'Noto Naskh Arabic', 'Noto Sans Arabic', sans-serif; }
+[data-testid="stPlotlyChart"], [data-testid="stDataFrame"], code { direction: ltr; }
+</style>"""
+
+
+def apply_direction(lang: str) -> None:
+    """Right-to-left for the whole main area when the interface is Arabic."""
+    if lang == "ar":
+        st.html(RTL_PAGE_CSS)
+
+
 def show_errors(corpus: corpus_mod.Corpus, lang: str) -> None:
     """Every data error, each on its own line, in an error box; the page goes on."""
     if corpus.errors:

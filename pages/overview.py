@@ -29,12 +29,13 @@ st.warning(f"**{t('caveat_title', lang)}.** {info.claim_caveat.get(lang)}")
 st.header(t("headline_figures", lang))
 for category, figures in view.figures_by_category(loaded).items():
     st.subheader(view.category_heading(category, lang))
-    columns = st.columns(min(len(figures), 4))
-    for column, fig in zip(columns * 2, figures, strict=False):
-        with column:
+    columns = st.columns(3)
+    for index, fig in enumerate(figures):
+        with columns[index % 3]:
             st.metric(fig.label.get(lang), view.metric_value(fig, lang), help=view.metric_help(fig, lang), border=True)
+            st.caption(view.metric_caption(fig, lang))
             page, params = sentence_link(fig.id, lang)
-            st.page_link(page, label=t("see_in_text", lang), icon="🔗", query_params=params)
+            st.page_link(page, label=t("see_in_text", lang), icon=":material/format_quote:", query_params=params)
 
 # 4/ WHERE TO GO NEXT
 st.divider()

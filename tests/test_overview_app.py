@@ -18,14 +18,19 @@ def test_overview_shows_every_figure_with_its_qualifier():
     at = run()
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Buildings inspected"] == "1,937 buildings"
-    assert metrics["Land surveyed"] == "2,320 hectares"
-    assert metrics["Roads cleared of explosives"] == "683 km"
-    assert metrics["Explosive objects detected and neutralised"] == "26,000+ explosive objects"
-    assert metrics["Refugees returned home"] == "50,000+ refugees"
-    assert metrics["Armenians helped to return home"] == "127 people"
-    assert metrics["Azerbaijanis helped to return home"] == "19 people"
-    assert metrics["Length of the fighting"] == "~1.5 months"
+    assert metrics["Buildings inspected"] == "1,937"
+    assert metrics["Land surveyed"] == "2,320"
+    assert metrics["Roads cleared of explosives"] == "683"
+    assert metrics["Explosive objects detected and neutralised"] == "26,000+"
+    assert metrics["Refugees returned home"] == "50,000+"
+    assert metrics["Armenians helped to return home"] == "127"
+    assert metrics["Azerbaijanis helped to return home"] == "19"
+    assert metrics["Length of the fighting"] == "~1.5"
+    captions = [c.value for c in at.caption]
+    assert "more than 26,000 explosive objects" in captions
+    assert "more than 50,000 refugees" in captions
+    assert "about 1.5 months" in captions
+    assert "1,937 buildings" in captions
     assert len(metrics) == 8
 
 
@@ -33,7 +38,7 @@ def test_overview_shows_source_card_and_caveat():
     at = run()
     assert "UrduPoint Network / Sputnik" in at.caption[0].value
     assert "Andrei Rudenko" in at.caption[0].value
-    assert "2021-12-29" in at.caption[0].value
+    assert "Published: 29 December 2021" in at.caption[0].value
     assert "claims, not verified facts" in at.warning[0].value
     assert not at.error
 
@@ -41,8 +46,10 @@ def test_overview_shows_source_card_and_caveat():
 def test_overview_in_arabic_uses_arabic_labels_and_digits():
     at = run("ar")
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["مبانٍ تم فحصها"] == "١٬٩٣٧ مبنى"
-    assert metrics["مواد متفجرة تم اكتشافها وإبطال مفعولها"] == "أكثر من ٢٦٬٠٠٠ مادة متفجرة"
+    assert metrics["مبانٍ تم فحصها"] == "١٬٩٣٧"
+    assert metrics["مواد متفجرة تم اكتشافها وإبطال مفعولها"] == "أكثر من ٢٦٬٠٠٠"
+    assert "أكثر من ٢٦٬٠٠٠ مادة متفجرة" in [c.value for c in at.caption]
+    assert "تاريخ النشر: ٢٩ ديسمبر ٢٠٢١" in at.caption[0].value
     assert at.title[0].value.startswith("الخارجية الروسية")
 
 
