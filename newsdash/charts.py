@@ -1,0 +1,591 @@
+"""Chart builders: pure functions from the data to the rows drawn and to a go.Figure.
+
+`chart_frame` gives exactly the data a chart draws, one row per value, with its
+provenance; `build_chart` draws that frame. Every word on a chart comes from the
+article's `charts:` block (title, subtitle, note, source) or from the interface words
+in `newsdash.i18n`. Qualifiers are never dropped: "more than" is drawn as a lower
+bound (an upward triangle with an open-ended bar), "about" as an open marker.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import textwrap
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from newsdash.context import Context
+from newsdash.dates import precision_of, span_of
+from newsdash.errors import DataError
+from newsdash.i18n import format_value, t, unit_label
+from newsdash.loading import LoadedArticle
+from newsdash.models import Chart, Figure
+from newsdash.tables import source_title as article_source_title
+
+# Okabe-Ito: distinguishable with the common colour-vision deficiencies.
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
+BLUE, VERMILLION, GREEN, ORANGE, SKY, PURPLE, YELLOW, BLACK = PALETTE
+GREY = "#6E6E6E"  # neutral, for keys and context that must not compete with the data
+
+COLUMNS = [
+    "chart_id", "series", "label", "date", "date_end", "precision", "value", "qualifier", "unit",
+    "is_article", "quote", "quote_start", "quote_end", "attributed_to", "source_title", "source_url", "note",
+]
+TIMELINE_LAYERS = ("article_events", "fighting", "demining_period", "context_events")
+FIGHTING_FIGURE = "fighting_duration_months"
+SYMBOL_OF_QUALIFIER = {"exact": "circle", "more_than": "triangle-up", "about": "circle-open"}
+LOWER_BOUND_REACH = 0.08  # the open-ended bar reaches 8% of the axis above a lower bound
+WRAP_AT = 100  # characters per line of a bottom annotation
+FONT_EN = "Noto Sans, Arial, sans-serif"
+FONT_AR = "Noto Naskh Arabic, Noto Sans Arabic, sans-serif"
+
+
+# 1/ LOOKUPS
+
+
+def get_chart(loaded: LoadedArticle, chart_id: str) -> Chart:
+    """The chart with this id; a missing one is a data error an editor can fix."""
+    for chart in loaded.article.charts:
+        if chart.id == chart_id:
+            return chart
+    raise DataError(str(loaded.path), f"no chart with id '{chart_id}'", record_id=chart_id)
+
+
+RLM = "\u200f"
+
+
+def _escape(text: str, lang: str = "en") -> str:
+    """Text safe for Plotly, which reads a few HTML tags: data must never become markup.
+
+    In Arabic mode the text is fenced with right-to-left marks: SVG text runs left to
+    right by default, which would put a final full stop or an opening quote at the
+    wrong end.
+    """
+    safe = html.escape(str(text), quote=False)
+    return f"{RLM}{safe}{RLM}" if lang == "ar" else safe
+
+
+def _iso(day: date) -> str:
+    return day.isoformat()
+
+
+# 2/ ROWS: EXACTLY WHAT IS DRAWN
+
+
+def _row(chart: Chart, **values) -> dict:
+    row = dict.fromkeys(COLUMNS, "")
+    row.update(chart_id=chart.id, value=None, quote_start=None, quote_end=None, is_article=False,
+               precision="day")
+    row.update(values)
+    return row
+
+
+def _figure_notes(loaded: LoadedArticle, figure_id: str, lang: str) -> str:
+    """The editors' notes that concern this figure by id."""
+    notes = [n.text.get(lang) for n in loaded.article.notes if figure_id in n.concerns.figures]
+    return " ".join(notes)
+
+
+def _figure_row(chart: Chart, loaded: LoadedArticle, fig: Figure, lang: str, day: str) -> dict:
+    span = loaded.spans[fig.id]
+    return _row(chart, series="article", label=fig.label.get(lang), date=day, date_end=day,
+                value=fig.value, qualifier=fig.qualifier, unit=fig.unit, is_article=True,
+                quote=fig.quote, quote_start=span.start, quote_end=span.end,
+                attributed_to=fig.attributed_to, source_title=article_source_title(loaded),
+                note=_figure_notes(loaded, fig.id, lang))
+
+
+def _context_rows(chart: Chart, frame: pd.DataFrame, label_of, unit: str) -> list[dict]:  # noqa: ANN001
+    return [
+        _row(chart, series=r.measure, label=label_of(r.measure), date=r.as_of, date_end=r.as_of,
+             value=float(r.value), qualifier=r.qualifier, unit=unit, attributed_to=r.reported_by,
+             source_title=r.source_title, source_url=r.source_url, note=r.note)
+        for r in _in_measure_order(frame).itertuples()
+    ]
+
+
+def _in_measure_order(frame: pd.DataFrame) -> pd.DataFrame:
+    """Measures in the order the table first names them, each by date."""
+    order = {m: i for i, m in enumerate(dict.fromkeys(frame["measure"]))}
+    return frame.sort_values(["measure", "as_of"], key=lambda col: col.map(order) if col.name == "measure" else col,
+                             kind="stable")
+
+
+def _measure_rows(chart: Chart, loaded: LoadedArticle, context: Context, lang: str) -> list[dict]:
+    fig = loaded.article.figure(chart.figures[0])
+    series = context.demining[context.demining["measure"] == chart.context_measure]
+    rows = _context_rows(chart, series, lambda _m: t("series_ministry", lang), fig.unit)
+    return rows + [_figure_row(chart, loaded, fig, lang, loaded.article.article.published)]
+
+
+def _returns_rows(chart: Chart, loaded: LoadedArticle, context: Context, lang: str,
+                  series: Iterable[str] | None = None) -> list[dict]:
+    fig = loaded.article.figure(chart.figures[0])
+    frame = context.returns
+    if series is not None:
+        frame = frame[frame["measure"].isin(list(series))]
+    rows = _context_rows(chart, frame, lambda m: _measure_label(m, lang), "people")
+    day = fig.period.as_of or fig.period.end or loaded.article.article.published
+    return rows + [_figure_row(chart, loaded, fig, lang, day)]
+
+
+def _measure_label(measure: str, lang: str) -> str:
+    try:
+        return t(f"measure_{measure}", lang)
+    except KeyError:
+        return measure
+
+
+def returns_measures(context: Context) -> list[str]:
+    """The context series of the returns chart, in the table's order."""
+    return list(dict.fromkeys(context.returns["measure"]))
+
+
+def _bar_rows(chart: Chart, loaded: LoadedArticle, lang: str) -> list[dict]:
+    published = loaded.article.article.published
+    rows = []
+    for fid in chart.figures:
+        fig = loaded.article.figure(fid)
+        row = _figure_row(chart, loaded, fig, lang, published)
+        rows.append({**row, "series": fig.id, "date": fig.period.start or published, "date_end": published})
+    return rows
+
+
+# 2b/ TIMELINE ROWS
+
+
+def _span_row(chart: Chart, layer: str, label: str, start: str, end: str, precision: str, **extra) -> dict:
+    return _row(chart, series=layer, label=label, date=start, date_end=end, precision=precision, **extra)
+
+
+def _article_event_rows(chart: Chart, loaded: LoadedArticle, lang: str) -> list[dict]:
+    rows = []
+    for event in loaded.article.events:
+        first, last = span_of(event.date)
+        span = loaded.spans[event.id]
+        rows.append(_span_row(chart, "article_events", event.label.get(lang), _iso(first), _iso(last),
+                              event.date_precision, is_article=True, quote=event.quote,
+                              quote_start=span.start, quote_end=span.end,
+                              source_title=article_source_title(loaded), note=event.translation))
+    return rows
+
+
+def _period_dates(fig: Figure) -> tuple[str, str, str]:
+    """First and last day of a figure's period, and the precision of its start."""
+    start, end = span_of(fig.period.start)[0], span_of(fig.period.end)[1]
+    return _iso(start), _iso(end), precision_of(fig.period.start)
+
+
+def _fighting_rows(chart: Chart, loaded: LoadedArticle, lang: str) -> list[dict]:
+    """The fighting as the span of the article's own 'about a month and a half' figure."""
+    rows = []
+    for fig in (f for f in loaded.article.figures if f.id == FIGHTING_FIGURE):
+        start, end, precision = _period_dates(fig)
+        row = _figure_row(chart, loaded, fig, lang, start)
+        rows.append({**row, "series": "fighting", "label": t("fighting_row", lang), "date_end": end,
+                     "precision": precision})
+    return rows
+
+
+def _demining_period_rows(chart: Chart, loaded: LoadedArticle, lang: str) -> list[dict]:
+    """One span for the period the demining totals share; its quote is the event that
+    dates its start ("since November 2020"), when the article has one."""
+    figs = [f for f in loaded.article.figures if f.category == "demining" and f.period.start]
+    if not figs:
+        return []
+    start, end, precision = _period_dates(figs[0])
+    covered = ", ".join(f.id for f in figs if f.period == figs[0].period)
+    row = _span_row(chart, "demining_period", t("demining_row", lang), start, end, precision, is_article=True,
+                    source_title=article_source_title(loaded), note=covered)
+    starts = [e for e in loaded.article.events if e.date == figs[0].period.start]
+    if starts:
+        span = loaded.spans[starts[0].id]
+        row.update(quote=starts[0].quote, quote_start=span.start, quote_end=span.end)
+    return [row]
+
+
+def _context_event_rows(chart: Chart, context: Context) -> list[dict]:
+    rows = []
+    for event in context.events:
+        first, last = span_of(event.date)
+        rows.append(_span_row(chart, "context_events", event.event, _iso(first), _iso(last),
+                              event.precision, source_title=event.source_title,
+                              source_url=event.source_url, note=event.note))
+    return rows
+
+
+def _to_day(value: str | date | None, end: bool) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    first, last = span_of(str(value))
+    return last if end else first
+
+
+def _timeline_rows(chart: Chart, loaded: LoadedArticle, context: Context, lang: str,
+                   layers: Iterable[str] | None = None, date_from=None, date_to=None) -> list[dict]:  # noqa: ANN001
+    builders = {
+        "article_events": lambda: _article_event_rows(chart, loaded, lang),
+        "fighting": lambda: _fighting_rows(chart, loaded, lang),
+        "demining_period": lambda: _demining_period_rows(chart, loaded, lang),
+        "context_events": lambda: _context_event_rows(chart, context),
+    }
+    wanted = TIMELINE_LAYERS if layers is None else [layer for layer in TIMELINE_LAYERS if layer in set(layers)]
+    rows = [row for layer in wanted for row in builders[layer]()]
+    low, high = _to_day(date_from, end=False), _to_day(date_to, end=True)
+    # a span is kept when any part of it falls inside the range
+    return [r for r in rows if (low is None or r["date_end"] >= _iso(low)) and (high is None or r["date"] <= _iso(high))]
+
+
+def chart_frame(loaded: LoadedArticle, context: Context, chart_id: str, lang: str, **filters) -> pd.DataFrame:
+    """Exactly the data the chart draws, one row per value, with its provenance.
+
+    Filters: returns_series takes `series` (context measures to keep); timeline takes
+    `layers` (of TIMELINE_LAYERS), `date_from` and `date_to` (ISO day, month or year).
+    """
+    chart = get_chart(loaded, chart_id)
+    if chart.kind == "measure_series":
+        rows = _measure_rows(chart, loaded, context, lang, **filters)
+    elif chart.kind == "returns_series":
+        rows = _returns_rows(chart, loaded, context, lang, **filters)
+    elif chart.kind == "bars":
+        rows = _bar_rows(chart, loaded, lang, **filters)
+    else:
+        rows = _timeline_rows(chart, loaded, context, lang, **filters)
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame["is_article"] = frame["is_article"].astype(bool)
+    # offsets are whole numbers; context rows have none
+    frame[["quote_start", "quote_end"]] = frame[["quote_start", "quote_end"]].astype("Int64")
+    return frame
+
+
+# 3/ DRAWING PIECES
+
+
+def value_text(row, lang: str) -> str:  # noqa: ANN001
+    """'more than 26,000 explosive objects': value, qualifier and unit together."""
+    return f"{format_value(row.value, row.qualifier, lang)} {unit_label(row.unit, lang)}"
+
+
+def _hover(row, lang: str) -> str:  # noqa: ANN001
+    lines = [f"<b>{_escape(row.label, lang)}</b>", _escape(value_text(row, lang), lang), row.date]
+    if row.attributed_to:
+        who = t("attributed_to" if row.is_article else "reported_by", lang)
+        lines.append(f"{who}: {_escape(row.attributed_to, lang)}")
+    lines.append(_escape(row.source_title, lang))
+    return "<br>".join(lines)
+
+
+def _series_trace(rows: pd.DataFrame, name: str, colour: str, lang: str, dash: str = "solid") -> go.Scatter:
+    """A reported series: a line with markers whose shape says the qualifier."""
+    return go.Scatter(
+        x=list(rows["date"]), y=list(rows["value"]), mode="lines+markers", name=_escape(name, lang),
+        line={"color": colour, "width": 2, "dash": dash},
+        marker={"color": colour, "size": 8, "symbol": [SYMBOL_OF_QUALIFIER[q] for q in rows["qualifier"]]},
+        hovertext=[_hover(r, lang) for r in rows.itertuples()], hovertemplate="%{hovertext}<extra></extra>",
+    )
+
+
+def _article_trace(row, lang: str, reach: float) -> go.Scatter:  # noqa: ANN001
+    """The article's figure, unlike any series point: large, vermillion, labelled.
+
+    A lower bound gets an upward triangle and an open-ended bar upward; "about" an
+    open diamond; an exact value a filled diamond.
+    """
+    symbol = {"more_than": "triangle-up", "about": "diamond-open"}.get(row.qualifier, "diamond")
+    trace = go.Scatter(
+        x=[row.date], y=[row.value], mode="markers+text", name=_escape(t("article_point", lang), lang),
+        marker={"color": VERMILLION, "size": 15, "symbol": symbol, "line": {"color": VERMILLION, "width": 2}},
+        text=[_escape(value_text(row, lang), lang)], textposition="top left", textfont={"color": VERMILLION},
+        hovertext=[_hover(row, lang)], hovertemplate="%{hovertext}<extra></extra>",
+    )
+    if row.qualifier == "more_than":
+        trace.error_y = {"type": "data", "symmetric": False, "array": [reach], "arrayminus": [0],
+                         "color": VERMILLION, "thickness": 2, "width": 0}
+    return trace
+
+
+def _qualifier_keys(qualifiers: set[str], lang: str) -> list[go.Scatter]:
+    """Legend entries explaining the marker shapes that appear in a series."""
+    keys = []
+    for qualifier, key in (("more_than", "key_more_than"), ("about", "key_about")):
+        if qualifier in qualifiers:
+            keys.append(go.Scatter(x=[None], y=[None], mode="markers", name=_escape(t(key, lang), lang),
+                                   marker={"color": GREY, "size": 9, "symbol": SYMBOL_OF_QUALIFIER[qualifier]},
+                                   hoverinfo="skip"))
+    return keys
+
+
+def _reach(frame: pd.DataFrame) -> float:
+    values = pd.to_numeric(frame["value"], errors="coerce")
+    return float(values.max()) * LOWER_BOUND_REACH if values.notna().any() else 0.0
+
+
+def _wrap(text: str) -> list[str]:
+    return textwrap.wrap(text, WRAP_AT) or [""]
+
+
+TITLE_PX = 78  # title and subtitle above the legend
+LEGEND_ROW_PX = 24
+LINE_PX = 16
+ASSUMED_WIDTH_PX = 900  # to guess how many rows a legend wraps to; extra width only adds space
+
+
+def _bottom_annotations(fig: go.Figure, chart: Chart, loaded: LoadedArticle, lang: str) -> int:
+    """The chart's note, the claim caveat and the source line under the plot (each a
+    named annotation); returns the pixels they take, for the bottom margin."""
+    texts = [
+        ("note", chart.note.get(lang), "#333333"),
+        ("caveat", loaded.article.article.claim_caveat.get(lang), "#333333"),
+        ("source", chart.source.get(lang), GREY),
+    ]
+    shift, rtl = 52, lang == "ar"
+    for name, text, colour in texts:
+        lines = _wrap(text)
+        fig.add_annotation(
+            name=name, text="<br>".join(_escape(line, lang) for line in lines), showarrow=False,
+            xref="paper", yref="paper", x=1 if rtl else 0, y=0, xanchor="right" if rtl else "left",
+            yanchor="top", yshift=-shift, align="right" if rtl else "left", font={"size": 12, "color": colour},
+        )
+        shift += LINE_PX * len(lines) + 6
+    return shift
+
+
+def _legend_rows(fig: go.Figure) -> int:
+    """How many rows a horizontal legend takes at the assumed width."""
+    widths = [40 + 7.5 * len(trace.name or "") for trace in fig.data if trace.showlegend is not False and trace.name]
+    rows, used = (1 if widths else 0), 0.0
+    for width in widths:
+        if used and used + width > ASSUMED_WIDTH_PX:
+            rows, used = rows + 1, 0.0
+        used += width
+    return rows
+
+
+def _frame_figure(fig: go.Figure, chart: Chart, loaded: LoadedArticle, lang: str, plot_px: int) -> go.Figure:
+    """Title, subtitle, legend, fonts and the bottom annotations, the same on every chart.
+
+    Sizes are in pixels from the top, so a long legend pushes the plot down instead of
+    covering the subtitle.
+    """
+    bottom = _bottom_annotations(fig, chart, loaded, lang)
+    top = TITLE_PX + LEGEND_ROW_PX * _legend_rows(fig) + 16
+    height = top + plot_px + bottom + 10
+    rtl = lang == "ar"
+    fig.update_layout(
+        title={"text": f"<b>{_escape(chart.title.get(lang), lang)}</b>",
+               "subtitle": {"text": _escape(chart.subtitle.get(lang), lang)},
+               "x": 0.99 if rtl else 0.01, "xanchor": "right" if rtl else "left", "xref": "container",
+               "y": 1 - 12 / height, "yanchor": "top", "yref": "container", "font": {"size": 18}},
+        font={"family": FONT_AR if rtl else FONT_EN, "size": 13, "color": "#222222"},
+        legend={"orientation": "h", "xref": "container", "x": 0.99 if rtl else 0.01,
+                "xanchor": "right" if rtl else "left", "yref": "container", "y": 1 - TITLE_PX / height,
+                "yanchor": "top"},
+        margin={"t": top, "b": bottom + 10, "l": 60, "r": 30},
+        height=height, template="plotly_white", hoverlabel={"align": "right" if rtl else "left"},
+    )
+    return fig
+
+
+# 4/ ONE DRAWING FUNCTION PER CHART KIND
+
+
+def _draw_measure_series(frame: pd.DataFrame, chart: Chart, lang: str) -> go.Figure:
+    fig = go.Figure()
+    series = frame[~frame["is_article"]]
+    if not series.empty:
+        fig.add_trace(_series_trace(series, t("series_ministry", lang), BLUE, lang))
+    for row in frame[frame["is_article"]].itertuples():
+        fig.add_trace(_article_trace(row, lang, _reach(frame)))
+    for key in _qualifier_keys(set(series["qualifier"]), lang):
+        fig.add_trace(key)
+    unit = frame["unit"].iloc[0] if not frame.empty else ""
+    fig.update_yaxes(title=_escape(unit_label(unit, lang), lang), rangemode="tozero")
+    fig.update_xaxes(type="date")
+    return fig
+
+
+# fixed per series, so hiding one series does not recolour the others
+RETURNS_STYLE = {
+    "returned_to_karabakh_cumulative": (BLUE, "solid"),
+    "departures_on_return_buses_cumulative": (GREEN, "dash"),
+    "refugee_like_in_armenia": (PURPLE, "dot"),
+}
+
+
+def _draw_returns_series(frame: pd.DataFrame, chart: Chart, lang: str) -> go.Figure:
+    """Each context series labelled by who counted it; they are never summed."""
+    fig = go.Figure()
+    series = frame[~frame["is_article"]]
+    for measure, rows in series.groupby("series", sort=False):
+        colour, dash = RETURNS_STYLE.get(str(measure), (ORANGE, "dashdot"))
+        fig.add_trace(_series_trace(rows, rows["label"].iloc[0], colour, lang, dash))
+    for row in frame[frame["is_article"]].itertuples():
+        fig.add_trace(_article_trace(row, lang, _reach(frame)))
+    for key in _qualifier_keys(set(series["qualifier"]), lang):
+        fig.add_trace(key)
+    fig.update_yaxes(title=_escape(unit_label("people", lang), lang), rangemode="tozero")
+    fig.update_xaxes(type="date")
+    return fig
+
+
+def _draw_bars(frame: pd.DataFrame, chart: Chart, lang: str) -> go.Figure:
+    colours = [PALETTE[i % len(PALETTE)] for i in range(len(frame))]
+    fig = go.Figure(go.Bar(
+        x=[_escape(label, lang) for label in frame["label"]], y=list(frame["value"]), marker={"color": colours},
+        text=[_escape(value_text(r, lang), lang) for r in frame.itertuples()], textposition="outside",
+        hovertext=[_hover(r, lang) for r in frame.itertuples()], hovertemplate="%{hovertext}<extra></extra>",
+        showlegend=False, cliponaxis=False,
+    ))
+    unit = frame["unit"].iloc[0] if not frame.empty else ""
+    fig.update_yaxes(title=_escape(unit_label(unit, lang), lang), rangemode="tozero")
+    return fig
+
+
+LAYER_STYLE = {  # colour, and the symbol for a one-day date
+    "article_events": (BLUE, "diamond"),
+    "fighting": (VERMILLION, "diamond"),
+    "demining_period": (GREEN, "diamond"),
+    "context_events": (GREY, "x-thin-open"),
+}
+
+
+def _span_ms(row) -> float:  # noqa: ANN001
+    """Length of a span in milliseconds, to the end of its last day (a whole month is drawn whole)."""
+    start = date.fromisoformat(row.date)
+    end = date.fromisoformat(row.date_end) + timedelta(days=1)
+    return (end - start).total_seconds() * 1000
+
+
+def _timeline_hover(row, lang: str) -> str:  # noqa: ANN001
+    lines = [f"<b>{_escape(row.label, lang)}</b>"]
+    when = row.date if row.date == row.date_end else f"{row.date} – {row.date_end}"
+    lines.append(f"{when} ({precision_label(row.precision, lang)})")
+    if row.value is not None and not pd.isna(row.value):
+        lines.append(_escape(value_text(row, lang), lang))
+    lines.append(_escape(row.source_title, lang))
+    return "<br>".join(lines)
+
+
+def _layer_traces(rows: pd.DataFrame, layer: str, positions: list[int], lang: str) -> list:
+    """A layer's spans as horizontal bars, its one-day dates as markers; one legend entry."""
+    colour, symbol = LAYER_STYLE[layer]
+    is_span = rows["date"] != rows["date_end"]
+    name = _escape(t(f"layer_{layer}", lang), lang)
+    traces = []
+    spans, days = rows[is_span], rows[~is_span]
+    span_y = [p for p, s in zip(positions, is_span, strict=True) if s]
+    day_y = [p for p, s in zip(positions, is_span, strict=True) if not s]
+    if not spans.empty:
+        traces.append(go.Bar(
+            y=span_y, base=list(spans["date"]), x=[_span_ms(r) for r in spans.itertuples()], orientation="h",
+            marker={"color": colour, "opacity": 0.55 if layer != "article_events" else 0.8}, width=0.6,
+            name=name, legendgroup=layer, showlegend=True,
+            hovertext=[_timeline_hover(r, lang) for r in spans.itertuples()], hovertemplate="%{hovertext}<extra></extra>",
+        ))
+    if not days.empty:
+        traces.append(go.Scatter(
+            y=day_y, x=list(days["date"]), mode="markers", name=name, legendgroup=layer,
+            showlegend=spans.empty, marker={"color": colour, "size": 13, "symbol": symbol,
+                                            "line": {"color": colour, "width": 2}},
+            hovertext=[_timeline_hover(r, lang) for r in days.itertuples()], hovertemplate="%{hovertext}<extra></extra>",
+        ))
+    return traces
+
+
+def precision_label(precision: str, lang: str) -> str:
+    """'month only': how exactly the source dates an event."""
+    return t(f"precision_{precision}", lang) if precision in ("day", "month", "year") else precision
+
+
+def _short(label: str, limit: int = 48) -> str:
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
+def _draw_timeline(frame: pd.DataFrame, chart: Chart, lang: str) -> go.Figure:
+    """One row per dated item, earliest at the top."""
+    frame = frame.sort_values(["date", "date_end"], kind="stable").reset_index(drop=True)
+    fig = go.Figure()
+    for layer in TIMELINE_LAYERS:
+        rows = frame[frame["series"] == layer]
+        if not rows.empty:
+            fig.add_traces(_layer_traces(rows, layer, list(rows.index), lang))
+    fig.update_yaxes(tickvals=list(frame.index), ticktext=[_escape(_short(x), lang) for x in frame["label"]],
+                     autorange="reversed", side="right" if lang == "ar" else "left", showgrid=False)
+    fig.update_xaxes(type="date")
+    fig.update_layout(barmode="overlay", bargap=0.3)
+    return fig
+
+
+DRAW = {
+    "measure_series": _draw_measure_series,
+    "returns_series": _draw_returns_series,
+    "bars": _draw_bars,
+    "timeline": _draw_timeline,
+}
+
+
+def build_chart(loaded: LoadedArticle, context: Context, chart_id: str, lang: str, **filters) -> go.Figure:
+    """The chart as a go.Figure: the frame's rows drawn, with the chart's words on it."""
+    chart = get_chart(loaded, chart_id)
+    frame = chart_frame(loaded, context, chart_id, lang, **filters)
+    fig = DRAW[chart.kind](frame, chart, lang)
+    plot_px = 60 + 34 * len(frame) if chart.kind == "timeline" else 340
+    return _frame_figure(fig, chart, loaded, lang, plot_px)
+
+
+# 5/ NAMES, DOWNLOADS AND ALT TEXT
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def file_stem(chart: Chart, loaded: LoadedArticle, lang: str, filter_tag: str = "") -> str:
+    """'demining-roads-km_2021-12-29_en': chart, article date, filter (if any), language."""
+    parts = [chart.slug, loaded.article.article.published, _slug(filter_tag), lang]
+    return "_".join(p for p in parts if p)
+
+
+def timeline_filter_tag(layers: Iterable[str] | None = None, date_from: str | None = None,
+                        date_to: str | None = None) -> str:
+    """A short file-name tag for a filtered timeline ('' when nothing is filtered)."""
+    parts = []
+    if date_from or date_to:
+        parts.append(f"{date_from or 'start'}-to-{date_to or 'end'}")
+    if layers is not None and set(layers) != set(TIMELINE_LAYERS):
+        parts.append("-".join(layer.split("_")[0] for layer in TIMELINE_LAYERS if layer in set(layers)) or "none")
+    return "_".join(parts)
+
+
+def plotly_config(chart: Chart, loaded: LoadedArticle, lang: str, filter_tag: str = "") -> dict:
+    """Plotly's modebar: the image download is named after the chart; no logo."""
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "filename": file_stem(chart, loaded, lang, filter_tag), "scale": 2},
+        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    }
+
+
+def alt_text(chart: Chart, loaded: LoadedArticle, lang: str) -> str:
+    """A sentence or three a screen reader can say instead of the chart."""
+    parts = [f"{chart.title.get(lang)}.", chart.subtitle.get(lang)]
+    published = loaded.article.article.published
+    for fid in chart.figures:
+        fig = loaded.article.figure(fid)
+        value = f"{fig.label.get(lang)}, {format_value(fig.value, fig.qualifier, lang)} {unit_label(fig.unit, lang)}"
+        parts.append(t("alt_figure", lang).format(value=value, date=published))
+    if chart.context_measure:
+        parts.append(t("alt_series", lang))
+    if chart.kind == "timeline":
+        dates = sorted(e.date for e in loaded.article.events)
+        if dates:
+            parts.append(t("alt_timeline", lang).format(count=len(dates), first=dates[0], last=dates[-1]))
+    return " ".join(parts)
