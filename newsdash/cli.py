@@ -20,8 +20,12 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check every data file; exit 1 on any error")
     validate.add_argument("dir", nargs="?", type=Path, help="data folder (default: DASHBOARD_DATA_DIR or data/)")
-    export = commands.add_parser("export", help="print every figure with its provenance")
+    export = commands.add_parser("export", help="print every figure with its provenance, "
+                                 "or write the press kit into OUTDIR")
+    export.add_argument("outdir", nargs="?", type=Path, metavar="OUTDIR",
+                        help="write the press kit zip here (charts, data, sources, README, manifest)")
     export.add_argument("--format", choices=("csv", "json"), default="csv")
+    export.add_argument("--no-images", action="store_true", help="press kit without PNG and SVG")
     export.add_argument("--data", type=Path, help="data folder (default: DASHBOARD_DATA_DIR or data/)")
     return parser
 
@@ -57,8 +61,30 @@ def export(fmt: str, folder: Path | None) -> int:
     return 0
 
 
+def press_kit(outdir: Path, folder: Path | None, images: bool) -> int:
+    """Write the press kit zip; without a browser for images, say so and fail unless
+    --no-images was asked for (a script should not get a kit missing its charts silently)."""
+    from newsdash.presskit import build_press_kit
+    from newsdash.static_export import unavailable_reason
+
+    corpus = load_corpus(folder or data_dir())
+    if corpus.errors:
+        for error in corpus.errors:
+            print(error, file=sys.stderr)
+        return 1
+    if images and (reason := unavailable_reason()):
+        print(f"cannot draw PNG and SVG: {reason}. Install chromium, set BROWSER_PATH, "
+              "or pass --no-images.", file=sys.stderr)
+        return 1
+    path = build_press_kit(corpus, outdir, data_dir=folder or data_dir(), images=images)
+    print(f"wrote {path}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "validate":
         return validate(args.dir)
+    if args.outdir:
+        return press_kit(args.outdir, args.data, images=not args.no_images)
     return export(args.format, args.data)

@@ -103,6 +103,26 @@ TEXT: dict[str, tuple[str, str]] = {
     "status": ("Status", "الحالة"),
     "status_confirmed": ("confirmed", "مؤكد"),
     "status_draft": ("draft", "مسودة"),
+    # downloads (newsdash.export, newsdash.presskit)
+    "download": ("Download", "تنزيل"),
+    "download_png": ("PNG image (2x)", "صورة PNG (بدقة مضاعفة)"),
+    "download_svg": ("SVG image (vector)", "صورة SVG (متجهة)"),
+    "download_html": ("Interactive HTML (works offline)", "صفحة HTML تفاعلية (تعمل دون اتصال)"),
+    "download_csv": ("Data drawn, with sources (CSV)", "البيانات المرسومة مع مصادرها (CSV)"),
+    "download_help": ("Every file carries the title, source line and caveat.",
+                      "يحمل كل ملف العنوان وسطر المصدر والتنبيه."),
+    "static_unavailable": ("PNG and SVG cannot be made on this server ({reason}); HTML and CSV still work.",
+                           "لا يمكن إنشاء صور PNG وSVG على هذا الخادم ({reason})؛ ملفات HTML وCSV متاحة."),
+    "press_kit": ("Download the press kit (zip)", "تنزيل الحقيبة الصحفية (zip)"),
+    "press_kit_help": (
+        "Every chart as PNG and SVG in English and Arabic, the full data as CSV and JSON with provenance, "
+        "the curated YAML, the original text, a README (source, caveats, how to cite) and a manifest of "
+        "sha256 hashes. Built when you click: allow about 15 seconds.",
+        "كل رسم بياني بصيغتي PNG وSVG بالإنجليزية والعربية، والبيانات كاملة بصيغتي CSV وJSON مع مصادرها، "
+        "وملفات YAML المنسقة، والنص الأصلي، وملف README (المصدر والتنبيهات وطريقة الاستشهاد) وقائمة بصمات "
+        "sha256. تُنشأ عند النقر: قد يستغرق ذلك نحو 15 ثانية."),
+    "press_kit_no_images": ("Without a browser on this server the kit has no PNG or SVG ({reason}).",
+                            "لا تتضمن الحقيبة صور PNG أو SVG لعدم توفر متصفح على هذا الخادم ({reason})."),
 }
 
 

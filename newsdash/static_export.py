@@ -15,12 +15,14 @@ import asyncio
 import atexit
 import os
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
 START_TIMEOUT_S = 60
 RENDER_TIMEOUT_S = 90
 STOP_TIMEOUT_S = 20
+RETRY_AFTER_S = 300  # after a failed start, say "unavailable" for a while instead of retrying on every page
 TABS = 2  # two renders at once: the machine has two cores
 
 
@@ -59,12 +61,16 @@ class StaticExporter:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._kaleido: Any = None
+        self._failed: tuple[float, str] | None = None  # (when, why) the last start failed
 
     @property
     def running(self) -> bool:
         return self._kaleido is not None
 
     def unavailable_reason(self) -> str | None:
+        """Why PNG and SVG cannot be made now (no browser, or it failed to start lately)."""
+        if self._failed and time.monotonic() - self._failed[0] < RETRY_AFTER_S:
+            return self._failed[1]
         return unavailable_reason(self.browser_path)
 
     def render(self, figure: Any, fmt: str, scale: float = 1) -> bytes:
@@ -91,7 +97,7 @@ class StaticExporter:
 
     def _open(self) -> None:
         """Start the loop thread and the browser; raise ExportUnavailable if it cannot."""
-        reason = self.unavailable_reason()
+        reason = unavailable_reason(self.browser_path)
         if reason:
             raise ExportUnavailable(reason)
         loop = asyncio.new_event_loop()
@@ -102,8 +108,9 @@ class StaticExporter:
             self._kaleido = opened.result(timeout=START_TIMEOUT_S)
         except Exception as error:
             _stop_loop(loop, thread)
-            raise ExportUnavailable(f"the browser did not start ({error})") from error
-        self._loop, self._thread = loop, thread
+            self._failed = (time.monotonic(), f"the browser did not start ({error})")
+            raise ExportUnavailable(self._failed[1]) from error
+        self._loop, self._thread, self._failed = loop, thread, None
 
     async def _open_kaleido(self) -> Any:
         import kaleido

@@ -7,7 +7,9 @@ data errors shown as errors (never tracebacks), and right-to-left text blocks.
 from __future__ import annotations
 
 import html
+import threading
 from collections.abc import Sequence
+from functools import partial
 
 import streamlit as st
 
@@ -113,11 +115,75 @@ def text_block(text: str, lang: str) -> None:
         st.markdown(html.escape(text).replace("\n", "  \n"), unsafe_allow_html=True)
 
 
-def show_chart(fig, chart, loaded, lang: str, filter_tag: str = "") -> None:  # noqa: ANN001
-    """Draw a chart built in newsdash.charts, with its alt text and a modebar
-    image download named after the chart. Chart-level extras (the download menu)
-    belong here so every page gets them at once."""
+def show_chart(fig, chart, loaded, lang: str, filter_tag: str = "", filters: dict | None = None) -> None:  # noqa: ANN001
+    """Draw a chart built in newsdash.charts, with its alt text, a modebar image
+    download named after the chart, and the download menu under it. Pass the same
+    `filters` given to build_chart, so the CSV download is exactly the data drawn."""
     from newsdash.charts import alt_text, plotly_config
 
     st.plotly_chart(fig, key=f"chart_{chart.id}", config=plotly_config(chart, loaded, lang, filter_tag),
                     alt=alt_text(chart, loaded, lang))
+    download_menu(fig, chart, loaded, lang, filter_tag, filters)
+
+
+# Downloads: each file is made only when its button is clicked. Streamlit runs a
+# callable `data` in a worker thread, so an export never holds up this page or another
+# user's; the shared browser (newsdash.static_export) renders two images at a time.
+DOWNLOAD_ICONS = {"png": ":material/image:", "svg": ":material/draw:", "html": ":material/public:",
+                  "csv": ":material/table:"}
+
+
+def download_menu(fig, chart, loaded, lang: str, filter_tag: str = "", filters: dict | None = None) -> None:  # noqa: ANN001
+    """PNG, SVG, HTML and CSV of the chart as drawn, named after it and its filter.
+
+    `filters` are those the page passed to build_chart: the CSV is exactly the data drawn.
+    Without a browser for images the menu says so and offers HTML and CSV.
+    """
+    from newsdash import export
+    from newsdash.charts import chart_frame, file_stem, plotly_config
+
+    context = load_corpus().context
+    files = export.ChartFiles(
+        fig, lambda: chart_frame(loaded, context, chart.id, lang, **(filters or {})),
+        file_stem(chart, loaded, lang, filter_tag), lang, chart.title.get(lang),
+        plotly_config(chart, loaded, lang, filter_tag))
+    unavailable = export.static_unavailable_reason()
+    with st.popover(t("download", lang), icon=":material/download:"):
+        st.caption(t("download_help", lang))
+        if unavailable:
+            st.caption(t("static_unavailable", lang).format(reason=unavailable))
+        for fmt in export.offered_formats(unavailable):
+            st.download_button(t(f"download_{fmt}", lang), data=partial(files.data, fmt),
+                               file_name=files.file_name(fmt), mime=export.MIME[fmt], on_click="ignore",
+                               key=f"download_{chart.id}_{fmt}", icon=DOWNLOAD_ICONS[fmt])
+
+
+_press_kit_lock = threading.Lock()
+_press_kit_cache: dict[tuple, bytes] = {}
+
+
+def _press_kit_bytes(corpus: corpus_mod.Corpus, folder: str, fingerprint: tuple) -> bytes:
+    """The kit for this state of the data, built once: one build at a time, the last kept."""
+    from newsdash.presskit import build_press_kit
+
+    key = (folder, fingerprint)
+    with _press_kit_lock:
+        if key not in _press_kit_cache:
+            _press_kit_cache.clear()
+            _press_kit_cache[key] = build_press_kit(corpus, data_dir=corpus_mod.Path(folder))
+        return _press_kit_cache[key]
+
+
+def press_kit_download(corpus: corpus_mod.Corpus, lang: str) -> None:
+    """The press kit button for the Data & method page, built only when clicked."""
+    from newsdash.export import static_unavailable_reason
+    from newsdash.presskit import kit_name
+
+    folder = corpus_mod.data_dir()
+    fingerprint = corpus_mod.fingerprint(folder)
+    st.download_button(t("press_kit", lang), data=lambda: _press_kit_bytes(corpus, str(folder), fingerprint),
+                       file_name=f"{kit_name(corpus)}.zip", mime="application/zip", on_click="ignore",
+                       key="press_kit_download", icon=":material/folder_zip:", type="primary")
+    st.caption(t("press_kit_help", lang))
+    if unavailable := static_unavailable_reason():
+        st.caption(t("press_kit_no_images", lang).format(reason=unavailable))
