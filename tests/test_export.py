@@ -278,3 +278,34 @@ def test_cli_export_without_outdir_still_prints_json_to_stdout():
     assert result.returncode == 0, result.stderr
     records = json.loads(result.stdout)
     assert {r["id"]: r["value"] for r in records}["buildings_inspected"] == 1937
+
+
+KIT_SCRIPT = f"""
+import sys
+sys.path.insert(0, {str(ROOT)!r})
+import streamlit as st
+from newsdash.widgets import load_corpus, press_kit_download
+
+press_kit_download(load_corpus(), st.query_params.get("lang", "en"))
+"""
+
+
+def test_press_kit_button_and_what_it_holds_in_arabic(monkeypatch):
+    monkeypatch.delenv("BROWSER_PATH", raising=False)
+    require_browser()
+    at = AppTest.from_string(KIT_SCRIPT, default_timeout=60)
+    at.query_params["lang"] = "ar"
+    at.run()
+    assert not at.exception
+    assert [b.label for b in at.get("download_button")] == ["تنزيل الحقيبة الصحفية (zip)"]
+    assert at.caption[0].value.startswith("كل رسم بياني بصيغتي PNG وSVG بالإنجليزية والعربية")
+    assert len(at.caption) == 1  # no "without images" warning where a browser is found
+
+
+def test_press_kit_button_without_a_browser_says_the_kit_has_no_images(monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", NO_BROWSER)
+    at = AppTest.from_string(KIT_SCRIPT, default_timeout=60).run()
+    assert not at.exception
+    assert [b.label for b in at.get("download_button")] == ["Download the press kit (zip)"]
+    assert at.caption[1].value == (f"Without a browser on this server the kit has no PNG or SVG "
+                                   f"(no browser at {NO_BROWSER} (set by BROWSER_PATH)).")
