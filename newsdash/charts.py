@@ -32,7 +32,7 @@ BLUE, VERMILLION, GREEN, ORANGE, SKY, PURPLE, YELLOW, BLACK = PALETTE
 GREY = "#6E6E6E"  # neutral, for keys and context that must not compete with the data
 
 COLUMNS = [
-    "chart_id", "series", "label", "date", "date_end", "precision", "value", "qualifier", "unit",
+    "chart_id", "record_id", "series", "label", "date", "date_end", "precision", "value", "qualifier", "unit",
     "is_article", "quote", "quote_start", "quote_end", "attributed_to", "source_title", "source_url", "note",
 ]
 TIMELINE_LAYERS = ("article_events", "fighting", "demining_period", "context_events")
@@ -92,7 +92,7 @@ def _figure_notes(loaded: LoadedArticle, figure_id: str, lang: str) -> str:
 
 def _figure_row(chart: Chart, loaded: LoadedArticle, fig: Figure, lang: str, day: str) -> dict:
     span = loaded.spans[fig.id]
-    return _row(chart, series="article", label=fig.label.get(lang), date=day, date_end=day,
+    return _row(chart, record_id=fig.id, series="article", label=fig.label.get(lang), date=day, date_end=day,
                 value=fig.value, qualifier=fig.qualifier, unit=fig.unit, is_article=True,
                 quote=fig.quote, quote_start=span.start, quote_end=span.end,
                 attributed_to=fig.attributed_to, source_title=article_source_title(loaded),
@@ -168,7 +168,7 @@ def _article_event_rows(chart: Chart, loaded: LoadedArticle, lang: str) -> list[
         first, last = span_of(event.date)
         span = loaded.spans[event.id]
         rows.append(_span_row(chart, "article_events", event.label.get(lang), _iso(first), _iso(last),
-                              event.date_precision, is_article=True, quote=event.quote,
+                              event.date_precision, record_id=event.id, is_article=True, quote=event.quote,
                               quote_start=span.start, quote_end=span.end,
                               source_title=article_source_title(loaded), note=event.translation))
     return rows
@@ -204,7 +204,7 @@ def _demining_period_rows(chart: Chart, loaded: LoadedArticle, lang: str) -> lis
     starts = [e for e in loaded.article.events if e.date == figs[0].period.start]
     if starts:
         span = loaded.spans[starts[0].id]
-        row.update(quote=starts[0].quote, quote_start=span.start, quote_end=span.end)
+        row.update(record_id=starts[0].id, quote=starts[0].quote, quote_start=span.start, quote_end=span.end)
     return [row]
 
 
@@ -524,6 +524,13 @@ def _draw_timeline(frame: pd.DataFrame, chart: Chart, lang: str) -> go.Figure:
     return fig
 
 
+def _date_range(fig: go.Figure, date_from, date_to) -> None:  # noqa: ANN001
+    """A date filter also frames the axis, so a long span does not stretch past it."""
+    low, high = _to_day(date_from, end=False), _to_day(date_to, end=True)
+    if low and high:
+        fig.update_xaxes(range=[_iso(low - timedelta(days=3)), _iso(high + timedelta(days=4))])
+
+
 DRAW = {
     "measure_series": _draw_measure_series,
     "returns_series": _draw_returns_series,
@@ -537,6 +544,8 @@ def build_chart(loaded: LoadedArticle, context: Context, chart_id: str, lang: st
     chart = get_chart(loaded, chart_id)
     frame = chart_frame(loaded, context, chart_id, lang, **filters)
     fig = DRAW[chart.kind](frame, chart, lang)
+    if chart.kind == "timeline":
+        _date_range(fig, filters.get("date_from"), filters.get("date_to"))
     plot_px = 60 + 34 * len(frame) if chart.kind == "timeline" else 340
     return _frame_figure(fig, chart, loaded, lang, plot_px)
 

@@ -80,6 +80,61 @@ TEXT: dict[str, tuple[str, str]] = {
     "alt_figure": ("The article's figure: {value} on {date}.", "رقم المقال: {value} في {date}."),
     "alt_series": ("Drawn beside earlier totals from other sources.", "مرسوم إلى جانب حصائل سابقة من مصادر أخرى."),
     "alt_timeline": ("{count} dates from the article, from {first} to {last}.", "{count} تواريخ من المقال، من {first} إلى {last}."),
+    # data pages (pages/demining.py, returns.py, timeline.py)
+    "demining_intro": (
+        "Each measure has its own chart and unit. The line is the Russian defence ministry's running total as "
+        "printed by news outlets; the large marker is the article's figure.",
+        "لكل مقياس رسمه ووحدته. الخط هو الحصيلة التراكمية لوزارة الدفاع الروسية كما نشرتها وسائل الإعلام، "
+        "والعلامة الكبيرة هي رقم المقال."),
+    "returns_intro": (
+        "What the article says about people going home, beside what others counted. Each series is labelled "
+        "by who counted it; they count different things and are never added up.",
+        "ما يقوله المقال عن عودة الناس إلى ديارهم، إلى جانب ما أحصاه آخرون. كل سلسلة موسومة بالجهة التي "
+        "أحصتها؛ وهي تحصي أمورا مختلفة ولا تُجمع."),
+    "timeline_intro": (
+        "The dates the article gives, at the precision it gives them: a month-precision date is a bar "
+        "across the month. Grey crosses are context events from other outlets.",
+        "التواريخ التي يذكرها المقال بالدقة التي يذكرها بها: التاريخ المحدد بالشهر شريط يمتد على الشهر كله. "
+        "العلامات الرمادية أحداث سياق من مصادر أخرى."),
+    "filter_measures": ("Measures", "المقاييس"),
+    "filter_series": ("Context series", "سلاسل السياق"),
+    "filter_layers": ("Layers", "الطبقات"),
+    "filter_dates": ("Dates", "التواريخ"),
+    "what_measures": ("measures", "مقاييس"),
+    "what_series": ("context series", "سلاسل سياق"),
+    "what_layers": ("layers", "طبقات"),
+    "showing_all": ("Showing all {total} {what}.", "عرض كل {what} ({total})."),
+    "showing_some": ("Showing {shown} of {total} {what}: {names} (hidden: {hidden}).",
+                     "عرض {shown} من {total} {what}: {names} (مخفي: {hidden})."),
+    "showing_none": ("Showing 0 of {total} {what}: choose at least one above.",
+                     "لا يُعرض شيء من {what} ({total}): اختر واحدا على الأقل."),
+    "dates_all": ("Dates: the whole period, {first} to {last}.", "التواريخ: الفترة كلها، من {first} إلى {last}."),
+    "dates_some": ("Dates: {first} to {last}; {hidden} of {total} items fall outside and are hidden.",
+                   "التواريخ: من {first} إلى {last}؛ أُخفي {hidden} من {total} عناصر تقع خارج هذه الفترة."),
+    "flag_fall": (
+        "{label}: {later} on {later_date} ({later_source}) is below the {earlier} reported on {earlier_date} "
+        "({earlier_source}). A running total should not fall: either one report is wrong or they count "
+        "different things.",
+        "{label}: {later} في {later_date} ({later_source}) أقل من {earlier} المعلنة في {earlier_date} "
+        "({earlier_source}). الحصيلة التراكمية لا ينبغي أن تنخفض: إما أن أحد التقريرين خاطئ أو أنهما يحصيان "
+        "أمورا مختلفة."),
+    "the_article": ("the article", "المقال"),
+    "linked_figure": ("Opened from a link to this figure.", "فُتحت الصفحة من رابط إلى هذا الرقم."),
+    "linked_hidden": ("The linked figure, {label}, is hidden by the filter.", "الرقم المرتبط، {label}، مخفي بسبب المرشح."),
+    "what_article_says": ("What the article says about each group", "ماذا يقول المقال عن كل فئة"),
+    "editors_translation": ("Editors' English translation", "ترجمة المحررين الإنجليزية"),
+    "context_table": ("Sourced context", "سياق موثق المصدر"),
+    "col_series": ("Series", "السلسلة"),
+    "col_value": ("Value", "القيمة"),
+    "col_counted_by": ("Counted by", "الجهة التي أحصت"),
+    "col_source": ("Source", "المصدر"),
+    "col_link": ("Link", "الرابط"),
+    "col_note": ("Note", "ملاحظة"),
+    "events_list": ("The dates, as the article gives them", "التواريخ كما يذكرها المقال"),
+    "context_events_list": ("Context events from other outlets", "أحداث السياق من مصادر أخرى"),
+    "precision_is": ("Date precision: {precision}", "دقة التاريخ: {precision}"),
+    "open_source": ("Open the source", "افتح المصدر"),
+    "charts_heading": ("Charts", "الرسوم البيانية"),
     # original text and data & method pages (newsdash.highlight, newsdash.method)
     "col_original": ("Arabic original: the source's words", "النص العربي الأصلي: كلمات المصدر"),
     "col_translation": ("English translation, by the editors", "الترجمة الإنجليزية، من المحررين"),

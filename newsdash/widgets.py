@@ -32,6 +32,22 @@ def load_corpus() -> corpus_mod.Corpus:
     return _cached_corpus(str(folder), corpus_mod.fingerprint(folder))
 
 
+@st.cache_data(show_spinner=False, max_entries=256)
+def _cached_chart(data_dir: str, fingerprint: tuple, article_id: str, chart_id: str, lang: str, filters: tuple):  # noqa: ANN202
+    from newsdash.charts import build_chart
+
+    corpus = _cached_corpus(data_dir, fingerprint)
+    return build_chart(corpus.article(article_id), corpus.context, chart_id, lang, **dict(filters))
+
+
+def chart_figure(loaded, chart_id: str, lang: str, **filters):  # noqa: ANN001, ANN201
+    """A chart from newsdash.charts, built once per data state, language and filter:
+    building a Plotly figure on every rerun is several times slower than drawing one."""
+    folder = corpus_mod.data_dir()
+    frozen = tuple(sorted((k, tuple(v) if isinstance(v, list | tuple | set) else v) for k, v in filters.items()))
+    return _cached_chart(str(folder), corpus_mod.fingerprint(folder), loaded.id, chart_id, lang, frozen)
+
+
 def notice(message: str | None) -> None:
     if message:
         st.caption(f"⚠️ {message}")
@@ -52,6 +68,22 @@ def url_multi(key: str, options: Sequence[str], default: Sequence[str]) -> list[
         st.session_state[key] = parsed.value
         notice(parsed.notice)
     return st.session_state[key]
+
+
+def url_range(key: str, options: Sequence[str], default: tuple[str, str]) -> tuple[str, str]:
+    """A range slider's first value from the URL (?timeline_range=2020-11,2021-06).
+
+    Given to the slider as `value`, not written to its key: a slider knows it is a range
+    only from the value it is created with. Read once per session, so the value stays
+    the same on every rerun (a changed `value` would make it a new widget).
+    """
+    initial = f"_{key}_from_url"
+    if initial not in st.session_state:
+        parsed = parse_multi(key, st.query_params.get(key), options, list(default))
+        notice(parsed.notice)
+        chosen = parsed.value
+        st.session_state[initial] = (chosen[0], chosen[-1]) if len(chosen) in (1, 2) else tuple(default)
+    return st.session_state[initial]
 
 
 def sync_url(key: str, value: str | Sequence[str], default: str | Sequence[str]) -> None:

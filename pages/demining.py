@@ -1,3 +1,68 @@
+"""Demining progress: the article's four figures, each on its own chart and unit,
+against the Russian defence ministry's running totals."""
+
 import streamlit as st
 
-st.info("Under construction")
+from newsdash import data_pages as view
+from newsdash import overview
+from newsdash.i18n import t
+from newsdash.links import sentence_link
+from newsdash.textsafety import md_escape as md
+from newsdash.widgets import (
+    chart_figure,
+    load_corpus,
+    show_chart,
+    show_errors,
+    sync_url,
+    text_block,
+    url_multi,
+)
+
+lang = st.session_state.get("lang", "en")
+corpus = load_corpus()
+show_errors(corpus, lang)
+loaded = corpus.article()
+if loaded is None:
+    st.info(t("no_articles", lang))
+    st.stop()
+
+# 1/ THE FOUR FIGURES, WITH THEIR QUALIFIERS
+st.title(t("page_demining", lang))
+text_block(t("demining_intro", lang), lang)
+charts_by_measure = view.measure_charts(loaded)
+linked = view.linked_chart(loaded, list(charts_by_measure.values()), st.query_params.get("fig"))
+columns = st.columns(max(len(charts_by_measure), 1))
+for column, chart in zip(columns, charts_by_measure.values(), strict=False):
+    figure = view.figures_of(loaded, chart)[0]
+    with column:
+        st.metric(md(figure.label.get(lang)), overview.metric_value(figure, lang),
+                  help=overview.metric_help(figure, lang), border=True)
+        st.caption(overview.metric_caption(figure, lang))
+
+# 2/ MEASURE FILTER (IN THE URL) AND WHAT IT HIDES
+measures = list(charts_by_measure)
+url_multi("demining_measures", measures, measures)
+chosen = st.multiselect(t("filter_measures", lang), measures, key="demining_measures",
+                        format_func=lambda m: view.measure_label(loaded, m, lang))
+sync_url("demining_measures", chosen, measures)
+st.caption(md(view.filter_caption([view.measure_label(loaded, m, lang) for m in chosen],
+                                [view.measure_label(loaded, m, lang) for m in measures], "what_measures", lang)))
+
+# 3/ WARNINGS: AN ARTICLE TOTAL BELOW AN EARLIER REPORT
+for flag in view.flags_for(corpus.flags, chosen):
+    st.warning(md(view.flag_sentence(flag, loaded, corpus.context, lang)), icon=":material/warning:")
+
+# 4/ ONE CHART PER CHOSEN MEASURE, THE LINKED ONE FIRST
+if linked is not None and linked.context_measure not in chosen:
+    st.info(t("linked_hidden", lang).format(label=md(view.measure_label(loaded, linked.context_measure, lang))))
+shown = [charts_by_measure[m] for m in chosen]
+for chart in view.highlighted_first(shown, linked):
+    figure = view.figures_of(loaded, chart)[0]
+    with st.container(border=chart is linked):
+        if chart is linked:
+            st.info(t("linked_figure", lang), icon=":material/link:")
+        show_chart(chart_figure(loaded, chart.id, lang), chart, loaded, lang)
+        for note in view.notes_on(loaded, figure.id, lang):
+            st.caption(md(note))
+        page, params = sentence_link(figure.id, lang)
+        st.page_link(page, label=t("see_in_text", lang), icon=":material/format_quote:", query_params=params)

@@ -1,3 +1,74 @@
+"""Returns: refugees returned and people helped home by side, what the article says
+about each group, and what others counted."""
+
 import streamlit as st
 
-st.info("Under construction")
+from newsdash import data_pages as view
+from newsdash import overview
+from newsdash.charts import returns_measures
+from newsdash.i18n import t
+from newsdash.links import sentence_link
+from newsdash.textsafety import md_escape as md
+from newsdash.widgets import (
+    chart_figure,
+    load_corpus,
+    show_chart,
+    show_errors,
+    sync_url,
+    text_block,
+    url_multi,
+)
+
+lang = st.session_state.get("lang", "en")
+corpus = load_corpus()
+show_errors(corpus, lang)
+loaded = corpus.article()
+if loaded is None:
+    st.info(t("no_articles", lang))
+    st.stop()
+
+# 1/ THE FIGURES, WITH THEIR QUALIFIERS
+st.title(t("page_returns", lang))
+text_block(t("returns_intro", lang), lang)
+series_chart, bars_chart = view.chart_of(loaded, "chart_refugees"), view.chart_of(loaded, "chart_helped_home")
+figures = view.figures_of(loaded, series_chart) + view.figures_of(loaded, bars_chart)
+linked_id = st.query_params.get("fig")
+for column, figure in zip(st.columns(len(figures)), figures, strict=True):
+    with column:
+        st.metric(md(figure.label.get(lang)), overview.metric_value(figure, lang),
+                  help=overview.metric_help(figure, lang), border=True)
+        st.caption(overview.metric_caption(figure, lang))
+
+# 2/ CONTEXT SERIES FILTER (IN THE URL) AND WHAT IT HIDES
+every_series = returns_measures(corpus.context)
+url_multi("returns_series", every_series, every_series)
+chosen = st.multiselect(t("filter_series", lang), every_series, key="returns_series",
+                        format_func=lambda m: view.returns_series_label(m, lang))
+sync_url("returns_series", chosen, every_series)
+st.caption(md(view.filter_caption([view.returns_series_label(m, lang) for m in chosen],
+                                [view.returns_series_label(m, lang) for m in every_series], "what_series", lang)))
+for flag in view.flags_for(corpus.flags, chosen):
+    st.warning(md(view.flag_sentence(flag, loaded, corpus.context, lang)), icon=":material/warning:")
+
+# 3/ THE CHARTS
+for chart, filters in ((series_chart, {"series": chosen}), (bars_chart, {})):
+    tag = "" if len(chosen) == len(every_series) or not filters else "-".join(c.split("_")[0] for c in chosen)
+    show_chart(chart_figure(loaded, chart.id, lang, **filters), chart, loaded, lang, tag, filters)
+
+# 4/ WHAT THE ARTICLE SAYS ABOUT EACH GROUP
+st.header(t("what_article_says", lang))
+for figure in figures:
+    with st.container(border=True):
+        if figure.id == linked_id:
+            st.info(t("linked_figure", lang), icon=":material/link:")
+        st.subheader(md(f"{figure.label.get(lang)}: {overview.metric_caption(figure, lang)}"))
+        st.markdown(view.quote_in_paragraph_html(loaded, figure.id), unsafe_allow_html=True)  # escaped in view
+        st.caption(f"{t('editors_translation', lang)}: {md(view.paragraph_translation(loaded, figure.id))}")
+        st.caption(f"{t('attributed_to', lang)}: {md(figure.attributed_to)}")
+        page, params = sentence_link(figure.id, lang)
+        st.page_link(page, label=t("see_in_text", lang), icon=":material/format_quote:", query_params=params)
+
+# 5/ THE SOURCED CONTEXT BEHIND THE CHART
+st.header(t("context_table", lang))
+table = view.returns_context_table(corpus.context, chosen, lang)
+st.dataframe(table, hide_index=True, column_config={t("col_link", lang): st.column_config.LinkColumn()})

@@ -1,3 +1,85 @@
+"""Ceasefire timeline: the article's dates at the precision it gives them, the fighting
+and the demining period as spans, and an optional layer of context events."""
+
 import streamlit as st
 
-st.info("Under construction")
+from newsdash import charts
+from newsdash import data_pages as view
+from newsdash.i18n import t
+from newsdash.links import sentence_link
+from newsdash.textsafety import md_escape as md
+from newsdash.widgets import (
+    chart_figure,
+    load_corpus,
+    show_chart,
+    show_errors,
+    sync_url,
+    text_block,
+    url_multi,
+    url_range,
+)
+
+lang = st.session_state.get("lang", "en")
+corpus = load_corpus()
+show_errors(corpus, lang)
+loaded = corpus.article()
+timelines = view.charts_of_kind(loaded, "timeline") if loaded else []
+if not timelines:
+    st.info(t("no_articles", lang))
+    st.stop()
+chart = timelines[0]
+
+# 1/ TITLE
+st.title(t("page_timeline", lang))
+text_block(t("timeline_intro", lang), lang)
+
+# 2/ FILTERS: LAYERS AND A RANGE OF MONTHS, BOTH IN THE URL
+layers = view.layer_options()
+url_multi("timeline_layers", layers, view.DEFAULT_LAYERS)
+chosen_layers = st.multiselect(t("filter_layers", lang), layers, key="timeline_layers",
+                               format_func=lambda layer: view.layer_name(layer, lang))
+sync_url("timeline_layers", chosen_layers, view.DEFAULT_LAYERS)
+
+months = view.month_options(charts.chart_frame(loaded, corpus.context, chart.id, lang))
+whole = [months[0], months[-1]]
+first, last = st.select_slider(t("filter_dates", lang), options=months, key="timeline_range",
+                               value=url_range("timeline_range", months, (months[0], months[-1])),
+                               format_func=lambda month: view.month_label(month, lang))
+sync_url("timeline_range", [first, last], whole)
+
+filtered_dates = [first, last] != whole
+filters = {"layers": chosen_layers, **({"date_from": first, "date_to": last} if filtered_dates else {})}
+frame = charts.chart_frame(loaded, corpus.context, chart.id, lang, **filters)
+in_layers = charts.chart_frame(loaded, corpus.context, chart.id, lang, layers=chosen_layers)
+st.caption(md(view.filter_caption([view.layer_name(x, lang) for x in chosen_layers],
+                                [view.layer_name(x, lang) for x in layers], "what_layers", lang)))
+st.caption(view.dates_caption(first, last, months, len(in_layers) - len(frame), len(in_layers), lang))
+
+# 3/ THE CHART
+tag = charts.timeline_filter_tag(chosen_layers, *((first, last) if filtered_dates else (None, None)))
+show_chart(chart_figure(loaded, chart.id, lang, **filters), chart, loaded, lang, tag, filters)
+
+# 4/ THE DATES LISTED, WITH THEIR PRECISION AND QUOTES
+linked_id = st.query_params.get("fig")
+article_layers = [x for x in chosen_layers if x != "context_events"]
+if article_layers:
+    st.header(t("events_list", lang))
+for item in view.listed_dates(frame, article_layers, lang):
+    with st.container(border=True):
+        if item.record_id and item.record_id == linked_id:
+            st.info(t("linked_figure", lang), icon=":material/link:")
+        st.markdown(f"**{md(item.label)}** · {item.when}")
+        st.caption(item.precision)
+        if item.record_id:
+            st.markdown(view.quote_in_paragraph_html(loaded, item.record_id), unsafe_allow_html=True)  # escaped in view
+            st.caption(f"{t('editors_translation', lang)}: {md(view.record_translation(loaded, item.record_id))}")
+            page, params = sentence_link(item.record_id, lang)
+            st.page_link(page, label=t("see_in_text", lang), icon=":material/format_quote:", query_params=params)
+
+if "context_events" in chosen_layers:
+    st.header(t("context_events_list", lang))
+for item in view.listed_dates(frame, ["context_events"], lang):
+    with st.container(border=True):
+        st.markdown(f"**{md(item.label)}** · {item.when}")
+        st.caption(md(" · ".join(part for part in (item.precision, item.note) if part)))
+        st.link_button(f"{t('open_source', lang)}: {md(item.source_title)}", item.source_url, icon=":material/open_in_new:")

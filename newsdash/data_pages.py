@@ -1,0 +1,235 @@
+"""What the demining, returns and timeline pages say, as plain functions of the data.
+
+The page scripts only lay these out: which charts a page has, what a filter hides (in a
+sentence), the warnings that concern the shown measures, and the rows listed under a
+chart. No streamlit here, so all of it is tested without an app.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from newsdash.charts import TIMELINE_LAYERS, precision_label
+from newsdash.context import Context, Flag
+from newsdash.i18n import format_number, format_value, t, unit_label
+from newsdash.loading import LoadedArticle
+from newsdash.models import Chart, Figure
+from newsdash.months import EGYPTIAN, LEVANTINE
+
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+DEFAULT_LAYERS = ("article_events", "fighting", "demining_period")  # context is the optional layer
+
+
+# 1/ WHICH CHARTS, WHICH FIGURES
+
+
+def charts_of_kind(loaded: LoadedArticle, *kinds: str) -> list[Chart]:
+    return [c for c in loaded.article.charts if c.kind in kinds]
+
+
+def chart_of(loaded: LoadedArticle, chart_id: str) -> Chart:
+    return next(c for c in loaded.article.charts if c.id == chart_id)
+
+
+def measure_charts(loaded: LoadedArticle) -> dict[str, Chart]:
+    """The demining charts by their context measure ('hectares', 'road_km', ...)."""
+    return {c.context_measure: c for c in charts_of_kind(loaded, "measure_series") if c.context_measure}
+
+
+def figures_of(loaded: LoadedArticle, chart: Chart) -> list[Figure]:
+    return [loaded.article.figure(fid) for fid in chart.figures]
+
+
+def measure_label(loaded: LoadedArticle, measure: str, lang: str) -> str:
+    """A demining measure named by its article figure ('Land surveyed')."""
+    chart = measure_charts(loaded).get(measure)
+    return figures_of(loaded, chart)[0].label.get(lang) if chart and chart.figures else measure
+
+
+def returns_series_label(measure: str, lang: str) -> str:
+    try:
+        return t(f"measure_{measure}", lang)
+    except KeyError:
+        return measure
+
+
+def linked_chart(loaded: LoadedArticle, charts: Sequence[Chart], record_id: str | None) -> Chart | None:
+    """The chart drawing the figure a link (?fig=) points at, if it is among these."""
+    return next((c for c in charts if record_id and record_id in c.figures), None)
+
+
+def highlighted_first(charts: Sequence[Chart], first: Chart | None) -> list[Chart]:
+    return sorted(charts, key=lambda c: c is not first)
+
+
+# 2/ WHAT A FILTER HIDES, IN A SENTENCE
+
+
+def filter_caption(shown: Sequence[str], everything: Sequence[str], what_key: str, lang: str) -> str:
+    """'Showing 2 of 4 measures: Land surveyed, Roads … (hidden: …).'"""
+    total, what = format_number(len(everything), lang), t(what_key, lang)
+    if len(shown) == len(everything):
+        return t("showing_all", lang).format(total=total, what=what)
+    if not shown:
+        return t("showing_none", lang).format(total=total, what=what)
+    comma = "، " if lang == "ar" else ", "
+    hidden = [name for name in everything if name not in shown]
+    return t("showing_some", lang).format(shown=format_number(len(shown), lang), total=total, what=what,
+                                          names=comma.join(shown), hidden=comma.join(hidden))
+
+
+# 3/ WARNINGS: A RUNNING TOTAL THAT FALLS
+
+
+def flags_for(flags: Sequence[Flag], measures: Sequence[str]) -> list[Flag]:
+    return [f for f in flags if f.measure in set(measures)]
+
+
+def _source_of(context: Context, measure: str, as_of: str) -> str:
+    for frame in (context.demining, context.returns):
+        hit = frame[(frame["measure"] == measure) & (frame["as_of"] == as_of)]
+        if not hit.empty:
+            return str(hit["source_title"].iloc[0])
+    return ""
+
+
+def flag_sentence(flag: Flag, loaded: LoadedArticle, context: Context, lang: str) -> str:
+    """The warning in words, with both values in the measure's unit and both sources."""
+    chart = measure_charts(loaded).get(flag.measure)
+    unit = figures_of(loaded, chart)[0].unit if chart else "people"
+    label = measure_label(loaded, flag.measure, lang) if chart else returns_series_label(flag.measure, lang)
+    later_source = t("the_article", lang) if flag.later_source.startswith("the article") else flag.later_source
+    return t("flag_fall", lang).format(
+        label=label, later=f"{format_number(flag.later_value, lang)} {unit_label(unit, lang)}",
+        later_date=flag.later_date, later_source=later_source,
+        earlier=f"{format_number(flag.earlier_value, lang)} {unit_label(unit, lang)}",
+        earlier_date=flag.earlier_date, earlier_source=_source_of(context, flag.measure, flag.earlier_date),
+    )
+
+
+def notes_on(loaded: LoadedArticle, figure_id: str, lang: str) -> list[str]:
+    """Editors' notes naming this figure (the all-figures caveat is shown elsewhere)."""
+    return [n.text.get(lang) for n in loaded.article.notes if figure_id in n.concerns.figures]
+
+
+# 4/ RETURNS: THE CONTEXT TABLE
+
+
+def returns_context_table(context: Context, series: Sequence[str], lang: str) -> pd.DataFrame:
+    """The sourced rows behind the returns chart, one per report, with its link."""
+    rows = context.returns[context.returns["measure"].isin(list(series))]
+    return pd.DataFrame({
+        t("date", lang): rows["as_of"],
+        t("col_series", lang): [returns_series_label(m, lang) for m in rows["measure"]],
+        t("col_value", lang): [format_value(v, q, lang) for v, q in zip(rows["value"], rows["qualifier"], strict=True)],
+        t("col_counted_by", lang): rows["reported_by"],
+        t("col_source", lang): rows["source_title"],
+        t("col_link", lang): rows["source_url"],
+        t("col_note", lang): rows["note"],
+    }).reset_index(drop=True)
+
+
+# 5/ TIMELINE: MONTHS, RANGES, THE LIST UNDER THE CHART
+
+
+def month_options(frame: pd.DataFrame) -> list[str]:
+    """Every month from the first to the last date drawn, as 'YYYY-MM'."""
+    if frame.empty:
+        return []
+    first, last = min(frame["date"]), max(frame["date_end"])
+    months = pd.period_range(first[:7], last[:7], freq="M")
+    return [str(m) for m in months]
+
+
+def month_label(month: str, lang: str) -> str:
+    """'2020-09' -> 'Sep 2020' or 'أيلول/سبتمبر ٢٠٢٠'."""
+    year, number = int(month[:4]), int(month[5:7])
+    if lang == "ar":
+        return f"{LEVANTINE[number - 1]}/{EGYPTIAN[number - 1]} {format_number(year, lang).replace('٬', '')}"
+    return f"{MONTHS_EN[number - 1]} {year}"
+
+
+def dates_caption(first: str, last: str, months: Sequence[str], hidden: int, total: int, lang: str) -> str:
+    words = {"first": month_label(first, lang), "last": month_label(last, lang)}
+    if (first, last) == (months[0], months[-1]):
+        return t("dates_all", lang).format(**words)
+    return t("dates_some", lang).format(hidden=format_number(hidden, lang), total=format_number(total, lang), **words)
+
+
+def layer_name(layer: str, lang: str) -> str:
+    return t(f"layer_{layer}", lang)
+
+
+def layer_options() -> list[str]:
+    return list(TIMELINE_LAYERS)
+
+
+@dataclass(frozen=True)
+class ListedDate:
+    """One line of the list under the timeline."""
+
+    record_id: str
+    label: str
+    when: str
+    precision: str
+    source_title: str
+    source_url: str
+    note: str
+
+
+def _when(row, lang: str) -> str:  # noqa: ANN001
+    """'2020-09' shown as the month it is, not as a fake day."""
+    if row.precision == "month" and row.date[:7] == row.date_end[:7]:
+        return month_label(row.date[:7], lang)
+    start = month_label(row.date[:7], lang) if row.precision == "month" else row.date
+    return start if row.date == row.date_end else f"{start} – {row.date_end}"
+
+
+def listed_dates(frame: pd.DataFrame, layers: Sequence[str], lang: str) -> list[ListedDate]:
+    """The drawn rows of these layers, earliest first, as the page lists them."""
+    rows = frame[frame["series"].isin(list(layers))].sort_values(["date", "date_end"], kind="stable")
+    return [ListedDate(
+        record_id=r.record_id, label=r.label, when=_when(r, lang),
+        precision=t("precision_is", lang).format(precision=precision_label(r.precision, lang)),
+        source_title=r.source_title, source_url=r.source_url, note="" if r.is_article else r.note,
+    ) for r in rows.itertuples()]
+
+
+def record_translation(loaded: LoadedArticle, record_id: str) -> str:
+    """The editors' translation of a figure's or event's quote."""
+    records = [*loaded.article.figures, *loaded.article.events]
+    return next((r.translation for r in records if r.id == record_id), "")
+
+
+# 6/ THE SENTENCE A FIGURE COMES FROM
+
+RTL_BLOCK = "direction:rtl;text-align:right;font-family:'Noto Naskh Arabic','Noto Sans Arabic',serif;line-height:1.9;"
+
+
+def paragraph_of(loaded: LoadedArticle, record_id: str) -> tuple[int, int]:
+    """(paragraph index, start offset of that paragraph) holding the record's quote."""
+    span, start = loaded.spans[record_id], 0
+    for index, paragraph in enumerate(loaded.paragraphs_original):
+        if start <= span.start < start + len(paragraph):
+            return index, start
+        start += len(paragraph) + 2  # the "\n\n" between paragraphs
+    raise ValueError(f"{record_id}: quote offsets outside the seed")
+
+
+def quote_in_paragraph_html(loaded: LoadedArticle, record_id: str) -> str:
+    """The Arabic paragraph the quote stands in, right to left, the quote marked; escaped."""
+    index, start = paragraph_of(loaded, record_id)
+    paragraph, span = loaded.paragraphs_original[index], loaded.spans[record_id]
+    before, quote, after = (paragraph[: span.start - start], paragraph[span.start - start: span.end - start],
+                            paragraph[span.end - start:])
+    marked = f"{html.escape(before)}<mark>{html.escape(quote)}</mark>{html.escape(after)}"
+    return f'<div dir="rtl" lang="ar" style="{RTL_BLOCK}">{marked}</div>'
+
+
+def paragraph_translation(loaded: LoadedArticle, record_id: str) -> str:
+    index, _ = paragraph_of(loaded, record_id)
+    return next(p.translation for p in loaded.article.paragraphs if p.index == index)

@@ -1,0 +1,209 @@
+"""AppTest of the demining, returns and timeline pages, in both languages and from URLs
+with filters set: the values, captions and charts shown."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import DASHBOARD
+
+
+def open_page(page: str, **params: str) -> AppTest:
+    """Open a page as a visitor would: the entry script first, then the page, with
+    the URL's query parameters."""
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(page)
+    return at.run()
+
+
+def figures(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def titles(at: AppTest) -> list[str]:
+    return [fig["layout"]["title"]["text"] for fig in figures(at)]
+
+
+def captions(at: AppTest) -> list[str]:
+    return [c.value for c in at.caption]
+
+
+def article_point(fig: dict) -> dict:
+    return next(trace for trace in fig["data"] if trace.get("name") in ("The article's figure", "\u200fرقم المقال\u200f"))
+
+
+# 1/ DEMINING
+
+
+def test_demining_shows_the_four_figures_with_qualifiers_and_four_charts():
+    at = open_page("pages/demining.py")
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics == {"Buildings inspected": "1,937", "Land surveyed": "2,320",
+                       "Roads cleared of explosives": "683", "Explosive objects detected and neutralised": "26,000+"}
+    assert "more than 26,000 explosive objects" in captions(at)
+    assert "Showing all 4 measures." in captions(at)
+    assert titles(at) == ["<b>Buildings inspected for explosives</b>", "<b>Land surveyed or cleared of mines</b>",
+                          "<b>Roads cleared of explosives</b>", "<b>Explosive objects detected and neutralised</b>"]
+    assert article_point(figures(at)[0])["y"] == [1937]
+
+
+def test_demining_warns_that_the_article_hectares_are_below_the_ministry_total():
+    at = open_page("pages/demining.py")
+    assert len(at.warning) == 1
+    warning = at.warning[0].value
+    assert "2,320 hectares on 2021-12-29 (the article)" in warning
+    assert "below the 2,326.6 hectares reported on 2021-12-20 (news.am, 20 Dec 2021)" in warning
+
+
+def test_demining_links_each_chart_to_its_sentence():
+    at = open_page("pages/demining.py")
+    links = [link for link in at.get("page_link") if link.proto.label == "See the sentence"]
+    assert len(links) == 4
+    assert all(link.proto.page.endswith("original_text") or "original_text" in link.proto.page for link in links)
+
+
+def test_demining_filter_from_the_url_shows_exactly_those_charts():
+    at = open_page("pages/demining.py", demining_measures="hectares,road_km")
+    assert not at.exception
+    assert titles(at) == ["<b>Land surveyed or cleared of mines</b>", "<b>Roads cleared of explosives</b>"]
+    caption = next(c for c in captions(at) if c.startswith("Showing"))
+    assert caption == ("Showing 2 of 4 measures: Land surveyed, Roads cleared of explosives "
+                       "(hidden: Buildings inspected, Explosive objects detected and neutralised).")
+    assert at.multiselect(key="demining_measures").value == ["hectares", "road_km"]
+    assert at.query_params["demining_measures"] == "hectares,road_km"
+
+
+def test_demining_filter_hiding_hectares_hides_its_warning():
+    at = open_page("pages/demining.py", demining_measures="buildings")
+    assert titles(at) == ["<b>Buildings inspected for explosives</b>"]
+    assert not at.warning
+
+
+def test_demining_changing_the_filter_writes_the_url():
+    at = open_page("pages/demining.py")
+    at.multiselect(key="demining_measures").set_value(["explosive_objects"]).run()
+    assert at.query_params["demining_measures"] == "explosive_objects"
+    assert titles(at) == ["<b>Explosive objects detected and neutralised</b>"]
+
+
+def test_demining_linked_figure_comes_first_and_is_marked():
+    at = open_page("pages/demining.py", fig="roads_cleared_km")
+    assert titles(at)[0] == "<b>Roads cleared of explosives</b>"
+    assert at.info[0].value == "Opened from a link to this figure."
+
+
+def test_demining_garbage_in_the_url_gives_the_default_view_and_a_notice():
+    at = open_page("pages/demining.py", demining_measures="hectares,<script>")
+    assert not at.exception
+    assert len(titles(at)) == 4
+    assert any("Ignored an unknown value for 'demining_measures'" in c for c in captions(at))
+
+
+def test_demining_in_arabic():
+    at = open_page("pages/demining.py", lang="ar", demining_measures="hectares,road_km")
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["مبانٍ تم فحصها"] == "١٬٩٣٧"
+    assert metrics["مواد متفجرة تم اكتشافها وإبطال مفعولها"] == "أكثر من ٢٦٬٠٠٠"
+    assert any(c.startswith("عرض ٢ من ٤ مقاييس: أراضٍ تم مسحها") for c in captions(at))
+    assert "الأراضي التي تم مسحها" in titles(at)[0]
+    assert "٢٬٣٢٠ هكتار" in at.warning[0].value
+
+
+# 2/ RETURNS
+
+
+def test_returns_shows_the_figures_quotes_and_both_charts():
+    at = open_page("pages/returns.py")
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics == {"Refugees returned home": "50,000+", "Armenians helped to return home": "127",
+                       "Azerbaijanis helped to return home": "19"}
+    assert titles(at) == ["<b>Refugees returned to Karabakh</b>", "<b>People the peacekeepers helped to return home</b>"]
+    refugees, bars = figures(at)
+    assert article_point(refugees)["y"] == [50000]
+    assert article_point(refugees)["marker"]["symbol"] == "triangle-up"
+    assert bars["data"][0]["y"] == [127, 19]
+    quotes = [m.value for m in at.markdown if "<mark>" in m.value]
+    assert any("<mark>أكثر من 50 ألف لاجئ</mark>" in q for q in quotes)
+    assert any("<mark>127 أرمنيًا</mark>" in q for q in quotes)
+    assert "Attributed to: Andrei Rudenko (reported speech: 'according to him')" in captions(at)
+    assert at.dataframe[0].value.shape[0] == 12  # every sourced context row
+
+
+def test_returns_series_filter_from_the_url():
+    at = open_page("pages/returns.py", returns_series="returned_to_karabakh_cumulative")
+    refugees = figures(at)[0]
+    lines = [trace["name"] for trace in refugees["data"] if trace.get("mode") == "lines+markers"]
+    assert lines == ["Returned to Karabakh (Russian side's count)"]
+    assert any(c.startswith("Showing 1 of 3 context series: Returned to Karabakh") for c in captions(at))
+    assert at.dataframe[0].value.shape[0] == 7
+
+
+def test_returns_in_arabic():
+    at = open_page("pages/returns.py", lang="ar")
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["لاجئون عادوا إلى ديارهم"] == "أكثر من ٥٠٬٠٠٠"
+    assert metrics["أرمن ساعدهم حفظة السلام على العودة"] == "١٢٧"
+    assert "اللاجئون العائدون إلى قره باغ" in titles(at)[0]
+    assert "عرض كل سلاسل سياق (٣)." in captions(at)
+
+
+# 3/ TIMELINE
+
+
+def test_timeline_default_hides_context_and_says_so():
+    at = open_page("pages/timeline.py")
+    assert not at.exception
+    assert ("Showing 3 of 4 layers: The article's dates, Fighting, Period the demining totals cover "
+            "(hidden: Context (other outlets)).") in captions(at)
+    assert "Dates: the whole period, Sep 2020 to Dec 2021." in captions(at)
+    names = {trace["name"] for trace in figures(at)[0]["data"]}
+    assert names == {"The article's dates", "Fighting", "Period the demining totals cover"}
+
+
+def test_timeline_lists_events_with_their_precision():
+    at = open_page("pages/timeline.py")
+    headings = [m.value for m in at.markdown if m.value.startswith("**")]
+    assert '**Hostilities resume in Karabakh ("the end of September 2020")** · Sep 2020' in headings
+    assert "**Fighting, about a month and a half (start known to the month)** · Sep 2020 – 2020-11-10" in headings
+    assert "**Trilateral statement signed** · 2020-11-09" in headings
+    assert "Date precision: month only" in captions(at)
+    assert any("<mark>في نهاية شهر أيلول/سبتمبر 2020</mark>" in m.value for m in at.markdown)
+
+
+def test_timeline_filters_from_the_url():
+    at = open_page("pages/timeline.py", timeline_layers="article_events,context_events",
+                   timeline_range="2020-11,2021-01")
+    assert not at.exception
+    names = {trace["name"] for trace in figures(at)[0]["data"]}
+    assert names == {"The article's dates", "Context (other outlets)"}
+    assert "Dates: Nov 2020 to Jan 2021; 4 of 12 items fall outside and are hidden." in captions(at)
+    assert at.select_slider(key="timeline_range").value == ("2020-11", "2021-01")
+    headings = [m.value for m in at.markdown if m.value.startswith("**")]
+    assert "**Joint Russian-Turkish ceasefire monitoring centre starts work in Aghdam district** · 2021-01-30" in headings
+    assert not any("Rudenko's statement" in h for h in headings)  # 29 Dec 2021 is outside the range
+
+
+def test_timeline_changing_layers_writes_the_url():
+    at = open_page("pages/timeline.py")
+    at.multiselect(key="timeline_layers").set_value(["fighting"]).run()
+    assert at.query_params["timeline_layers"] == "fighting"
+    assert {trace["name"] for trace in figures(at)[0]["data"]} == {"Fighting"}
+
+
+@pytest.mark.parametrize("page", ["pages/timeline.py"])
+def test_timeline_in_arabic(page):
+    at = open_page(page, lang="ar", timeline_layers="article_events")
+    assert not at.exception
+    assert "وقف إطلاق النار وما تلاه" in titles(at)[0]
+    assert any(c.startswith("عرض ١ من ٤ طبقات: تواريخ المقال") for c in captions(at))
+    assert any("التواريخ: الفترة كلها، من أيلول/سبتمبر ٢٠٢٠ إلى" in c for c in captions(at))
