@@ -8,6 +8,7 @@ something else, and an editor must see that.
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from newsdash.dates import parse_partial
 from newsdash.errors import DataError
+from newsdash.textsafety import character_problem
 from newsdash.yamlsafe import read_text
 
 QUALIFIERS = ("exact", "more_than", "about")
@@ -23,6 +25,14 @@ DEMINING_FILE = "mod_demining_series.csv"
 RETURNS_FILE = "returns_series.csv"
 EVENTS_FILE = "context_events.csv"
 DEMINING_MEASURES = ("hectares", "road_km", "buildings", "explosive_objects")
+
+
+def _no_hidden_characters(cls, value: object) -> object:  # noqa: ANN001
+    """No cell may hold bidi controls or control characters (see newsdash.textsafety)."""
+    problem = character_problem(value) if isinstance(value, str) else None
+    if problem:
+        raise ValueError(problem)
+    return value
 
 
 class ContextRow(BaseModel):
@@ -37,6 +47,8 @@ class ContextRow(BaseModel):
     source_title: str = Field(min_length=1)
     source_url: str = Field(pattern=r"^https?://\S+$")
     note: str = ""
+
+    _safe = field_validator("*")(_no_hidden_characters)
 
     @field_validator("as_of")
     @classmethod
@@ -61,6 +73,7 @@ class ContextEvent(BaseModel):
     source_url: str = Field(pattern=r"^https?://\S+$")
     note: str = ""
 
+    _safe = field_validator("*")(_no_hidden_characters)
     _date = field_validator("date")(ContextRow._date.__func__)
 
 
@@ -88,10 +101,28 @@ class Context:
     flags: tuple[Flag, ...]
 
 
-def _csv_rows(path: Path) -> list[tuple[int, dict]]:
-    """(line number, row) pairs; line 1 is the header."""
-    reader = csv.DictReader(read_text(path).splitlines())
-    return [(i + 2, row) for i, row in enumerate(reader)]
+_EXTRA_CELLS = "\x00extra"  # DictReader's key for cells beyond the header's columns
+
+
+def _csv_rows(path: Path, errors: list[DataError]) -> list[tuple[int, dict]]:
+    """(line number, row) pairs; line 1 is the header. A row whose cell count differs
+    from the header's is reported and left out: its cells cannot be trusted to their column."""
+    reader = csv.DictReader(io.StringIO(read_text(path), newline=""), restkey=_EXTRA_CELLS, strict=True)
+    rows = []
+    try:
+        for row in reader:
+            if _EXTRA_CELLS in row or None in row.values():
+                cells = sum(v is not None for k, v in row.items() if k != _EXTRA_CELLS)
+                cells += len(row.get(_EXTRA_CELLS, []))
+                message = f"the row has {cells} cells; the header has {len(reader.fieldnames)} columns"
+                errors.append(DataError(str(path), message, reader.line_num, f"row {reader.line_num}"))
+            else:
+                rows.append((reader.line_num, row))
+    except csv.Error as exc:
+        raise DataError(str(path), f"CSV error: {exc}", reader.line_num + 1) from None  # the line being read
+    if reader.fieldnames is None:
+        raise DataError(str(path), "the table is empty: it needs at least its header row", 1)
+    return rows
 
 
 def _validated(path: Path, rows, model, errors: list[DataError]) -> list:  # noqa: ANN001
@@ -150,7 +181,7 @@ def load_context(context_dir: Path) -> tuple[Context, list[DataError]]:
     tables = {}
     for name in (DEMINING_FILE, RETURNS_FILE, EVENTS_FILE):
         try:
-            tables[name] = _csv_rows(context_dir / name)
+            tables[name] = _csv_rows(context_dir / name, errors)
         except FileNotFoundError:
             errors.append(DataError(str(context_dir / name), "context table not found"))
             tables[name] = []

@@ -59,13 +59,22 @@ def load_corpus(data: Path | None = None) -> Corpus:
     if not (data / "articles").is_dir():
         errors.append(DataError(str(data / "articles"), "no articles folder here"))
     for path in article_files(data):
-        loaded, problems = load_article(path, seeds_dir_for(data))
+        loaded, problems = _load_guarded(path, seeds_dir_for(data))
         errors += problems
         if loaded:
             articles.append(loaded)
     context, context_errors = load_context(data / "context")
     flags = context.flags + tuple(f for a in articles for f in article_vs_series(a, context))
     return Corpus(tuple(articles), context, tuple(errors + context_errors), flags)
+
+
+def _load_guarded(path: Path, seeds: Path) -> tuple[LoadedArticle | None, list[DataError]]:
+    """load_article, with any unforeseen failure on one file reported as that file's
+    error: the other articles still show. The hostile-data tests assert none happens."""
+    try:
+        return load_article(path, seeds)
+    except Exception as exc:  # noqa: BLE001 - one broken file must not take down the rest
+        return None, [DataError(str(path), f"could not be read ({type(exc).__name__}: {exc}); please report this")]
 
 
 def article_vs_series(loaded: LoadedArticle, context: Context) -> list[Flag]:

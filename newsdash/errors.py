@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsdash.textsafety import one_line
+
 
 @dataclass(frozen=True)
 class DataError(Exception):
     """A problem with a data file, placed as precisely as the file allows.
 
     Written as ``file:line: record id: field: message`` so an editor can open the
-    file at the line and see which record and which field to mend.
+    file at the line and see which record and which field to mend. Always one line:
+    line breaks and bidi controls quoted from the data are written as escapes.
     """
 
     file: str
@@ -19,7 +22,12 @@ class DataError(Exception):
     record_id: str | None = None
     field: str | None = None
 
+    def __reduce__(self):  # noqa: ANN204
+        # st.cache_data pickles the corpus; the default for exceptions sets attributes
+        # one by one after creation, which a frozen dataclass refuses.
+        return (DataError, (self.file, self.message, self.line, self.record_id, self.field))
+
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         parts = [where, self.record_id or "-", self.field or "-", self.message]
-        return ": ".join(parts)
+        return one_line(": ".join(parts))  # data quoted in a message cannot break the line

@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from newsdash.dates import parse_partial, precision_of
+from newsdash.textsafety import character_problem
 
 SNAKE_CASE = r"^[a-z][a-z0-9_]*$"
 SHA256 = r"^[0-9a-f]{64}$"
@@ -21,6 +22,16 @@ Status = Literal["confirmed", "draft"]
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+    @field_validator("*")
+    @classmethod
+    def _no_hidden_characters(cls, value: object) -> object:
+        """No text field may hold bidi controls or control characters (see textsafety)."""
+        for text in value if isinstance(value, list) else [value]:
+            problem = character_problem(text) if isinstance(text, str) else None
+            if problem:
+                raise ValueError(problem)
+        return value
 
 
 class Bilingual(Strict):

@@ -15,6 +15,7 @@ import streamlit as st
 
 from newsdash import corpus as corpus_mod
 from newsdash.i18n import LANGS, t
+from newsdash.textsafety import code_span
 from newsdash.url_state import parse_choice, parse_multi, serialize_multi
 
 RTL_STYLE = "direction:rtl;text-align:right;font-family:'Noto Naskh Arabic','Noto Sans Arabic',serif;"
@@ -130,7 +131,7 @@ def apply_direction(lang: str) -> None:
 def show_errors(corpus: corpus_mod.Corpus, lang: str) -> None:
     """Every data error, each on its own line, in an error box; the page goes on."""
     if corpus.errors:
-        lines = "\n".join(f"- `{error}`" for error in corpus.errors)
+        lines = "\n".join(f"- {code_span(str(error))}" for error in corpus.errors)  # data text stays literal
         st.error(f"{t('data_errors', lang)}\n\n{lines}")
 
 

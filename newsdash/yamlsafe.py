@@ -19,10 +19,29 @@ MAX_DEPTH = 20
 Path_ = tuple[Any, ...]
 
 
+SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null"))
+
+
+class _TooDeep(yaml.MarkedYAMLError):
+    pass
+
+
 class _NoAliasLoader(yaml.SafeLoader):
-    """Safe loader that refuses anchors and aliases before anything is expanded."""
+    """Safe loader that refuses anchors and aliases before anything is expanded, and
+    nesting deeper than MAX_DEPTH before PyYAML's recursive composer runs out of stack."""
+
+    _depth = 0
 
     def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+        if self._depth > MAX_DEPTH:
+            raise _TooDeep(problem=f"nesting deeper than {MAX_DEPTH} levels", problem_mark=self.peek_event().start_mark)
+        self._depth += 1
+        try:
+            return self._compose_plain_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def _compose_plain_node(self, parent, index):  # noqa: ANN001
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.MarkedYAMLError(
@@ -58,21 +77,28 @@ def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
 def load_with_lines(path: Path) -> tuple[Any, dict[Path_, int]]:
     """Parse one YAML file into plain data and a map from value path to 1-based line."""
     text = read_text(path)
-    loader = _NoAliasLoader(text)
+    loader = None
     try:
+        loader = _NoAliasLoader(text)  # refuses non-printable characters already here
         node = loader.get_single_node()
         if node is None:
             return None, {}
         lines: dict[Path_, int] = {}
         data = _to_python(loader, node, (), lines, str(path))
         return data, lines
+    except _TooDeep as exc:
+        raise DataError(str(path), exc.problem, exc.problem_mark.line + 1) from None
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise DataError(str(path), f"YAML error: {exc.problem}", line) from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise DataError(str(path), f"character U+{exc.character:04X} is not allowed in YAML", line) from None
     except yaml.YAMLError as exc:
         raise DataError(str(path), f"YAML error: {exc}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def _to_python(loader, node, path: Path_, lines: dict, name: str) -> Any:  # noqa: ANN001
@@ -86,13 +112,22 @@ def _to_python(loader, node, path: Path_, lines: dict, name: str) -> Any:  # noq
         return [_to_python(loader, item, (*path, i), lines, name) for i, item in enumerate(node.value)]
     if node.tag == "tag:yaml.org,2002:timestamp":
         return node.value  # dates stay text: "2020-11" and "2020-11-09" are read alike
-    return loader.construct_object(node, deep=True)
+    if node.tag not in SCALAR_TAGS:  # !!binary would reach pydantic as bytes, !foo as nothing known
+        raise DataError(name, f"tag {node.tag} is not allowed", lines[path])
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError:  # an integer of more digits than Python converts (4,300)
+        raise DataError(name, f"a value of {len(node.value):,} characters cannot be read as a number",
+                        lines[path]) from None
 
 
 def _mapping(loader, node, path: Path_, lines: dict, name: str) -> dict:  # noqa: ANN001
     _check_tag(node, "tag:yaml.org,2002:map", name)
     result: dict = {}
     for key_node, value_node in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            raise DataError(name, "merge keys (<<) are not allowed", key_node.start_mark.line + 1)
+        _check_tag(key_node, key_node.tag if key_node.tag in SCALAR_TAGS else "", name)
         key = loader.construct_object(key_node)
         if not isinstance(key, str):
             raise DataError(name, f"key {key!r} is not text", key_node.start_mark.line + 1)
