@@ -75,8 +75,9 @@ def html_bytes(fig: go.Figure, lang: str, title: str, config: dict | None = None
     page = sized_for_export(fig).to_html(
         include_plotlyjs=True, include_mathjax=False, full_html=True, config=config or {},
     )
-    direction = "rtl" if lang == "ar" else "ltr"
-    head = f'<html lang="{lang}" dir="{direction}">\n<head>\n    <title>{html.escape(title)}</title>'
+    # lang only, no dir="rtl": Plotly lays out its own SVG text, and an inherited
+    # right-to-left direction shifts every annotation away from where it belongs
+    head = f'<html lang="{lang}">\n<head>\n    <title>{html.escape(title)}</title>'
     return page.replace("<html>\n<head>", head, 1).encode("utf-8")
 
 
