@@ -3,7 +3,9 @@ tables, and every error found along the way (shown, never hidden)."""
 
 from __future__ import annotations
 
+import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +15,7 @@ from newsdash.loading import LoadedArticle, load_article
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
+HASHED_UP_TO = 5_000_000  # bytes; larger files are refused by the loader anyway
 
 
 @dataclass(frozen=True)
@@ -39,18 +42,40 @@ def seeds_dir_for(data: Path) -> Path:
 
 
 def article_files(data: Path) -> list[Path]:
-    return sorted((data / "articles").glob("*.yaml"))
+    """The article files; hidden names are editors' lock and temporary files (.#x.yaml)."""
+    return sorted(p for p in (data / "articles").glob("*.yaml") if not p.name.startswith("."))
 
 
 def fingerprint(data: Path) -> tuple:
-    """Names, sizes and modification times of every data and seed file.
+    """Name, modification time, size and content digest of every data and seed file.
 
     Cached loaders take this as an argument, so an edit on disk makes a new cache key
-    and shows on the next rerun without a restart.
+    and shows on the next rerun without a restart. The digest is there because mtime
+    alone can miss an edit: the kernel stamps files from a clock that advances in ticks
+    of several milliseconds, some filesystems keep whole seconds, and copies made with
+    `cp -p` or `rsync -t` keep the old time; a same-size save in the same tick would
+    otherwise look unchanged. Hashing the few small files takes about 0.1 ms.
     """
-    files = [p for folder in (data, seeds_dir_for(data)) if folder.exists()
-             for p in sorted(folder.rglob("*")) if p.is_file()]
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+    entries = []
+    for folder in (data, seeds_dir_for(data)):
+        try:
+            paths = sorted(folder.rglob("*")) if folder.is_dir() else []
+        except OSError:  # a folder renamed mid-walk: the next rerun sees the new state
+            paths = []
+        entries += [entry for entry in map(_file_entry, paths) if entry]
+    return tuple(entries)
+
+
+def _file_entry(path: Path) -> tuple | None:
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        small = info.st_size <= HASHED_UP_TO
+        digest = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest() if small else ""
+    except OSError:  # gone between listing and reading (an editor's temporary file)
+        return None
+    return (str(path), info.st_mtime_ns, info.st_size, digest)
 
 
 def load_corpus(data: Path | None = None) -> Corpus:
@@ -73,6 +98,8 @@ def _load_guarded(path: Path, seeds: Path) -> tuple[LoadedArticle | None, list[D
     error: the other articles still show. The hostile-data tests assert none happens."""
     try:
         return load_article(path, seeds)
+    except FileNotFoundError:  # removed since it was listed (an editor's atomic save)
+        return None, []
     except Exception as exc:  # noqa: BLE001 - one broken file must not take down the rest
         return None, [DataError(str(path), f"could not be read ({type(exc).__name__}: {exc}); please report this")]
 
