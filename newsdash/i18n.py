@@ -168,6 +168,7 @@ TEXT: dict[str, tuple[str, str]] = {
                       "يحمل كل ملف العنوان وسطر المصدر والتنبيه."),
     "static_unavailable": ("PNG and SVG cannot be made on this server ({reason}); HTML and CSV still work.",
                            "لا يمكن إنشاء صور PNG وSVG على هذا الخادم ({reason})؛ ملفات HTML وCSV متاحة."),
+    "press_kit_heading": ("Press kit", "الحقيبة الصحفية"),
     "press_kit": ("Download the press kit (zip)", "تنزيل الحقيبة الصحفية (zip)"),
     "press_kit_help": (
         "Every chart as PNG and SVG in English and Arabic, the full data as CSV and JSON with provenance, "

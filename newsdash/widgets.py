@@ -214,6 +214,7 @@ def press_kit_download(corpus: corpus_mod.Corpus, lang: str) -> None:
 
     folder = corpus_mod.data_dir()
     fingerprint = corpus_mod.fingerprint(folder)
+    st.header(t("press_kit_heading", lang))
     st.download_button(t("press_kit", lang), data=lambda: _press_kit_bytes(corpus, str(folder), fingerprint),
                        file_name=f"{kit_name(corpus)}.zip", mime="application/zip", on_click="ignore",
                        key="press_kit_download", icon=":material/folder_zip:", type="primary")
