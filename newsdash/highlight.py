@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
-from newsdash.i18n import format_value, t, unit_label
+from newsdash.i18n import format_date, format_value, t, unit_label
 from newsdash.links import chart_link
 from newsdash.loading import LoadedArticle
 from newsdash.models import Event, Figure, Note, Paragraph
@@ -96,10 +96,17 @@ def figure_title(fig: Figure, lang: str) -> str:
 
 
 def event_title(event: Event, lang: str) -> str:
-    """'hostilities_resumed: 2020-09 (known to the month only)'."""
-    precision = t(f"date_precision_{event.date_precision}", lang)
+    """'hostilities_resumed: September 2020 (known to the month only)'."""
     draft = f" ({t('draft', lang)})" if event.status == "draft" else ""
-    return f"{event.id}: {event.date} ({precision}){draft}"
+    return f"{event.id}: {event_date(event, lang)}{draft}"
+
+
+def event_date(event: Event, lang: str) -> str:
+    """The date in words at the precision the text gives: 'September 2020 (known to the month only)'.
+
+    Words, not ISO: inside Arabic text an ISO date reads backwards (29-12-2021)."""
+    precision = t(f"date_precision_{event.date_precision}", lang)
+    return f"{format_date(event.date, lang)} ({precision})"
 
 
 def article_marks(loaded: LoadedArticle, lang: str) -> list[Mark]:
@@ -335,27 +342,36 @@ def record_facts(loaded: LoadedArticle, record_id: str, lang: str) -> list[tuple
                                   f"{unit_label(record.unit, lang)}"),
                 (t("attributed_to", lang), record.attributed_to)]
     else:
-        precision = t(f"date_precision_{record.date_precision}", lang)
-        what = [(t("date", lang), f"{record.date} ({precision})")]
+        what = [(t("date", lang), event_date(record, lang))]
     return [
         (t("record_id", lang), record_id),
         (t("label", lang), record.label.get(lang)),
         *what,
         (t("quote", lang), record.quote),
         (t("translation", lang), record.translation),
-        (t("source_card", lang), f"{info.outlet.get(lang)} / {info.wire_agency.get(lang)}, {info.published}"),
+        (t("source_card", lang), f"{info.outlet.get(lang)} / {info.wire_agency.get(lang)}{_comma(lang)}"
+                                 f"{format_date(info.published, lang)}"),
         (t("offsets", lang), t("offsets_text", lang).format(start=span.start, end=span.end, file=info.seed.file)),
         (t("status", lang), t(f"status_{record.status}", lang)),
     ]
 
 
+def _comma(lang: str) -> str:
+    return "، " if lang == "ar" else ", "
+
+
 def card_html(loaded: LoadedArticle, record_id: str, lang: str) -> str:
-    """The selected record as a definition list; the quote right-to-left."""
-    quote_label = t("quote", lang)
+    """The selected record as a definition list; the quote right-to-left, ids and
+    file names isolated so Arabic text around them cannot reorder them."""
+    quote_label, id_label = t("quote", lang), t("record_id", lang)
+    seed_file = html.escape(loaded.article.article.seed.file)
     rows = []
     for label, text in record_facts(loaded, record_id, lang):
         style = f' dir="rtl" lang="ar" style="{ARABIC_STYLE}"' if label == quote_label else ""
-        rows.append(f"<dt>{html.escape(label)}</dt><dd{style}>{html.escape(text)}</dd>")
+        body = html.escape(text).replace(seed_file, f'<bdi dir="ltr">{seed_file}</bdi>')
+        if label == id_label:
+            body = f'<bdi dir="ltr"><code>{body}</code></bdi>'
+        rows.append(f"<dt>{html.escape(label)}</dt><dd{style}>{body}</dd>")
     direction = "rtl" if lang == "ar" else "ltr"
     return (f'<div class="nd-card" data-record="{html.escape(record_id)}" dir="{direction}">'
             f'<dl>{"".join(rows)}</dl></div>')
@@ -365,10 +381,11 @@ def scroll_script(record_id: str) -> str:
     """A script that scrolls the page to a record's mark once it is drawn.
 
     The article is drawn by the same rerun, possibly a moment later: try for a few
-    seconds, then give up quietly.
+    seconds, then give up quietly. No '<' in the script: Streamlit's sanitizer drops a
+    script whose text holds '<' before a letter or digit.
     """
-    target = json.dumps(f"q-{record_id}").replace("</", "<\\/")
+    target = json.dumps(f"q-{record_id}").replace("<", "\\u003c")
     return ("<script>(function(){var tries=0;function go(){"
             f"var el=document.getElementById({target});"
             "if(el){el.scrollIntoView({block:'center'});return;}"
-            "if(++tries<50){setTimeout(go,100);}}go();})();</script>")
+            "tries+=1;if(tries>50){return;}setTimeout(go,100);}go();})();</script>")

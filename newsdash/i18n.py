@@ -158,6 +158,45 @@ TEXT: dict[str, tuple[str, str]] = {
     "status": ("Status", "الحالة"),
     "status_confirmed": ("confirmed", "مؤكد"),
     "status_draft": ("draft", "مسودة"),
+    "original_intro": (
+        "The Arabic article as published, right to left, beside the editors' English translation. Yellow marks "
+        "a figure, blue a date; hover a mark for its id and value, follow ↗ to its chart. Grey paragraphs are "
+        "wire boilerplate.",
+        "المقال العربي كما نُشر، من اليمين إلى اليسار، إلى جانب ترجمة المحررين الإنجليزية. الأصفر يميز رقما والأزرق "
+        "تاريخا؛ مرّر المؤشر على العلامة لترى معرّفها وقيمتها، واتبع ↗ إلى رسمها البياني. الفقرات الرمادية قوالب "
+        "ثابتة من الوكالة."),
+    "select_record": ("Highlight a figure or date", "ميّز رقما أو تاريخا"),
+    "no_selection": ("None selected", "لا شيء"),
+    "method_intro": (
+        "Every figure and date of the article and every context row, each with where it comes from: the verbatim "
+        "quote and its character offsets in the source text, or the report it was read from.",
+        "كل رقم وتاريخ في المقال وكل صف من صفوف السياق، ومع كل منها مصدره: الاقتباس الحرفي وموضعه بالمحارف في "
+        "النص المصدر، أو التقرير الذي قُرئ منه."),
+    "table_heading": ("Every row, with its provenance", "كل الصفوف ومصادرها"),
+    "filter_kinds": ("Kinds of rows", "أنواع الصفوف"),
+    "filter_categories": ("Categories", "الفئات"),
+    "rows_all": ("Showing all {total} rows.", "عرض كل الصفوف ({total})."),
+    "rows_some": ("Showing {shown} of {total} rows: {only} (hidden: {hidden}).",
+                  "عرض {shown} من {total} صفا: {only} (مخفي: {hidden})."),
+    "rows_only": ("{what} only", "{what} فقط"),
+    "rows_none": ("Showing 0 of {total} rows: choose at least one kind and one category above.",
+                  "لا يُعرض أي صف من {total}: اختر نوعا واحدا وفئة واحدة على الأقل."),
+    "validation_heading": ("Validation", "التحقق"),
+    "validation_ok": (
+        "Validation passed: {articles} article(s), {figures} figures and {events} dates, every quote found exactly "
+        "once in its source text (SHA-256 {digests}) and every value, qualifier and date proven from its quote; "
+        "{context} context rows read, each with its source.",
+        "نجح التحقق: {articles} مقال، و{figures} أرقام و{events} تواريخ، وُجد كل اقتباس مرة واحدة بالضبط في نصه "
+        "المصدر (SHA-256 {digests}) وثبتت كل قيمة وصفة وتاريخ من اقتباسها؛ وقُرئ {context} صفا من السياق، كل منها "
+        "مع مصدره."),
+    "flags_heading": ("Flags: numbers that do not add up", "تنبيهات: أرقام لا تتسق"),
+    "no_flags": ("No running total falls and no article figure is below an earlier report.",
+                 "لا تنخفض أي حصيلة تراكمية ولا يقل أي رقم في المقال عن تقرير سابق."),
+    "notes_heading": ("Editors' notes", "ملاحظات المحررين"),
+    "concerns_all": ("Concerns: every figure", "تخص: كل الأرقام"),
+    "concerns_quote": ("Concerns the words «{quote}»", "تخص عبارة «{quote}»"),
+    "concerns_figures": ("Concerns: {ids}", "تخص: {ids}"),
+    "method_errors": ("The method text could not be read:", "تعذرت قراءة نص المنهجية:"),
     # downloads (newsdash.export, newsdash.presskit)
     "download": ("Download", "تنزيل"),
     "download_png": ("PNG image (2x)", "صورة PNG (بدقة مضاعفة)"),

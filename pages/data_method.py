@@ -1,3 +1,94 @@
+"""Data & method: every figure, date and context row with its provenance, how the data
+was curated, the validation status, the flags and the editors' notes."""
+
+from pathlib import Path
+
 import streamlit as st
 
-st.info("Under construction")
+from newsdash import corpus as corpus_mod
+from newsdash import highlight as hl
+from newsdash import method as view
+from newsdash.data_pages import flag_sentence
+from newsdash.i18n import t
+from newsdash.widgets import load_corpus, press_kit_download, show_errors, sync_url, text_block, url_multi
+
+lang = st.session_state.get("lang", "en")
+corpus = load_corpus()
+show_errors(corpus, lang)
+loaded = corpus.article()
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def cached_method(folder: str, fingerprint: tuple) -> tuple:
+    # fingerprint is only part of the cache key: an edited method.yaml shows on the next rerun
+    return view.load_method(Path(folder))
+
+
+# 1/ TITLE
+st.title(t("page_method", lang))
+st.caption(t("method_intro", lang))
+
+# 2/ ONE TABLE OF EVERY ROW, FILTERED BY KIND AND CATEGORY (both in the URL)
+st.header(t("table_heading", lang))
+frame = view.provenance_frame(corpus, lang)
+all_kinds, all_categories = list(view.KINDS), view.categories(frame)
+left, right = st.columns(2)
+with left:
+    url_multi("method_kinds", all_kinds, all_kinds)
+    kinds = st.multiselect(t("filter_kinds", lang), all_kinds, key="method_kinds",
+                           format_func=lambda kind: view.kind_label(kind, lang))
+with right:
+    url_multi("method_categories", all_categories, all_categories)
+    categories = st.multiselect(t("filter_categories", lang), all_categories, key="method_categories",
+                                format_func=lambda category: view.category_name(category, lang))
+sync_url("method_kinds", kinds, all_kinds)
+sync_url("method_categories", categories, all_categories)
+
+shown = view.filtered(frame, kinds, categories)
+st.caption(view.rows_caption(len(shown), len(frame), kinds, categories, all_categories, lang))
+labels = view.column_labels(lang)
+st.dataframe(
+    view.display_frame(shown, lang), hide_index=True, key="method_table",
+    column_config={
+        **{column: st.column_config.Column(label) for column, label in labels.items()},
+        "value": st.column_config.NumberColumn(labels["value"], format="%g"),
+        "source_url": st.column_config.LinkColumn(labels["source_url"]),
+        "sentence": st.column_config.LinkColumn(labels["sentence"], display_text=t("see_in_text", lang)),
+    },
+)
+
+# 3/ HOW THE DATA WAS CURATED (the words live in data/method.yaml)
+folder = corpus_mod.data_dir()
+method, method_errors = cached_method(str(folder), corpus_mod.fingerprint(folder))
+if method_errors:
+    st.error(t("method_errors", lang) + "\n\n" + "\n".join(f"- `{error}`" for error in method_errors))
+if method:
+    st.header(method.title.get(lang))
+    for step in method.steps:
+        st.subheader(step.heading.get(lang))
+        text_block(step.text.get(lang), lang)
+
+# 4/ VALIDATION STATUS
+st.header(t("validation_heading", lang))
+if corpus.errors:
+    st.error(t("data_errors", lang))
+if corpus.articles:
+    st.success(view.validation_summary(corpus, lang))
+
+# 5/ FLAGS: RUNNING TOTALS THAT FALL, ARTICLE FIGURES BELOW AN EARLIER REPORT
+st.header(t("flags_heading", lang))
+for flag in corpus.flags:
+    st.warning(flag_sentence(flag, loaded, corpus.context, lang) if loaded else flag.sentence())
+if not corpus.flags:
+    st.caption(t("no_flags", lang))
+
+# 6/ THE EDITORS' NOTES, each labelled as the editors' reading
+if loaded:
+    st.header(t("notes_heading", lang))
+    st.html(hl.CSS)
+    for note in loaded.article.notes:
+        st.html(hl.note_html(note, lang))
+        st.caption(view.note_concerns(note, lang))
+
+# 7/ PRESS KIT: every chart, the data, the sources, README and manifest in one zip
+press_kit_download(corpus, lang)

@@ -1,3 +1,43 @@
+"""Original text: the Arabic article right to left beside its English translation,
+every figure and date highlighted; the selected one is scrolled to and shown on a card."""
+
 import streamlit as st
 
-st.info("Under construction")
+from newsdash import highlight as hl
+from newsdash.i18n import t
+from newsdash.links import chart_link
+from newsdash.widgets import load_corpus, show_errors, sync_url, url_choice
+
+lang = st.session_state.get("lang", "en")
+corpus = load_corpus()
+show_errors(corpus, lang)
+loaded = corpus.article()
+if loaded is None:
+    st.info(t("no_articles", lang))
+    st.stop()
+
+# 1/ TITLE AND HOW TO READ THE PAGE
+st.title(t("page_original", lang))
+st.caption(t("original_intro", lang))
+
+# 2/ WHICH RECORD TO HIGHLIGHT: in the URL as ?fig=<id>, so a link can point at a sentence
+options = ["", *hl.record_ids(loaded)]
+url_choice("fig", options, "")
+selected = st.selectbox(
+    t("select_record", lang), options, key="fig",
+    format_func=lambda rid: hl.record_label(loaded, rid, lang) if rid else t("no_selection", lang),
+)
+sync_url("fig", selected, "")
+
+# 3/ THE SELECTED RECORD: what it says, where it stands, and its chart
+if selected:
+    with st.container(border=True, key="original_card"):
+        st.html(hl.card_html(loaded, selected, lang))
+        page, params = chart_link(loaded, selected, lang)
+        st.page_link(page, label=t("open_chart", lang), icon=":material/bar_chart:", query_params=params)
+
+# 4/ THE ARTICLE, PARAGRAPH BY PARAGRAPH, AND A SCROLL TO THE SELECTED QUOTE
+st.html(hl.CSS)
+st.html(hl.article_html(loaded, lang, selected or None))
+if selected:
+    st.html(hl.scroll_script(selected), unsafe_allow_javascript=True)

@@ -1,0 +1,221 @@
+"""What the Data & method page says: one provenance table of every figure, date and
+context row, the filter over it in a sentence, how the data was curated (text kept in
+data/method.yaml), the validation status and the context flags.
+
+Pure: no streamlit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+from pydantic import Field, ValidationError
+
+from newsdash.corpus import Corpus
+from newsdash.errors import DataError
+from newsdash.highlight import page_url
+from newsdash.i18n import category_label, format_number, pick, t
+from newsdash.links import sentence_link
+from newsdash.loading import LoadedArticle
+from newsdash.models import Bilingual, Note, Strict
+from newsdash.tables import source_title
+from newsdash.yamlsafe import load_with_lines
+
+METHOD_FILE = "method.yaml"
+
+# 1/ HOW THE DATA WAS CURATED: text in data/method.yaml
+
+
+class MethodStep(Strict):
+    heading: Bilingual
+    text: Bilingual
+
+
+class Method(Strict):
+    title: Bilingual
+    steps: list[MethodStep] = Field(min_length=1)
+
+
+def load_method(data: Path) -> tuple[Method | None, list[DataError]]:
+    """The method text, or None and every error placed at its line."""
+    path = data / METHOD_FILE
+    try:
+        raw, lines = load_with_lines(path)
+    except FileNotFoundError:
+        return None, [DataError(str(path), "method file not found")]
+    except DataError as error:
+        return None, [error]
+    try:
+        return Method.model_validate(raw), []
+    except ValidationError as exc:
+        return None, [_placed(path, lines, error) for error in exc.errors()]
+
+
+def _placed(path: Path, lines: dict, error: dict) -> DataError:
+    loc = tuple(error["loc"])
+    line = next((lines[loc[:cut]] for cut in range(len(loc), -1, -1) if loc[:cut] in lines), None)
+    message = "unknown field" if error["type"] == "extra_forbidden" else error["msg"].removeprefix("Value error, ")
+    return DataError(str(path), message, line, "method", ".".join(str(p) for p in loc) or "-")
+
+
+# 2/ ONE TABLE OF EVERY ROW, WITH ITS PROVENANCE
+
+COLUMNS = [
+    "kind", "category", "id", "label", "date", "precision", "value", "qualifier", "unit", "quote",
+    "quote_start", "quote_end", "translation", "attributed_to", "source_title", "source_url", "source_file",
+    "status", "note", "sentence",
+]
+# interface words for the table's columns and row kinds, (English, Arabic)
+COLUMN_LABELS = {
+    "kind": ("Kind", "النوع"), "category": ("Category", "الفئة"), "id": ("Id", "المعرّف"),
+    "label": ("Label", "التسمية"), "date": ("Date or period", "التاريخ أو الفترة"),
+    "precision": ("Date precision", "دقة التاريخ"), "value": ("Value", "القيمة"),
+    "qualifier": ("Qualifier", "الصفة"), "unit": ("Unit", "الوحدة"), "quote": ("Quote (verbatim)", "الاقتباس الحرفي"),
+    "quote_start": ("Quote start", "بداية الاقتباس"), "quote_end": ("Quote end", "نهاية الاقتباس"),
+    "translation": ("Translation (editors')", "الترجمة (المحررون)"), "attributed_to": ("Attributed to", "منسوب إلى"),
+    "source_title": ("Source", "المصدر"), "source_url": ("Source link", "رابط المصدر"),
+    "source_file": ("Source file", "ملف المصدر"), "status": ("Status", "الحالة"), "note": ("Note", "ملاحظة"),
+    "sentence": ("In the text", "في النص"),
+}
+KINDS = {
+    "figure": ("Article figures", "أرقام المقال"),
+    "event": ("Article dates", "تواريخ المقال"),
+    "context_series": ("Context series", "سلاسل السياق"),
+    "context_event": ("Context events", "أحداث السياق"),
+}
+TIMELINE = ("Timeline", "الجدول الزمني")
+
+
+def figure_rows(loaded: LoadedArticle, lang: str) -> list[dict]:
+    rows = []
+    for fig in loaded.article.figures:
+        period = fig.period
+        when = period.as_of or f"{period.start or '…'} – {period.end or '…'}"
+        rows.append({**_article_source(loaded, fig.id, lang), "kind": "figure", "category": fig.category, "id": fig.id,
+                     "label": fig.label.get(lang), "date": when, "value": float(fig.value),
+                     "qualifier": fig.qualifier, "unit": fig.unit, "quote": fig.quote,
+                     "translation": fig.translation, "attributed_to": fig.attributed_to, "status": fig.status})
+    return rows
+
+
+def event_rows(loaded: LoadedArticle, lang: str) -> list[dict]:
+    return [{**_article_source(loaded, e.id, lang), "kind": "event", "category": "timeline", "id": e.id,
+             "label": e.label.get(lang), "date": e.date, "precision": e.date_precision, "quote": e.quote,
+             "translation": e.translation, "status": e.status}
+            for e in loaded.article.events]
+
+
+def _article_source(loaded: LoadedArticle, record_id: str, lang: str) -> dict:
+    """Where an article row comes from: the article, the seed file, the quote's offsets,
+    and a link to the sentence on the Original text page."""
+    span = loaded.spans[record_id]
+    return {"source_title": source_title(loaded), "source_file": f"seeds/{loaded.article.article.seed.file}",
+            "quote_start": span.start, "quote_end": span.end,
+            "sentence": page_url(*sentence_link(record_id, lang))}
+
+
+def context_series_rows(frame: pd.DataFrame, category: str) -> list[dict]:
+    return [{"kind": "context_series", "category": category, "label": r.measure, "date": r.as_of,
+             "value": float(r.value), "qualifier": r.qualifier, "attributed_to": r.reported_by or None,
+             "source_title": r.source_title, "source_url": r.source_url, "note": r.note or None}
+            for r in frame.itertuples()]
+
+
+def context_event_rows(corpus: Corpus) -> list[dict]:
+    return [{"kind": "context_event", "category": "timeline", "label": e.event, "date": e.date,
+             "precision": e.precision, "source_title": e.source_title, "source_url": e.source_url,
+             "note": e.note or None}
+            for e in corpus.context.events]
+
+
+def provenance_frame(corpus: Corpus, lang: str) -> pd.DataFrame:
+    """Every figure, date and context row, each with where it comes from."""
+    rows = [row for a in corpus.articles for row in figure_rows(a, lang) + event_rows(a, lang)]
+    rows += context_series_rows(corpus.context.demining, "demining")
+    rows += context_series_rows(corpus.context.returns, "returns")
+    rows += context_event_rows(corpus)
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    # offsets are whole numbers where a row has them (nullable, not float)
+    return frame.astype({"quote_start": "Int64", "quote_end": "Int64"})
+
+
+def column_labels(lang: str) -> dict[str, str]:
+    return {column: pick(COLUMN_LABELS[column], lang) for column in COLUMNS}
+
+
+def kind_label(kind: str, lang: str) -> str:
+    return pick(KINDS[kind], lang)
+
+
+def category_name(category: str, lang: str) -> str:
+    return pick(TIMELINE, lang) if category == "timeline" else category_label(category, lang)
+
+
+def display_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The table as shown: kinds and categories in words of the language."""
+    return frame.assign(kind=[kind_label(k, lang) for k in frame["kind"]],
+                        category=[category_name(c, lang) for c in frame["category"]])
+
+
+def categories(frame: pd.DataFrame) -> list[str]:
+    return list(dict.fromkeys(frame["category"]))
+
+
+# 3/ THE FILTER, AND WHAT IT HIDES IN A SENTENCE
+
+
+def filtered(frame: pd.DataFrame, kinds: Sequence[str], cats: Sequence[str]) -> pd.DataFrame:
+    return frame[frame["kind"].isin(kinds) & frame["category"].isin(cats)]
+
+
+def rows_caption(shown: int, total: int, kinds: Sequence[str], cats: Sequence[str],
+                 all_cats: Sequence[str], lang: str) -> str:
+    """'Showing 8 of 94 rows: article figures only (hidden: article dates, …).'"""
+    if len(kinds) == len(KINDS) and len(cats) == len(all_cats):
+        return t("rows_all", lang).format(total=format_number(total, lang))
+    if not kinds or not cats:
+        return t("rows_none", lang).format(total=format_number(total, lang))
+    comma, semicolon = ("، ", "؛ ") if lang == "ar" else (", ", "; ")
+    parts, hidden = [], []
+    if len(kinds) < len(KINDS):
+        parts.append(comma.join(_in_sentence(kind_label(k, lang)) for k in kinds))
+        hidden += [_in_sentence(kind_label(k, lang)) for k in KINDS if k not in kinds]
+    if len(cats) < len(all_cats):
+        parts.append(comma.join(_in_sentence(category_name(c, lang)) for c in cats))
+        hidden += [_in_sentence(category_name(c, lang)) for c in all_cats if c not in cats]
+    only = semicolon.join(t("rows_only", lang).format(what=part) for part in parts)
+    return t("rows_some", lang).format(shown=format_number(shown, lang), total=format_number(total, lang),
+                                       only=only, hidden=comma.join(hidden))
+
+
+def _in_sentence(label: str) -> str:
+    """'Article figures' inside a sentence: 'article figures' (Arabic has no case)."""
+    return label[:1].lower() + label[1:]
+
+
+# 4/ VALIDATION, NOTES
+
+
+def validation_summary(corpus: Corpus, lang: str) -> str:
+    """What the loader proved, in a sentence: counts of what passed."""
+    figures = sum(len(a.article.figures) for a in corpus.articles)
+    events = sum(len(a.article.events) for a in corpus.articles)
+    context = len(corpus.context.demining) + len(corpus.context.returns) + len(corpus.context.events)
+    digests = ", ".join(a.article.article.seed.sha256[:12] + "…" for a in corpus.articles)
+    return t("validation_ok", lang).format(
+        articles=format_number(len(corpus.articles), lang), figures=format_number(figures, lang),
+        events=format_number(events, lang), context=format_number(context, lang), digests=digests)
+
+
+def note_concerns(note: Note, lang: str) -> str:
+    """What a note is about: a quoted phrase, some figures, or every figure."""
+    if note.concerns.all_figures:
+        return t("concerns_all", lang)
+    parts = []
+    if note.concerns.quote:
+        parts.append(t("concerns_quote", lang).format(quote=note.concerns.quote))
+    if note.concerns.figures:
+        parts.append(t("concerns_figures", lang).format(ids=", ".join(note.concerns.figures)))
+    return "; ".join(parts)
