@@ -1,0 +1,28 @@
+"""How much the benchmark measures: the full run and the quick one the test uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Config:
+    name: str
+    rerun_runs: int  # warm AppTest runs per page and per baseline
+    langs: tuple[str, ...]
+    first_view_runs: int  # `streamlit run` launches per app
+    interaction_runs: int  # filter changes per app
+    sessions: int  # extra concurrent browser sessions for the memory measure
+    export_runs: int  # warm PNG exports
+    cold_export_runs: int  # fresh-kaleido PNG exports
+    measure_cold_kit: bool  # build a press kit with a new browser per image (slow)
+    scale_sizes: tuple[int, ...]
+    scale_runs: int
+
+
+FULL = Config("full", rerun_runs=20, langs=("en", "ar"), first_view_runs=5, interaction_runs=10, sessions=10,
+              export_runs=10, cold_export_runs=3, measure_cold_kit=True, scale_sizes=(1, 10, 100, 1000),
+              scale_runs=3)
+QUICK = Config("quick", rerun_runs=3, langs=("en",), first_view_runs=1, interaction_runs=2, sessions=2,
+               export_runs=2, cold_export_runs=1, measure_cold_kit=False, scale_sizes=(1, 10, 20),
+               scale_runs=1)

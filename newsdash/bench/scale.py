@@ -1,0 +1,153 @@
+"""Scale: synthetic corpora of 1 to 1,000 article files through validate, load and the
+Data & method page, reported per article.
+
+Each corpus lives in a temporary folder (never in data/): copies of the real article
+with new ids, all pointing at the one real seed, beside a copy of the context tables.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from newsdash.bench.report import Row, median
+from newsdash.corpus import DATA_DIR_ENV, PROJECT_ROOT, fingerprint, load_corpus
+
+ARTICLE = PROJECT_ROOT / "data" / "articles" / "2021-12-29-sputnik-rudenko-karabakh.yaml"
+ID_LINE = "  id: 2021-12-29-sputnik-rudenko-karabakh\n"
+METHOD_PAGE = "pages/data_method.py"
+REFERENCE = 10  # per-article cost at the largest size is compared with the cost here
+BUDGET = 1.2
+MAX_CHARTS_AT_ONCE = 20
+
+
+def synthetic_corpus(root: Path, count: int) -> Path:
+    """`count` article files under root/data/articles, with the real seeds and context."""
+    data = root / "data"
+    (data / "articles").mkdir(parents=True)
+    shutil.copytree(PROJECT_ROOT / "data" / "context", data / "context")
+    shutil.copytree(PROJECT_ROOT / "seeds", root / "seeds")
+    text = ARTICLE.read_text(encoding="utf-8")
+    if ID_LINE not in text:
+        raise RuntimeError(f"{ARTICLE.name} no longer has the line {ID_LINE.strip()!r}")
+    for i in range(count):
+        new_id = f"  id: bench-{i:04d}-sputnik-rudenko-karabakh\n"
+        (data / "articles" / f"bench-{i:04d}.yaml").write_text(text.replace(ID_LINE, new_id, 1), encoding="utf-8")
+    return data
+
+
+@contextlib.contextmanager
+def data_dir_env(data: Path) -> Iterator[None]:
+    old = os.environ.get(DATA_DIR_ENV)
+    os.environ[DATA_DIR_ENV] = str(data)
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop(DATA_DIR_ENV, None)
+        else:
+            os.environ[DATA_DIR_ENV] = old
+
+
+def timed(action: Callable[[], object], runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def validate(data: Path) -> None:
+    from newsdash.cli import validate as cli_validate
+
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()) as err:
+        status = cli_validate(data)
+    if status != 0:
+        raise RuntimeError(f"synthetic corpus did not validate: {err.getvalue()[:500]}")
+
+
+def load(data: Path) -> None:
+    """What the app does for a first view: fingerprint the files, then load them."""
+    fingerprint(data)
+    corpus = load_corpus(data)
+    if corpus.errors:
+        raise RuntimeError(f"synthetic corpus has errors: {corpus.errors[0]}")
+
+
+def page_cold_and_warm(data: Path, runs: int) -> tuple[list[float], list[float], dict]:
+    """The Data & method page with caches cleared (it loads the corpus) and then warm."""
+    import streamlit as st
+
+    from newsdash.bench.rerun import page_app, timed_run
+
+    cold, warm = [], []
+    with data_dir_env(data):
+        for _ in range(runs):
+            st.cache_data.clear()
+            at = page_app(METHOD_PAGE, "en")
+            cold.append(timed_run(at))
+        warm = [timed_run(at) for _ in range(max(runs, 5))]
+        shown = usability(at)
+    return cold, warm, shown
+
+
+def usability(at) -> dict:  # noqa: ANN001 - AppTest
+    """What the page puts on screen: charts, tables, and whether articles can be chosen."""
+    choosers = [w for kind in ("selectbox", "radio", "multiselect") for w in at.get(kind)
+                if "article" in (getattr(w, "key", None) or "")]
+    return {"charts": len(at.get("plotly_chart")), "tables": len(at.get("dataframe")),
+            "article_selector": bool(choosers),
+            "selector_options": len(choosers[0].options) if choosers else 0}
+
+
+def measure_size(count: int, runs: int) -> dict:
+    with tempfile.TemporaryDirectory(prefix="newsdash-bench-") as tmp:
+        data = synthetic_corpus(Path(tmp), count)
+        result = {"validate": timed(lambda: validate(data), runs), "load": timed(lambda: load(data), runs)}
+        result["page_cold"], result["page_warm"], result["shown"] = page_cold_and_warm(data, runs)
+    return result
+
+
+def articles(count: int) -> str:
+    return f"{count} article" if count == 1 else f"{count} articles"
+
+
+def rows(results: dict[int, dict], runs: int) -> list[Row]:
+    """Per-article cost at every size against the cost at REFERENCE articles."""
+    out = []
+    for stage, label in (("validate", "validate"), ("load", "load"), ("page_cold", "Data & method page, first view")):
+        ref = median(results[REFERENCE][stage]) / REFERENCE
+        for count, result in results.items():
+            per_article = median(result[stage]) / count
+            out.append(Row("Scale", f"{label}, {articles(count)} (per article)", per_article, ref, "s",
+                           BUDGET if count > REFERENCE else None, runs, f"vs per-article cost at {REFERENCE}"))
+    smallest = min(results)
+    base = median(results[smallest]["page_warm"])
+    for count, result in results.items():
+        shown = result["shown"]
+        out.append(Row("Scale", f"Data & method page, warm rerun, {articles(count)}", median(result["page_warm"]),
+                       base, "s", None, len(result["page_warm"]), f"vs {articles(smallest)}; {_shown(shown)}",
+                       shown, met=usable(shown) if count > REFERENCE else None))
+    return out
+
+
+def usable(shown: dict) -> bool:
+    """Usable with many articles: one article chosen at a time, not every chart at once."""
+    return shown["article_selector"] and shown["charts"] <= MAX_CHARTS_AT_ONCE
+
+
+def _shown(shown: dict) -> str:
+    selector = f"yes, {shown['selector_options']} options" if shown["article_selector"] else "no"
+    return f"{shown['charts']} chart(s), {shown['tables']} table(s), article selector: {selector}"
+
+
+def run(sizes: tuple[int, ...], runs: int) -> list[Row]:
+    results = {count: measure_size(count, runs) for count in sizes}
+    return rows(results, runs)
