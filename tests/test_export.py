@@ -21,7 +21,7 @@ from streamlit.testing.v1 import AppTest
 from newsdash import charts, export, presskit
 from newsdash.corpus import load_corpus
 from newsdash.static_export import ExportUnavailable, StaticExporter, shared_exporter
-from tests.conftest import ROOT, require_browser
+from tests.conftest import DASHBOARD, ROOT, require_browser
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u2066\u2067\u2068\u2069"))
@@ -309,3 +309,13 @@ def test_press_kit_button_without_a_browser_says_the_kit_has_no_images(monkeypat
     assert [b.label for b in at.get("download_button")] == ["Download the press kit (zip)"]
     assert at.caption[1].value == (f"Without a browser on this server the kit has no PNG or SVG "
                                    f"(no browser at {NO_BROWSER} (set by BROWSER_PATH)).")
+
+
+def test_data_and_method_page_offers_the_press_kit(monkeypatch):
+    monkeypatch.delenv("BROWSER_PATH", raising=False)
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    at.switch_page("pages/data_method.py")
+    at.run()
+    assert not at.exception
+    assert "Press kit" in [h.value for h in at.header]
+    assert "Download the press kit (zip)" in [b.label for b in at.get("download_button")]
