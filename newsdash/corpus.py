@@ -24,6 +24,7 @@ class Corpus:
     context: Context
     errors: tuple[DataError, ...]
     flags: tuple[Flag, ...]
+    drafts: tuple[LoadedArticle, ...] = ()  # valid draft articles, never shown
 
     def article(self, article_id: str | None = None) -> LoadedArticle | None:
         """The article with this id, else the first one, else None."""
@@ -88,9 +89,11 @@ def load_corpus(data: Path | None = None) -> Corpus:
         errors += problems
         if loaded:
             articles.append(loaded)
+    drafts = tuple(a for a in articles if a.is_draft)
+    articles = [a for a in articles if not a.is_draft]
     context, context_errors = load_context(data / "context")
     flags = context.flags + tuple(f for a in articles for f in article_vs_series(a, context))
-    return Corpus(tuple(articles), context, tuple(errors + context_errors), flags)
+    return Corpus(tuple(articles), context, tuple(errors + context_errors), flags, drafts)
 
 
 def _load_guarded(path: Path, seeds: Path) -> tuple[LoadedArticle | None, list[DataError]]:

@@ -27,7 +27,9 @@ CATEGORIES = {
 
 QUALIFIER_WORDS = {
     "more_than": ("more than", "أكثر من"),
+    "less_than": ("less than", "أقل من"),
     "about": ("about", "نحو"),
+    "range": ("from", "من"),  # with value_max: "between 30,000 and 40,000"
     "exact": ("", ""),
 }
 
@@ -53,6 +55,57 @@ TEXT: dict[str, tuple[str, str]] = {
     "attributed_to": ("Attributed to", "منسوب إلى"),
     "quote": ("Quote", "الاقتباس"),
     "translation": ("Translation", "الترجمة"),
+    # add an article (pages/add_article.py): assisted curation of a new article
+    "page_add": ("Add an article", "إضافة مقال"),
+    "add_intro": (
+        "Paste or upload a new article, in Arabic or English. The machine marks the figures and dates it "
+        "finds; untick the wrong ones and download a draft for an editor to confirm. Nothing on this page "
+        "is published on the dashboard.",
+        "الصق مقالا جديدا أو ارفعه، بالعربية أو الإنجليزية. يميّز النظام الأرقام والتواريخ التي يجدها؛ أزل "
+        "العلامة عن الخاطئ منها ونزّل مسودة ليؤكدها محرر. لا يُنشر شيء من هذه الصفحة في لوحة البيانات."),
+    "add_upload": ("Upload a text file (UTF-8, up to {limit} KB)", "ارفع ملفا نصيا (UTF-8، حتى {limit} كيلوبايت)"),
+    "add_paste": ("…or paste the text", "…أو الصق النص"),
+    "add_published": ("Publication date (dates without a year are read against it)",
+                      "تاريخ النشر (تُقرأ التواريخ التي لا سنة لها نسبةً إليه)"),
+    "add_published_guess": ("No date chosen: using {date}, the dateline date found in the text.",
+                            "لم يُختر تاريخ: يُستخدم {date}، وهو تاريخ مطلع الخبر الوارد في النص."),
+    "add_published_none": ("No publication date: dates without a year stay unresolved and out of the draft. "
+                           "Choose the date above.",
+                           "لا تاريخ نشر: تبقى التواريخ التي لا سنة لها دون تحديد وخارج المسودة. اختر التاريخ أعلاه."),
+    "add_too_large": ("This text is {size} KB; the limit is {limit} KB. Split the article or cut the boilerplate.",
+                      "حجم هذا النص {size} كيلوبايت والحد {limit} كيلوبايت. قسّم المقال أو احذف القوالب الثابتة."),
+    "add_unreadable": ("This file cannot be read as text: {problem}.", "تعذرت قراءة هذا الملف نصا: {problem}."),
+    "add_empty": ("Paste a text or upload a file to see what the machine finds.",
+                  "الصق نصا أو ارفع ملفا لترى ما يجده النظام."),
+    "add_nothing": ("No figure or date found in this text.", "لم يُعثر على أي رقم أو تاريخ في هذا النص."),
+    "add_text_heading": ("The text, with the candidates marked", "النص مع تمييز المرشحات"),
+    "add_legend": ("Yellow marks a figure, blue a date, struck through an unticked one. Every mark is "
+                   "unconfirmed until an editor confirms it.",
+                   "الأصفر يميز رقما والأزرق تاريخا، والمشطوب ما أُزيلت علامته. كل علامة غير مؤكدة حتى يؤكدها محرر."),
+    "add_figures_heading": ("Candidate figures", "الأرقام المرشحة"),
+    "add_events_heading": ("Candidate dates", "التواريخ المرشحة"),
+    "unconfirmed": ("unconfirmed", "غير مؤكد"),
+    "col_keep": ("Keep", "إبقاء"),
+    "col_ref": ("Mark", "العلامة"),
+    "col_reading": ("Read as", "القراءة"),
+    "col_unit_guess": ("Unit (guess)", "الوحدة (تخمين)"),
+    "col_precision": ("Precision", "الدقة"),
+    "col_year_from": ("Year from", "السنة من"),
+    "basis_stated": ("the text", "النص"),
+    "basis_published": ("publication date", "تاريخ النشر"),
+    "add_kept": ("Kept: {figures} of {figures_total} figures, {events} of {events_total} dates.",
+                 "المُبقى: {figures} من {figures_total} رقما، و{events} من {events_total} تاريخا."),
+    "add_download": ("Download the draft YAML", "تنزيل مسودة YAML"),
+    "add_download_seed": ("Download the text as {name}", "تنزيل النص باسم {name}"),
+    "add_download_help": (
+        "Save the YAML in data/articles/ and the text in seeds/ (or run python -m newsdash new-article). "
+        "Each record stays status: draft, and off the dashboard, until an editor fills in the [draft] "
+        "placeholders and confirms it.",
+        "احفظ ملف YAML في data/articles/ والنص في seeds/ (أو شغّل python -m newsdash new-article). يبقى كل "
+        "سجل بحالة draft، وخارج لوحة البيانات، حتى يملأ محرر الحقول المعلّمة [مسودة] ويؤكده."),
+    "add_left_out": ("Left out of the draft: {quotes}. Their words occur more than once in the text; "
+                     "add them by hand with a longer quote.",
+                     "خارج المسودة: {quotes}. ترد كلماتها أكثر من مرة في النص؛ أضفها يدويا باقتباس أطول."),
     # charts (newsdash.charts): legends, hovers, alt text
     "series_ministry": ("Defence ministry totals, as printed by outlets", "حصائل وزارة الدفاع كما نشرتها وسائل الإعلام"),
     "article_point": ("The article's figure", "رقم المقال"),
@@ -237,19 +290,26 @@ def format_number(value: float, lang: str) -> str:
     return text.translate(ARABIC_DIGITS) if lang == "ar" else text
 
 
-def format_value(value: float, qualifier: str, lang: str) -> str:
-    """A value with its qualifier in words: 'more than 26,000', 'نحو ١٫٥'."""
+def format_value(value: float, qualifier: str, lang: str, value_max: float | None = None) -> str:
+    """A value with its qualifier in words: 'more than 26,000', 'نحو ١٫٥',
+    'between 30,000 and 40,000' (a range, given its maximum)."""
+    if qualifier == "range" and value_max is not None:
+        low, high = format_number(value, lang), format_number(value_max, lang)
+        return f"بين {low} و{high}" if lang == "ar" else f"between {low} and {high}"
     words = pick(QUALIFIER_WORDS[qualifier], lang)
     number = format_number(value, lang)
     return f"{words} {number}" if words else number
 
 
-def format_short(value: float, qualifier: str, lang: str) -> str:
-    """A compact metric form that still keeps the qualifier: '26,000+', '~1.5'."""
+def format_short(value: float, qualifier: str, lang: str, value_max: float | None = None) -> str:
+    """A compact metric form that still keeps the qualifier: '26,000+', '~1.5', '<200',
+    '30,000–40,000'."""
     number = format_number(value, lang)
-    if lang == "ar":
-        return format_value(value, qualifier, lang)
-    return {"more_than": f"{number}+", "about": f"~{number}"}.get(qualifier, number)
+    if lang == "ar" or qualifier == "range":
+        if qualifier == "range" and value_max is not None and lang != "ar":
+            return f"{number}–{format_number(value_max, lang)}"
+        return format_value(value, qualifier, lang, value_max)
+    return {"more_than": f"{number}+", "about": f"~{number}", "less_than": f"<{number}"}.get(qualifier, number)
 
 
 MONTHS = (

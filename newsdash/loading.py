@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from newsdash.errors import DataError
 from newsdash.models import Article
-from newsdash.provenance import ProvenanceProblem, Span, check_date, check_value, locate, sha256_text
+from newsdash.provenance import ProvenanceProblem, Span, check_event_date, check_figure, locate, sha256_text
 from newsdash.yamlsafe import load_with_lines, read_text
 
 RECORD_LISTS = ("figures", "events", "paragraphs", "notes", "charts")
@@ -24,10 +24,15 @@ RECORD_LISTS = ("figures", "events", "paragraphs", "notes", "charts")
 class LoadedArticle:
     """A validated article, its seed text, and where each quote stands in it."""
 
-    article: Article
+    article: Article  # confirmed records only: drafts are validated, never shown
     path: Path
     seed_text: str
     spans: dict[str, Span] = field(default_factory=dict)
+    drafts: tuple[str, ...] = ()  # ids of the draft figures and events left out
+
+    @property
+    def is_draft(self) -> bool:
+        return self.article.article.status == "draft"
 
     @property
     def id(self) -> str:
@@ -114,7 +119,16 @@ def _with_seed(article: Article, path: Path, seeds_dir: Path, placer: _Placer):
     spans, errors = _check_records(article, seed_text, placer)
     if errors:
         return None, errors
-    return LoadedArticle(article, path, seed_text, spans), []
+    return LoadedArticle(_confirmed_only(article), path, seed_text, spans, _draft_ids(article)), []
+
+
+def _confirmed_only(article: Article) -> Article:
+    """What the dashboard may show: a draft waits for an editor to confirm it."""
+    return article.model_copy(update={"figures": article.confirmed_figures, "events": article.confirmed_events})
+
+
+def _draft_ids(article: Article) -> tuple[str, ...]:
+    return tuple(r.id for r in [*article.figures, *article.events] if r.status == "draft")
 
 
 def _check_records(article: Article, seed: str, placer: _Placer) -> tuple[dict, list[DataError]]:
@@ -123,10 +137,10 @@ def _check_records(article: Article, seed: str, placer: _Placer) -> tuple[dict, 
     errors += _paragraph_errors(article, seed, placer)
     for i, fig in enumerate(article.figures):
         errors += _prove(("figures", i), fig.id, fig.quote, seed, spans, placer,
-                         lambda f=fig: check_value(f.quote, f.value, f.qualifier))
+                         lambda f=fig: check_figure(f.quote, f.value, f.qualifier, f.value_max))
     for i, event in enumerate(article.events):
         errors += _prove(("events", i), event.id, event.quote, seed, spans, placer,
-                         lambda e=event: check_date(e.quote, e.date))
+                         lambda e=event: check_event_date(e.quote, e.date, article.article.published))
     for i, note in enumerate(article.notes):
         if note.concerns.quote:
             errors += _prove(("notes", i, "concerns"), note.id, note.concerns.quote, seed, spans, placer)
@@ -165,6 +179,9 @@ def _reference_errors(article: Article, placer: _Placer) -> list[DataError]:
             for ref in refs:
                 if ref not in known:
                     errors.append(placer.error((kind, i, "figures"), f"no figure with id '{ref}'"))
+                elif kind == "charts" and ref in _draft_ids(article):
+                    message = f"figure '{ref}' is a draft: confirm it before a chart draws it"
+                    errors.append(placer.error((kind, i, "figures"), message))
     return errors
 
 

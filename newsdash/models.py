@@ -16,8 +16,11 @@ from newsdash.textsafety import character_problem
 
 SNAKE_CASE = r"^[a-z][a-z0-9_]*$"
 SHA256 = r"^[0-9a-f]{64}$"
-Qualifier = Literal["exact", "more_than", "about"]
+Qualifier = Literal["exact", "more_than", "less_than", "about", "range"]
 Status = Literal["confirmed", "draft"]
+# What the extractor writes where only an editor can know the answer (a label, a
+# translation, who said it). A draft may hold them; a confirmed record may not.
+DRAFT_MARKS = ("[draft]", "[مسودة]")
 
 
 class Strict(BaseModel):
@@ -32,6 +35,28 @@ class Strict(BaseModel):
             if problem:
                 raise ValueError(problem)
         return value
+
+
+def _placeholder_fields(data: object, path: str = "") -> list[str]:
+    if isinstance(data, str):
+        return [path] if any(mark in data for mark in DRAFT_MARKS) else []
+    if isinstance(data, dict):
+        return [f for key, value in data.items() for f in _placeholder_fields(value, f"{path}.{key}".lstrip("."))]
+    if isinstance(data, list):
+        return [f for i, value in enumerate(data) for f in _placeholder_fields(value, f"{path}[{i}]")]
+    return []
+
+
+def _no_placeholder_when_confirmed(record: BaseModel) -> None:
+    """A record marked confirmed must not keep a draft placeholder."""
+    if getattr(record, "status", "confirmed") != "confirmed":
+        return
+    fields = _placeholder_fields(record.model_dump())
+    if fields:
+        raise ValueError(
+            f"status is confirmed but {', '.join(fields)} still hold(s) a draft placeholder "
+            f"{DRAFT_MARKS[0]}: fill it in, or keep status: draft"
+        )
 
 
 class Bilingual(Strict):
@@ -71,6 +96,7 @@ class Figure(Strict):
     label: Bilingual
     category: str = Field(pattern=SNAKE_CASE)
     value: int | float
+    value_max: int | float | None = None
     qualifier: Qualifier
     unit: str = Field(min_length=1)
     period: Period
@@ -78,6 +104,15 @@ class Figure(Strict):
     quote: str = Field(min_length=1)
     translation: str = Field(min_length=1)
     status: Status = "confirmed"
+
+    @model_validator(mode="after")
+    def _range_has_maximum(self) -> Figure:
+        if self.qualifier == "range" and (self.value_max is None or self.value_max <= self.value):
+            raise ValueError("a range needs value_max, greater than value")
+        if self.qualifier != "range" and self.value_max is not None:
+            raise ValueError(f"value_max is only for qualifier 'range', not '{self.qualifier}'")
+        _no_placeholder_when_confirmed(self)
+        return self
 
     @field_validator("value", mode="before")
     @classmethod
@@ -113,6 +148,7 @@ class Event(Strict):
                 f"date '{self.date}' has {precision_of(self.date)} precision, "
                 f"not {self.date_precision}"
             )
+        _no_placeholder_when_confirmed(self)
         return self
 
 
@@ -198,8 +234,14 @@ class ArticleInfo(Strict):
     speaker: Person
     seed: SeedRef
     claim_caveat: Bilingual
+    status: Status = "confirmed"
 
     _date = field_validator("published")(_check_date)
+
+    @model_validator(mode="after")
+    def _filled_in_when_confirmed(self) -> ArticleInfo:
+        _no_placeholder_when_confirmed(self)
+        return self
 
 
 class Article(Strict):
@@ -213,6 +255,10 @@ class Article(Strict):
     @property
     def confirmed_figures(self) -> list[Figure]:
         return [f for f in self.figures if f.status == "confirmed"]
+
+    @property
+    def confirmed_events(self) -> list[Event]:
+        return [e for e in self.events if e.status == "confirmed"]
 
     def figure(self, figure_id: str) -> Figure:
         return next(f for f in self.figures if f.id == figure_id)

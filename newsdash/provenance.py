@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from newsdash.dates import parse_partial
+from newsdash.extract import reads_date, reads_figure
 from newsdash.months import months_in
 from newsdash.numbers import qualifier_of, read_numbers, to_western_digits
 
@@ -67,6 +68,34 @@ def check_value(quote: str, value: float, qualifier: str) -> None:
         raise ProvenanceProblem(
             f"qualifier '{qualifier}' disagrees with the quote, which says '{said}'", "qualifier"
         )
+
+
+def check_figure(quote: str, value: float, qualifier: str, value_max: float | None = None) -> None:
+    """check_value first; where it cannot prove the quote (numbers in words, ranges,
+    "less than", a year beside the number) the extractor's fuller grammar may: the quote,
+    read on its own, must state exactly this one figure. Its errors stay check_value's."""
+    problem = None
+    if value_max is None and qualifier in ("exact", "more_than", "about"):
+        try:
+            check_value(quote, value, qualifier)
+            return
+        except ProvenanceProblem as exc:
+            problem = exc
+    if reads_figure(quote, value, qualifier, value_max):
+        return
+    stated = _fmt([value]) + (f" to {_fmt([value_max])}" if value_max is not None else "")
+    raise problem or ProvenanceProblem(f"the quote does not state {qualifier} {stated}", "value")
+
+
+def check_event_date(quote: str, date: str, published: str | None = None) -> None:
+    """check_date first; a quote without its year ("9 نوفمبر", "العام الماضي") proves the
+    date when read against the article's publication date."""
+    try:
+        check_date(quote, date)
+    except ProvenanceProblem:
+        if published and reads_date(quote, date, published):
+            return
+        raise
 
 
 def check_date(quote: str, date: str) -> None:

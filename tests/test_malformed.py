@@ -48,7 +48,7 @@ CASES = [
     Case("lost 'more than'", "    value: 26000\n    qualifier: more_than", "    value: 26000\n    qualifier: exact",
          "qualifier: exact\n    unit: explosive", "explosive_objects_neutralised: qualifier: qualifier 'exact' disagrees with the quote, which says 'more_than'"),
     Case("unknown qualifier", "qualifier: about", "qualifier: roughly", "qualifier: roughly",
-         "fighting_duration_months: qualifier: Input should be 'exact', 'more_than' or 'about', got 'roughly'"),
+         "fighting_duration_months: qualifier: Input should be 'exact', 'more_than', 'less_than', 'about' or 'range', got 'roughly'"),
     Case("impossible date", 'date: "2020-11-10"', 'date: "2020-11-31"', '2020-11-31',
          "ceasefire_in_force: date: '2020-11-31' is not a day of that month"),
     Case("date disagrees with quote", 'date: "2020-11-09"', 'date: "2020-11-19"', '2020-11-19',

@@ -1,0 +1,184 @@
+"""Candidate figures: a number with the words that change what it means.
+
+A qualifier before it ("أكثر من", "nearly") or after it ("تقريبا"), a second number
+that makes a range ("30 - 40 ألف", "ما بين 15 و20", "between 15 and 20"), and the noun
+after it, from which the unit is guessed. Numbers inside a date are not figures; nor
+is a bare year with no unit ("تأسست 1991").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsdash.extract.dates import DateMatch
+from newsdash.extract.lexicon import (
+    ARABIC_PREFIXES,
+    FRACTIONS,
+    IDENTIFIER_CUES,
+    NOT_UNITS,
+    NUMBER_WORDS,
+    QUALIFIERS_AFTER,
+    QUALIFIERS_BEFORE,
+    UNIT_WORDS,
+)
+from newsdash.extract.normalize import fold
+from newsdash.extract.numerals import FRACTION_AFTER, Numeral
+
+_BEFORE = {fold(phrase): q for q, phrases in QUALIFIERS_BEFORE.items() for phrase in phrases}
+_AFTER = {fold(phrase): q for q, phrases in QUALIFIERS_AFTER.items() for phrase in phrases}
+
+
+def _phrases(table: dict[str, str]) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(table, key=len, reverse=True))
+
+
+QUALIFIER_BEFORE = re.compile(
+    rf"(?<![^\W\d_])(?:[{ARABIC_PREFIXES}](?=[^\W\d_]))?(?P<phrase>{_phrases(_BEFORE)})\s*$"
+)
+QUALIFIER_AFTER = re.compile(rf"\s*(?P<phrase>{_phrases(_AFTER)})(?![^\W\d_])")
+BETWEEN_BEFORE = re.compile(r"(?<![^\W\d_])(?:و?ما\s*)?(?:بين|between)\s+$")
+BETWEEN_JOIN = re.compile(r"\s*(?:و|and|الي|to)\s*")
+DASH_JOIN = re.compile(r"\s*[-–—]\s*")
+CLAUSE_BREAK = re.compile(r"[.,،؛;:!?()\"«»\[\]\n/\d]")
+WORD = re.compile(r"[^\W\d_]+")
+PERCENT = re.compile(r"\s*%")
+WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
+
+
+@dataclass(frozen=True)
+class FigureMatch:
+    """A figure found in the folded text; ``unit_span`` is the noun when the unit is not
+    one we know (the caller reads it from the original text)."""
+
+    value: float
+    value_max: float | None
+    qualifier: str
+    unit: str | None
+    start: int
+    end: int
+    unit_span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str | None
+    end: int
+    span: tuple[int, int] | None = None
+
+
+def find_figures(text: str, numerals: list[Numeral], dates: list[DateMatch]) -> list[FigureMatch]:
+    free = [n for n in numerals if not _in_date(n, dates) and not _identifier(text, n)]
+    figures, used = [], set()
+    for first, second in zip(free, free[1:], strict=False):
+        if first.start in used:
+            continue
+        ranged = _range(text, first, second)
+        if ranged:
+            figures.append(ranged)
+            used |= {first.start, second.start}
+    figures += [f for n in free if n.start not in used and (f := _single(text, n))]
+    return sorted(figures, key=lambda f: f.start)
+
+
+def _in_date(numeral: Numeral, dates: list[DateMatch]) -> bool:
+    return any(numeral.start < d.end and d.start < numeral.end for d in dates)
+
+
+def _identifier(text: str, numeral: Numeral) -> bool:
+    """"القرار 2254", "Resolution 2254": a name, not a count."""
+    before = WORD_BEFORE.search(text, max(0, numeral.start - 20), numeral.start)
+    return bool(before) and before.group(1) in IDENTIFIER_CUES
+
+
+def _year_like(numeral: Numeral) -> bool:
+    return numeral.plain and 1800 <= numeral.value <= 2100
+
+
+def _range(text: str, first: Numeral, second: Numeral) -> FigureMatch | None:
+    """"30 - 40 ألف" is 30,000 to 40,000: the multiplier after the second applies to both."""
+    between = BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start)
+    join = (BETWEEN_JOIN if between else DASH_JOIN).fullmatch(text, first.end, second.start)
+    if not join or (_year_like(first) and _year_like(second)) or first.unit:
+        return None
+    low = first.value
+    if first.scale == 1 and second.scale > 1 and first.base <= second.base:
+        low = first.value * second.scale
+    if low >= second.value:
+        return None
+    unit = _unit_after(text, second)
+    start = between.start() if between else first.start
+    return FigureMatch(low, second.value, "range", unit.name, start, unit.end, unit.span)
+
+
+def _single(text: str, numeral: Numeral) -> FigureMatch | None:
+    before = QUALIFIER_BEFORE.search(text, max(0, numeral.start - 24), numeral.start)
+    qualifier = _BEFORE[_spaced(before.group("phrase"))] if before else "exact"
+    after_number = QUALIFIER_AFTER.match(text, numeral.end)
+    unit = _unit_after(text, numeral, after_number.end() if after_number else numeral.end)
+    if _year_like(numeral) and not before and unit.name is None:
+        return None  # a bare year ("تأسست 1991"): only a known unit makes it a count
+    value, end = numeral.value, unit.end
+    half = FRACTION_AFTER.match(text, end) if numeral.scale == 1 and not numeral.unit else None
+    if half and unit.name:  # "ثلاثة أشهر ونصف": three and a half months
+        value, end = value + FRACTIONS[half.group(1) or half.group(2)], half.end()
+    after = after_number or QUALIFIER_AFTER.match(text, end)
+    if after and qualifier == "exact":
+        qualifier, end = _AFTER[_spaced(after.group("phrase"))], max(end, after.end())
+    start = before.start("phrase") if before else numeral.start
+    return FigureMatch(value, None, qualifier, unit.name, start, end, unit.span)
+
+
+def _spaced(phrase: str) -> str:
+    return re.sub(r"\s+", " ", phrase)
+
+
+def _unit_after(text: str, numeral: Numeral, position: int | None = None) -> Unit:
+    """The unit, from the noun after the number: known nouns give an English unit name."""
+    position = numeral.end if position is None else position
+    if numeral.unit:
+        return Unit(numeral.unit, position)
+    percent = PERCENT.match(text, position)
+    if percent:
+        return Unit("percent", percent.end())
+    words = _clause_words(text, position)
+    return _known_unit(words) or _fallback_unit(words, position)
+
+
+def _clause_words(text: str, position: int) -> list[tuple[str, int, int]]:
+    stop = CLAUSE_BREAK.search(text, position)
+    end = min(stop.start() if stop else len(text), position + 80)
+    return [(m.group(), m.start(), m.end()) for m in WORD.finditer(text, position, end)][:4]
+
+
+def _known_unit(words: list[tuple[str, int, int]]) -> Unit | None:
+    """Two-word nouns first ("مادة متفجرة"), then one word; English may put adjectives
+    before the noun ("5,000 Syrian refugees"), Arabic after it."""
+    if words and words[0][0] in ("من", "of"):
+        words = words[1:]
+    for k, (word, _, end) in enumerate(words[:3]):
+        if k + 1 < len(words) and (unit := _lookup(f"{word} {words[k + 1][0]}")):
+            return Unit(unit, words[k + 1][2])
+        if unit := _lookup(word):
+            return Unit(unit, end)
+        if not word.isascii() or word in NOT_UNITS:
+            return None
+    return None
+
+
+def _lookup(phrase: str) -> str | None:
+    stripped = " ".join(w.removeprefix("ال") if len(w) > 4 else w for w in phrase.split())
+    for form in (phrase, stripped, phrase.removesuffix("s")):
+        if form in UNIT_WORDS:
+            return UNIT_WORDS[form]
+    if " " not in stripped and len(stripped) >= 5 and stripped.endswith(("يا", "يين", "يون")):
+        return "people"  # a nisba noun: أرمنيًا، أذربيجانيًا، سوريين
+    return None
+
+
+def _fallback_unit(words: list[tuple[str, int, int]], position: int) -> Unit:
+    """An unknown noun is kept as written, for the editor to name the unit."""
+    if not words or words[0][0] in NOT_UNITS or words[0][0] in NUMBER_WORDS:
+        return Unit(None, position)
+    word, start, end = words[0]
+    return Unit(None, end, (start, end))
