@@ -55,6 +55,8 @@ CSS = """
 .nd-card dl { display:grid; grid-template-columns:max-content 1fr; gap:.25rem 1rem; margin:0; }
 .nd-card dt { font-weight:600; opacity:.8; }
 .nd-card dd { margin:0; }
+.nd-card code { font-size:.85em; }
+.nd-card .nd-quote { font-size:1.15em; }
 @media (max-width: 720px) { .nd-text { grid-template-columns:1fr; } }
 </style>
 """
@@ -367,11 +369,13 @@ def card_html(loaded: LoadedArticle, record_id: str, lang: str) -> str:
     seed_file = html.escape(loaded.article.article.seed.file)
     rows = []
     for label, text in record_facts(loaded, record_id, lang):
-        style = f' dir="rtl" lang="ar" style="{ARABIC_STYLE}"' if label == quote_label else ""
         body = html.escape(text).replace(seed_file, f'<bdi dir="ltr">{seed_file}</bdi>')
         if label == id_label:
             body = f'<bdi dir="ltr"><code>{body}</code></bdi>'
-        rows.append(f"<dt>{html.escape(label)}</dt><dd{style}>{body}</dd>")
+        if label == quote_label:
+            # inline, so the quote starts beside its label in either interface direction
+            body = f'<bdi class="nd-quote" dir="rtl" lang="ar" style="font-family:{ARABIC_FONT};">{body}</bdi>'
+        rows.append(f"<dt>{html.escape(label)}</dt><dd>{body}</dd>")
     direction = "rtl" if lang == "ar" else "ltr"
     return (f'<div class="nd-card" data-record="{html.escape(record_id)}" dir="{direction}">'
             f'<dl>{"".join(rows)}</dl></div>')

@@ -237,10 +237,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "validation_heading": ("Validation", "التحقق"),
     "validation_ok": (
         "Validation passed: {articles} article(s), {figures} figures and {events} dates, every quote found exactly "
-        "once in its source text (SHA-256 {digests}) and every value, qualifier and date proven from its quote; "
+        "once in its source text (its SHA-256 begins {digests}) and every value, qualifier and date proven from its quote; "
         "{context} context rows read, each with its source.",
         "نجح التحقق: {articles} مقال، و{figures} أرقام و{events} تواريخ، وُجد كل اقتباس مرة واحدة بالضبط في نصه "
-        "المصدر (SHA-256 {digests}) وثبتت كل قيمة وصفة وتاريخ من اقتباسها؛ وقُرئ {context} صفا من السياق، كل منها "
+        "المصدر (تبدأ بصمته SHA-256 بـ {digests}) وثبتت كل قيمة وصفة وتاريخ من اقتباسها؛ وقُرئ {context} صفا من السياق، كل منها "
         "مع مصدره."),
     "flags_heading": ("Flags: numbers that do not add up", "تنبيهات: أرقام لا تتسق"),
     "no_flags": ("No running total falls and no article figure is below an earlier report.",

@@ -116,9 +116,10 @@ def _article_source(loaded: LoadedArticle, record_id: str, lang: str) -> dict:
             "sentence": page_url(*sentence_link(record_id, lang))}
 
 
-def context_series_rows(frame: pd.DataFrame, category: str) -> list[dict]:
+def context_series_rows(frame: pd.DataFrame, category: str, units: dict[str, str]) -> list[dict]:
     return [{"kind": "context_series", "category": category, "label": r.measure, "date": r.as_of,
-             "value": float(r.value), "qualifier": r.qualifier, "attributed_to": r.reported_by or None,
+             "value": float(r.value), "qualifier": r.qualifier, "unit": units.get(r.measure),
+             "attributed_to": r.reported_by or None,
              "source_title": r.source_title, "source_url": r.source_url, "note": r.note or None}
             for r in frame.itertuples()]
 
@@ -133,12 +134,19 @@ def context_event_rows(corpus: Corpus) -> list[dict]:
 def provenance_frame(corpus: Corpus, lang: str) -> pd.DataFrame:
     """Every figure, date and context row, each with where it comes from."""
     rows = [row for a in corpus.articles for row in figure_rows(a, lang) + event_rows(a, lang)]
-    rows += context_series_rows(corpus.context.demining, "demining")
-    rows += context_series_rows(corpus.context.returns, "returns")
+    units = measure_units(corpus)
+    rows += context_series_rows(corpus.context.demining, "demining", units)
+    rows += context_series_rows(corpus.context.returns, "returns", units)
     rows += context_event_rows(corpus)
     frame = pd.DataFrame(rows, columns=COLUMNS)
     # offsets are whole numbers where a row has them (nullable, not float)
     return frame.astype({"quote_start": "Int64", "quote_end": "Int64"})
+
+
+def measure_units(corpus: Corpus) -> dict[str, str]:
+    """A context measure's unit: that of the article figure charted beside it (no chart, no unit)."""
+    return {chart.context_measure: a.article.figure(chart.figures[0]).unit
+            for a in corpus.articles for chart in a.article.charts if chart.context_measure and chart.figures}
 
 
 def column_labels(lang: str) -> dict[str, str]:
@@ -203,7 +211,8 @@ def validation_summary(corpus: Corpus, lang: str) -> str:
     figures = sum(len(a.article.figures) for a in corpus.articles)
     events = sum(len(a.article.events) for a in corpus.articles)
     context = len(corpus.context.demining) + len(corpus.context.returns) + len(corpus.context.events)
-    digests = ", ".join(a.article.article.seed.sha256[:12] + "…" for a in corpus.articles)
+    # a prefix, said to be one in words: an ellipsis would wander in Arabic text
+    digests = ", ".join(a.article.article.seed.sha256[:12] for a in corpus.articles)
     return t("validation_ok", lang).format(
         articles=format_number(len(corpus.articles), lang), figures=format_number(figures, lang),
         events=format_number(events, lang), context=format_number(context, lang), digests=digests)

@@ -271,7 +271,7 @@ def test_card_of_a_figure_keeps_its_qualifier_and_provenance(loaded):
     assert facts["Offsets"] == "characters 1037 to 1062 of 000_3a55c9cc56337ab1.txt"
     assert facts["Source"] == "UrduPoint Network / Sputnik, 29 December 2021"
     card = hl.card_html(loaded, "explosive_objects_neutralised", "en")
-    assert '<dd dir="rtl" lang="ar"' in card
+    assert '<dd><bdi class="nd-quote" dir="rtl" lang="ar"' in card
     parse(card)
 
 
