@@ -129,6 +129,8 @@ _UNITS: dict[str, tuple[str, ...]] = {
     "displaced people": ("نازح", "نازحا", "نازحين", "نازحون", "displaced"),
     "people": ("شخص", "شخصا", "أشخاص", "نسمة", "مواطن", "مواطنا", "مواطنين", "people", "persons",
                "person", "residents", "citizens"),
+    "women": ("امرأة", "نساء", "سيدة", "woman", "women"),
+    "children": ("طفل", "طفلا", "أطفال", "child", "children"),
     "civilians": ("مدني", "مدنيا", "مدنيين", "مدنيون", "civilian", "civilians"),
     "soldiers": ("جندي", "جنديا", "جنود", "عسكري", "عسكريا", "عسكريين", "soldier", "soldiers", "troops"),
     "prisoners": ("أسير", "أسيرا", "أسرى", "معتقل", "معتقلا", "معتقلين", "prisoner", "prisoners",
