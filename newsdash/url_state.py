@@ -10,7 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsdash.textsafety import code_span
+
 MAX_PARAM_LENGTH = 200
+SHOWN_LENGTH = 40
+NOTHING = "-"  # an empty selection; "" means "not in the link", i.e. the default
 
 
 @dataclass(frozen=True)
@@ -22,8 +26,10 @@ class Parsed:
 
 
 def _refused(key: str, raw: str) -> str:
-    shown = raw if len(raw) <= 40 else raw[:40] + "…"
-    return f"Ignored an unknown value for '{key}' in the link ({shown!r}); showing the default."
+    """The notice. The link's value is quoted as a code span: whoever wrote the link wrote
+    it, and as Markdown it could draw an image from any host or a formula."""
+    shown = raw if len(raw) <= SHOWN_LENGTH else raw[:SHOWN_LENGTH] + "…"
+    return f"Ignored an unknown value for '{key}' in the link ({code_span(shown)}); showing the default."
 
 
 def parse_choice(key: str, raw: str | None, options: Sequence[str], default: str) -> Parsed:
@@ -39,6 +45,8 @@ def parse_multi(key: str, raw: str | None, options: Sequence[str], default: Sequ
     """A comma-separated subset of known options, in the options' order."""
     if raw is None or raw == "":
         return Parsed(list(default))
+    if raw == NOTHING:
+        return Parsed([])
     wanted = raw.split(",") if len(raw) <= MAX_PARAM_LENGTH else [raw]
     if not all(w in options for w in wanted):
         return Parsed(list(default), _refused(key, raw))
@@ -46,4 +54,4 @@ def parse_multi(key: str, raw: str | None, options: Sequence[str], default: Sequ
 
 
 def serialize_multi(values: Sequence[str]) -> str:
-    return ",".join(values)
+    return ",".join(values) if values else NOTHING

@@ -54,6 +54,17 @@ def notice(message: str | None) -> None:
         st.caption(f"⚠️ {message}")
 
 
+def linked_record(loaded) -> str | None:  # noqa: ANN001
+    """The figure or event a link points at (?fig=), if the article has it. An unknown
+    id gives the default view and a notice, once: it is then dropped from the URL."""
+    ids = [f.id for f in loaded.article.figures] + [e.id for e in loaded.article.events]
+    parsed = parse_choice("fig", st.query_params.get("fig"), ids, "")
+    if parsed.notice:
+        notice(parsed.notice)
+        st.query_params.pop("fig", None)
+    return parsed.value or None
+
+
 def url_choice(key: str, options: Sequence[str], default: str) -> str:
     """Initial value of a widget from the URL, once per session."""
     if key not in st.session_state:

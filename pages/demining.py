@@ -10,6 +10,7 @@ from newsdash.links import sentence_link
 from newsdash.textsafety import md_escape as md
 from newsdash.widgets import (
     chart_figure,
+    linked_record,
     load_corpus,
     show_chart,
     show_errors,
@@ -30,7 +31,7 @@ if loaded is None:
 st.title(t("page_demining", lang))
 text_block(t("demining_intro", lang), lang)
 charts_by_measure = view.measure_charts(loaded)
-linked = view.linked_chart(loaded, list(charts_by_measure.values()), st.query_params.get("fig"))
+linked = view.linked_chart(loaded, list(charts_by_measure.values()), linked_record(loaded))
 columns = st.columns(max(len(charts_by_measure), 1))
 for column, chart in zip(columns, charts_by_measure.values(), strict=False):
     figure = view.figures_of(loaded, chart)[0]

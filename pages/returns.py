@@ -11,6 +11,7 @@ from newsdash.links import sentence_link
 from newsdash.textsafety import md_escape as md
 from newsdash.widgets import (
     chart_figure,
+    linked_record,
     load_corpus,
     show_chart,
     show_errors,
@@ -32,7 +33,7 @@ st.title(t("page_returns", lang))
 text_block(t("returns_intro", lang), lang)
 series_chart, bars_chart = view.chart_of(loaded, "chart_refugees"), view.chart_of(loaded, "chart_helped_home")
 figures = view.figures_of(loaded, series_chart) + view.figures_of(loaded, bars_chart)
-linked_id = st.query_params.get("fig")
+linked_id = linked_record(loaded)
 for column, figure in zip(st.columns(len(figures)), figures, strict=True):
     with column:
         st.metric(md(figure.label.get(lang)), overview.metric_value(figure, lang),

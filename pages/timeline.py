@@ -10,6 +10,7 @@ from newsdash.links import sentence_link
 from newsdash.textsafety import md_escape as md
 from newsdash.widgets import (
     chart_figure,
+    linked_record,
     load_corpus,
     show_chart,
     show_errors,
@@ -60,7 +61,7 @@ tag = charts.timeline_filter_tag(chosen_layers, *((first, last) if filtered_date
 show_chart(chart_figure(loaded, chart.id, lang, **filters), chart, loaded, lang, tag, filters)
 
 # 4/ THE DATES LISTED, WITH THEIR PRECISION AND QUOTES
-linked_id = st.query_params.get("fig")
+linked_id = linked_record(loaded)
 article_layers = [x for x in chosen_layers if x != "context_events"]
 if article_layers:
     st.header(t("events_list", lang))

@@ -59,9 +59,11 @@ def _run_app(page: str | None = None, lang: str = "en") -> AppTest:
     at = AppTest.from_file(DASHBOARD, default_timeout=60)
     if lang != "en":
         at.query_params["lang"] = lang
+    at.run()  # the entry script first, as a browser would
     if page:
         at.switch_page(page)
-    return at.run()
+        at.run()
+    return at
 
 
 def _assert_errors_shown(at: AppTest, case: Case, root: Path) -> None:
