@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from newsdash.corpus import data_dir, load_corpus
+from newsdash.extract.commands import add_commands as add_curation_commands
 from newsdash.tables import figures_frame
 
 
@@ -27,6 +28,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("csv", "json"), default="csv")
     export.add_argument("--no-images", action="store_true", help="press kit without PNG and SVG")
     export.add_argument("--data", type=Path, help="data folder (default: DASHBOARD_DATA_DIR or data/)")
+    add_curation_commands(commands)  # extract, new-article
     return parser
 
 
@@ -41,6 +43,9 @@ def validate(folder: Path | None) -> int:
     events = sum(len(a.article.events) for a in corpus.articles)
     print(f"OK: {len(corpus.articles)} article(s), {figures} figures, {events} events, "
           "every quote found in its source and every value proven.")
+    drafts = sum(len(a.drafts) for a in (*corpus.articles, *corpus.drafts))
+    if drafts or corpus.drafts:
+        print(f"Drafts, valid but not shown: {len(corpus.drafts)} draft article(s), {drafts} draft records.")
     for flag in corpus.flags:
         print(f"flag: {flag.sentence()}")
     return 0
@@ -83,6 +88,8 @@ def press_kit(outdir: Path, folder: Path | None, images: bool) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if hasattr(args, "run"):
+        return args.run(args)
     if args.command == "validate":
         return validate(args.dir)
     if args.outdir:
