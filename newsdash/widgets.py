@@ -18,6 +18,25 @@ from newsdash.i18n import LANGS, t
 from newsdash.textsafety import code_span
 from newsdash.url_state import parse_choice, parse_multi, serialize_multi
 
+def _leave_legacy_pages_mode() -> None:
+    """Make a page opened by its own URL run through dashboard.py.
+
+    Streamlit treats an app with a `pages/` folder as a legacy multipage app until
+    some session runs `st.navigation`: on a freshly started server, a shared link to a
+    sub-page would run that page alone (no language switch, no navigation). Every page
+    imports this module, so the first such run switches the legacy mode off and reruns,
+    and the rerun goes through the entry script like every later one.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    if PagesManager.uses_pages_directory and get_script_run_ctx() is not None:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+_leave_legacy_pages_mode()
+
 RTL_STYLE = "direction:rtl;text-align:right;font-family:'Noto Naskh Arabic','Noto Sans Arabic',serif;"
 
 

@@ -25,3 +25,24 @@ def test_overview_in_arabic_shows_arabic_digits(page, app_url):
     direction = page.locator('[data-testid="stMain"]').evaluate("e => getComputedStyle(e).direction")
     assert direction == "rtl"
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_a_shared_sub_page_link_on_a_fresh_server_runs_through_the_entry_script(page):
+    """Streamlit runs a `pages/` folder app in legacy mode until st.navigation is first
+    called: the very first request, to a sub-page, must still get the language switch,
+    the navigation and the language of the link."""
+    from tests.conftest import require_browser, start_app
+
+    require_browser()
+    proc, url = start_app()
+    try:
+        page.goto(f"{url}/data_method?lang=ar")
+        page.wait_for_selector('[data-testid="stSidebarNav"]', timeout=60_000)
+        page.wait_for_selector("text=البيانات والمنهجية", timeout=60_000)
+        nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+        assert "نظرة عامة" in nav and "data_method" not in nav
+        direction = page.locator('[data-testid="stMain"]').evaluate("e => getComputedStyle(e).direction")
+        assert direction == "rtl"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
