@@ -3,12 +3,13 @@
 import streamlit as st
 
 from newsdash.i18n import t
-from newsdash.widgets import apply_direction, language
+from newsdash.widgets import apply_direction, language, password_gate
 
 st.set_page_config(page_title="Karabakh peacekeeping: the figures", page_icon=":material/newspaper:", layout="wide")
 
 lang = language()
 apply_direction(lang)
+password_gate(lang)  # when a password is configured, nothing below runs without it
 
 PAGES = [
     # Material icons ship with Streamlit; emoji would need a font the server may lack

@@ -7,6 +7,7 @@ status is non-zero; a data problem never shows a traceback.
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
 from pathlib import Path
@@ -29,6 +30,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--no-images", action="store_true", help="press kit without PNG and SVG")
     export.add_argument("--data", type=Path, help="data folder (default: DASHBOARD_DATA_DIR or data/)")
     add_curation_commands(commands)  # extract, new-article
+    hashing = commands.add_parser("hash-password", help="print the hash that turns on the password gate")
+    hashing.add_argument("--stdin", action="store_true", help="read the password from standard input")
+    hashing.set_defaults(run=hash_password_command)
     return parser
 
 
@@ -83,6 +87,28 @@ def press_kit(outdir: Path, folder: Path | None, images: bool) -> int:
         return 1
     path = build_press_kit(corpus, outdir, data_dir=folder or data_dir(), images=images)
     print(f"wrote {path}")
+    return 0
+
+
+def hash_password_command(args: argparse.Namespace) -> int:
+    """Ask for the password twice (or read one line of standard input); print its hash."""
+    from newsdash.auth import ENV_VAR, hash_password
+
+    if args.stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass("Password: ")
+        if getpass.getpass("Once more: ") != password:
+            print("The two passwords differ.", file=sys.stderr)
+            return 1
+    if len(password) < 10:
+        print("Use at least 10 characters: the hash slows guessing, it cannot fix a short password.",
+              file=sys.stderr)
+        return 1
+    encoded = hash_password(password)
+    print(encoded)
+    print(f"Turn the gate on with [auth] password_hash = \"{encoded}\" in .streamlit/secrets.toml,\n"
+          f"or in the environment: export {ENV_VAR}='{encoded}'", file=sys.stderr)
     return 0
 
 

@@ -36,6 +36,13 @@ QUALIFIER_WORDS = {
 TEXT: dict[str, tuple[str, str]] = {
     "app_title": ("Karabakh peacekeeping: the figures", "حفظ السلام في قره باغ: الأرقام"),
     "language": ("Language", "اللغة"),
+    # the password gate (widgets.password_gate)
+    "login_title": ("This dashboard is shared with a password", "هذه اللوحة مشتركة بكلمة مرور"),
+    "password": ("Password", "كلمة المرور"),
+    "sign_in": ("Open the dashboard", "افتح اللوحة"),
+    "wrong_password": ("Wrong password.", "كلمة المرور غير صحيحة."),
+    "checking_password": ("Checking… (each wrong attempt makes the next one wait longer)", "جارٍ التحقق… (كل محاولة خاطئة تطيل انتظار المحاولة التالية)"),
+    "auth_misconfigured": ("The password gate is misconfigured, so nobody can sign in: {reason}", "إعداد كلمة المرور غير صالح، فلا يمكن لأحد الدخول: {reason}"),
     "page_overview": ("Overview", "نظرة عامة"),
     "page_demining": ("Demining progress", "تقدم إزالة الألغام"),
     "page_returns": ("Returns", "العودة"),

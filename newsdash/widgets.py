@@ -7,12 +7,15 @@ data errors shown as errors (never tracebacks), and right-to-left text blocks.
 from __future__ import annotations
 
 import html
+import secrets
 import threading
+import time
 from collections.abc import Sequence
 from functools import partial
 
 import streamlit as st
 
+from newsdash import auth
 from newsdash import corpus as corpus_mod
 from newsdash.i18n import LANGS, t
 from newsdash.textsafety import code_span
@@ -125,6 +128,57 @@ def sync_url(key: str, value: str | Sequence[str], default: str | Sequence[str])
         st.query_params.pop(key, None)
     elif st.query_params.get(key) != text:
         st.query_params[key] = text
+
+
+@st.cache_resource(show_spinner=False)
+def _throttle() -> auth.Throttle:
+    return auth.Throttle()  # one per server process: failures count across sessions
+
+
+def _configured_hash() -> str | None:
+    section = st.secrets.get("auth") if st.secrets.load_if_toml_exists() else None
+    return auth.configured_hash(section)
+
+
+def password_gate(lang: str) -> None:
+    """When a password hash is configured, stop here until this session has given the
+    password. The sign-in form is then the only page, whatever the URL asks for."""
+    encoded = _configured_hash()
+    if not encoded or st.session_state.get("_signed_in_with") == encoded:
+        return  # a changed hash signs every session out
+    page = st.Page(partial(_sign_in_page, encoded, lang), title=t("login_title", lang), url_path="sign-in")
+    st.navigation([page], position="hidden").run()
+    st.stop()
+
+
+def _sign_in_page(encoded: str, lang: str) -> None:
+    st.title(t("login_title", lang))
+    try:
+        stored = auth.parse_hash(encoded)
+    except auth.AuthConfigError as problem:  # fail closed: nobody is let in
+        st.error(t("auth_misconfigured", lang).format(reason=problem))
+        return
+    with st.form("sign_in"):
+        password = st.text_input(t("password", lang), type="password", max_chars=auth.MAX_PASSWORD_LENGTH)
+        submitted = st.form_submit_button(t("sign_in", lang), type="primary")
+    if submitted and _check_password(password, stored, lang):
+        st.session_state["_signed_in_with"] = encoded
+        st.rerun()
+    if submitted:
+        st.error(t("wrong_password", lang))
+
+
+def _check_password(password: str, stored: auth.StoredHash, lang: str) -> bool:
+    """Wait as long as the throttle says, then check; the wait blocks this session only."""
+    session = st.session_state.setdefault("_sign_in_session", secrets.token_hex(16))
+    throttle = _throttle()
+    wait = throttle.wait_before_check(session)
+    if wait:
+        with st.spinner(t("checking_password", lang)):
+            time.sleep(wait)
+    ok = auth.verify_password(password, stored)
+    throttle.record(session, ok)
+    return ok
 
 
 def language() -> str:

@@ -1,0 +1,153 @@
+"""The optional password gate for internal sharing: hashes, checks and throttling.
+
+Pure logic (the form lives in widgets.password_gate). The password itself is never
+stored: the app is configured with a salted scrypt hash made by
+`python -m newsdash hash-password`, in Streamlit secrets (`[auth] password_hash`) or
+the environment (DASHBOARD_PASSWORD_HASH). Checks compare in constant time, and every
+failed attempt makes the next one wait longer, per session and across all sessions,
+so guessing from many browser tabs at once is slowed too.
+
+This is a shared-secret gate for a newsroom's internal network, not single sign-on:
+for named accounts use Streamlit's `st.login` with an OpenID Connect provider.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+import secrets
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+ENV_VAR = "DASHBOARD_PASSWORD_HASH"
+SCRYPT = {"n": 2**14, "r": 8, "p": 1}  # about 16 MiB and 50 ms per check on one core
+PBKDF2_MIN_ITERATIONS = 100_000
+MAX_PASSWORD_LENGTH = 1024  # longer input is refused before any hashing
+
+
+class AuthConfigError(ValueError):
+    """The configured hash cannot be used; the gate then lets nobody in."""
+
+
+def _b64(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def hash_password(password: str, salt: bytes | None = None) -> str:
+    """'scrypt$16384$8$1$<salt>$<key>': what to put in the configuration."""
+    if not password:
+        raise ValueError("the password is empty")
+    salt = salt or secrets.token_bytes(16)
+    key = hashlib.scrypt(password.encode(), salt=salt, dklen=32, maxmem=64 * 2**20, **SCRYPT)
+    return "$".join(["scrypt", str(SCRYPT["n"]), str(SCRYPT["r"]), str(SCRYPT["p"]), _b64(salt), _b64(key)])
+
+
+@dataclass(frozen=True)
+class StoredHash:
+    scheme: str
+    params: tuple[int, ...]
+    salt: bytes
+    key: bytes
+
+    def derive(self, password: str) -> bytes:
+        if self.scheme == "scrypt":
+            n, r, p = self.params
+            return hashlib.scrypt(password.encode(), salt=self.salt, n=n, r=r, p=p,
+                                  dklen=len(self.key), maxmem=256 * 2**20)
+        return hashlib.pbkdf2_hmac("sha256", password.encode(), self.salt, self.params[0], len(self.key))
+
+
+def parse_hash(encoded: str) -> StoredHash:
+    """Read 'scrypt$n$r$p$salt$key' or 'pbkdf2_sha256$iterations$salt$key'."""
+    try:
+        stored = _read_hash(encoded.strip().split("$"))
+    except AuthConfigError:
+        raise
+    except ValueError as exc:  # a number or base64 that does not read
+        raise AuthConfigError(f"the password hash is malformed ({exc})") from None
+    if len(stored.salt) < 8 or len(stored.key) < 16:
+        raise AuthConfigError("the password hash's salt or key is too short")
+    return stored
+
+
+def _read_hash(parts: list[str]) -> StoredHash:
+    if parts[0] == "scrypt" and len(parts) == 6:
+        n, r, p = (int(x) for x in parts[1:4])
+        if n < 2**14 or n & (n - 1) or r < 1 or p < 1:
+            raise AuthConfigError("scrypt needs n a power of two of at least 16384, r and p at least 1")
+        return StoredHash("scrypt", (n, r, p), _unb64(parts[4]), _unb64(parts[5]))
+    if parts[0] == "pbkdf2_sha256" and len(parts) == 4:
+        iterations = int(parts[1])
+        if iterations < PBKDF2_MIN_ITERATIONS:
+            raise AuthConfigError(f"pbkdf2 needs at least {PBKDF2_MIN_ITERATIONS:,} iterations")
+        return StoredHash("pbkdf2_sha256", (iterations,), _unb64(parts[2]), _unb64(parts[3]))
+    raise AuthConfigError("the password hash must come from `python -m newsdash hash-password`")
+
+
+def verify_password(password: str, stored: StoredHash) -> bool:
+    """True when the password matches; the comparison takes the same time either way."""
+    if len(password) > MAX_PASSWORD_LENGTH:
+        return False
+    return hmac.compare_digest(stored.derive(password), stored.key)
+
+
+def configured_hash(secrets_auth: Mapping | None, environ: Mapping[str, str] = os.environ) -> str | None:
+    """The hash from Streamlit secrets ([auth] password_hash), else the environment."""
+    from_secrets = (secrets_auth or {}).get("password_hash")
+    return (from_secrets or environ.get(ENV_VAR) or "").strip() or None
+
+
+@dataclass
+class Throttle:
+    """A growing wait before each check after failures: per session, and for everyone.
+
+    Per session: no wait for the first attempt, then 1 s, 2 s, 4 s ... up to `cap`.
+    Across sessions: once more than `free` attempts failed in the last `window`
+    seconds, every check waits `step` seconds more per extra failure, up to `cap`
+    (a guesser opening many sessions slows everyone, which is the point).
+    """
+
+    base: float = 1.0
+    cap: float = 30.0
+    free: int = 10
+    step: float = 0.5
+    window: float = 600.0
+    clock: Callable[[], float] = time.monotonic
+    _failures: dict[str, tuple[int, float]] = field(default_factory=dict)
+    _recent: deque = field(default_factory=deque)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def wait_before_check(self, session: str) -> float:
+        """Seconds to wait before checking this session's next attempt."""
+        with self._lock:
+            now = self.clock()
+            self._forget_before(now - self.window)
+            count = self._failures.get(session, (0, now))[0]
+            own = 0.0 if count == 0 else min(self.base * 2 ** (count - 1), self.cap)
+            crowd = min(max(0, len(self._recent) - self.free) * self.step, self.cap)
+            return min(own + crowd, self.cap)
+
+    def record(self, session: str, success: bool) -> None:
+        with self._lock:
+            now = self.clock()
+            if success:
+                self._failures.pop(session, None)
+                return
+            count = self._failures.get(session, (0, now))[0]
+            self._failures[session] = (count + 1, now)
+            self._recent.append(now)
+
+    def _forget_before(self, cutoff: float) -> None:
+        while self._recent and self._recent[0] < cutoff:
+            self._recent.popleft()
+        for session in [s for s, (_, last) in self._failures.items() if last < cutoff]:
+            del self._failures[session]  # keeps memory bounded under a flood of sessions

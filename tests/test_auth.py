@@ -1,0 +1,242 @@
+"""The password gate: hashes, constant-time checks, the growing wait, the command that
+makes a hash, and the gate in the app (AppTest) and in a browser."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import subprocess
+import sys
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from newsdash import auth
+from tests.conftest import DASHBOARD, ROOT, start_app
+
+PASSWORD = "correct horse battery staple"
+SALT = b"0123456789abcdef"
+ENCODED = auth.hash_password(PASSWORD, salt=SALT)
+
+
+def b64(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+# --- hashes -----------------------------------------------------------------------------
+
+def test_the_hash_is_salted_scrypt_written_out_in_full():
+    key = hashlib.scrypt(PASSWORD.encode(), salt=SALT, n=2**14, r=8, p=1, dklen=32)
+    assert ENCODED == f"scrypt$16384$8$1${b64(SALT)}${b64(key)}"
+    assert auth.hash_password(PASSWORD) != auth.hash_password(PASSWORD)  # a fresh salt each time
+
+
+def test_the_right_password_passes_and_near_misses_fail():
+    stored = auth.parse_hash(ENCODED)
+    assert auth.verify_password(PASSWORD, stored)
+    for wrong in ["", "correct horse battery stapl", PASSWORD.upper(), PASSWORD + " ", "x" * 5000]:
+        assert not auth.verify_password(wrong, stored)
+
+
+def test_a_pbkdf2_hash_is_accepted_too():
+    key = hashlib.pbkdf2_hmac("sha256", PASSWORD.encode(), SALT, 200_000, 32)
+    stored = auth.parse_hash(f"pbkdf2_sha256$200000${b64(SALT)}${b64(key)}")
+    assert auth.verify_password(PASSWORD, stored) and not auth.verify_password("nope", stored)
+
+
+def test_the_comparison_is_constant_time(monkeypatch):
+    calls = []
+
+    def spy(a, b):
+        calls.append((len(a), len(b)))
+        return a == b
+
+    monkeypatch.setattr(auth.hmac, "compare_digest", spy)
+    auth.verify_password("wrong", auth.parse_hash(ENCODED))
+    assert calls == [(32, 32)]
+
+
+@pytest.mark.parametrize(("encoded", "message"), [
+    ("hunter2", "must come from `python -m newsdash hash-password`"),
+    ("scrypt$1024$8$1$MDEyMzQ1Njc4OWFiY2RlZg$" + "A" * 43, "n a power of two of at least 16384"),
+    ("scrypt$20000$8$1$MDEyMzQ1Njc4OWFiY2RlZg$" + "A" * 43, "n a power of two of at least 16384"),
+    ("scrypt$x$8$1$MDEy$AAAA", "malformed"),
+    ("scrypt$16384$8$1$c2FsdA$" + "A" * 43, "salt or key is too short"),
+    ("pbkdf2_sha256$1000$MDEyMzQ1Njc4OWFiY2RlZg$" + "A" * 43, "at least 100,000 iterations"),
+    ("md5$abc", "must come from"),
+])
+def test_an_unusable_hash_is_refused_with_a_reason(encoded, message):
+    with pytest.raises(auth.AuthConfigError, match=message.replace("(", r"\(").replace("`", ".")):
+        auth.parse_hash(encoded)
+
+
+def test_secrets_come_first_then_the_environment():
+    env = {auth.ENV_VAR: " from-env "}
+    assert auth.configured_hash({"password_hash": "from-secrets"}, env) == "from-secrets"
+    assert auth.configured_hash(None, env) == "from-env"
+    assert auth.configured_hash({}, {}) is None
+    assert auth.configured_hash({"password_hash": "  "}, {auth.ENV_VAR: ""}) is None
+
+
+# --- the growing wait -------------------------------------------------------------------
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_each_failure_doubles_the_wait_of_that_session_up_to_the_cap():
+    throttle = auth.Throttle(clock=Clock(), free=1000)
+    waits = []
+    for _ in range(8):
+        waits.append(throttle.wait_before_check("a"))
+        throttle.record("a", success=False)
+    assert waits == [0, 1, 2, 4, 8, 16, 30, 30]
+    assert throttle.wait_before_check("b") == 0  # another session is not slowed by a's failures
+
+
+def test_success_clears_the_session_but_not_the_crowd():
+    throttle = auth.Throttle(clock=Clock(), free=2, step=0.5)
+    for session in ("a", "b", "c", "d"):
+        throttle.record(session, success=False)
+    throttle.record("a", success=True)
+    assert throttle.wait_before_check("a") == 1.0  # 4 failures, 2 free: 2 x 0.5 s for everyone
+    assert throttle.wait_before_check("b") == 2.0  # b's own 1 s on top
+
+
+def test_many_sessions_guessing_at_once_slow_every_session():
+    throttle = auth.Throttle(clock=Clock(), free=10, step=0.5, cap=30)
+    for i in range(40):  # one failure each from 40 fresh sessions
+        throttle.record(f"s{i}", success=False)
+    assert throttle.wait_before_check("fresh") == 15.0
+    for i in range(100):
+        throttle.record(f"t{i}", success=False)
+    assert throttle.wait_before_check("fresh") == 30.0
+
+
+def test_failures_are_forgotten_after_the_window_so_memory_stays_bounded():
+    clock = Clock()
+    throttle = auth.Throttle(clock=clock, window=600, free=0, step=1)
+    for i in range(500):
+        throttle.record(f"s{i}", success=False)
+    clock.now += 601
+    assert throttle.wait_before_check("s1") == 0
+    assert not throttle._failures and not throttle._recent
+
+
+# --- the command ------------------------------------------------------------------------
+
+def hash_command(password: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "newsdash", "hash-password", "--stdin"], input=password + "\n",
+                          capture_output=True, text=True, cwd=ROOT, timeout=60)
+
+
+def test_the_command_prints_a_hash_that_verifies():
+    result = hash_command(PASSWORD)
+    assert result.returncode == 0
+    encoded = result.stdout.strip()
+    assert encoded.startswith("scrypt$16384$8$1$")
+    assert auth.verify_password(PASSWORD, auth.parse_hash(encoded))
+    assert "[auth] password_hash" in result.stderr and auth.ENV_VAR in result.stderr
+
+
+def test_the_command_refuses_a_short_password():
+    result = hash_command("short")
+    assert result.returncode == 1 and not result.stdout
+    assert "at least 10 characters" in result.stderr
+
+
+# --- the gate in the app ----------------------------------------------------------------
+
+@pytest.fixture
+def gated(monkeypatch):
+    import streamlit as st
+
+    monkeypatch.setenv(auth.ENV_VAR, ENCODED)
+    st.cache_resource.clear()  # a fresh throttle: failures of other tests do not count
+    yield
+    st.cache_resource.clear()
+
+
+def sign_in(at: AppTest, password: str) -> AppTest:
+    at.text_input[0].input(password)
+    at.button[0].click()
+    return at.run()
+
+
+def shows_data(at: AppTest) -> bool:
+    return bool(at.metric) or any("Rudenko" in e.value for e in at.caption)
+
+
+def test_without_a_configured_hash_there_is_no_gate(monkeypatch):
+    monkeypatch.delenv(auth.ENV_VAR, raising=False)
+    at = AppTest.from_file(DASHBOARD, default_timeout=60).run()
+    assert not at.text_input and shows_data(at)
+
+
+def test_a_wrong_password_shows_an_error_and_no_data(gated):
+    at = AppTest.from_file(DASHBOARD, default_timeout=60).run()
+    assert at.title[0].value == "This dashboard is shared with a password"
+    assert not shows_data(at)
+    sign_in(at, "guess")
+    assert not at.exception
+    assert [e.value for e in at.error] == ["Wrong password."]
+    assert not shows_data(at)
+
+
+def test_the_right_password_opens_the_overview(gated):
+    at = AppTest.from_file(DASHBOARD, default_timeout=60).run()
+    sign_in(at, "guess")  # one failure first: the next check waits 1 s
+    sign_in(at, PASSWORD)
+    assert not at.exception and not at.error
+    assert {m.label: m.value for m in at.metric}["Buildings inspected"] == "1,937"
+    at.run()  # still signed in on the next rerun
+    assert at.metric
+
+
+def test_the_hash_may_come_from_streamlit_secrets(monkeypatch):
+    monkeypatch.delenv(auth.ENV_VAR, raising=False)
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    at.secrets["auth"] = {"password_hash": ENCODED}
+    at.run()
+    assert not shows_data(at)
+    sign_in(at, PASSWORD)
+    assert at.metric
+
+
+def test_a_misconfigured_hash_lets_nobody_in(monkeypatch):
+    monkeypatch.setenv(auth.ENV_VAR, "hunter2")
+    at = AppTest.from_file(DASHBOARD, default_timeout=60).run()
+    assert not at.exception and not shows_data(at) and not at.text_input
+    assert at.error[0].value.startswith("The password gate is misconfigured, so nobody can sign in:")
+
+
+def test_arabic_sign_in(gated):
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    at.query_params["lang"] = "ar"
+    at.run()
+    assert at.title[0].value == "هذه اللوحة مشتركة بكلمة مرور"
+    sign_in(at, "خطأ")
+    assert at.error[0].value == "كلمة المرور غير صحيحة."
+
+
+@pytest.mark.browser
+def test_in_a_browser_every_url_shows_the_sign_in_form_first(page, monkeypatch):
+    """A sub-page link opened directly must not get past the gate either."""
+    monkeypatch.setenv(auth.ENV_VAR, ENCODED)
+    proc, url = start_app()
+    try:
+        page.goto(f"{url}/demining?lang=en")
+        page.wait_for_selector('input[type="password"]', timeout=30_000)
+        assert page.locator('[data-testid="stMetricValue"]').count() == 0
+        assert "1,937" not in page.inner_text("body")
+        page.fill('input[type="password"]', PASSWORD)
+        page.keyboard.press("Enter")
+        page.wait_for_selector('[data-testid="stMetricValue"]', timeout=30_000)
+        assert "1,937" in page.inner_text('[data-testid="stMain"]')
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
