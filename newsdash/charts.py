@@ -328,6 +328,15 @@ def _reach(frame: pd.DataFrame) -> float:
     return float(values.max()) * LOWER_BOUND_REACH if values.notna().any() else 0.0
 
 
+def _value_axis(fig: go.Figure, frame: pd.DataFrame, unit: str, lang: str) -> None:
+    """The unit's own axis from zero, tall enough to show a lower bound's open bar whole."""
+    values = pd.to_numeric(frame["value"], errors="coerce")
+    top = float(values.max()) if values.notna().any() else 1.0
+    if (frame["qualifier"] == "more_than").any():
+        top += _reach(frame)
+    fig.update_yaxes(title=_escape(unit_label(unit, lang), lang), range=[0, top * 1.08])
+
+
 def _wrap(text: str) -> list[str]:
     return textwrap.wrap(text, WRAP_AT) or [""]
 
@@ -406,8 +415,7 @@ def _draw_measure_series(frame: pd.DataFrame, chart: Chart, lang: str) -> go.Fig
         fig.add_trace(_article_trace(row, lang, _reach(frame)))
     for key in _qualifier_keys(set(series["qualifier"]), lang):
         fig.add_trace(key)
-    unit = frame["unit"].iloc[0] if not frame.empty else ""
-    fig.update_yaxes(title=_escape(unit_label(unit, lang), lang), rangemode="tozero")
+    _value_axis(fig, frame, frame["unit"].iloc[0] if not frame.empty else "", lang)
     fig.update_xaxes(type="date")
     return fig
 
@@ -431,7 +439,7 @@ def _draw_returns_series(frame: pd.DataFrame, chart: Chart, lang: str) -> go.Fig
         fig.add_trace(_article_trace(row, lang, _reach(frame)))
     for key in _qualifier_keys(set(series["qualifier"]), lang):
         fig.add_trace(key)
-    fig.update_yaxes(title=_escape(unit_label("people", lang), lang), rangemode="tozero")
+    _value_axis(fig, frame, "people", lang)
     fig.update_xaxes(type="date")
     return fig
 

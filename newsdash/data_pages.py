@@ -15,12 +15,10 @@ import pandas as pd
 
 from newsdash.charts import TIMELINE_LAYERS, precision_label
 from newsdash.context import Context, Flag
-from newsdash.i18n import format_number, format_value, t, unit_label
+from newsdash.i18n import format_date, format_number, format_value, t, unit_label
 from newsdash.loading import LoadedArticle
 from newsdash.models import Chart, Figure
-from newsdash.months import EGYPTIAN, LEVANTINE
 
-MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 DEFAULT_LAYERS = ("article_events", "fighting", "demining_period")  # context is the optional layer
 
 
@@ -105,9 +103,9 @@ def flag_sentence(flag: Flag, loaded: LoadedArticle, context: Context, lang: str
     later_source = t("the_article", lang) if flag.later_source.startswith("the article") else flag.later_source
     return t("flag_fall", lang).format(
         label=label, later=f"{format_number(flag.later_value, lang)} {unit_label(unit, lang)}",
-        later_date=flag.later_date, later_source=later_source,
+        later_date=format_date(flag.later_date, lang), later_source=later_source,
         earlier=f"{format_number(flag.earlier_value, lang)} {unit_label(unit, lang)}",
-        earlier_date=flag.earlier_date, earlier_source=_source_of(context, flag.measure, flag.earlier_date),
+        earlier_date=format_date(flag.earlier_date, lang), earlier_source=_source_of(context, flag.measure, flag.earlier_date),
     )
 
 
@@ -146,11 +144,8 @@ def month_options(frame: pd.DataFrame) -> list[str]:
 
 
 def month_label(month: str, lang: str) -> str:
-    """'2020-09' -> 'Sep 2020' or 'أيلول/سبتمبر ٢٠٢٠'."""
-    year, number = int(month[:4]), int(month[5:7])
-    if lang == "ar":
-        return f"{LEVANTINE[number - 1]}/{EGYPTIAN[number - 1]} {format_number(year, lang).replace('٬', '')}"
-    return f"{MONTHS_EN[number - 1]} {year}"
+    """'2020-09' -> 'September 2020' / 'سبتمبر ٢٠٢٠' (a month, never a fake day)."""
+    return format_date(month[:7], lang)
 
 
 def dates_caption(first: str, last: str, months: Sequence[str], hidden: int, total: int, lang: str) -> str:
@@ -185,8 +180,8 @@ def _when(row, lang: str) -> str:  # noqa: ANN001
     """'2020-09' shown as the month it is, not as a fake day."""
     if row.precision == "month" and row.date[:7] == row.date_end[:7]:
         return month_label(row.date[:7], lang)
-    start = month_label(row.date[:7], lang) if row.precision == "month" else row.date
-    return start if row.date == row.date_end else f"{start} – {row.date_end}"
+    start = month_label(row.date[:7], lang) if row.precision == "month" else format_date(row.date, lang)
+    return start if row.date == row.date_end else f"{start} – {format_date(row.date_end, lang)}"
 
 
 def listed_dates(frame: pd.DataFrame, layers: Sequence[str], lang: str) -> list[ListedDate]:
@@ -233,3 +228,10 @@ def quote_in_paragraph_html(loaded: LoadedArticle, record_id: str) -> str:
 def paragraph_translation(loaded: LoadedArticle, record_id: str) -> str:
     index, _ = paragraph_of(loaded, record_id)
     return next(p.translation for p in loaded.article.paragraphs if p.index == index)
+
+
+def labelled_ltr_html(label: str, text: str) -> str:
+    """'Label: English text' in the caption style, the English isolated left to right so
+    an Arabic page does not move its full stop or brackets; both escaped."""
+    return (f'<div style="color:rgba(49,51,63,0.6);font-size:0.875rem;margin-bottom:0.5rem">'
+            f'{html.escape(label)}: <bdi dir="ltr" lang="en">{html.escape(text)}</bdi></div>')

@@ -71,6 +71,24 @@ def chart_figure(loaded, chart_id: str, lang: str, **filters):  # noqa: ANN001, 
     return _cached_chart(str(folder), corpus_mod.fingerprint(folder), loaded.id, chart_id, lang, frozen)
 
 
+def require_entry_script() -> None:
+    """Make sure the page runs inside dashboard.py's navigation.
+
+    With a `pages/` folder beside the entry script, Streamlit starts in its legacy
+    multipage mode until some run calls st.navigation: a fresh server whose first
+    visitor opens a sub-page URL (/demining?lang=ar) runs that page alone, with no
+    language switch and no page config, for every session. Turn the legacy mode off
+    and rerun, so the entry script runs and opens this page. A session where the
+    entry script has run holds "lang" (AppTest's switch_page runs a page alone
+    after that, on purpose, and is left alone).
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory and "lang" not in st.session_state:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def notice(message: str | None) -> None:
     if message:
         st.caption(f"⚠️ {message}")

@@ -13,6 +13,7 @@ from newsdash.widgets import (
     chart_figure,
     linked_record,
     load_corpus,
+    require_entry_script,
     show_chart,
     show_errors,
     sync_url,
@@ -20,6 +21,7 @@ from newsdash.widgets import (
     url_multi,
 )
 
+require_entry_script()  # a first visit to this URL must still run dashboard.py
 lang = st.session_state.get("lang", "en")
 corpus = load_corpus()
 show_errors(corpus, lang)
@@ -62,14 +64,17 @@ for figure in figures:
     with st.container(border=True):
         if figure.id == linked_id:
             st.info(t("linked_figure", lang), icon=":material/link:")
-        st.subheader(md(f"{figure.label.get(lang)}: {overview.metric_caption(figure, lang)}"))
-        st.markdown(view.quote_in_paragraph_html(loaded, figure.id), unsafe_allow_html=True)  # escaped in view
-        st.caption(f"{t('editors_translation', lang)}: {md(view.paragraph_translation(loaded, figure.id))}")
-        st.caption(f"{t('attributed_to', lang)}: {md(figure.attributed_to)}")
+        st.markdown(md(f"**{figure.label.get(lang)}**: {overview.metric_caption(figure, lang)}"))
+        # the view escapes these blocks; the English stays left to right on an Arabic page
+        st.markdown(view.quote_in_paragraph_html(loaded, figure.id), unsafe_allow_html=True)
+        translation = view.paragraph_translation(loaded, figure.id)
+        st.markdown(view.labelled_ltr_html(t("editors_translation", lang), translation), unsafe_allow_html=True)
+        st.markdown(view.labelled_ltr_html(t("attributed_to", lang), figure.attributed_to), unsafe_allow_html=True)
         page, params = sentence_link(figure.id, lang)
         st.page_link(page, label=t("see_in_text", lang), icon=":material/format_quote:", query_params=params)
 
 # 5/ THE SOURCED CONTEXT BEHIND THE CHART
 st.header(t("context_table", lang))
 table = view.returns_context_table(corpus.context, chosen, lang)
-st.dataframe(table, hide_index=True, column_config={t("col_link", lang): st.column_config.LinkColumn()})
+st.dataframe(table, hide_index=True, height=38 + 35 * len(table),
+             column_config={t("col_link", lang): st.column_config.LinkColumn()})

@@ -12,6 +12,7 @@ from newsdash.widgets import (
     chart_figure,
     linked_record,
     load_corpus,
+    require_entry_script,
     show_chart,
     show_errors,
     sync_url,
@@ -20,6 +21,7 @@ from newsdash.widgets import (
     url_range,
 )
 
+require_entry_script()  # a first visit to this URL must still run dashboard.py
 lang = st.session_state.get("lang", "en")
 corpus = load_corpus()
 show_errors(corpus, lang)
@@ -72,8 +74,10 @@ for item in view.listed_dates(frame, article_layers, lang):
         st.markdown(f"**{md(item.label)}** · {item.when}")
         st.caption(item.precision)
         if item.record_id:
-            st.markdown(view.quote_in_paragraph_html(loaded, item.record_id), unsafe_allow_html=True)  # escaped in view
-            st.caption(f"{t('editors_translation', lang)}: {md(view.record_translation(loaded, item.record_id))}")
+            # the view escapes these blocks; the English stays left to right on an Arabic page
+            st.markdown(view.quote_in_paragraph_html(loaded, item.record_id), unsafe_allow_html=True)
+            translation = view.record_translation(loaded, item.record_id)
+            st.markdown(view.labelled_ltr_html(t("editors_translation", lang), translation), unsafe_allow_html=True)
             page, params = sentence_link(item.record_id, lang)
             st.page_link(page, label=t("see_in_text", lang), icon=":material/format_quote:", query_params=params)
 

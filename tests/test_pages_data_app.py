@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import DASHBOARD
@@ -58,8 +57,8 @@ def test_demining_warns_that_the_article_hectares_are_below_the_ministry_total()
     at = open_page("pages/demining.py")
     assert len(at.warning) == 1
     warning = at.warning[0].value
-    assert "2,320 hectares on 2021-12-29 (the article)" in warning
-    assert "below the 2,326.6 hectares reported on 2021-12-20 (news.am, 20 Dec 2021)" in warning
+    assert "2,320 hectares on 29 December 2021 (the article)" in warning
+    assert "below the 2,326.6 hectares reported on 20 December 2021 (news.am, 20 Dec 2021)" in warning
 
 
 def test_demining_links_each_chart_to_its_sentence():
@@ -114,7 +113,7 @@ def test_demining_in_arabic():
     assert metrics["مواد متفجرة تم اكتشافها وإبطال مفعولها"] == "أكثر من ٢٦٬٠٠٠"
     assert any(c.startswith("عرض ٢ من ٤ مقاييس: أراضٍ تم مسحها") for c in captions(at))
     assert "الأراضي التي تم مسحها" in titles(at)[0]
-    assert "٢٬٣٢٠ هكتار" in at.warning[0].value
+    assert "٢٬٣٢٠ هكتار في ٢٩ ديسمبر ٢٠٢١" in at.warning[0].value
 
 
 # 2/ RETURNS
@@ -134,7 +133,9 @@ def test_returns_shows_the_figures_quotes_and_both_charts():
     quotes = [m.value for m in at.markdown if "<mark>" in m.value]
     assert any("<mark>أكثر من 50 ألف لاجئ</mark>" in q for q in quotes)
     assert any("<mark>127 أرمنيًا</mark>" in q for q in quotes)
-    assert "Attributed to: Andrei Rudenko (reported speech: 'according to him')" in captions(at)
+    attributions = [m.value for m in at.markdown if m.value.count("Attributed to:")]
+    assert len(attributions) == 3
+    assert "Andrei Rudenko (reported speech: &#x27;according to him&#x27;)</bdi>" in attributions[0]
     assert at.dataframe[0].value.shape[0] == 12  # every sourced context row
 
 
@@ -165,7 +166,7 @@ def test_timeline_default_hides_context_and_says_so():
     assert not at.exception
     assert ("Showing 3 of 4 layers: The article's dates, Fighting, Period the demining totals cover "
             "(hidden: Context (other outlets)).") in captions(at)
-    assert "Dates: the whole period, Sep 2020 to Dec 2021." in captions(at)
+    assert "Dates: the whole period, September 2020 to December 2021." in captions(at)
     names = {trace["name"] for trace in figures(at)[0]["data"]}
     assert names == {"The article's dates", "Fighting", "Period the demining totals cover"}
 
@@ -173,9 +174,9 @@ def test_timeline_default_hides_context_and_says_so():
 def test_timeline_lists_events_with_their_precision():
     at = open_page("pages/timeline.py")
     headings = [m.value for m in at.markdown if m.value.startswith("**")]
-    assert '**Hostilities resume in Karabakh ("the end of September 2020")** · Sep 2020' in headings
-    assert "**Fighting, about a month and a half (start known to the month)** · Sep 2020 – 2020-11-10" in headings
-    assert "**Trilateral statement signed** · 2020-11-09" in headings
+    assert '**Hostilities resume in Karabakh ("the end of September 2020")** · September 2020' in headings
+    assert "**Fighting, about a month and a half (start known to the month)** · September 2020 – 10 November 2020" in headings
+    assert "**Trilateral statement signed** · 9 November 2020" in headings
     assert "Date precision: month only" in captions(at)
     assert any("<mark>في نهاية شهر أيلول/سبتمبر 2020</mark>" in m.value for m in at.markdown)
 
@@ -186,10 +187,10 @@ def test_timeline_filters_from_the_url():
     assert not at.exception
     names = {trace["name"] for trace in figures(at)[0]["data"]}
     assert names == {"The article's dates", "Context (other outlets)"}
-    assert "Dates: Nov 2020 to Jan 2021; 4 of 12 items fall outside and are hidden." in captions(at)
+    assert "Dates: November 2020 to January 2021; 4 of 12 items fall outside and are hidden." in captions(at)
     assert at.select_slider(key="timeline_range").value == ("2020-11", "2021-01")
     headings = [m.value for m in at.markdown if m.value.startswith("**")]
-    assert "**Joint Russian-Turkish ceasefire monitoring centre starts work in Aghdam district** · 2021-01-30" in headings
+    assert "**Joint Russian-Turkish ceasefire monitoring centre starts work in Aghdam district** · 30 January 2021" in headings
     assert not any("Rudenko's statement" in h for h in headings)  # 29 Dec 2021 is outside the range
 
 
@@ -200,10 +201,9 @@ def test_timeline_changing_layers_writes_the_url():
     assert {trace["name"] for trace in figures(at)[0]["data"]} == {"Fighting"}
 
 
-@pytest.mark.parametrize("page", ["pages/timeline.py"])
-def test_timeline_in_arabic(page):
-    at = open_page(page, lang="ar", timeline_layers="article_events")
+def test_timeline_in_arabic():
+    at = open_page("pages/timeline.py", lang="ar", timeline_layers="article_events")
     assert not at.exception
     assert "وقف إطلاق النار وما تلاه" in titles(at)[0]
     assert any(c.startswith("عرض ١ من ٤ طبقات: تواريخ المقال") for c in captions(at))
-    assert any("التواريخ: الفترة كلها، من أيلول/سبتمبر ٢٠٢٠ إلى" in c for c in captions(at))
+    assert any("التواريخ: الفترة كلها، من سبتمبر ٢٠٢٠ إلى" in c for c in captions(at))

@@ -1,0 +1,79 @@
+"""Headless Chromium on the running app: the demining, returns and timeline pages draw in
+both languages, and a filtered URL reopens the same view after a reload."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+CHART_SVG = '[data-testid="stPlotlyChart"] .main-svg'
+CHART = '[data-testid="stPlotlyChart"]'
+ERROR = '[data-testid="stException"]'
+TITLES = {
+    ("demining", "en"): "Demining progress", ("demining", "ar"): "تقدم إزالة الألغام",
+    ("returns", "en"): "Returns", ("returns", "ar"): "العودة",
+    ("timeline", "en"): "Ceasefire timeline", ("timeline", "ar"): "الجدول الزمني لوقف إطلاق النار",
+}
+
+
+def open_page(page: Page, app_url: str, path: str, query: str = "") -> None:
+    page.goto(f"{app_url}/{path}{'?' + query if query else ''}")
+    wait_for_chart(page)
+
+
+def wait_for_chart(page: Page) -> None:
+    """Wait for a drawn chart, or fail at once with the app's error if one shows instead."""
+    page.wait_for_selector(f"{CHART_SVG}, {ERROR}", timeout=60_000)
+    errors = page.locator(ERROR)
+    assert errors.count() == 0, errors.first.inner_text()
+
+
+def caption_texts(page: Page) -> list[str]:
+    return page.locator('[data-testid="stCaptionContainer"]').all_inner_texts()
+
+
+@pytest.mark.parametrize(("path", "lang"), list(TITLES))
+def test_page_draws_in_both_languages(page: Page, app_url: str, path: str, lang: str):
+    open_page(page, app_url, path, "lang=ar" if lang == "ar" else "")
+    expect(page.locator(ERROR)).to_have_count(0)
+    heading = page.locator("h1").first
+    expect(heading).to_have_text(TITLES[(path, lang)])
+    direction = heading.evaluate("el => getComputedStyle(el).direction")
+    assert direction == ("rtl" if lang == "ar" else "ltr")
+    assert page.locator(f"{CHART_SVG} .scatterlayer, {CHART_SVG} .barlayer").count() > 0
+
+
+def test_demining_filtered_url_survives_a_reload(page: Page, app_url: str):
+    open_page(page, app_url, "demining", "demining_measures=hectares,road_km")
+    expect(page.locator(CHART)).to_have_count(2)
+    expect(page.locator(".gtitle").first).to_contain_text("Land surveyed or cleared of mines")
+    assert any(text.startswith("Showing 2 of 4 measures") for text in caption_texts(page))
+    page.reload()
+    wait_for_chart(page)
+    expect(page.locator(CHART)).to_have_count(2)
+
+
+def test_demining_filter_change_is_written_to_the_url_and_restored(page: Page, app_url: str):
+    open_page(page, app_url, "demining", "demining_measures=hectares,road_km")
+    page.get_by_role("button", name="Remove Roads cleared of explosives").click()
+    expect(page.locator(CHART)).to_have_count(1)
+    expect(page).to_have_url(re.compile(r"demining_measures=hectares$"))
+    page.reload()
+    wait_for_chart(page)
+    expect(page.locator(CHART)).to_have_count(1)
+    expect(page.locator(".gtitle").first).to_contain_text("Land surveyed or cleared of mines")
+
+
+def test_timeline_filtered_url_survives_a_reload(page: Page, app_url: str):
+    open_page(page, app_url, "timeline", "timeline_layers=article_events,context_events&timeline_range=2020-11,2021-01")
+    legend = page.locator(f"{CHART_SVG} .legendtext")
+    expect(legend.filter(has_text="Context (other outlets)")).to_have_count(1)
+    assert any("November 2020 to January 2021" in text for text in caption_texts(page))
+    page.reload()
+    wait_for_chart(page)
+    expect(page.locator(f"{CHART_SVG} .legendtext").filter(has_text="Context (other outlets)")).to_have_count(1)
+    expect(page.locator(f"{CHART_SVG} .legendtext").filter(has_text="Fighting")).to_have_count(0)

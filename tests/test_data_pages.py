@@ -1,0 +1,83 @@
+"""What the data pages say, tested without an app: filter captions, the falling-total
+warning, month labels, the list under the timeline and the quoted paragraph."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdash import charts
+from newsdash import data_pages as view
+from newsdash.corpus import load_corpus
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus()
+
+
+@pytest.fixture(scope="module")
+def loaded(corpus):
+    return corpus.article()
+
+
+@pytest.mark.parametrize(("shown", "lang", "expected"), [
+    (["a", "b", "c"], "en", "Showing all 3 measures."),
+    (["a"], "en", "Showing 1 of 3 measures: a (hidden: b, c)."),
+    ([], "en", "Showing 0 of 3 measures: choose at least one above."),
+    (["a"], "ar", "عرض ١ من ٣ مقاييس: a (مخفي: b، c)."),
+])
+def test_filter_caption_says_what_is_hidden(shown, lang, expected):
+    assert view.filter_caption(shown, ["a", "b", "c"], "what_measures", lang) == expected
+
+
+def test_measures_are_named_by_their_article_figure(loaded):
+    assert list(view.measure_charts(loaded)) == ["buildings", "hectares", "road_km", "explosive_objects"]
+    assert view.measure_label(loaded, "hectares", "en") == "Land surveyed"
+    assert view.measure_label(loaded, "road_km", "ar") == "طرق تم تطهيرها من المتفجرات"
+
+
+def test_the_hectares_flag_in_words(corpus, loaded):
+    [flag] = view.flags_for(corpus.flags, ["hectares", "road_km"])
+    assert view.flag_sentence(flag, loaded, corpus.context, "en").startswith(
+        "Land surveyed: 2,320 hectares on 29 December 2021 (the article) is below the 2,326.6 hectares "
+        "reported on 20 December 2021 (news.am, 20 Dec 2021).")
+    assert "٢٬٣٢٦٫٦ هكتار" in view.flag_sentence(flag, loaded, corpus.context, "ar")
+    assert view.flags_for(corpus.flags, ["buildings"]) == []
+
+
+def test_month_options_cover_every_date_drawn(corpus, loaded):
+    months = view.month_options(charts.chart_frame(loaded, corpus.context, "chart_timeline", "en"))
+    assert (months[0], months[-1], len(months)) == ("2020-09", "2021-12", 16)
+    assert view.month_label("2020-09", "en") == "September 2020"
+
+
+def test_listed_dates_show_month_precision_as_a_month(corpus, loaded):
+    frame = charts.chart_frame(loaded, corpus.context, "chart_timeline", "en")
+    items = view.listed_dates(frame, ["article_events"], "en")
+    first = items[0]
+    assert (first.record_id, first.when, first.precision) == (
+        "hostilities_resumed", "September 2020", "Date precision: month only")
+    assert [i.when for i in items][-1] == "29 December 2021"
+    context = view.listed_dates(frame, ["context_events"], "en")
+    assert context[0].source_url == "https://news.am/eng/news/622102.html"
+    assert context[0].note == "the article says only 'the end of September 2020'"
+
+
+def test_quote_is_marked_inside_its_paragraph_and_escaped(loaded):
+    block = view.quote_in_paragraph_html(loaded, "armenians_helped_home")
+    assert "<mark>127 أرمنيًا</mark>" in block
+    assert 'dir="rtl"' in block
+    assert "&quot;" in block  # the paragraph's quotation marks are escaped, not markup
+    assert view.paragraph_translation(loaded, "armenians_helped_home").startswith("Rudenko noted:")
+
+
+def test_english_in_an_arabic_page_is_isolated_and_escaped():
+    block = view.labelled_ltr_html("منسوب إلى", "A <b>x</b>")
+    assert '<bdi dir="ltr" lang="en">A &lt;b&gt;x&lt;/b&gt;</bdi>' in block
+
+
+def test_returns_context_table_keeps_qualifiers_and_links(corpus):
+    table = view.returns_context_table(corpus.context, ["returned_to_karabakh_cumulative"], "en")
+    assert len(table) == 7
+    assert table.iloc[1].to_dict()["Value"] == "more than 34,000"
+    assert table.iloc[0].to_dict()["Link"] == "https://tass.com/defense/1226571"
