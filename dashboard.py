@@ -21,6 +21,7 @@ PAGES = [
     ("pages/data_method.py", "page_method", ":material/table_view:", False),
 ]
 
+    ("pages/add_article.py", "page_add", ":material/post_add:", False),
 navigation = st.navigation(
     [st.Page(path, title=t(key, lang), icon=icon, default=default) for path, key, icon, default in PAGES]
 )

@@ -79,8 +79,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "add_published_none": ("No publication date: dates without a year stay unresolved and out of the draft. "
                            "Choose the date above.",
                            "لا تاريخ نشر: تبقى التواريخ التي لا سنة لها دون تحديد وخارج المسودة. اختر التاريخ أعلاه."),
-    "add_too_large": ("This text is {size} KB; the limit is {limit} KB. Split the article or cut the boilerplate.",
-                      "حجم هذا النص {size} كيلوبايت والحد {limit} كيلوبايت. قسّم المقال أو احذف القوالب الثابتة."),
+    "add_too_large": ("This text is {size} bytes; the limit is {limit} bytes. Split the article or cut the "
+                      "boilerplate.",
+                      "حجم هذا النص {size} بايت والحد {limit} بايت. قسّم المقال أو احذف القوالب الثابتة."),
     "add_unreadable": ("This file cannot be read as text: {problem}.", "تعذرت قراءة هذا الملف نصا: {problem}."),
     "add_empty": ("Paste a text or upload a file to see what the machine finds.",
                   "الصق نصا أو ارفع ملفا لترى ما يجده النظام."),
@@ -108,7 +109,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Save the YAML in data/articles/ and the text in seeds/ (or run python -m newsdash new-article). "
         "Each record stays status: draft, and off the dashboard, until an editor fills in the [draft] "
         "placeholders and confirms it.",
-        "احفظ ملف YAML في data/articles/ والنص في seeds/ (أو شغّل python -m newsdash new-article). يبقى كل "
+        "احفظ ملف YAML في مجلد data/articles والنص في مجلد seeds (أو شغّل الأمر python -m newsdash new-article). يبقى كل "
         "سجل بحالة draft، وخارج لوحة البيانات، حتى يملأ محرر الحقول المعلّمة [مسودة] ويؤكده."),
     "add_left_out": ("Left out of the draft: {quotes}. Their words occur more than once in the text; "
                      "add them by hand with a longer quote.",

@@ -140,7 +140,8 @@ def test_new_article_on_the_seed_reads_its_dateline_and_validates(capsys, data_c
     quotes = [e["quote"] for e in draft["events"]]
     # "تشرين الثاني/ نوفمبر 2020" stands twice in the seed: the draft lengthens it to be found once
     assert "منذ تشرين الثاني/ نوفمبر 2020" in quotes
-    assert draft["article"]["seed"]["file"] == "001_34ecce79c2a75c3e.txt"
+    assert draft["article"]["seed"]["file"] == "000_3a55c9cc56337ab1.txt"  # already a seed: not copied twice
+    assert sorted(p.name for p in (data_copy.parent / "seeds").iterdir()) == ["000_3a55c9cc56337ab1.txt"]
 
 
 def test_new_article_twice_refuses_to_overwrite(capsys, data_copy):

@@ -17,7 +17,8 @@ from pathlib import Path
 import yaml
 
 from newsdash.extract import EventCandidate, Extraction, FigureCandidate
-from newsdash.i18n import format_date, format_value, unit_label
+from newsdash.extract.lexicon import UNIT_NAMES_AR
+from newsdash.i18n import UNITS, format_date, format_value, unit_label
 from newsdash.loading import split_paragraphs
 from newsdash.models import DRAFT_MARKS
 from newsdash.provenance import ProvenanceProblem, check_event_date, check_figure
@@ -50,13 +51,21 @@ def sha256_hex(raw: bytes) -> str:
 
 
 def seed_file_name(raw: bytes, seeds_dir: Path) -> str:
-    """NNN_<first 16 hex of sha256>.txt, numbered after the existing seeds; the same
-    text keeps the name it already has."""
-    digest = sha256_hex(raw)[:16]
-    existing = sorted(p.name for p in seeds_dir.glob("*.txt")) if seeds_dir.is_dir() else []
-    same = next((name for name in existing if name.endswith(f"_{digest}.txt")), None)
-    numbers = [int(m.group(1)) for name in existing if (m := SEED_NAME.match(name))]
-    return same or f"{max(numbers, default=-1) + 1:03d}_{digest}.txt"
+    """NNN_<first 16 hex of sha256>.txt, numbered after the existing seeds; a text that
+    is already a seed, byte for byte, keeps the name it has."""
+    existing = sorted(seeds_dir.glob("*.txt")) if seeds_dir.is_dir() else []
+    same = next((p.name for p in existing if p.stat().st_size == len(raw) and p.read_bytes() == raw), None)
+    numbers = [int(m.group(1)) for p in existing if (m := SEED_NAME.match(p.name))]
+    return same or f"{max(numbers, default=-1) + 1:03d}_{sha256_hex(raw)[:16]}.txt"
+
+
+def unit_words(unit: str | None, lang: str) -> str:
+    """A unit in a language: the dashboard's own words (i18n), else the extractor's."""
+    if not unit:
+        return ""
+    if unit in UNITS or lang != "ar":
+        return unit_label(unit, lang)
+    return UNIT_NAMES_AR.get(unit, unit)
 
 
 def draft_article_id(raw: bytes) -> str:
@@ -155,7 +164,7 @@ def _figure_record(text: str, figure: FigureCandidate, number: int, published: s
 
 def _figure_label(figure: FigureCandidate) -> dict:
     words = {lang: format_value(figure.value, figure.qualifier, lang, figure.value_max) for lang in ("en", "ar")}
-    units = {lang: unit_label(figure.unit, lang) if figure.unit else "" for lang in ("en", "ar")}
+    units = {lang: unit_words(figure.unit, lang) for lang in ("en", "ar")}
     return {"en": f"{DRAFT_EN} {words['en']} {units['en']}".strip(),
             "ar": f"{DRAFT_AR} {words['ar']} {units['ar']}".strip()}
 

@@ -155,6 +155,16 @@ _UNITS: dict[str, tuple[str, ...]] = {
     "years": ("عام", "عاما", "أعوام", "سنة", "سنوات", "سنين", "year", "years"),
 }
 UNIT_WORDS: dict[str, str] = {fold(word): unit for unit, words in _UNITS.items() for word in words}
+# How the Add page and draft labels name each unit in Arabic (the dashboard's own units
+# are in i18n.UNITS, which wins where both name one).
+UNIT_NAMES_AR = {
+    "buildings": "مبنى", "houses": "منزل", "hectares": "هكتار", "kilometres": "كم", "metres": "متر",
+    "refugees": "لاجئ", "displaced people": "نازح", "people": "شخص", "women": "امرأة", "children": "طفل",
+    "civilians": "مدني", "soldiers": "جندي", "prisoners": "أسير", "deaths": "قتيل", "injured": "جريح",
+    "explosive objects": "مادة متفجرة", "mines": "لغم", "shells": "قذيفة", "villages": "قرية", "tonnes": "طن",
+    "us dollars": "دولار", "euros": "يورو", "roubles": "روبل", "percent": "في المئة", "minutes": "دقيقة",
+    "hours": "ساعة", "days": "يوم", "weeks": "أسبوع", "months": "شهر", "years": "سنة",
+}
 # Nouns that are one of their unit on their own: "شهر ونصف" is a month and a half.
 SINGULAR_TIME = _folded({"شهر": "months", "عام": "years", "سنة": "years", "ساعة": "hours",
                          "يوم": "days", "أسبوع": "weeks", "month": "months", "year": "years",

@@ -1,0 +1,97 @@
+"""Add an article: paste or upload a new text, see the figures and dates the machine
+finds marked in it, untick the wrong ones, download a draft for an editor to confirm.
+Nothing here reaches the dashboard: every candidate is unconfirmed."""
+
+import streamlit as st
+
+from newsdash import corpus as corpus_mod
+from newsdash import widgets  # noqa: F401 - importing it runs a first visit to this URL through dashboard.py
+from newsdash.extract import extract, guess_published
+from newsdash.extract import review as view
+from newsdash.extract.draft import MAX_ARTICLE_BYTES
+from newsdash.i18n import format_date, t
+
+lang = st.session_state.get("lang", "en")
+if lang == "ar":  # a file name in the uploader reads left to right, whatever the page direction
+    st.html('<style>[data-testid="stFileUploaderDropzone"] * { unicode-bidi: plaintext; }</style>')
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def cached_extract(text: str, published: str | None):  # noqa: ANN201
+    return extract(text, published)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def cached_dateline(text: str):  # noqa: ANN201
+    return guess_published(text)
+
+
+# 1/ TITLE
+st.title(t("page_add", lang))
+st.caption(t("add_intro", lang))
+
+# 2/ THE TEXT: AN UPLOAD OR A PASTE, AT MOST 200 KB
+upload = st.file_uploader(t("add_upload", lang).format(limit=MAX_ARTICLE_BYTES // 1000), type=["txt"],
+                          key="add_upload")
+pasted = st.text_area(t("add_paste", lang), key="add_paste", height=160)
+incoming = view.incoming(upload.getvalue() if upload else None, pasted)
+if incoming.problem:
+    st.error(view.problem_message(incoming.problem, lang))
+    st.stop()
+if not incoming.raw:
+    st.info(t("add_empty", lang))
+    st.stop()
+
+# 3/ THE PUBLICATION DATE: DATES WITHOUT A YEAR ARE READ AGAINST IT
+chosen = st.date_input(t("add_published", lang), value=None, key="add_published")
+published = chosen or cached_dateline(incoming.text)
+if published and not chosen:
+    st.caption(t("add_published_guess", lang).format(date=format_date(published.isoformat(), lang)))
+elif not published:
+    st.warning(t("add_published_none", lang))
+extraction = cached_extract(incoming.text, published.isoformat() if published else None)
+if not extraction.figures and not extraction.events:
+    st.info(t("add_nothing", lang))
+    st.stop()
+
+# 4/ THE CANDIDATES: TICK WHAT IS RIGHT (the marked text above follows the ticks)
+text_box = st.container()
+labels = {"keep": t("col_keep", lang), "mark": t("col_ref", lang), "quote": t("quote", lang),
+          "reading": t("col_reading", lang), "unit": t("col_unit_guess", lang),
+          "basis": t("col_year_from", lang), "status": t("status", lang)}
+columns = {name: st.column_config.TextColumn(label) for name, label in labels.items()}
+columns["keep"] = st.column_config.CheckboxColumn(labels["keep"], width="small")
+kept = {}
+for kind, rows, heading in (("figures", view.figure_rows(extraction, lang), "add_figures_heading"),
+                            ("events", view.event_rows(extraction, lang), "add_events_heading")):
+    st.subheader(t(heading, lang))
+    st.badge(t("unconfirmed", lang), icon=":material/pending:", color="orange")
+    if rows:
+        edited = st.data_editor(rows, key=view.editor_key(kind, incoming.raw), column_config=columns,
+                                disabled=[c for c in rows[0] if c != "keep"], hide_index=True)
+        kept[kind] = view.kept_indexes([row["keep"] for row in edited])
+    else:
+        kept[kind] = []
+with text_box:
+    st.subheader(t("add_text_heading", lang))
+    st.caption(t("add_legend", lang))
+    st.markdown(view.marked_html(incoming.text, extraction, kept["figures"], kept["events"], lang),
+                unsafe_allow_html=True)
+
+# 5/ THE DRAFT: YAML FOR data/articles/, THE TEXT FOR seeds/
+st.divider()
+seeds = corpus_mod.seeds_dir_for(corpus_mod.data_dir())
+draft = view.draft_for(incoming, extraction, seeds, kept["figures"], kept["events"])
+st.caption(view.kept_caption(draft, extraction, lang))
+if draft.left_out:
+    st.warning(t("add_left_out", lang).format(quotes="، ".join(f"«{q}»" for q in draft.left_out)))
+left, right = st.columns(2)
+with left:
+    st.download_button(t("add_download", lang), data=draft.yaml_text.encode("utf-8"), file_name=draft.file_name,
+                       mime="application/x-yaml", on_click="ignore", type="primary",
+                       icon=":material/download:", key="add_download")
+with right:
+    st.download_button(view.file_name_label("add_download_seed", draft.seed_name, lang), data=incoming.raw,
+                       file_name=draft.seed_name, mime="text/plain", on_click="ignore",
+                       icon=":material/description:", key="add_download_seed")
+st.caption(t("add_download_help", lang))

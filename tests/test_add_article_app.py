@@ -1,0 +1,114 @@
+"""AppTest of the Add an article page: a pasted text gives candidates marked in the
+text and in tables; unticked ones leave the draft; too large a text is refused."""
+
+from __future__ import annotations
+
+import yaml
+from streamlit.testing.v1 import AppTest
+
+from newsdash.extract import extract
+from newsdash.extract import review as view
+from newsdash.extract.draft import MAX_ARTICLE_BYTES
+from tests.conftest import DASHBOARD, ROOT
+
+SEED = (ROOT / "seeds" / "000_3a55c9cc56337ab1.txt").read_text(encoding="utf-8")
+PAGE = "pages/add_article.py"
+
+
+def open_page(lang: str = "en") -> AppTest:
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    if lang != "en":
+        at.query_params["lang"] = lang
+    at.run()
+    return at.switch_page(PAGE).run()
+
+
+def paste(at: AppTest, text: str) -> AppTest:
+    return at.text_area(key="add_paste").input(text).run()
+
+
+def marked(at: AppTest) -> str:
+    return next(m.value for m in at.markdown if "<mark" in m.value)
+
+
+def test_before_any_text_the_page_says_what_to_do():
+    at = open_page()
+    assert not at.exception
+    assert at.title[0].value == "Add an article"
+    assert [i.value for i in at.info] == ["Paste a text or upload a file to see what the machine finds."]
+
+
+def test_a_pasted_article_shows_its_candidates_in_tables_and_in_the_text():
+    at = paste(open_page(), SEED)
+    assert not at.exception
+    figures, events = (editor.value for editor in at.data_editor)
+    assert list(figures["quote"]) == ["1937 مبنى", "2320 هكتارا", "683 كيلومترا", "أكثر من 26000 مادة متفجرة",
+                                      "أكثر من 50 ألف لاجئ", "127 أرمنيًا", "19 أذربيجانيًا", "نحو شهر ونصف"]
+    assert list(figures["reading"])[3] == "more than 26,000 explosive objects"
+    assert list(figures["reading"])[7] == "about 1.5 months"
+    assert set(figures["status"]) == {"unconfirmed"}
+    assert list(events["reading"])[2] == "9 November 2020 (day)"
+    assert list(events["reading"])[1] == "November 2020 (month only)"
+    html = marked(at)
+    assert html.startswith('<div dir="rtl" lang="ar"')
+    assert html.count('<mark class="cand figure"') == 8 and html.count('<mark class="cand event"') == 5
+    assert 'title="F4 · more than 26,000 explosive objects · unconfirmed"' in html
+    assert "No date chosen: using 29 December 2021, the dateline date found in the text." in [c.value for c in at.caption]
+    assert "Kept: 8 of 8 figures, 5 of 5 dates." in [c.value for c in at.caption]
+
+
+def test_an_unticked_candidate_is_struck_through_and_left_out_of_the_draft():
+    at = paste(open_page(), SEED)
+    key = view.editor_key("figures", SEED.strip().encode("utf-8"))
+    at.session_state[key] = {"edited_rows": {1: {"keep": False}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert "Kept: 7 of 8 figures, 5 of 5 dates." in [c.value for c in at.caption]
+    html = marked(at)
+    dropped = html.split('<mark class="cand figure dropped" title="F2 · 2,320 hectares · unconfirmed"')
+    assert len(dropped) == 2 and dropped[1].split(">", 1)[1].startswith("2320 هكتارا<sup")
+    assert html.count("dropped") == 1
+
+
+def test_the_page_escapes_the_text_it_shows():
+    at = paste(open_page(), "<script>alert('x')</script> more than 3,000 refugees <b>returned</b> in March 2021")
+    html = marked(at)
+    assert "<script>" not in html and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+    assert "&lt;b&gt;returned&lt;/b&gt;" in html
+    assert html.startswith('<div dir="ltr" lang="en"')
+
+
+def test_in_arabic_the_labels_are_arabic_and_an_english_text_stays_left_to_right():
+    at = paste(open_page("ar"), "Between 15 and 20 soldiers were wounded on 9 March 2021.")
+    assert at.title[0].value == "إضافة مقال"
+    figures = at.data_editor[0].value
+    assert list(figures["reading"]) == ["بين ١٥ و٢٠ جندي"]
+    assert set(figures["status"]) == {"غير مؤكد"}
+    assert marked(at).startswith('<div dir="ltr" lang="en"')
+
+
+def test_a_text_above_the_limit_is_refused_with_its_size():
+    at = paste(open_page(), "ا" * (MAX_ARTICLE_BYTES // 2 + 10))
+    assert not at.data_editor
+    assert [e.value for e in at.error] == ["This text is 200,020 bytes; the limit is 200,000 bytes. Split the "
+                                           "article or cut the boilerplate."]
+
+
+def test_an_uploaded_file_wins_over_the_paste():
+    at = open_page()
+    at.file_uploader(key="add_upload").set_value(("article.txt", "عاد 50 ألف لاجئ في 9 نوفمبر 2020".encode(), "text/plain"))
+    at.run()
+    figures = at.data_editor[0].value
+    assert list(figures["quote"]) == ["50 ألف لاجئ"]
+
+
+def test_the_draft_for_the_ticked_candidates_validates_as_new_article_would_write_it(tmp_path):
+    incoming = view.incoming(None, SEED)
+    extraction = extract(incoming.text, "2021-12-29")
+    draft = view.draft_for(incoming, extraction, ROOT / "seeds", [0, 2, 3], [1])
+    parsed = yaml.safe_load(draft.yaml_text)
+    assert draft.file_name == "draft-34ecce79c2a75c3e.yaml"
+    assert draft.seed_name == "000_3a55c9cc56337ab1.txt"  # the same bytes keep their seed name
+    assert [f["id"] for f in parsed["figures"]] == ["figure_1", "figure_3", "figure_4"]
+    assert [f["value"] for f in parsed["figures"]] == [1937, 683, 26000]
+    assert [(e["id"], e["quote"]) for e in parsed["events"]] == [("event_2", "منذ تشرين الثاني/ نوفمبر 2020")]
+    assert (draft.figures, draft.events, draft.left_out) == (3, 1, ())
