@@ -64,7 +64,7 @@ for figure in figures:
     with st.container(border=True):
         if figure.id == linked_id:
             st.info(t("linked_figure", lang), icon=":material/link:")
-        st.markdown(md(f"**{figure.label.get(lang)}**: {overview.metric_caption(figure, lang)}"))
+        st.markdown(f"**{md(figure.label.get(lang))}**: {md(overview.metric_caption(figure, lang))}")
         # the view escapes these blocks; the English stays left to right on an Arabic page
         st.markdown(view.quote_in_paragraph_html(loaded, figure.id), unsafe_allow_html=True)
         translation = view.paragraph_translation(loaded, figure.id)

@@ -297,3 +297,9 @@ def test_unknown_chart_is_a_data_error(corpus):
 
     with pytest.raises(DataError, match="no chart with id 'chart_nope'"):
         build(corpus, "chart_nope")
+
+
+def test_a_date_filter_frames_the_timeline_axis(corpus):
+    fig = build(corpus, "chart_timeline", date_from="2020-11", date_to="2021-01")
+    assert fig.layout.xaxis.range == ("2020-10-29", "2021-02-04")  # a few days' margin each side
+    assert build(corpus, "chart_timeline").layout.xaxis.range is None
