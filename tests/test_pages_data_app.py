@@ -208,3 +208,10 @@ def test_timeline_in_arabic():
     assert "وقف إطلاق النار وما تلاه" in titles(at)[0]
     assert any(c.startswith("عرض ١ من ٤ طبقات: تواريخ المقال") for c in captions(at))
     assert any("التواريخ: الفترة كلها، من سبتمبر ٢٠٢٠ إلى" in c for c in captions(at))
+
+
+def test_returns_and_timeline_mark_the_linked_record():
+    returns = open_page("pages/returns.py", fig="azerbaijanis_helped_home")
+    assert [i.value for i in returns.info] == ["Opened from a link to this figure."]
+    timeline = open_page("pages/timeline.py", fig="ceasefire_in_force")
+    assert [i.value for i in timeline.info] == ["Opened from a link to this figure."]
