@@ -112,3 +112,33 @@ def test_the_draft_for_the_ticked_candidates_validates_as_new_article_would_writ
     assert [f["value"] for f in parsed["figures"]] == [1937, 683, 26000]
     assert [(e["id"], e["quote"]) for e in parsed["events"]] == [("event_2", "منذ تشرين الثاني/ نوفمبر 2020")]
     assert (draft.figures, draft.events, draft.left_out) == (3, 1, ())
+
+
+DRAFT_FIGURE = """
+  - id: armenians_draft
+    status: draft
+    label: {en: "[draft] 127 people", ar: "[مسودة] ١٢٧ شخص"}
+    category: returns
+    value: 127
+    qualifier: exact
+    unit: people
+    period: {as_of: "2021-12-29"}
+    attributed_to: "[draft] who?"
+    quote: "127 أرمنيًا"
+    translation: "[draft] translate"
+"""
+
+
+def test_a_draft_figure_in_the_data_stays_off_the_overview_and_the_export(data_copy):
+    from newsdash.corpus import load_corpus
+    from newsdash.tables import figures_frame
+    from tests.conftest import ARTICLE
+
+    path = data_copy / "articles" / ARTICLE
+    path.write_text(path.read_text(encoding="utf-8").replace("\nevents:", DRAFT_FIGURE + "\nevents:", 1),
+                    encoding="utf-8")
+    at = AppTest.from_file(DASHBOARD, default_timeout=60).run()
+    assert not at.exception and not at.error
+    labels = [m.label for m in at.metric]
+    assert len(labels) == 8 and not [label for label in labels if "[draft]" in label]
+    assert "armenians_draft" not in set(figures_frame(load_corpus(data_copy))["id"])
