@@ -65,6 +65,11 @@ def _number_words() -> dict[str, tuple[float, str]]:
             words[stem + hundred] = (value * 100, "hundreds")
     words["ثمانيمئة"] = (800, "hundreds")
     words["ثمانمائة"] = (800, "hundreds")
+    return _folded({**words, **_arabic_scales(), **_english_number_words()})
+
+
+def _arabic_scales() -> dict[str, tuple[float, str]]:
+    words: dict[str, tuple[float, str]] = {}
     words.update({w: (1_000, "scale") for w in ("ألف", "ألفا")})
     words.update({w: (1_000_000, "scale") for w in ("مليون", "مليونا")})
     words.update({w: (1_000_000_000, "scale") for w in ("مليار", "مليارا", "بليون")})
@@ -74,13 +79,17 @@ def _number_words() -> dict[str, tuple[float, str]]:
     words.update({w: (2_000, "dual") for w in ("ألفان", "ألفين", "ألفي")})
     words.update({w: (2_000_000, "dual") for w in ("مليونان", "مليونين", "مليوني")})
     words.update({w: (2_000_000_000, "dual") for w in ("ملياران", "مليارين", "ملياري")})
-    words.update({w: (v, "bound" if v == 1 else "unit") for w, v in _EN_UNITS.items()})
+    return words
+
+
+def _english_number_words() -> dict[str, tuple[float, str]]:
+    words: dict[str, tuple[float, str]] = {w: (v, "bound" if v == 1 else "unit") for w, v in _EN_UNITS.items()}
     words.update({w: (v, "teen") for w, v in _EN_TEENS.items()})
     words.update({w: (v, "ten") for w, v in _EN_TENS.items()})
     words["hundred"] = (100, "hundred")
     words.update({"thousand": (1_000, "scale"), "million": (1_000_000, "scale"),
                   "billion": (1_000_000_000, "scale")})
-    return _folded(words)
+    return words
 
 
 NUMBER_WORDS: dict[str, tuple[float, str]] = _number_words()

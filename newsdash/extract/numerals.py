@@ -151,7 +151,7 @@ def _first_word(word: str) -> tuple[tuple[float, str] | None, int]:
 
 def _read_words(text: str, tokens: list, i: int) -> tuple[_Reading | None, int]:
     entry, prefix = _first_word(tokens[i][0])
-    if entry is None or entry[1] in ("scale_plural", "teen_suffix_only"):
+    if entry is None or entry[1] == "scale_plural":  # "آلاف" alone is "thousands of", no number
         return None, i
     reading = _Reading(start=tokens[i][1] + prefix)
     _take(reading, entry, tokens[i][2])
