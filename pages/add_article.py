@@ -2,6 +2,8 @@
 finds marked in it, untick the wrong ones, download a draft for an editor to confirm.
 Nothing here reaches the dashboard: every candidate is unconfirmed."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from newsdash import corpus as corpus_mod
@@ -24,6 +26,16 @@ def cached_extract(text: str, published: str | None):  # noqa: ANN201
 @st.cache_data(show_spinner=False, max_entries=8)
 def cached_dateline(text: str):  # noqa: ANN201
     return guess_published(text)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def cached_draft(raw: bytes, published: str | None, figures: tuple, events: tuple, seeds: str,  # noqa: ANN201
+                 seed_names: tuple):
+    # each tick re-runs the page: the draft (quotes made unique in the text) is built once per
+    # choice; seed_names is only part of the key (a new seed file changes the next NNN_ number)
+    incoming_ = view.incoming(raw, None)
+    return view.draft_for(incoming_, cached_extract(incoming_.text, published), Path(seeds), list(figures),
+                          list(events))
 
 
 # 1/ TITLE
@@ -81,7 +93,9 @@ with text_box:
 # 5/ THE DRAFT: YAML FOR data/articles/, THE TEXT FOR seeds/
 st.divider()
 seeds = corpus_mod.seeds_dir_for(corpus_mod.data_dir())
-draft = view.draft_for(incoming, extraction, seeds, kept["figures"], kept["events"])
+seed_names = tuple(sorted(p.name for p in seeds.glob("*.txt")))
+draft = cached_draft(incoming.raw, extraction.published, tuple(kept["figures"]), tuple(kept["events"]), str(seeds),
+                     seed_names)
 st.caption(view.kept_caption(draft, extraction, lang))
 if draft.left_out:
     st.warning(t("add_left_out", lang).format(quotes="، ".join(f"«{q}»" for q in draft.left_out)))

@@ -143,6 +143,8 @@ def test_numbers_in_a_date_are_not_figures_but_the_count_beside_it_is():
     "لست أدري",  # ست (six) inside another word
     "one of the soldiers",  # a lone "one"
     "no one came",
+    "عاد آلاف اللاجئين",  # "thousands of": no number stated
+    "thousands of refugees returned",
 ])
 def test_not_a_figure(text):
     assert extract(text, PUBLISHED).figures == ()
