@@ -79,6 +79,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "add_published_none": ("No publication date: dates without a year stay unresolved and out of the draft. "
                            "Choose the date above.",
                            "لا تاريخ نشر: تبقى التواريخ التي لا سنة لها دون تحديد وخارج المسودة. اختر التاريخ أعلاه."),
+    "add_no_draft": ("Choose the publication date above to download a draft.",
+                     "اختر تاريخ النشر أعلاه لتنزيل مسودة."),
     "add_too_large": ("This text is {size} bytes; the limit is {limit} bytes. Split the article or cut the "
                       "boilerplate.",
                       "حجم هذا النص {size} بايت والحد {limit} بايت. قسّم المقال أو احذف القوالب الثابتة."),

@@ -90,8 +90,11 @@ with text_box:
     st.markdown(view.marked_html(incoming.text, extraction, kept["figures"], kept["events"], lang),
                 unsafe_allow_html=True)
 
-# 5/ THE DRAFT: YAML FOR data/articles/, THE TEXT FOR seeds/
+# 5/ THE DRAFT: YAML FOR data/articles/, THE TEXT FOR seeds/ (a draft needs its publication date)
 st.divider()
+if not published:
+    st.info(t("add_no_draft", lang))
+    st.stop()
 seeds = corpus_mod.seeds_dir_for(corpus_mod.data_dir())
 seed_names = tuple(sorted(p.name for p in seeds.glob("*.txt")))
 draft = cached_draft(incoming.raw, extraction.published, tuple(kept["figures"]), tuple(kept["events"]), str(seeds),

@@ -142,3 +142,17 @@ def test_a_draft_figure_in_the_data_stays_off_the_overview_and_the_export(data_c
     labels = [m.label for m in at.metric]
     assert len(labels) == 8 and not [label for label in labels if "[draft]" in label]
     assert "armenians_draft" not in set(figures_frame(load_corpus(data_copy))["id"])
+
+
+def test_without_a_publication_date_there_is_no_draft_to_download():
+    at = paste(open_page(), "عاد 50 ألف لاجئ في 9 نوفمبر")
+    assert not at.exception
+    events = at.data_editor[1].value
+    assert list(events["reading"]) == ["?"] and list(events["keep"]) == [False]
+    warning = "No publication date: dates without a year stay unresolved and out of the draft. Choose the date above."
+    assert [w.value for w in at.warning] == [warning]
+    assert at.info[-1].value == "Choose the publication date above to download a draft."
+    assert not at.download_button
+    at.date_input(key="add_published").set_value(__import__("datetime").date(2021, 12, 29)).run()
+    assert list(at.data_editor[1].value["reading"]) == ["9 November 2021 (day)"]
+    assert len(at.download_button) == 2
