@@ -21,6 +21,7 @@ from newsdash.i18n import LANGS, t
 from newsdash.textsafety import code_span
 from newsdash.url_state import parse_choice, parse_multi, serialize_multi
 
+
 def _leave_legacy_pages_mode() -> None:
     """Make a page opened by its own URL run through dashboard.py.
 
@@ -69,24 +70,6 @@ def chart_figure(loaded, chart_id: str, lang: str, **filters):  # noqa: ANN001, 
     folder = corpus_mod.data_dir()
     frozen = tuple(sorted((k, tuple(v) if isinstance(v, list | tuple | set) else v) for k, v in filters.items()))
     return _cached_chart(str(folder), corpus_mod.fingerprint(folder), loaded.id, chart_id, lang, frozen)
-
-
-def require_entry_script() -> None:
-    """Make sure the page runs inside dashboard.py's navigation.
-
-    With a `pages/` folder beside the entry script, Streamlit starts in its legacy
-    multipage mode until some run calls st.navigation: a fresh server whose first
-    visitor opens a sub-page URL (/demining?lang=ar) runs that page alone, with no
-    language switch and no page config, for every session. Turn the legacy mode off
-    and rerun, so the entry script runs and opens this page. A session where the
-    entry script has run holds "lang" (AppTest's switch_page runs a page alone
-    after that, on purpose, and is left alone).
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory and "lang" not in st.session_state:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
 
 
 def notice(message: str | None) -> None:
@@ -215,7 +198,7 @@ def language() -> str:
 
 # Arabic mode: the main area reads right to left; charts keep Plotly's own layout.
 RTL_PAGE_CSS = """<style>
-[data-testid="stMain"] { direction: rtl; }
+[data-testid="stMain"], [data-testid="stSidebarContent"] { direction: rtl; }
 [data-testid="stMain"] p, [data-testid="stMain"] h1, [data-testid="stMain"] h2,
 [data-testid="stMain"] h3, [data-testid="stMain"] li, [data-testid="stMain"] label,
 [data-testid="stMetricValue"], [data-testid="stMetricLabel"], [data-testid="stCaptionContainer"] {

@@ -13,7 +13,6 @@ from newsdash.widgets import (
     chart_figure,
     linked_record,
     load_corpus,
-    require_entry_script,
     show_chart,
     show_errors,
     sync_url,
@@ -21,7 +20,6 @@ from newsdash.widgets import (
     url_multi,
 )
 
-require_entry_script()  # a first visit to this URL must still run dashboard.py
 lang = st.session_state.get("lang", "en")
 corpus = load_corpus()
 show_errors(corpus, lang)
