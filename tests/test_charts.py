@@ -213,7 +213,7 @@ def test_frame_has_the_contract_columns(corpus):
 
 def test_article_rows_carry_the_verbatim_quote_and_offsets(corpus, loaded):
     row = frame(corpus, "chart_hectares").query("is_article").iloc[0]
-    assert row["quote"] == "مسح 2320 هكتارا"
+    assert row["quote"] == "مسح 2320 هكتارا من الأراضي"
     assert loaded.seed_text[row["quote_start"]:row["quote_end"]] == row["quote"]
     assert "surveyed" in row["note"]  # the editors' note on this figure
 
