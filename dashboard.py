@@ -5,7 +5,9 @@ import streamlit as st
 from newsdash.i18n import t
 from newsdash.widgets import apply_direction, language, password_gate
 
-st.set_page_config(page_title="Karabakh peacekeeping: the figures", page_icon=":material/newspaper:", layout="wide")
+# The favicon is an emoji: Streamlit draws it as an inline SVG, where a :material/...: icon
+# would make every browser fetch it from fonts.gstatic.com (see tests/test_secure_defaults.py).
+st.set_page_config(page_title="Karabakh peacekeeping: the figures", page_icon="📰", layout="wide")
 
 lang = language()
 apply_direction(lang)

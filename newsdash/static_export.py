@@ -24,6 +24,13 @@ RENDER_TIMEOUT_S = 90
 STOP_TIMEOUT_S = 20
 RETRY_AFTER_S = 300  # after a failed start, say "unavailable" for a while instead of retrying on every page
 TABS = 2  # two renders at once: the machine has two cores
+# Chromium's own services (time, updates, sign-in, the default search page) reach for
+# Google and DuckDuckGo even in headless mode, and no flag kaleido passes stops them all.
+# Route everything but loopback to a proxy that does not exist (port 9 on loopback,
+# closed): nothing leaves the machine. NEWSDASH_EXPORT_PROXY lets a test stand in a
+# recording listener to see what Chromium tries.
+OFFLINE_PROXY = "http://127.0.0.1:9"
+EXPORT_PROXY_ENV = "NEWSDASH_EXPORT_PROXY"
 
 
 class ExportUnavailable(RuntimeError):
@@ -116,7 +123,8 @@ class StaticExporter:
         import kaleido
 
         # mathjax=False: kaleido's page would otherwise load MathJax from the internet
-        options = {"path": find_browser(self.browser_path)}
+        options = {"path": find_browser(self.browser_path), "enable_extensions": False,
+                   "proxy_server": os.environ.get(EXPORT_PROXY_ENV) or OFFLINE_PROXY}
         browser = kaleido.Kaleido(n=self.tabs, mathjax=False, **options)
         await browser.open()
         return browser

@@ -39,8 +39,6 @@ def _leave_legacy_pages_mode() -> None:
         st.rerun()
 
 
-_leave_legacy_pages_mode()
-
 RTL_STYLE = "direction:rtl;text-align:right;font-family:'Noto Naskh Arabic','Noto Sans Arabic',serif;"
 
 
@@ -306,3 +304,9 @@ def press_kit_download(corpus: corpus_mod.Corpus, lang: str) -> None:
     st.caption(t("press_kit_help", lang))
     if unavailable := static_unavailable_reason():
         st.caption(t("press_kit_no_images", lang).format(reason=unavailable))
+
+
+# Last, after every name above exists: the rerun it may request interrupts this import,
+# and another session importing the module at that moment must still find them all
+# (called earlier, two first visitors at once got "cannot import name ...").
+_leave_legacy_pages_mode()

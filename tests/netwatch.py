@@ -1,0 +1,114 @@
+"""Watching for network requests: a recording proxy for the server's side, a request log
+for the browser's side, and an app started with nothing but the project's own config.
+
+The server's outgoing HTTP (Python's requests/urllib, and the Chromium kaleido starts)
+follows the proxy environment variables; pointing them at a local listener that answers
+nothing and writes down every attempt shows whether anything tries to leave the machine.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from tests.conftest import DASHBOARD, ROOT, free_port
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+
+
+class RecordingProxy:
+    """A TCP listener on loopback that records the first line of every connection."""
+
+    def __init__(self) -> None:
+        self.attempts: list[str] = []
+        self._sock = socket.socket()
+        self._sock.bind(("127.0.0.1", 0))
+        self._sock.listen(16)
+        self.url = f"http://127.0.0.1:{self._sock.getsockname()[1]}"
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self._sock.accept()
+            except OSError:
+                return
+            with conn:
+                conn.settimeout(2)
+                try:
+                    self.attempts.append(conn.recv(4096).split(b"\r\n")[0].decode(errors="replace"))
+                except OSError:
+                    self.attempts.append("(connection without a request line)")
+
+    def env(self) -> dict[str, str]:
+        """Proxy variables in both spellings; loopback stays direct."""
+        names = ("http_proxy", "https_proxy", "all_proxy")
+        return {**{n: self.url for n in names}, **{n.upper(): self.url for n in names},
+                "no_proxy": "127.0.0.1,localhost", "NO_PROXY": "127.0.0.1,localhost"}
+
+    def close(self) -> None:
+        self._sock.close()
+
+
+def start_plain_app(env: dict[str, str] | None = None, data_dir: Path | None = None,
+                    args: tuple[str, ...] = ()) -> tuple[subprocess.Popen, str]:
+    """`streamlit run dashboard.py` with only a port and the loopback address on the
+    command line: everything else comes from .streamlit/config.toml, as in production."""
+    port = free_port()
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    if data_dir:
+        full_env["DASHBOARD_DATA_DIR"] = str(data_dir)
+    cmd = [sys.executable, "-m", "streamlit", "run", DASHBOARD, "--server.port", str(port),
+           "--server.address", "127.0.0.1", *args]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=full_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    wait_healthy(url, proc)
+    return proc, url
+
+
+def wait_healthy(url: str, proc: subprocess.Popen | None = None, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"the app exited with status {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"no answer from {url} within {timeout:.0f} s")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=10)
+
+
+@dataclass
+class RequestLog:
+    """Every URL a browser context asked for, page requests and websockets alike."""
+
+    urls: list[str] = field(default_factory=list)
+
+    def attach(self, context) -> None:  # noqa: ANN001 - a Playwright BrowserContext
+        context.on("request", lambda request: self.urls.append(request.url))
+        context.on("page", lambda page: page.on("websocket", lambda ws: self.urls.append(ws.url)))
+
+    def foreign(self) -> list[str]:
+        """URLs whose host is not this machine's loopback (data: and blob: are local)."""
+        return [url for url in self.urls
+                if urlsplit(url).scheme in ("http", "https", "ws", "wss")
+                and urlsplit(url).hostname not in LOCAL_HOSTS]

@@ -1,0 +1,153 @@
+"""Secure defaults, each checked: XSRF protection on, usage statistics off, YAML read
+safely, and nothing sent to any host but the app's own, by the server or the browser,
+while every page is used in both languages and charts are exported."""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import subprocess
+import sys
+import tomllib
+import urllib.error
+import urllib.request
+from urllib.parse import urlsplit
+
+import pytest
+
+from newsdash.static_export import EXPORT_PROXY_ENV, OFFLINE_PROXY
+from tests.conftest import ROOT, require_browser
+from tests.netwatch import RecordingProxy, RequestLog, start_plain_app, stop
+
+CONFIG = ROOT / ".streamlit" / "config.toml"
+
+
+def test_the_config_file_turns_on_protection_and_off_phoning_home():
+    config = tomllib.loads(CONFIG.read_text(encoding="utf-8"))
+    assert config["server"]["enableXsrfProtection"] is True
+    assert config["server"]["enableCORS"] is True
+    assert config["browser"]["gatherUsageStats"] is False
+    # a set server address stops Streamlit looking up the machine's external IP at start
+    assert config["browser"]["serverAddress"] == "localhost"
+
+
+def test_streamlit_reads_those_settings_as_the_app_runs_them():
+    probe = ("import json; from streamlit import config; from streamlit.web.server import server_util;"
+             "config.get_config_options(force_reparse=True);"
+             "print(json.dumps({k: config.get_option(k) for k in ('browser.gatherUsageStats',"
+             "'server.enableXsrfProtection', 'server.enableCORS')} | {'xsrf': server_util.is_xsrf_enabled()}))")
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    options = json.loads(result.stdout.strip().splitlines()[-1])
+    assert options == {"browser.gatherUsageStats": False, "server.enableXsrfProtection": True,
+                       "server.enableCORS": True, "xsrf": True}
+
+
+UNSAFE_YAML = re.compile(r"yaml\.(load|load_all|full_load|unsafe_load|unsafe_load_all)\(|"
+                         r"\b(Unsafe|Full)Loader\b|Loader=yaml\.Loader")
+
+
+def test_no_code_reads_yaml_unsafely():
+    sources = [*ROOT.glob("newsdash/**/*.py"), *ROOT.glob("pages/*.py"), ROOT / "dashboard.py"]
+    offenders = [f"{p.relative_to(ROOT)}:{n}" for p in sources
+                 for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+                 if UNSAFE_YAML.search(line)]
+    assert offenders == []
+
+
+# --- a running app --------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def watched_app():
+    """The app as configured (no flags but port and loopback). Its Python side's HTTP
+    goes to one recording proxy; the Chromium kaleido starts is pinned to another,
+    standing in for the closed port it uses in production."""
+    require_browser()
+    server_side, export_browser = RecordingProxy(), RecordingProxy()
+    env = {**server_side.env(), EXPORT_PROXY_ENV: export_browser.url}
+    proc, url = start_plain_app(env=env)
+    yield url, server_side, export_browser
+    stop(proc)
+    server_side.close()
+    export_browser.close()
+
+
+@pytest.mark.browser
+def test_an_upload_without_the_xsrf_token_is_refused(watched_app):
+    url, *_ = watched_app
+    request = urllib.request.Request(f"{url}/_stcore/upload_file/some-session/some-file", data=b"x", method="PUT")
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=10)
+    assert refused.value.code == 403
+
+
+def page_paths(page, url: str) -> list[str]:
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stSidebarNav"] a', timeout=60_000)
+    hrefs = page.locator('[data-testid="stSidebarNav"] a').evaluate_all("links => links.map(a => a.href)")
+    return sorted({href.split("?")[0] for href in hrefs})
+
+
+def visit(page, href: str) -> None:
+    page.goto(href)
+    try:
+        page.wait_for_selector('[data-testid="stMain"] h1', timeout=60_000)
+    except Exception:
+        page.screenshot(path=str(ROOT / "screenshots" / "secure-defaults-timeout.png"))
+        raise AssertionError(f"no page title at {href}") from None
+    page.wait_for_timeout(1500)  # let charts, fonts and images ask for whatever they ask for
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+@pytest.mark.browser
+def test_nothing_leaves_the_machine_while_every_page_is_used(browser, watched_app):
+    url, server_side, _ = watched_app
+    context = browser.new_context(accept_downloads=True)
+    log = RequestLog()
+    log.attach(context)
+    page = context.new_page()
+    paths = page_paths(page, url)
+    assert len(paths) >= 6
+    for lang in ("en", "ar"):
+        for path in paths:
+            visit(page, f"{path}?lang={lang}")
+    visit(page, f"{url}/no_such_page?lang=ar")  # an unknown page falls back to the overview
+    assert page.locator('[data-testid="stMetricValue"]').count() >= 8
+    context.close()
+    assert log.urls, "the request log recorded nothing: the test would prove nothing"
+    assert log.foreign() == []
+    assert any(u.startswith("ws://127.0.0.1") for u in log.urls)  # the app's own websocket
+    assert server_side.attempts == []
+
+
+@pytest.mark.browser
+def test_nothing_leaves_the_machine_while_charts_are_exported(browser, watched_app):
+    """The press kit renders every chart to PNG and SVG with kaleido on the server.
+
+    kaleido's page must ask for nothing (no MathJax, no plotly.js from a CDN). Chromium's
+    own services do try Google and DuckDuckGo: in production they meet a closed port
+    (static_export.OFFLINE_PROXY); here they are recorded, and must be only those."""
+    url, server_side, export_browser = watched_app
+    context = browser.new_context(accept_downloads=True)
+    log = RequestLog()
+    log.attach(context)
+    page = context.new_page()
+    visit(page, f"{url}/data_method")
+    button = page.locator('[data-testid="stDownloadButton"] button', has_text="press kit").first
+    with page.expect_download(timeout=180_000) as download:
+        button.click()
+    assert download.value.suggested_filename.endswith(".zip")
+    context.close()
+    assert log.foreign() == []
+    assert server_side.attempts == []
+    print("Chromium's own attempts, sent to the dead proxy:", export_browser.attempts)
+    asked = " ".join(export_browser.attempts).lower()
+    for page_asset in ("mathjax", "plot.ly", "jsdelivr", "cdnjs", "unpkg", "fonts.g"):
+        assert page_asset not in asked
+
+
+def test_the_export_browser_proxy_is_a_closed_loopback_port():
+    host, port = urlsplit(OFFLINE_PROXY).hostname, urlsplit(OFFLINE_PROXY).port
+    assert host == "127.0.0.1"
+    with pytest.raises(ConnectionRefusedError), socket.create_connection((host, port), timeout=2):
+        pass
