@@ -59,17 +59,20 @@ class RecordingProxy:
 
 
 def start_plain_app(env: dict[str, str] | None = None, data_dir: Path | None = None,
-                    args: tuple[str, ...] = ()) -> tuple[subprocess.Popen, str]:
+                    args: tuple[str, ...] = (), port: int | None = None,
+                    base_path: str = "") -> tuple[subprocess.Popen, str]:
     """`streamlit run dashboard.py` with only a port and the loopback address on the
     command line: everything else comes from .streamlit/config.toml, as in production."""
-    port = free_port()
+    port = port or free_port()
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     if data_dir:
         full_env["DASHBOARD_DATA_DIR"] = str(data_dir)
     cmd = [sys.executable, "-m", "streamlit", "run", DASHBOARD, "--server.port", str(port),
            "--server.address", "127.0.0.1", *args]
+    if base_path:
+        cmd += ["--server.baseUrlPath", base_path]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=full_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
+    url = f"http://127.0.0.1:{port}" + (f"/{base_path}" if base_path else "")
     wait_healthy(url, proc)
     return proc, url
 
