@@ -21,9 +21,9 @@ PAGES = [
     ("pages/timeline.py", "page_timeline", ":material/timeline:", False),
     ("pages/original_text.py", "page_original", ":material/article:", False),
     ("pages/data_method.py", "page_method", ":material/table_view:", False),
+    ("pages/add_article.py", "page_add", ":material/post_add:", False),
 ]
 
-    ("pages/add_article.py", "page_add", ":material/post_add:", False),
 navigation = st.navigation(
     [st.Page(path, title=t(key, lang), icon=icon, default=default) for path, key, icon, default in PAGES]
 )
