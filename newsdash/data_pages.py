@@ -18,6 +18,7 @@ from newsdash.context import Context, Flag
 from newsdash.i18n import format_date, format_number, format_value, t, unit_label
 from newsdash.loading import LoadedArticle
 from newsdash.models import Chart, Figure
+from newsdash.textsafety import html_text
 
 DEFAULT_LAYERS = ("article_events", "fighting", "demining_period")  # context is the optional layer
 
@@ -234,4 +235,4 @@ def labelled_ltr_html(label: str, text: str) -> str:
     """'Label: English text' in the caption style, the English isolated left to right so
     an Arabic page does not move its full stop or brackets; both escaped."""
     return (f'<div style="color:rgba(49,51,63,0.6);font-size:0.875rem;margin-bottom:0.5rem">'
-            f'{html.escape(label)}: <bdi dir="ltr" lang="en">{html.escape(text)}</bdi></div>')
+            f'{html.escape(label)}: <bdi dir="ltr" lang="en">{html_text(text)}</bdi></div>')

@@ -13,6 +13,7 @@ Streamlit renders titles, captions, metric labels and alerts as Markdown: a labe
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -51,6 +52,15 @@ def one_line(text: str) -> str:
 def md_escape(text: str) -> str:
     """Data text made literal for Streamlit Markdown (no links, images, formulas, HTML)."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def html_text(text: str) -> str:
+    """Text escaped for HTML given to st.markdown(unsafe_allow_html=True), on one line.
+
+    Markdown is not read inside an HTML block, but a blank line ends the block: a
+    paragraph break in the data would let Markdown (images, links) act again after it.
+    """
+    return html.escape(text).replace("\r", "").replace("\n", "<br>")
 
 
 def code_span(text: str) -> str:

@@ -6,7 +6,6 @@ data errors shown as errors (never tracebacks), and right-to-left text blocks.
 
 from __future__ import annotations
 
-import html
 import secrets
 import threading
 import time
@@ -18,7 +17,7 @@ import streamlit as st
 from newsdash import auth
 from newsdash import corpus as corpus_mod
 from newsdash.i18n import LANGS, t
-from newsdash.textsafety import code_span
+from newsdash.textsafety import code_span, html_text
 from newsdash.url_state import parse_choice, parse_multi, serialize_multi
 
 
@@ -220,7 +219,7 @@ def show_errors(corpus: corpus_mod.Corpus, lang: str) -> None:
 
 def rtl_html(text: str, tag: str = "div", extra_style: str = "") -> str:
     """Escaped text in a right-to-left block with an Arabic font."""
-    return f'<{tag} dir="rtl" lang="ar" style="{RTL_STYLE}{extra_style}">{html.escape(text)}</{tag}>'
+    return f'<{tag} dir="rtl" lang="ar" style="{RTL_STYLE}{extra_style}">{html_text(text)}</{tag}>'
 
 
 def text_block(text: str, lang: str) -> None:
@@ -228,7 +227,7 @@ def text_block(text: str, lang: str) -> None:
     if lang == "ar":
         st.markdown(rtl_html(text), unsafe_allow_html=True)
     else:
-        st.markdown(html.escape(text).replace("\n", "  \n"), unsafe_allow_html=True)
+        st.markdown(f"<div>{html_text(text)}</div>", unsafe_allow_html=True)  # one HTML block: no Markdown
 
 
 def show_chart(fig, chart, loaded, lang: str, filter_tag: str = "", filters: dict | None = None) -> None:  # noqa: ANN001

@@ -10,6 +10,8 @@ from newsdash import highlight as hl
 from newsdash import method as view
 from newsdash.data_pages import flag_sentence
 from newsdash.i18n import t
+from newsdash.textsafety import code_span
+from newsdash.textsafety import md_escape as md  # data text shown as Markdown stays literal
 from newsdash.widgets import load_corpus, press_kit_download, show_errors, sync_url, text_block, url_multi
 
 lang = st.session_state.get("lang", "en")
@@ -61,11 +63,11 @@ st.dataframe(
 folder = corpus_mod.data_dir()
 method, method_errors = cached_method(str(folder), corpus_mod.fingerprint(folder))
 if method_errors:
-    st.error(t("method_errors", lang) + "\n\n" + "\n".join(f"- `{error}`" for error in method_errors))
+    st.error(t("method_errors", lang) + "\n\n" + "\n".join(f"- {code_span(str(error))}" for error in method_errors))
 if method:
-    st.header(method.title.get(lang))
+    st.header(md(method.title.get(lang)))
     for step in method.steps:
-        st.subheader(step.heading.get(lang))
+        st.subheader(md(step.heading.get(lang)))
         text_block(step.text.get(lang), lang)
 
 # 4/ VALIDATION STATUS
@@ -78,7 +80,7 @@ if corpus.articles:
 # 5/ FLAGS: RUNNING TOTALS THAT FALL, ARTICLE FIGURES BELOW AN EARLIER REPORT
 st.header(t("flags_heading", lang))
 for flag in corpus.flags:
-    st.warning(flag_sentence(flag, loaded, corpus.context, lang) if loaded else flag.sentence())
+    st.warning(md(flag_sentence(flag, loaded, corpus.context, lang) if loaded else flag.sentence()))
 if not corpus.flags:
     st.caption(t("no_flags", lang))
 
@@ -88,7 +90,7 @@ if loaded:
     st.html(hl.CSS)
     for note in loaded.article.notes:
         st.html(hl.note_html(note, lang))
-        st.caption(view.note_concerns(note, lang))
+        st.caption(md(view.note_concerns(note, lang)))
 
 # 7/ PRESS KIT: every chart, the data, the sources, README and manifest in one zip
 press_kit_download(corpus, lang)

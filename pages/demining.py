@@ -37,8 +37,8 @@ for column, chart in zip(columns, charts_by_measure.values(), strict=False):
     figure = view.figures_of(loaded, chart)[0]
     with column:
         st.metric(md(figure.label.get(lang)), overview.metric_value(figure, lang),
-                  help=overview.metric_help(figure, lang), border=True)
-        st.caption(overview.metric_caption(figure, lang))
+                  help=md(overview.metric_help(figure, lang)), border=True)
+        st.caption(md(overview.metric_caption(figure, lang)))
 
 # 2/ MEASURE FILTER (IN THE URL) AND WHAT IT HIDES
 measures = list(charts_by_measure)

@@ -5,6 +5,7 @@ import streamlit as st
 from newsdash import overview as view
 from newsdash.i18n import t
 from newsdash.links import sentence_link
+from newsdash.textsafety import md_escape as md  # data text shown as Markdown stays literal
 from newsdash.widgets import load_corpus, show_errors, text_block
 
 lang = st.session_state.get("lang", "en")
@@ -17,13 +18,13 @@ if loaded is None:
 
 # 1/ HEADLINE AND SOURCE
 info = loaded.article.article
-st.title(info.title.get(lang))
+st.title(md(info.title.get(lang)))
 if lang == "en":
     text_block(info.title_original, "ar")
-st.caption(view.source_line(info, lang))
+st.caption(md(view.source_line(info, lang)))
 
 # 2/ THE CAVEAT
-st.warning(f"**{t('caveat_title', lang)}.** {info.claim_caveat.get(lang)}")
+st.warning(f"**{t('caveat_title', lang)}.** {md(info.claim_caveat.get(lang))}")
 
 # 3/ FIGURES, BY CATEGORY
 st.header(t("headline_figures", lang))
@@ -32,8 +33,8 @@ for category, figures in view.figures_by_category(loaded).items():
     columns = st.columns(3)
     for index, fig in enumerate(figures):
         with columns[index % 3]:
-            st.metric(fig.label.get(lang), view.metric_value(fig, lang), help=view.metric_help(fig, lang), border=True)
-            st.caption(view.metric_caption(fig, lang))
+            st.metric(md(fig.label.get(lang)), view.metric_value(fig, lang), help=md(view.metric_help(fig, lang)), border=True)
+            st.caption(md(view.metric_caption(fig, lang)))
             page, params = sentence_link(fig.id, lang)
             st.page_link(page, label=t("see_in_text", lang), icon=":material/format_quote:", query_params=params)
 

@@ -37,8 +37,8 @@ linked_id = linked_record(loaded)
 for column, figure in zip(st.columns(len(figures)), figures, strict=True):
     with column:
         st.metric(md(figure.label.get(lang)), overview.metric_value(figure, lang),
-                  help=overview.metric_help(figure, lang), border=True)
-        st.caption(overview.metric_caption(figure, lang))
+                  help=md(overview.metric_help(figure, lang)), border=True)
+        st.caption(md(overview.metric_caption(figure, lang)))
 
 # 2/ CONTEXT SERIES FILTER (IN THE URL) AND WHAT IT HIDES
 every_series = returns_measures(corpus.context)
