@@ -37,11 +37,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def validate(folder: Path | None) -> int:
-    corpus = load_corpus(folder or data_dir())
-    for error in corpus.errors:
+    folder = folder or data_dir()
+    corpus = load_corpus(folder)
+    errors = [*corpus.errors, *method_errors(folder)]
+    for error in errors:
         print(error, file=sys.stderr)
-    if corpus.errors:
-        print(f"{len(corpus.errors)} error(s) found.", file=sys.stderr)
+    if errors:
+        print(f"{len(errors)} error(s) found.", file=sys.stderr)
         return 1
     figures = sum(len(a.article.figures) for a in corpus.articles)
     events = sum(len(a.article.events) for a in corpus.articles)
@@ -53,6 +55,13 @@ def validate(folder: Path | None) -> int:
     for flag in corpus.flags:
         print(f"flag: {flag.sentence()}")
     return 0
+
+
+def method_errors(folder: Path) -> list:
+    """Errors of the Data & method page's text (data/method.yaml), when the folder has one."""
+    from newsdash.method import METHOD_FILE, load_method
+
+    return load_method(folder)[1] if (folder / METHOD_FILE).exists() else []
 
 
 def export(fmt: str, folder: Path | None) -> int:

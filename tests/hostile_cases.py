@@ -30,6 +30,8 @@ HOSTILE = Path(__file__).resolve().parent / "hostile"
 ART = f"data/articles/{ARTICLE}"
 BROKEN = "data/articles/zz_broken.yaml"
 EVENTS_CSV = "data/context/context_events.csv"
+METHOD = "data/method.yaml"
+METHOD_PAGE = "pages/data_method.py"
 SEED = "000_3a55c9cc56337ab1.txt"
 # Markup a reader must see as text: if any of it ran, window.__xss would be set, and the
 # image would make the browser call a host that is not the app's own.
@@ -44,13 +46,14 @@ class Case:
     errors: tuple[str, ...]
     good_articles: int = 1  # articles still shown beside the broken one
     marker: tuple[str, bytes] | None = None  # (file, bytes): {line} and {byte} in errors point there
+    page: str = "pages/overview.py"  # where the app shows these errors
 
     def __str__(self) -> str:
         return self.name
 
     def expected(self, root: Path) -> list[str]:
         """The errors as printed for a copy at root (paths relative to it)."""
-        names = {"{ART}": ART, "{BROKEN}": BROKEN, "{EVENTS_CSV}": EVENTS_CSV}
+        names = {"{ART}": ART, "{BROKEN}": BROKEN, "{EVENTS_CSV}": EVENTS_CSV, "{METHOD}": METHOD}
         if self.marker:
             raw = (root / self.marker[0]).read_bytes()
             at = raw.index(self.marker[1])
@@ -280,6 +283,13 @@ def _cases() -> list[Case]:
              (EVENTS_CSV, b"surplus")),
         Case("context_csv_invalid_utf8", edit_bytes(EVENTS_CSV, lambda raw: raw + b"2021-01-01,day,\xc3\x28,t,https://e.org,\n"),
              ("{EVENTS_CSV}:{line}: -: -: invalid UTF-8 at byte {byte}",), 1, (EVENTS_CSV, b"\xc3\x28")),
+        # the Data & method page's own text
+        Case("method_python_tag", edit_text(METHOD, replace_once("title:\n", "title: !!python/object/apply:os.getcwd []\nx:\n")),
+             ("{METHOD}:{line}: -: -: tag tag:yaml.org,2002:python/object/apply:os.getcwd is not allowed",), 1,
+             (METHOD, b"!!python"), METHOD_PAGE),
+        Case("method_bidi_in_heading", edit_text(METHOD, replace_once("heading: {en: The source text,",
+                                                                      'heading: {en: "The \u202esource text",')),
+             ("{METHOD}:{line}: method: steps.0.heading.en: " + rlo,), 1, (METHOD, "\u202e".encode()), METHOD_PAGE),
         # valid data full of markup: shown as text everywhere (see test_escaping.py)
         Case("markup_in_every_text_field", markup_everywhere, ()),
     ]
