@@ -41,19 +41,47 @@ def _leave_legacy_pages_mode() -> None:
 RTL_STYLE = "direction:rtl;text-align:right;font-family:'Noto Naskh Arabic','Noto Sans Arabic',serif;"
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+# cache_resource, not cache_data: cache_data unpickles a fresh copy on every call, and
+# for the corpus (pydantic models, data frames) that cost more than the page itself
+# (about 10 ms a call). The corpus is frozen and never changed after loading, so one
+# shared object is safe.
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _cached_corpus(data_dir: str, fingerprint: tuple) -> corpus_mod.Corpus:
     # fingerprint is only part of the cache key: a changed file means a new entry
     return corpus_mod.load_corpus(corpus_mod.Path(data_dir))
 
 
+_this_run = threading.local()
+
+
+def data_state() -> tuple[str, tuple]:
+    """The data folder and its fingerprint, worked out once per script run.
+
+    A page asks for them many times (the corpus, each chart, each download menu), and
+    each fingerprint lists and checks every file; within one run the files are taken as
+    they were at its first call, so a page never mixes two states of the data either.
+    A run is told apart by Streamlit's per-run cursor table, a new dict at every rerun.
+    """
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    folder = str(corpus_mod.data_dir())
+    run = getattr(get_script_run_ctx(), "cursors", None)
+    memo = getattr(_this_run, "memo", None)
+    if run is None or memo is None or memo[0] is not run or memo[1] != folder:
+        memo = (run, folder, corpus_mod.fingerprint(corpus_mod.Path(folder)))
+        _this_run.memo = memo if run is not None else None
+    return memo[1], memo[2]
+
+
 def load_corpus() -> corpus_mod.Corpus:
     """The corpus, cached, reloaded when any data or seed file changes on disk."""
-    folder = corpus_mod.data_dir()
-    return _cached_corpus(str(folder), corpus_mod.fingerprint(folder))
+    return _cached_corpus(*data_state())
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+# cache_resource: a go.Figure unpickled from cache_data is rebuilt and validated
+# property by property (about 65 ms a chart, 8 times the cost of drawing it). Figures
+# are shared, read-only: st.plotly_chart and the exports copy them (to_dict, go.Figure(fig)).
+@st.cache_resource(show_spinner=False, max_entries=256)
 def _cached_chart(data_dir: str, fingerprint: tuple, article_id: str, chart_id: str, lang: str, filters: tuple):  # noqa: ANN202
     from newsdash.charts import build_chart
 
@@ -64,9 +92,8 @@ def _cached_chart(data_dir: str, fingerprint: tuple, article_id: str, chart_id: 
 def chart_figure(loaded, chart_id: str, lang: str, **filters):  # noqa: ANN001, ANN201
     """A chart from newsdash.charts, built once per data state, language and filter:
     building a Plotly figure on every rerun is several times slower than drawing one."""
-    folder = corpus_mod.data_dir()
     frozen = tuple(sorted((k, tuple(v) if isinstance(v, list | tuple | set) else v) for k, v in filters.items()))
-    return _cached_chart(str(folder), corpus_mod.fingerprint(folder), loaded.id, chart_id, lang, frozen)
+    return _cached_chart(*data_state(), loaded.id, chart_id, lang, frozen)
 
 
 def notice(message: str | None) -> None:
@@ -294,8 +321,7 @@ def press_kit_download(corpus: corpus_mod.Corpus, lang: str) -> None:
     from newsdash.export import static_unavailable_reason
     from newsdash.presskit import kit_name
 
-    folder = corpus_mod.data_dir()
-    fingerprint = corpus_mod.fingerprint(folder)
+    folder, fingerprint = data_state()
     st.header(t("press_kit_heading", lang))
     st.download_button(t("press_kit", lang), data=lambda: _press_kit_bytes(corpus, str(folder), fingerprint),
                        file_name=f"{kit_name(corpus)}.zip", mime="application/zip", on_click="ignore",

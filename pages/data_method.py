@@ -5,14 +5,21 @@ from pathlib import Path
 
 import streamlit as st
 
-from newsdash import corpus as corpus_mod
 from newsdash import highlight as hl
 from newsdash import method as view
 from newsdash.data_pages import flag_sentence
 from newsdash.i18n import t
 from newsdash.textsafety import code_span
 from newsdash.textsafety import md_escape as md  # data text shown as Markdown stays literal
-from newsdash.widgets import load_corpus, press_kit_download, show_errors, sync_url, text_block, url_multi
+from newsdash.widgets import (
+    data_state,
+    load_corpus,
+    press_kit_download,
+    show_errors,
+    sync_url,
+    text_block,
+    url_multi,
+)
 
 lang = st.session_state.get("lang", "en")
 corpus = load_corpus()
@@ -60,8 +67,7 @@ st.dataframe(
 )
 
 # 3/ HOW THE DATA WAS CURATED (the words live in data/method.yaml)
-folder = corpus_mod.data_dir()
-method, method_errors = cached_method(str(folder), corpus_mod.fingerprint(folder))
+method, method_errors = cached_method(*data_state())
 if method_errors:
     st.error(t("method_errors", lang) + "\n\n" + "\n".join(f"- {code_span(str(error))}" for error in method_errors))
 if method:

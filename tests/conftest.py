@@ -26,12 +26,15 @@ ARTICLE = "2021-12-29-sputnik-rudenko-karabakh.yaml"
 
 @pytest.fixture(autouse=True)
 def _fresh_streamlit_cache():
-    """st.cache_data outlives an AppTest within one process: start every test clean."""
+    """Streamlit's caches outlive an AppTest within one process: start every test clean
+    (the corpus and the built charts are in st.cache_resource)."""
     import streamlit as st
 
     st.cache_data.clear()
+    st.cache_resource.clear()
     yield
     st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 @pytest.fixture

@@ -2,9 +2,10 @@
 
 The harness (newsdash/bench/rerun.py) pickles a page's recorded output and puts the file
 in st.session_state["bench_payload"]. Mode "figures" draws only the prebuilt Plotly
-figures with st.plotly_chart; mode "replay" also re-sends every other element and block
-as recorded (data frames through st.dataframe), so the page is compared with Streamlit
-drawing exactly the same thing.
+figures with st.plotly_chart; mode "replay" draws the same page: every block and element
+re-sent as recorded, figures and data frames through st.plotly_chart and st.dataframe,
+and the widgets made again through their public calls with the same labels, options and
+values (a widget cannot be re-sent: its state lives in the session).
 """
 
 import pickle
@@ -13,6 +14,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.proto.Block_pb2 import Block
 from streamlit.proto.Element_pb2 import Element
+from streamlit.proto.Slider_pb2 import Slider
 
 
 @st.cache_resource(show_spinner=False)
@@ -23,6 +25,36 @@ def payload(path: str) -> list:
 def draw_figures(ops: list) -> None:
     for i, op in enumerate(o for o in ops if o[0] == "chart"):
         st.plotly_chart(op[2], key=f"bench_chart_{i}", config=op[3])
+
+
+def _slider(parent, w, key: str) -> None:  # noqa: ANN001
+    if w.type == Slider.Type.SELECT_SLIDER:
+        values = [w.options[int(i)] for i in w.default]
+        parent.select_slider(w.label, list(w.options), value=tuple(values) if len(values) == 2 else values[0], key=key)
+    else:
+        value = tuple(w.default) if len(w.default) == 2 else w.default[0]
+        parent.slider(w.label, min_value=w.min, max_value=w.max, value=value, step=w.step or None, key=key)
+
+
+def _button_group(parent, w, key: str) -> None:  # noqa: ANN001
+    options = [o.content for o in w.options]
+    chosen = [v for v in w.raw_values if v in options]
+    parent.segmented_control(w.label, options, default=chosen[0] if chosen else None, key=key)
+
+
+WIDGETS = {
+    "download_button": lambda p, w, k: p.download_button(w.label, data=lambda: b"", key=k, on_click="ignore"),
+    "multiselect": lambda p, w, k: p.multiselect(w.label, list(w.options), default=list(w.raw_values), key=k),
+    "selectbox": lambda p, w, k: p.selectbox(w.label, list(w.options), index=w.default if w.options else None, key=k),
+    "radio": lambda p, w, k: p.radio(w.label, list(w.options), index=w.default, key=k),
+    "slider": _slider,
+    "button_group": _button_group,
+    "text_area": lambda p, w, k: p.text_area(w.label, value=w.default, key=k),
+    "text_input": lambda p, w, k: p.text_input(w.label, value=w.default, key=k),
+    "checkbox": lambda p, w, k: p.checkbox(w.label, value=w.default, key=k),
+    "button": lambda p, w, k: p.button(w.label, key=k),
+    "file_uploader": lambda p, w, k: p.file_uploader(w.label, key=k),
+}
 
 
 def replay(ops: list) -> None:
@@ -38,7 +70,9 @@ def replay(ops: list) -> None:
             parent.plotly_chart(op[2], key=f"bench_chart_{i}", config=op[3])
         elif kind == "dataframe":
             parent.dataframe(op[2], hide_index=True)
-        elif kind == "element":  # widgets are left out: their state lives in the session
+        elif kind == "widget" and op[2] in WIDGETS:
+            WIDGETS[op[2]](parent, getattr(Element.FromString(op[3]), op[2]), f"bench_widget_{i}")
+        elif kind == "element":
             element = Element.FromString(op[3])
             parent._enqueue(op[2], getattr(element, op[2]))
 

@@ -6,8 +6,9 @@ baseline payloads are made, each built once and pickled:
 - figures only: the page's Plotly figures, prebuilt, drawn with ``st.plotly_chart`` and
   nothing else (the floor the issue names);
 - same output: the figures drawn the same way, data frames through ``st.dataframe`` from
-  prebuilt frames, and every other element and block re-sent exactly as recorded (the
-  floor for a page that also shows text, metrics and links).
+  prebuilt frames, widgets made again by their public calls with the same labels, options
+  and values, and every other element and block re-sent exactly as recorded (the floor
+  for a page that also shows text, metrics, links and filters).
 
 The recorded figure JSON is the page's own figure, so the baselines draw exactly what the
 page drew. The page and its baselines then run in turn, warm (nothing cleared), and the
@@ -103,7 +104,7 @@ def replay_ops(messages: list) -> list[tuple]:
             elif field == "dataframe":
                 ops.append(("dataframe", path, _frame(element.dataframe)))
             elif _is_widget(getattr(element, field)):
-                ops.append(("widget", path, field))
+                ops.append(("widget", path, field, element.SerializeToString()))
             else:
                 ops.append(("element", path, field, element.SerializeToString()))
     return ops
@@ -111,7 +112,7 @@ def replay_ops(messages: list) -> list[tuple]:
 
 def _is_widget(proto) -> bool:  # noqa: ANN001
     """Widgets cannot be re-sent as recorded (their state lives in the session): the
-    baselines leave them out, which makes the baselines cheaper and the budget stricter."""
+    baseline makes them again with their public call (same label, options, value)."""
     return "form_id" in proto.DESCRIPTOR.fields_by_name
 
 
