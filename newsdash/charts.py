@@ -208,11 +208,11 @@ def _demining_period_rows(chart: Chart, loaded: LoadedArticle, lang: str) -> lis
     return [row]
 
 
-def _context_event_rows(chart: Chart, context: Context) -> list[dict]:
+def _context_event_rows(chart: Chart, context: Context, lang: str) -> list[dict]:
     rows = []
     for event in context.events:
         first, last = span_of(event.date)
-        rows.append(_span_row(chart, "context_events", event.event, _iso(first), _iso(last),
+        rows.append(_span_row(chart, "context_events", event.label(lang), _iso(first), _iso(last),
                               event.precision, source_title=event.source_title,
                               source_url=event.source_url, note=event.note))
     return rows
@@ -235,7 +235,7 @@ def _timeline_rows(chart: Chart, loaded: LoadedArticle, context: Context, lang: 
         "article_events": lambda: _article_event_rows(chart, loaded, lang),
         "fighting": lambda: _fighting_rows(chart, loaded, lang),
         "demining_period": lambda: _demining_period_rows(chart, loaded, lang),
-        "context_events": lambda: _context_event_rows(chart, context),
+        "context_events": lambda: _context_event_rows(chart, context, lang),
     }
     wanted = TIMELINE_LAYERS if layers is None else [layer for layer in TIMELINE_LAYERS if layer in set(layers)]
     rows = [row for layer in wanted for row in builders[layer]()]

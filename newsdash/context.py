@@ -69,12 +69,17 @@ class ContextEvent(BaseModel):
     date: str
     precision: str
     event: str = Field(min_length=1)
+    event_ar: str = ""  # the editors' Arabic rendering; `event` keeps the source's words
     source_title: str = Field(min_length=1)
     source_url: str = Field(pattern=r"^https?://\S+$")
     note: str = ""
 
     _safe = field_validator("*")(_no_hidden_characters)
     _date = field_validator("date")(ContextRow._date.__func__)
+
+    def label(self, lang: str) -> str:
+        """The Arabic rendering on Arabic pages where there is one, else the English."""
+        return self.event_ar if lang == "ar" and self.event_ar else self.event
 
 
 @dataclass(frozen=True)

@@ -185,6 +185,14 @@ def test_context_layer_present_and_absent_with_the_filter(corpus):
     assert "Context (other outlets)" not in {tr.name for tr in without.data}
 
 
+def test_context_events_are_labelled_in_the_page_language(corpus):
+    english = frame(corpus, "chart_timeline", layers=["context_events"], date_from="2021-01", date_to="2021-01")
+    arabic = frame(corpus, "chart_timeline", "ar", layers=["context_events"], date_from="2021-01", date_to="2021-01")
+    assert english["label"].tolist() == ["Joint Russian-Turkish ceasefire monitoring centre starts work in Aghdam district"]
+    assert arabic["label"].tolist() == ["بدء عمل مركز المراقبة الروسي التركي المشترك لوقف إطلاق النار في منطقة أغدام"]
+    assert arabic["source_title"].tolist() == ["Armenian Studies, USC"]
+
+
 def test_timeline_frame_exact_rows_for_a_filtered_chart(corpus):
     rows = frame(corpus, "chart_timeline", layers=["article_events", "fighting"],
                  date_from="2020-11", date_to="2020-11")
