@@ -6,6 +6,8 @@ data errors shown as errors (never tracebacks), and right-to-left text blocks.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import secrets
 import threading
 import time
@@ -46,7 +48,7 @@ RTL_STYLE = "direction:rtl;text-align:right;font-family:'Noto Naskh Arabic','Not
 # (about 10 ms a call). The corpus is frozen and never changed after loading, so one
 # shared object is safe.
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _cached_corpus(data_dir: str, fingerprint: tuple) -> corpus_mod.Corpus:
+def _cached_corpus(data_dir: str, fingerprint: str) -> corpus_mod.Corpus:
     # fingerprint is only part of the cache key: a changed file means a new entry
     return corpus_mod.load_corpus(corpus_mod.Path(data_dir))
 
@@ -54,23 +56,27 @@ def _cached_corpus(data_dir: str, fingerprint: tuple) -> corpus_mod.Corpus:
 _this_run = threading.local()
 
 
-def data_state() -> tuple[str, tuple]:
-    """The data folder and its fingerprint, worked out once per script run.
+def data_state() -> tuple[str, str]:
+    """The data folder and a digest of its fingerprint, worked out once per script run.
 
     A page asks for them many times (the corpus, each chart, each download menu), and
     each fingerprint lists and checks every file; within one run the files are taken as
     they were at its first call, so a page never mixes two states of the data either.
     A run is told apart by Streamlit's per-run cursor table, a new dict at every rerun.
+    The cached loaders get the digest, not the fingerprint: Streamlit hashes every cache
+    argument on every call, and a short string hashes much faster than a tuple per file.
     """
     from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-    folder = str(corpus_mod.data_dir())
+    asked = os.environ.get(corpus_mod.DATA_DIR_ENV)
     run = getattr(get_script_run_ctx(), "cursors", None)
     memo = getattr(_this_run, "memo", None)
-    if run is None or memo is None or memo[0] is not run or memo[1] != folder:
-        memo = (run, folder, corpus_mod.fingerprint(corpus_mod.Path(folder)))
+    if run is None or memo is None or memo[0] is not run or memo[1] != asked:
+        folder = corpus_mod.data_dir()
+        state = hashlib.blake2b(repr(corpus_mod.fingerprint(folder)).encode(), digest_size=16).hexdigest()
+        memo = (run, asked, str(folder), state)
         _this_run.memo = memo if run is not None else None
-    return memo[1], memo[2]
+    return memo[2], memo[3]
 
 
 def load_corpus() -> corpus_mod.Corpus:
@@ -82,18 +88,35 @@ def load_corpus() -> corpus_mod.Corpus:
 # property by property (about 65 ms a chart, 8 times the cost of drawing it). Figures
 # are shared, read-only: st.plotly_chart and the exports copy them (to_dict, go.Figure(fig)).
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _cached_chart(data_dir: str, fingerprint: tuple, article_id: str, chart_id: str, lang: str, filters: tuple):  # noqa: ANN202
+def _cached_chart(data_dir: str, fingerprint: str, article_id: str, chart_id: str, lang: str, filters: tuple):  # noqa: ANN202
     from newsdash.charts import build_chart
 
     corpus = _cached_corpus(data_dir, fingerprint)
     return build_chart(corpus.article(article_id), corpus.context, chart_id, lang, **dict(filters))
 
 
+def _frozen(filters: dict) -> tuple:
+    return tuple(sorted((k, tuple(v) if isinstance(v, list | tuple | set) else v) for k, v in filters.items()))
+
+
 def chart_figure(loaded, chart_id: str, lang: str, **filters):  # noqa: ANN001, ANN201
     """A chart from newsdash.charts, built once per data state, language and filter:
     building a Plotly figure on every rerun is several times slower than drawing one."""
-    frozen = tuple(sorted((k, tuple(v) if isinstance(v, list | tuple | set) else v) for k, v in filters.items()))
-    return _cached_chart(*data_state(), loaded.id, chart_id, lang, frozen)
+    return _cached_chart(*data_state(), loaded.id, chart_id, lang, _frozen(filters))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _cached_rows(data_dir: str, fingerprint: str, article_id: str, chart_id: str, lang: str, filters: tuple):  # noqa: ANN202
+    from newsdash.charts import chart_frame
+
+    corpus = _cached_corpus(data_dir, fingerprint)
+    return chart_frame(corpus.article(article_id), corpus.context, chart_id, lang, **dict(filters))
+
+
+def chart_rows(loaded, chart_id: str, lang: str, **filters):  # noqa: ANN001, ANN201
+    """The rows a chart draws (newsdash.charts.chart_frame), cached like chart_figure.
+    cache_data: each caller gets its own copy of the frame, cheap to unpickle."""
+    return _cached_rows(*data_state(), loaded.id, chart_id, lang, _frozen(filters))
 
 
 def notice(message: str | None) -> None:
@@ -304,7 +327,7 @@ _press_kit_lock = threading.Lock()
 _press_kit_cache: dict[tuple, bytes] = {}
 
 
-def _press_kit_bytes(corpus: corpus_mod.Corpus, folder: str, fingerprint: tuple) -> bytes:
+def _press_kit_bytes(corpus: corpus_mod.Corpus, folder: str, fingerprint: str) -> bytes:
     """The kit for this state of the data, built once: one build at a time, the last kept."""
     from newsdash.presskit import build_press_kit
 

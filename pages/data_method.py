@@ -28,7 +28,7 @@ loaded = corpus.article()
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def cached_method(folder: str, fingerprint: tuple) -> tuple:
+def cached_method(folder: str, fingerprint: str) -> tuple:
     # fingerprint is only part of the cache key: an edited method.yaml shows on the next rerun
     return view.load_method(Path(folder))
 

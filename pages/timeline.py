@@ -10,6 +10,7 @@ from newsdash.links import sentence_link
 from newsdash.textsafety import md_escape as md
 from newsdash.widgets import (
     chart_figure,
+    chart_rows,
     linked_record,
     load_corpus,
     show_chart,
@@ -41,7 +42,7 @@ chosen_layers = st.multiselect(t("filter_layers", lang), layers, key="timeline_l
                                format_func=lambda layer: view.layer_name(layer, lang))
 sync_url("timeline_layers", chosen_layers, view.DEFAULT_LAYERS)
 
-months = view.month_options(charts.chart_frame(loaded, corpus.context, chart.id, lang))
+months = view.month_options(chart_rows(loaded, chart.id, lang))
 whole = [months[0], months[-1]]
 first, last = st.select_slider(t("filter_dates", lang), options=months, key="timeline_range",
                                value=url_range("timeline_range", months, (months[0], months[-1])),
@@ -50,8 +51,8 @@ sync_url("timeline_range", [first, last], whole)
 
 filtered_dates = [first, last] != whole
 filters = {"layers": chosen_layers, **({"date_from": first, "date_to": last} if filtered_dates else {})}
-frame = charts.chart_frame(loaded, corpus.context, chart.id, lang, **filters)
-in_layers = charts.chart_frame(loaded, corpus.context, chart.id, lang, layers=chosen_layers)
+frame = chart_rows(loaded, chart.id, lang, **filters)
+in_layers = chart_rows(loaded, chart.id, lang, layers=chosen_layers)
 st.caption(md(view.filter_caption([view.layer_name(x, lang) for x in chosen_layers],
                                 [view.layer_name(x, lang) for x in layers], "what_layers", lang)))
 st.caption(view.dates_caption(first, last, months, len(in_layers) - len(frame), len(in_layers), lang))

@@ -2,10 +2,11 @@
 
 The harness (newsdash/bench/rerun.py) pickles a page's recorded output and puts the file
 in st.session_state["bench_payload"]. Mode "figures" draws only the prebuilt Plotly
-figures with st.plotly_chart; mode "replay" draws the same page: every block and element
-re-sent as recorded, figures and data frames through st.plotly_chart and st.dataframe,
-and the widgets made again through their public calls with the same labels, options and
-values (a widget cannot be re-sent: its state lives in the session).
+figures with st.plotly_chart; mode "replay" draws the same page with Streamlit's public
+calls and the recorded arguments: figures and data frames through st.plotly_chart and
+st.dataframe; text, headings, alerts and metrics through st.markdown, st.title, st.info,
+st.metric...; widgets with the same labels, options and values. Blocks and the few other
+elements (page links) are re-sent as recorded.
 """
 
 import pickle
@@ -57,6 +58,43 @@ WIDGETS = {
 }
 
 
+# Text elements through their public calls too, with the recorded (already built)
+# arguments: the baseline pays what Streamlit itself pays to draw them.
+def _markdown(p, m, k) -> bool:  # noqa: ANN001
+    kinds = {1: p.markdown, 2: p.caption}
+    if m.element_type in kinds:
+        kinds[m.element_type](m.body, unsafe_allow_html=m.allow_html, help=m.help or None)
+    elif m.element_type == 5:
+        p.divider()
+    else:
+        return False
+    return True
+
+
+def _heading(p, h, k) -> bool:  # noqa: ANN001
+    call = {"h1": p.title, "h2": p.header, "h3": p.subheader}.get(h.tag)
+    if call is None:
+        return False
+    call(h.body, anchor=False if h.hide_anchor else (h.anchor or None), help=h.help or None)
+    return True
+
+
+def _alert(p, a, k) -> bool:  # noqa: ANN001
+    call = {1: p.error, 2: p.warning, 3: p.info, 4: p.success}.get(a.format)
+    if call is None:
+        return False
+    call(a.body, icon=a.icon or None)
+    return True
+
+
+def _metric(p, m, k) -> bool:  # noqa: ANN001
+    p.metric(m.label, m.body, delta=m.delta or None, help=m.help or None, border=m.show_border)
+    return True
+
+
+TEXT = {"markdown": _markdown, "heading": _heading, "alert": _alert, "metric": _metric}
+
+
 def replay(ops: list) -> None:
     containers = {(0,): st._main, (1,): st.sidebar}
     for i, op in enumerate(ops):
@@ -73,8 +111,9 @@ def replay(ops: list) -> None:
         elif kind == "widget" and op[2] in WIDGETS:
             WIDGETS[op[2]](parent, getattr(Element.FromString(op[3]), op[2]), f"bench_widget_{i}")
         elif kind == "element":
-            element = Element.FromString(op[3])
-            parent._enqueue(op[2], getattr(element, op[2]))
+            proto = getattr(Element.FromString(op[3]), op[2])
+            if not (op[2] in TEXT and TEXT[op[2]](parent, proto, i)):
+                parent._enqueue(op[2], proto)  # page links and the rest: re-sent as recorded
 
 
 ops = payload(st.session_state["bench_payload"])

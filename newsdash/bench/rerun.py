@@ -42,9 +42,32 @@ def dashboard_pages() -> list[str]:
     raise RuntimeError("dashboard.py has no PAGES list")
 
 
+def like_a_server() -> None:
+    """Make AppTest rerun scripts the way a running server does, for pages and baselines
+    alike. AppTest makes a new script cache at every run, so it compiles the entry script
+    and the page again each time; and it resets Streamlit's "pages/ folder" flag, so every
+    run goes through the legacy multipage path that `st.navigation` switches off on a
+    server after the first run. Both costs exist only under AppTest."""
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import app_test
+
+    if getattr(app_test, "_bench_like_a_server", False):
+        return
+    shared = ScriptCache()
+    app_test.ScriptCache = lambda: shared
+
+    class _PagesFlagKept(PagesManager):
+        """AppTest resets the flag on this subclass; the one Streamlit reads stays as set."""
+
+    app_test.PagesManager = _PagesFlagKept
+    app_test._bench_like_a_server = True
+
+
 def page_app(page: str, lang: str, query: dict | None = None):  # noqa: ANN201 - AppTest
     from streamlit.testing.v1 import AppTest
 
+    like_a_server()
     at = AppTest.from_file(str(DASHBOARD), default_timeout=TIMEOUT_S)
     for key, value in {"lang": lang, **(query or {})}.items():
         if key != "lang" or value != "en":
@@ -57,6 +80,7 @@ def page_app(page: str, lang: str, query: dict | None = None):  # noqa: ANN201 -
 def baseline_app(payload: Path, mode: str):  # noqa: ANN201 - AppTest
     from streamlit.testing.v1 import AppTest
 
+    like_a_server()
     at = AppTest.from_file(str(BASELINE_SCRIPT), default_timeout=TIMEOUT_S)
     at.session_state["bench_payload"] = str(payload)
     at.session_state["bench_mode"] = mode
