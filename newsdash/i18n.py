@@ -58,6 +58,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "headline_figures": ("Figures stated in the article", "الأرقام الواردة في المقال"),
     "data_errors": ("Some data files have errors and are not shown:", "في بعض ملفات البيانات أخطاء ولم تُعرض:"),
     "no_articles": ("No valid article to show.", "لا توجد مقالة صالحة للعرض."),
+    "choose_article": ("Article", "المقالة"),
     "see_in_text": ("See the sentence", "اعرض الجملة"),
     "attributed_to": ("Attributed to", "منسوب إلى"),
     "quote": ("Quote", "الاقتباس"),

@@ -119,6 +119,52 @@ def chart_rows(loaded, chart_id: str, lang: str, **filters):  # noqa: ANN001, AN
     return _cached_rows(*data_state(), loaded.id, chart_id, lang, _frozen(filters))
 
 
+def current_article(corpus: corpus_mod.Corpus, lang: str):  # noqa: ANN201 - LoadedArticle | None
+    """The article the pages show. With more than one, a selector in the sidebar picks
+    it (kept in the URL as ?article=<id>), so a page shows one article's figures and
+    charts, never those of every article at once; with one article nothing is drawn."""
+    if len(corpus.articles) <= 1:
+        return corpus.article()
+    ids = [a.id for a in corpus.articles]
+    titles = {a.id: f"{a.article.article.published} · {a.article.article.title.get(lang)}" for a in corpus.articles}
+    url_choice("article", ids, ids[0])
+    chosen = st.sidebar.selectbox(t("choose_article", lang), ids, key="article", format_func=titles.get)
+    sync_url("article", chosen, ids[0])
+    return corpus.article(chosen)
+
+
+def article_flags(corpus: corpus_mod.Corpus, loaded) -> tuple:  # noqa: ANN001
+    """The flags a page shows beside one article: the context's own, and those of this
+    article's figures (not every article's, when there are many)."""
+    if len(corpus.articles) <= 1 or loaded is None:
+        return corpus.flags
+    return _cached_article_flags(*data_state(), loaded.id)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _cached_article_flags(data_dir: str, fingerprint: str, article_id: str) -> tuple:
+    corpus = _cached_corpus(data_dir, fingerprint)
+    return corpus.context.flags + tuple(corpus_mod.article_vs_series(corpus.article(article_id), corpus.context))
+
+
+def provenance_table(loaded, lang: str):  # noqa: ANN001, ANN201 - pandas.DataFrame
+    """The Data & method table (newsdash.method.provenance_frame) of the article shown and
+    the context rows, built once per data state, article and language, not every rerun."""
+    return _cached_provenance(*data_state(), loaded.id if loaded else "", lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_provenance(data_dir: str, fingerprint: str, article_id: str, lang: str):  # noqa: ANN202
+    from dataclasses import replace
+
+    from newsdash.method import provenance_frame
+
+    corpus = _cached_corpus(data_dir, fingerprint)
+    if len(corpus.articles) > 1:
+        corpus = replace(corpus, articles=(corpus.article(article_id),))
+    return provenance_frame(corpus, lang)
+
+
 def notice(message: str | None) -> None:
     if message:
         st.caption(f"⚠️ {message}")

@@ -12,9 +12,12 @@ from newsdash.i18n import t
 from newsdash.textsafety import code_span
 from newsdash.textsafety import md_escape as md  # data text shown as Markdown stays literal
 from newsdash.widgets import (
+    article_flags,
+    current_article,
     data_state,
     load_corpus,
     press_kit_download,
+    provenance_table,
     show_errors,
     sync_url,
     text_block,
@@ -24,7 +27,7 @@ from newsdash.widgets import (
 lang = st.session_state.get("lang", "en")
 corpus = load_corpus()
 show_errors(corpus, lang)
-loaded = corpus.article()
+loaded = current_article(corpus, lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -39,7 +42,7 @@ st.caption(t("method_intro", lang))
 
 # 2/ ONE TABLE OF EVERY ROW, FILTERED BY KIND AND CATEGORY (both in the URL)
 st.header(t("table_heading", lang))
-frame = view.provenance_frame(corpus, lang)
+frame = provenance_table(loaded, lang)
 all_kinds, all_categories = list(view.KINDS), view.categories(frame)
 left, right = st.columns(2)
 with left:
@@ -85,9 +88,10 @@ if corpus.articles:
 
 # 5/ FLAGS: RUNNING TOTALS THAT FALL, ARTICLE FIGURES BELOW AN EARLIER REPORT
 st.header(t("flags_heading", lang))
-for flag in corpus.flags:
+flags = article_flags(corpus, loaded)
+for flag in flags:
     st.warning(md(flag_sentence(flag, loaded, corpus.context, lang) if loaded else flag.sentence()))
-if not corpus.flags:
+if not flags:
     st.caption(t("no_flags", lang))
 
 # 6/ THE EDITORS' NOTES, each labelled as the editors' reading

@@ -9,7 +9,9 @@ from newsdash.i18n import t
 from newsdash.links import sentence_link
 from newsdash.textsafety import md_escape as md
 from newsdash.widgets import (
+    article_flags,
     chart_figure,
+    current_article,
     linked_record,
     load_corpus,
     show_chart,
@@ -22,7 +24,7 @@ from newsdash.widgets import (
 lang = st.session_state.get("lang", "en")
 corpus = load_corpus()
 show_errors(corpus, lang)
-loaded = corpus.article()
+loaded = current_article(corpus, lang)
 if loaded is None:
     st.info(t("no_articles", lang))
     st.stop()
@@ -50,7 +52,7 @@ st.caption(md(view.filter_caption([view.measure_label(loaded, m, lang) for m in 
                                 [view.measure_label(loaded, m, lang) for m in measures], "what_measures", lang)))
 
 # 3/ WARNINGS: AN ARTICLE TOTAL BELOW AN EARLIER REPORT
-for flag in view.flags_for(corpus.flags, chosen):
+for flag in view.flags_for(article_flags(corpus, loaded), chosen):
     st.warning(md(view.flag_sentence(flag, loaded, corpus.context, lang)), icon=":material/warning:")
 
 # 4/ ONE CHART PER CHOSEN MEASURE, THE LINKED ONE FIRST

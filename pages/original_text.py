@@ -6,12 +6,12 @@ import streamlit as st
 from newsdash import highlight as hl
 from newsdash.i18n import t
 from newsdash.links import chart_link
-from newsdash.widgets import load_corpus, show_errors, sync_url, url_choice
+from newsdash.widgets import current_article, load_corpus, show_errors, sync_url, url_choice
 
 lang = st.session_state.get("lang", "en")
 corpus = load_corpus()
 show_errors(corpus, lang)
-loaded = corpus.article()
+loaded = current_article(corpus, lang)
 if loaded is None:
     st.info(t("no_articles", lang))
     st.stop()

@@ -10,7 +10,9 @@ from newsdash.i18n import t
 from newsdash.links import sentence_link
 from newsdash.textsafety import md_escape as md
 from newsdash.widgets import (
+    article_flags,
     chart_figure,
+    current_article,
     linked_record,
     load_corpus,
     show_chart,
@@ -23,7 +25,7 @@ from newsdash.widgets import (
 lang = st.session_state.get("lang", "en")
 corpus = load_corpus()
 show_errors(corpus, lang)
-loaded = corpus.article()
+loaded = current_article(corpus, lang)
 if loaded is None:
     st.info(t("no_articles", lang))
     st.stop()
@@ -48,7 +50,7 @@ chosen = st.multiselect(t("filter_series", lang), every_series, key="returns_ser
 sync_url("returns_series", chosen, every_series)
 st.caption(md(view.filter_caption([view.returns_series_label(m, lang) for m in chosen],
                                 [view.returns_series_label(m, lang) for m in every_series], "what_series", lang)))
-for flag in view.flags_for(corpus.flags, chosen):
+for flag in view.flags_for(article_flags(corpus, loaded), chosen):
     st.warning(md(view.flag_sentence(flag, loaded, corpus.context, lang)), icon=":material/warning:")
 
 # 3/ THE CHARTS

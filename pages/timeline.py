@@ -11,6 +11,7 @@ from newsdash.textsafety import md_escape as md
 from newsdash.widgets import (
     chart_figure,
     chart_rows,
+    current_article,
     linked_record,
     load_corpus,
     show_chart,
@@ -24,7 +25,7 @@ from newsdash.widgets import (
 lang = st.session_state.get("lang", "en")
 corpus = load_corpus()
 show_errors(corpus, lang)
-loaded = corpus.article()
+loaded = current_article(corpus, lang)
 timelines = view.charts_of_kind(loaded, "timeline") if loaded else []
 if not timelines:
     st.info(t("no_articles", lang))
