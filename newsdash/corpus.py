@@ -116,7 +116,8 @@ def load_corpus(data: Path | None = None) -> Corpus:
     drafts = tuple(a for a in articles if a.is_draft)
     articles = [a for a in articles if not a.is_draft]
     context, context_errors = load_context(data / "context")
-    flags = context.flags + tuple(f for a in articles for f in article_vs_series(a, context))
+    by_measure = series_by_measure(context)  # once, not once per article and chart
+    flags = context.flags + tuple(f for a in articles for f in article_vs_series(a, context, by_measure))
     return Corpus(tuple(articles), context, tuple(errors + context_errors), flags, drafts)
 
 
@@ -131,17 +132,21 @@ def _load_guarded(path: Path, seeds: Path) -> tuple[LoadedArticle | None, list[D
         return None, [DataError(str(path), f"could not be read ({type(exc).__name__}: {exc}); please report this")]
 
 
-def article_vs_series(loaded: LoadedArticle, context: Context) -> list[Flag]:
+def article_vs_series(loaded: LoadedArticle, context: Context, by_measure: dict | None = None) -> list[Flag]:
     """An article total below an earlier cumulative report of the same measure.
 
     A "more than" figure is a lower bound, so a lower number is no contradiction.
+    `by_measure` (series_by_measure) saves splitting the context tables again.
     """
+    by_measure = series_by_measure(context) if by_measure is None else by_measure
     flags = []
     published = loaded.article.article.published
     for chart in loaded.article.charts:
         if not chart.context_measure:
             continue
-        series = _series(context, chart.context_measure)
+        series = by_measure.get(chart.context_measure)
+        if series is None:
+            series = context.returns.iloc[0:0]
         earlier = series[series["as_of"] < published]
         for fig in (loaded.article.figure(fid) for fid in chart.figures):
             if fig.qualifier != "more_than" and not earlier.empty and fig.value < earlier["value"].max():
@@ -151,6 +156,8 @@ def article_vs_series(loaded: LoadedArticle, context: Context) -> list[Flag]:
     return flags
 
 
-def _series(context: Context, measure: str):  # noqa: ANN202
-    frame = context.demining if measure in set(context.demining["measure"]) else context.returns
-    return frame[frame["measure"] == measure]
+def series_by_measure(context: Context) -> dict:
+    """Each measure's rows, from the demining table where it has them, else returns."""
+    return {measure: frame[frame["measure"] == measure]
+            for frame in (context.returns, context.demining)  # demining last: it wins a shared name
+            for measure in frame["measure"].unique()}
