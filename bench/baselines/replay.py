@@ -5,12 +5,14 @@ in st.session_state["bench_payload"]. Mode "figures" draws only the prebuilt Plo
 figures with st.plotly_chart; mode "replay" draws the same page with Streamlit's public
 calls and the recorded arguments: figures and data frames through st.plotly_chart and
 st.dataframe; text, headings, alerts and metrics through st.markdown, st.title, st.info,
-st.metric...; widgets with the same labels, options and values. Blocks and the few other
-elements (page links) are re-sent as recorded.
+st.metric, st.page_link...; widgets with the same labels, options and values; all of it
+as the current page of an st.navigation with the app's page list. Blocks and the few
+other elements are re-sent as recorded.
 """
 
 import pickle
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 import streamlit as st
 from streamlit.proto.Block_pb2 import Block
@@ -116,8 +118,35 @@ def replay(ops: list) -> None:
                 parent._enqueue(op[2], proto)  # page links and the rest: re-sent as recorded
 
 
+def _page_link(p, link, k) -> bool:  # noqa: ANN001
+    target = PAGES.get(link.page_script_hash)
+    if target is None:
+        return False
+    p.page_link(target, label=link.label, icon=link.icon or None, query_params=dict(parse_qsl(link.query_string)))
+    return True
+
+
+TEXT["page_link"] = _page_link
+PAGES: dict = {}
+
+
+def in_the_same_shell(ops: list) -> None:
+    """Run the replay as the current page of an st.navigation with the app's page list
+    (so page links resolve as they do in the app), or alone when the app had none."""
+    nav = next((op for op in ops if op[0] == "navigation"), None)
+    if nav is None:
+        replay(ops)
+        return
+    _, _, pages, current = nav
+    for page_hash, name, icon, url in pages:
+        body = (lambda: replay(ops)) if page_hash == current else (lambda: None)
+        PAGES[page_hash] = st.Page(body, title=name, icon=icon or None, url_path=url or "home",
+                                   default=page_hash == current)
+    st.navigation(list(PAGES.values())).run()
+
+
 ops = payload(st.session_state["bench_payload"])
 if st.session_state.get("bench_mode") == "figures":
     draw_figures(ops)
 else:
-    replay(ops)
+    in_the_same_shell(ops)

@@ -112,6 +112,8 @@ def replay_ops(messages: list) -> list[tuple]:
 
     ops = []
     for msg in messages:
+        if msg.WhichOneof("type") == "navigation":
+            ops.append(_navigation(msg.navigation))
         if not msg.HasField("delta"):
             continue
         path, delta = tuple(msg.metadata.delta_path), msg.delta
@@ -132,6 +134,12 @@ def replay_ops(messages: list) -> list[tuple]:
             else:
                 ops.append(("element", path, field, element.SerializeToString()))
     return ops
+
+
+def _navigation(nav) -> tuple:  # noqa: ANN001
+    """The page list the app registered, so the baseline runs in the same multipage shell."""
+    pages = [(p.page_script_hash, p.page_name, p.icon, p.url_pathname) for p in nav.app_pages]
+    return ("navigation", (), pages, nav.page_script_hash)
 
 
 def _is_widget(proto) -> bool:  # noqa: ANN001
