@@ -56,27 +56,63 @@ def _cached_corpus(data_dir: str, fingerprint: str) -> corpus_mod.Corpus:
 _this_run = threading.local()
 
 
+def once_per_run(key: tuple, compute):  # noqa: ANN001, ANN201
+    """compute() once per script run: for answers that may change between reruns (files
+    on disk, an installed browser) but that a page asks for many times in one run. A run
+    is told apart by Streamlit's per-run cursor table, a new dict at every rerun."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    run = getattr(get_script_run_ctx(), "cursors", None)
+    if run is None:  # not in a script run (bare mode): nothing to share
+        return compute()
+    memo = getattr(_this_run, "memo", None)
+    if memo is None or memo[0] is not run:
+        memo = _this_run.memo = (run, {})
+    if key not in memo[1]:
+        memo[1][key] = compute()
+    return memo[1][key]
+
+
 def data_state() -> tuple[str, str]:
     """The data folder and a digest of its fingerprint, worked out once per script run.
 
     A page asks for them many times (the corpus, each chart, each download menu), and
     each fingerprint lists and checks every file; within one run the files are taken as
     they were at its first call, so a page never mixes two states of the data either.
-    A run is told apart by Streamlit's per-run cursor table, a new dict at every rerun.
     The cached loaders get the digest, not the fingerprint: Streamlit hashes every cache
     argument on every call, and a short string hashes much faster than a tuple per file.
     """
-    from streamlit.runtime.scriptrunner import get_script_run_ctx
+    return once_per_run(("data", os.environ.get(corpus_mod.DATA_DIR_ENV)), _data_state_now)
 
-    asked = os.environ.get(corpus_mod.DATA_DIR_ENV)
-    run = getattr(get_script_run_ctx(), "cursors", None)
-    memo = getattr(_this_run, "memo", None)
-    if run is None or memo is None or memo[0] is not run or memo[1] != asked:
-        folder = corpus_mod.data_dir()
-        state = hashlib.blake2b(repr(corpus_mod.fingerprint(folder)).encode(), digest_size=16).hexdigest()
-        memo = (run, asked, str(folder), state)
-        _this_run.memo = memo if run is not None else None
-    return memo[2], memo[3]
+
+def _data_state_now() -> tuple[str, str]:
+    folder = corpus_mod.data_dir()
+    state = hashlib.blake2b(repr(corpus_mod.fingerprint(folder)).encode(), digest_size=16).hexdigest()
+    return str(folder), state
+
+
+def cached_view(view, *args, **kwargs):  # noqa: ANN001, ANN201
+    """view(*args, **kwargs), worked out once per state of the data and arguments.
+
+    For the pure functions of newsdash a page would otherwise run on every rerun (pandas
+    on small tables, HTML of the whole article: milliseconds each). An article, corpus or
+    context argument counts as the article id (or nothing) beside the data state, which
+    decides everything in them; cache_data gives each caller its own copy of the result.
+    """
+    return _cached_view(data_state()[1], view.__module__, view.__qualname__, args, tuple(sorted(kwargs.items())))
+
+
+def _by_data_state(_obj) -> None:  # noqa: ANN001
+    return None  # the data-state digest, another argument, stands for it
+
+
+@st.cache_data(show_spinner=False, max_entries=512, hash_funcs={
+    "newsdash.loading.LoadedArticle": lambda loaded: loaded.id,
+    "newsdash.corpus.Corpus": _by_data_state, "newsdash.context.Context": _by_data_state})
+def _cached_view(state: str, module: str, name: str, args: tuple, kwargs: tuple):  # noqa: ANN202
+    import importlib
+
+    return getattr(importlib.import_module(module), name)(*args, **dict(kwargs))
 
 
 def load_corpus() -> corpus_mod.Corpus:
@@ -358,7 +394,7 @@ def download_menu(fig, chart, loaded, lang: str, filter_tag: str = "", filters: 
         fig, lambda: chart_frame(loaded, context, chart.id, lang, **(filters or {})),
         file_stem(chart, loaded, lang, filter_tag), lang, chart.title.get(lang),
         plotly_config(chart, loaded, lang, filter_tag))
-    unavailable = export.static_unavailable_reason()
+    unavailable = once_per_run(("static export",), export.static_unavailable_reason)
     with st.popover(t("download", lang), icon=":material/download:"):
         st.caption(t("download_help", lang))
         if unavailable:
@@ -396,7 +432,7 @@ def press_kit_download(corpus: corpus_mod.Corpus, lang: str) -> None:
                        file_name=f"{kit_name(corpus)}.zip", mime="application/zip", on_click="ignore",
                        key="press_kit_download", icon=":material/folder_zip:", type="primary")
     st.caption(t("press_kit_help", lang))
-    if unavailable := static_unavailable_reason():
+    if unavailable := once_per_run(("static export",), static_unavailable_reason):
         st.caption(t("press_kit_no_images", lang).format(reason=unavailable))
 
 

@@ -13,6 +13,7 @@ from newsdash.textsafety import code_span
 from newsdash.textsafety import md_escape as md  # data text shown as Markdown stays literal
 from newsdash.widgets import (
     article_flags,
+    cached_view,
     current_article,
     data_state,
     load_corpus,
@@ -90,7 +91,7 @@ if corpus.articles:
 st.header(t("flags_heading", lang))
 flags = article_flags(corpus, loaded)
 for flag in flags:
-    st.warning(md(flag_sentence(flag, loaded, corpus.context, lang) if loaded else flag.sentence()))
+    st.warning(md(cached_view(flag_sentence, flag, loaded, corpus.context, lang) if loaded else flag.sentence()))
 if not flags:
     st.caption(t("no_flags", lang))
 

@@ -10,6 +10,7 @@ from newsdash.links import sentence_link
 from newsdash.textsafety import md_escape as md
 from newsdash.widgets import (
     article_flags,
+    cached_view,
     chart_figure,
     current_article,
     linked_record,
@@ -53,7 +54,7 @@ st.caption(md(view.filter_caption([view.measure_label(loaded, m, lang) for m in 
 
 # 3/ WARNINGS: AN ARTICLE TOTAL BELOW AN EARLIER REPORT
 for flag in view.flags_for(article_flags(corpus, loaded), chosen):
-    st.warning(md(view.flag_sentence(flag, loaded, corpus.context, lang)), icon=":material/warning:")
+    st.warning(md(cached_view(view.flag_sentence, flag, loaded, corpus.context, lang)), icon=":material/warning:")
 
 # 4/ ONE CHART PER CHOSEN MEASURE, THE LINKED ONE FIRST
 if linked is not None and linked.context_measure not in chosen:

@@ -6,7 +6,7 @@ import streamlit as st
 from newsdash import highlight as hl
 from newsdash.i18n import t
 from newsdash.links import chart_link
-from newsdash.widgets import current_article, load_corpus, show_errors, sync_url, url_choice
+from newsdash.widgets import cached_view, current_article, load_corpus, show_errors, sync_url, url_choice
 
 lang = st.session_state.get("lang", "en")
 corpus = load_corpus()
@@ -38,6 +38,6 @@ if selected:
 
 # 4/ THE ARTICLE, PARAGRAPH BY PARAGRAPH, AND A SCROLL TO THE SELECTED QUOTE
 st.html(hl.CSS)
-st.html(hl.article_html(loaded, lang, selected or None))
+st.html(cached_view(hl.article_html, loaded, lang, selected or None))
 if selected:
     st.html(hl.scroll_script(selected), unsafe_allow_javascript=True)

@@ -11,6 +11,7 @@ from newsdash.links import sentence_link
 from newsdash.textsafety import md_escape as md
 from newsdash.widgets import (
     article_flags,
+    cached_view,
     chart_figure,
     current_article,
     linked_record,
@@ -51,7 +52,7 @@ sync_url("returns_series", chosen, every_series)
 st.caption(md(view.filter_caption([view.returns_series_label(m, lang) for m in chosen],
                                 [view.returns_series_label(m, lang) for m in every_series], "what_series", lang)))
 for flag in view.flags_for(article_flags(corpus, loaded), chosen):
-    st.warning(md(view.flag_sentence(flag, loaded, corpus.context, lang)), icon=":material/warning:")
+    st.warning(md(cached_view(view.flag_sentence, flag, loaded, corpus.context, lang)), icon=":material/warning:")
 
 # 3/ THE CHARTS
 for chart, filters in ((series_chart, {"series": chosen}), (bars_chart, {})):
@@ -75,6 +76,6 @@ for figure in figures:
 
 # 5/ THE SOURCED CONTEXT BEHIND THE CHART
 st.header(t("context_table", lang))
-table = view.returns_context_table(corpus.context, chosen, lang)
+table = cached_view(view.returns_context_table, corpus.context, chosen, lang)
 st.dataframe(table, hide_index=True, height=38 + 35 * len(table),
              column_config={t("col_link", lang): st.column_config.LinkColumn()})
