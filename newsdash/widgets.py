@@ -82,6 +82,7 @@ def data_state() -> tuple[str, str]:
     The cached loaders get the digest, not the fingerprint: Streamlit hashes every cache
     argument on every call, and a short string hashes much faster than a tuple per file.
     """
+    require_sign_in()  # every page's data comes through here, however the page was run
     return once_per_run(("data", os.environ.get(corpus_mod.DATA_DIR_ENV)), _data_state_now)
 
 
@@ -268,6 +269,15 @@ def _throttle() -> auth.Throttle:
 def _configured_hash() -> str | None:
     section = st.secrets.get("auth") if st.secrets.load_if_toml_exists() else None
     return auth.configured_hash(section)
+
+
+def require_sign_in() -> None:
+    """Stop a run that has no right to the data. The gate in dashboard.py is the front
+    door; this is the lock on the data itself, for a page run without the entry script
+    (Streamlit's legacy pages mode on a freshly started server can do that)."""
+    encoded = _configured_hash()
+    if encoded and st.session_state.get("_signed_in_with") != encoded:
+        st.stop()
 
 
 def password_gate(lang: str) -> None:

@@ -240,3 +240,14 @@ def test_in_a_browser_every_url_shows_the_sign_in_form_first(page, monkeypatch):
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_a_page_run_without_the_entry_script_gets_no_data(gated):
+    """AppTest's switch_page before any run runs the page file alone, as Streamlit's
+    legacy pages mode can on a fresh server: the data itself must stay locked."""
+    for page in ("pages/overview.py", "pages/demining.py", "pages/data_method.py", "pages/original_text.py"):
+        at = AppTest.from_file(DASHBOARD, default_timeout=60)
+        at.switch_page(page)
+        at.run()
+        assert not at.exception
+        assert not shows_data(at) and not at.get("plotly_chart") and not at.dataframe, page
