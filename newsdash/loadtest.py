@@ -1,0 +1,271 @@
+"""A bounded load test on loopback: many browser sessions using the dashboard at once.
+
+    python -m newsdash.loadtest --sessions 20 --seconds 60
+
+Starts the app on a free 127.0.0.1 port (or uses --url), opens one headless Chromium
+with one context per session, and has every session, for the given time: open the
+Demining page, remove a measure from its filter, switch the language, open Returns and
+the Timeline. Each step is timed until its charts are drawn (in the new language, with
+the new filter). Reports p50 and p95 per step and overall, every error (budget: none),
+and the app's resident memory (RSS) sampled through the run. Never leaves loopback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHART = '[data-testid="stPlotlyChart"]'
+STEP_TIMEOUT_MS = 60_000
+ARABIC = r"[\u0600-\u06FF]"
+# every drawn chart title is in the wanted language (Arabic letters, or none)
+TITLES_IN = """([lang, count]) => {
+  const titles = [...document.querySelectorAll('[data-testid="stPlotlyChart"] .gtitle')].map(t => t.textContent);
+  const arabic = t => /ARABIC/.test(t);
+  return titles.length >= count && titles.every(t => lang === 'ar' ? arabic(t) : !arabic(t));
+}""".replace("ARABIC", ARABIC)
+
+
+@dataclass
+class Results:
+    sessions: int
+    seconds: float
+    timings: dict[str, list[float]] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    rss_mb: list[float] = field(default_factory=list)
+
+    def add(self, step: str, seconds: float) -> None:
+        self.timings.setdefault(step, []).append(seconds)
+
+    def summary(self) -> dict:
+        every = [s for values in self.timings.values() for s in values]
+        steps = {name: _stats(values) for name, values in sorted(self.timings.items())}
+        return {"sessions": self.sessions, "seconds": self.seconds, "steps": steps, "overall": _stats(every),
+                "errors": len(self.errors), "error_samples": self.errors[:10],
+                "rss_mb": {"start": _first(self.rss_mb), "peak": max(self.rss_mb, default=0.0),
+                           "end": self.rss_mb[-1] if self.rss_mb else 0.0},
+                "cpus": os.cpu_count()}
+
+
+def _first(values: list[float]) -> float:
+    return values[0] if values else 0.0
+
+
+def _stats(values: list[float]) -> dict:
+    if not values:
+        return {"count": 0, "p50_s": None, "p95_s": None, "max_s": None}
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {"count": len(values), "p50_s": round(statistics.median(ordered), 3), "p95_s": round(p95, 3),
+            "max_s": round(ordered[-1], 3)}
+
+
+# --- the app and its memory -----------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_app(port: int) -> subprocess.Popen:
+    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port),
+           "--server.address", "127.0.0.1", "--server.headless", "true"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def wait_healthy(url: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"no answer from {url}")
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants, in MB (Linux /proc)."""
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1))
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, AttributeError):
+            continue
+    return round(total / 1024, 1)
+
+
+async def sample_memory(pid: int, results: Results, stop: asyncio.Event) -> None:
+    while not stop.is_set():
+        results.rss_mb.append(rss_mb(pid))
+        try:
+            await asyncio.wait_for(stop.wait(), timeout=0.5)
+        except TimeoutError:
+            pass
+
+
+# --- one session ----------------------------------------------------------------------
+
+async def timed(results: Results, step: str, action, page) -> None:  # noqa: ANN001
+    started = time.monotonic()
+    try:
+        await action()
+    except Exception as error:  # noqa: BLE001 - every failure is counted, none stops the run
+        results.errors.append(f"{step}: {type(error).__name__}: {str(error).splitlines()[0][:200]} "
+                              f"(at {page.url}; {await what_is_shown(page)})")
+        return
+    results.add(step, time.monotonic() - started)
+
+
+async def what_is_shown(page) -> str:  # noqa: ANN001
+    """The page title and chart titles shown, to say why a step failed."""
+    try:
+        return await page.evaluate("""() => {
+          const h1 = document.querySelector('[data-testid="stMain"] h1');
+          const titles = [...document.querySelectorAll('[data-testid="stPlotlyChart"] .gtitle')];
+          const error = document.querySelector('[data-testid="stException"]');
+          return `title ${h1 ? JSON.stringify(h1.textContent) : 'none'}; ${titles.length} chart title(s) `
+            + JSON.stringify(titles.map(t => t.textContent.slice(0, 40))) + (error ? '; EXCEPTION ' + error.textContent.slice(0, 200) : '');
+        }""")
+    except Exception as error:  # noqa: BLE001
+        return f"page not readable ({type(error).__name__})"
+
+
+async def drawn(page, lang: str, count: int = 1) -> None:  # noqa: ANN001
+    """Charts drawn, with titles in the language, and no exception on the page."""
+    await page.wait_for_function(TITLES_IN, arg=[lang, count], timeout=STEP_TIMEOUT_MS)
+    if await page.locator('[data-testid="stException"]').count():
+        raise RuntimeError("the page shows an exception")
+
+
+async def session(browser, url: str, index: int, deadline: float, results: Results) -> None:  # noqa: ANN001
+    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    page = await context.new_page()
+    page.on("pageerror", lambda error: results.errors.append(f"page error: {str(error)[:200]}"))
+    lang = "en" if index % 2 == 0 else "ar"
+    try:
+        while time.monotonic() < deadline:
+            lang = await one_round(page, url, lang, results)
+    finally:
+        await context.close()
+
+
+async def one_round(page, url: str, lang: str, results: Results) -> str:  # noqa: ANN001
+    async def open_demining() -> None:
+        await page.goto(f"{url}/demining?lang={lang}")
+        await drawn(page, lang, 4)
+
+    async def remove_a_measure() -> None:
+        await page.locator('[data-testid="stMultiSelect"] button[aria-label^="Remove "]').first.click()
+        await page.wait_for_function(f"document.querySelectorAll('{CHART}').length === 3",
+                                     timeout=STEP_TIMEOUT_MS)
+        await drawn(page, lang, 3)
+
+    other = "ar" if lang == "en" else "en"
+
+    async def switch_language() -> None:
+        name = "العربية" if other == "ar" else "English"
+        await page.locator('[data-testid="stSidebar"] [role="radio"]', has_text=name).click()
+        await drawn(page, other, 3)
+
+    async def open_page(path: str):  # noqa: ANN202
+        async def go() -> None:
+            await page.goto(f"{url}/{path}?lang={other}")
+            await drawn(page, other, 1)
+        return go
+
+    await timed(results, "open demining", open_demining, page)
+    await timed(results, "change filter", remove_a_measure, page)
+    await timed(results, "switch language", switch_language, page)
+    await timed(results, "open returns", await open_page("returns"), page)
+    await timed(results, "open timeline", await open_page("timeline"), page)
+    return other
+
+
+async def run(url: str, sessions: int, seconds: float, server_pid: int | None, chromium: str) -> Results:
+    from playwright.async_api import async_playwright
+
+    results = Results(sessions, seconds)
+    stop = asyncio.Event()
+    memory = asyncio.create_task(sample_memory(server_pid, results, stop)) if server_pid else None
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=chromium,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"])
+        deadline = time.monotonic() + seconds
+        await asyncio.gather(*(session(browser, url, i, deadline, results) for i in range(sessions)))
+        await browser.close()
+    stop.set()
+    if memory:
+        await memory
+    return results
+
+
+# --- the report -----------------------------------------------------------------------
+
+def markdown(summary: dict) -> str:
+    lines = [f"{summary['sessions']} sessions for {summary['seconds']:.0f} s on {summary['cpus']} cores; "
+             f"errors: {summary['errors']}; app memory (RSS) {summary['rss_mb']['start']} MB at start, "
+             f"{summary['rss_mb']['peak']} MB at peak, {summary['rss_mb']['end']} MB at the end.",
+             "", "| step (until its charts are drawn) | count | p50 | p95 | max |", "|---|---:|---:|---:|---:|"]
+    rows = [*summary["steps"].items(), ("all steps", summary["overall"])]
+    for name, stats in rows:
+        if stats["count"]:
+            lines.append(f"| {name} | {stats['count']} | {stats['p50_s']:.2f} s | {stats['p95_s']:.2f} s "
+                         f"| {stats['max_s']:.2f} s |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m newsdash.loadtest", description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--url", help="an app already running on loopback (default: start one)")
+    parser.add_argument("--chromium", default=os.environ.get("BROWSER_PATH", "/usr/bin/chromium"))
+    parser.add_argument("--json", type=Path, help="also write the summary here")
+    args = parser.parse_args(argv)
+    if args.url and not re.match(r"https?://(127\.0\.0\.1|localhost)(:\d+)?(/|$)", args.url):
+        parser.error("--url must be on loopback (127.0.0.1 or localhost): this test stays on this machine")
+    proc = None
+    if not args.url:
+        port = free_port()
+        proc = start_app(port)
+        args.url = f"http://127.0.0.1:{port}"
+        wait_healthy(args.url)
+    try:
+        results = asyncio.run(run(args.url, args.sessions, args.seconds, proc.pid if proc else None, args.chromium))
+    finally:
+        if proc:
+            proc.terminate()
+            proc.wait(timeout=30)
+    summary = results.summary()
+    print(markdown(summary))
+    for sample in summary["error_samples"]:
+        print(f"error: {sample}")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(summary, indent=2, ensure_ascii=False), encoding="utf-8")
+    return 1 if summary["errors"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
