@@ -31,8 +31,8 @@ def expected_rows(with_browser: bool) -> set[tuple[str, str]]:
             rows.add(("Scale", f"{label}, {count} {'article' if count == 1 else 'articles'} (per article)"))
         rows.add(("Scale", f"Data & method page, warm rerun, {count} {'article' if count == 1 else 'articles'}"))
     if with_browser:
-        rows |= {("First view", f"`streamlit run` to first chart drawn ({browser.DASHBOARD_PAGE})"),
-                 ("Interaction", browser.DASHBOARD_CHANGE.name),
+        rows |= {("First view", f"`streamlit run` to first chart drawn ({browser.FIRST_VIEW_PAGE})"),
+                 *(("Interaction", name) for name, *_ in browser.INTERACTIONS),
                  ("Memory", "server RSS idle"),
                  ("Memory", f"server RSS with {QUICK.sessions + 1} sessions"),
                  ("Memory", "per-session increment"),

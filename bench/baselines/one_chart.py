@@ -1,8 +1,10 @@
-"""Baseline for the browser benchmarks: a bare Streamlit app with one selectbox and one
-prebuilt chart, started with `streamlit run` exactly like the dashboard.
+"""Baseline for the browser benchmarks: a bare Streamlit app drawing prebuilt charts,
+started with `streamlit run` exactly like the dashboard.
 
-The harness pickles two figures built by newsdash.charts.build_chart and names the file
-in BENCH_FIGURES; the selectbox chooses which one is drawn.
+The harness pickles figures built by newsdash.charts.build_chart and names the file in
+BENCH_FIGURES. By default a selectbox chooses the one chart drawn; with BENCH_MANY=1 a
+multiselect chooses which of them are drawn, one under the other (the demining page's
+four charts, for a like-for-like comparison).
 """
 
 import os
@@ -18,5 +20,9 @@ def figures(path: str) -> dict:
 
 
 charts = figures(os.environ["BENCH_FIGURES"])
-choice = st.selectbox("Chart", list(charts), key="bench_chart")
-st.plotly_chart(charts[choice], key="bench_figure")
+if os.environ.get("BENCH_MANY"):
+    for name in st.multiselect("Charts", list(charts), default=list(charts), key="bench_charts"):
+        st.plotly_chart(charts[name], key=f"bench_figure_{name}")
+else:
+    choice = st.selectbox("Chart", list(charts)[:2], key="bench_chart")
+    st.plotly_chart(charts[choice], key="bench_figure")
