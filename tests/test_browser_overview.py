@@ -41,8 +41,12 @@ def test_a_shared_sub_page_link_on_a_fresh_server_runs_through_the_entry_script(
         page.wait_for_selector("text=البيانات والمنهجية", timeout=60_000)
         nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
         assert "نظرة عامة" in nav and "data_method" not in nav
-        direction = page.locator('[data-testid="stMain"]').evaluate("e => getComputedStyle(e).direction")
-        assert direction == "rtl"
+        # the right-to-left style arrives with the page's elements: wait for it, then read it
+        page.wait_for_selector('[data-testid="stMain"] h1', timeout=60_000)
+        page.wait_for_function(
+            "() => getComputedStyle(document.querySelector('[data-testid=\"stMain\"]')).direction === 'rtl'",
+            timeout=30_000)
+        assert page.locator('[data-testid="stMain"] h1').first.inner_text() == "البيانات والمنهجية"
     finally:
         proc.terminate()
         proc.wait(timeout=20)
