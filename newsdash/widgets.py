@@ -286,8 +286,13 @@ def password_gate(lang: str) -> None:
     encoded = _configured_hash()
     if not encoded or st.session_state.get("_signed_in_with") == encoded:
         return  # a changed hash signs every session out
-    page = st.Page(partial(_sign_in_page, encoded, lang), title=t("login_title", lang), url_path="sign-in")
-    st.navigation([page], position="hidden").run()
+    form = partial(_sign_in_page, encoded, lang)
+    # the form under every page's own address: a shared link (/demining?lang=ar) shows the
+    # form, not "page not found", and after sign-in the rerun opens the page it names
+    stems = sorted(p.stem for p in (corpus_mod.PROJECT_ROOT / "pages").glob("*.py"))
+    pages = [st.Page(form, title=t("login_title", lang), url_path="sign-in", default=True)]
+    pages += [st.Page(form, title=t("login_title", lang), url_path=stem) for stem in stems]
+    st.navigation(pages, position="hidden").run()
     st.stop()
 
 

@@ -231,11 +231,14 @@ def test_in_a_browser_every_url_shows_the_sign_in_form_first(page, monkeypatch):
     try:
         page.goto(f"{url}/demining?lang=en")
         page.wait_for_selector('input[type="password"]', timeout=30_000)
+        page.wait_for_timeout(500)
+        assert page.get_by_text("Page not found").count() == 0
         assert page.locator('[data-testid="stMetricValue"]').count() == 0
         assert "1,937" not in page.inner_text("body")
         page.fill('input[type="password"]', PASSWORD)
         page.keyboard.press("Enter")
         page.wait_for_selector('[data-testid="stMetricValue"]', timeout=30_000)
+        assert page.locator('[data-testid="stMain"] h1').inner_text() == "Demining progress"  # the linked page
         assert "1,937" in page.inner_text('[data-testid="stMain"]')
     finally:
         proc.terminate()
