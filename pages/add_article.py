@@ -12,6 +12,7 @@ from newsdash.extract import extract, guess_published
 from newsdash.extract import review as view
 from newsdash.extract.draft import MAX_ARTICLE_BYTES
 from newsdash.i18n import format_date, t
+from newsdash.textsafety import md_escape as md  # the uploaded text stays literal in Markdown
 
 lang = st.session_state.get("lang", "en")
 if lang == "ar":  # a file name in the uploader reads left to right, whatever the page direction
@@ -101,7 +102,7 @@ draft = cached_draft(incoming.raw, extraction.published, tuple(kept["figures"]),
                      seed_names)
 st.caption(view.kept_caption(draft, extraction, lang))
 if draft.left_out:
-    st.warning(t("add_left_out", lang).format(quotes="، ".join(f"«{q}»" for q in draft.left_out)))
+    st.warning(t("add_left_out", lang).format(quotes="، ".join(f"«{md(q)}»" for q in draft.left_out)))
 left, right = st.columns(2)
 with left:
     st.download_button(t("add_download", lang), data=draft.yaml_text.encode("utf-8"), file_name=draft.file_name,
