@@ -156,6 +156,20 @@ def chart_rows(loaded, chart_id: str, lang: str, **filters):  # noqa: ANN001, AN
     return _cached_rows(*data_state(), loaded.id, chart_id, lang, _frozen(filters))
 
 
+def page_start(require_article: bool = True):  # noqa: ANN201 - (lang, Corpus, LoadedArticle | None)
+    """What every page begins with: the language, the corpus with its errors shown, and
+    the article to show. Without a valid article, a page that needs one says so and
+    stops there; the rest of the app keeps running."""
+    lang = st.session_state.get("lang", "en")
+    corpus = load_corpus()
+    show_errors(corpus, lang)
+    loaded = current_article(corpus, lang)
+    if loaded is None and require_article:
+        st.info(t("no_articles", lang))
+        st.stop()
+    return lang, corpus, loaded
+
+
 def current_article(corpus: corpus_mod.Corpus, lang: str):  # noqa: ANN201 - LoadedArticle | None
     """The article the pages show. With more than one, a selector in the sidebar picks
     it (kept in the URL as ?article=<id>), so a page shows one article's figures and

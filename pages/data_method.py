@@ -14,21 +14,16 @@ from newsdash.textsafety import md_escape as md  # data text shown as Markdown s
 from newsdash.widgets import (
     article_flags,
     cached_view,
-    current_article,
     data_state,
-    load_corpus,
+    page_start,
     press_kit_download,
     provenance_table,
-    show_errors,
     sync_url,
     text_block,
     url_multi,
 )
 
-lang = st.session_state.get("lang", "en")
-corpus = load_corpus()
-show_errors(corpus, lang)
-loaded = current_article(corpus, lang)
+lang, corpus, loaded = page_start(require_article=False)  # the method and errors show without one
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

@@ -12,23 +12,15 @@ from newsdash.widgets import (
     article_flags,
     cached_view,
     chart_figure,
-    current_article,
     linked_record,
-    load_corpus,
+    page_start,
     show_chart,
-    show_errors,
     sync_url,
     text_block,
     url_multi,
 )
 
-lang = st.session_state.get("lang", "en")
-corpus = load_corpus()
-show_errors(corpus, lang)
-loaded = current_article(corpus, lang)
-if loaded is None:
-    st.info(t("no_articles", lang))
-    st.stop()
+lang, corpus, loaded = page_start()
 
 # 1/ THE FOUR FIGURES, WITH THEIR QUALIFIERS
 st.title(t("page_demining", lang))

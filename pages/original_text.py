@@ -6,15 +6,14 @@ import streamlit as st
 from newsdash import highlight as hl
 from newsdash.i18n import t
 from newsdash.links import chart_link
-from newsdash.widgets import cached_view, current_article, load_corpus, show_errors, sync_url, url_choice
+from newsdash.widgets import (
+    cached_view,
+    page_start,
+    sync_url,
+    url_choice,
+)
 
-lang = st.session_state.get("lang", "en")
-corpus = load_corpus()
-show_errors(corpus, lang)
-loaded = current_article(corpus, lang)
-if loaded is None:
-    st.info(t("no_articles", lang))
-    st.stop()
+lang, corpus, loaded = page_start()
 
 # 1/ TITLE AND HOW TO READ THE PAGE
 st.title(t("page_original", lang))

@@ -6,15 +6,9 @@ from newsdash import overview as view
 from newsdash.i18n import t
 from newsdash.links import sentence_link
 from newsdash.textsafety import md_escape as md  # data text shown as Markdown stays literal
-from newsdash.widgets import current_article, load_corpus, show_errors, text_block
+from newsdash.widgets import page_start, text_block
 
-lang = st.session_state.get("lang", "en")
-corpus = load_corpus()
-show_errors(corpus, lang)
-loaded = current_article(corpus, lang)
-if loaded is None:
-    st.info(t("no_articles", lang))
-    st.stop()
+lang, corpus, loaded = page_start()
 
 # 1/ HEADLINE AND SOURCE
 info = loaded.article.article

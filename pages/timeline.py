@@ -11,21 +11,16 @@ from newsdash.textsafety import md_escape as md
 from newsdash.widgets import (
     chart_figure,
     chart_rows,
-    current_article,
     linked_record,
-    load_corpus,
+    page_start,
     show_chart,
-    show_errors,
     sync_url,
     text_block,
     url_multi,
     url_range,
 )
 
-lang = st.session_state.get("lang", "en")
-corpus = load_corpus()
-show_errors(corpus, lang)
-loaded = current_article(corpus, lang)
+lang, corpus, loaded = page_start(require_article=False)  # no article or no timeline: one message
 timelines = view.charts_of_kind(loaded, "timeline") if loaded else []
 if not timelines:
     st.info(t("no_articles", lang))
