@@ -41,6 +41,8 @@ def warm_png(fig, exporter) -> bytes:  # noqa: ANN001
 class ColdExporter:
     """Renders like StaticExporter, but starts a new browser for every image."""
 
+    tabs = 1  # the press kit renders as many images at once as the exporter has tabs
+
     def unavailable_reason(self) -> str | None:
         from newsdash.static_export import unavailable_reason
 

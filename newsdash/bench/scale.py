@@ -18,6 +18,7 @@ from pathlib import Path
 
 from newsdash.bench.report import Row, median
 from newsdash.corpus import DATA_DIR_ENV, PROJECT_ROOT, fingerprint, load_corpus
+from newsdash.corpus import _digests as corpus_digests
 
 ARTICLE = PROJECT_ROOT / "data" / "articles" / "2021-12-29-sputnik-rudenko-karabakh.yaml"
 ID_LINE = "  id: 2021-12-29-sputnik-rudenko-karabakh\n"
@@ -28,10 +29,12 @@ MAX_CHARTS_AT_ONCE = 20
 
 
 def synthetic_corpus(root: Path, count: int) -> Path:
-    """`count` article files under root/data/articles, with the real seeds and context."""
+    """`count` article files under root/data/articles, with the real seeds, context
+    tables and method text."""
     data = root / "data"
-    (data / "articles").mkdir(parents=True)
-    shutil.copytree(PROJECT_ROOT / "data" / "context", data / "context")
+    # everything but the articles: context tables, method text
+    shutil.copytree(PROJECT_ROOT / "data", data, ignore=shutil.ignore_patterns("articles"))
+    (data / "articles").mkdir()
     shutil.copytree(PROJECT_ROOT / "seeds", root / "seeds")
     text = ARTICLE.read_text(encoding="utf-8")
     if ID_LINE not in text:
@@ -81,21 +84,25 @@ def load(data: Path) -> None:
         raise RuntimeError(f"synthetic corpus has errors: {corpus.errors[0]}")
 
 
-def page_cold_and_warm(data: Path, runs: int) -> tuple[list[float], list[float], dict]:
-    """The Data & method page with caches cleared (it loads the corpus) and then warm."""
+def page_cold(data: Path):  # noqa: ANN201 - (seconds, AppTest)
+    """The Data & method page as on a fresh server: every cache cleared, so it loads."""
     import streamlit as st
 
     from newsdash.bench.rerun import page_app, timed_run
 
-    cold, warm = [], []
     with data_dir_env(data):
-        for _ in range(runs):
-            st.cache_data.clear()
-            at = page_app(METHOD_PAGE, "en")
-            cold.append(timed_run(at))
-        warm = [timed_run(at) for _ in range(max(runs, 5))]
-        shown = usability(at)
-    return cold, warm, shown
+        st.cache_data.clear()  # the page's own caches
+        st.cache_resource.clear()  # the corpus and the built charts
+        corpus_digests.clear()  # every file read and hashed again
+        at = page_app(METHOD_PAGE, "en")
+        return timed_run(at), at
+
+
+def page_warm(data: Path, at, runs: int) -> tuple[list[float], dict]:  # noqa: ANN001
+    from newsdash.bench.rerun import timed_run
+
+    with data_dir_env(data):
+        return [timed_run(at) for _ in range(runs)], usability(at)
 
 
 def usability(at) -> dict:  # noqa: ANN001 - AppTest
@@ -107,12 +114,21 @@ def usability(at) -> dict:  # noqa: ANN001 - AppTest
             "selector_options": len(choosers[0].options) if choosers else 0}
 
 
-def measure_size(count: int, runs: int) -> dict:
-    with tempfile.TemporaryDirectory(prefix="newsdash-bench-") as tmp:
-        data = synthetic_corpus(Path(tmp), count)
-        result = {"validate": timed(lambda: validate(data), runs), "load": timed(lambda: load(data), runs)}
-        result["page_cold"], result["page_warm"], result["shown"] = page_cold_and_warm(data, runs)
-    return result
+def measure_all(sizes: tuple[int, ...], runs: int, root: Path) -> dict[int, dict]:
+    """Every size in turn within each round, so a change of load on the shared machine
+    falls on all sizes alike rather than on whichever was measured then."""
+    corpora = {count: synthetic_corpus(root / f"corpus-{count}", count) for count in sizes}
+    results = {count: {"validate": [], "load": [], "page_cold": []} for count in sizes}
+    last_page = {}
+    for _ in range(runs):
+        for count, data in corpora.items():
+            results[count]["validate"] += timed(lambda d=data: validate(d), 1)
+            results[count]["load"] += timed(lambda d=data: load(d), 1)
+            seconds, last_page[count] = page_cold(data)
+            results[count]["page_cold"].append(seconds)
+    for count, data in corpora.items():  # warm: the page already loaded, nothing cleared
+        results[count]["page_warm"], results[count]["shown"] = page_warm(data, last_page[count], max(runs, 5))
+    return results
 
 
 def articles(count: int) -> str:
@@ -149,5 +165,5 @@ def _shown(shown: dict) -> str:
 
 
 def run(sizes: tuple[int, ...], runs: int) -> list[Row]:
-    results = {count: measure_size(count, runs) for count in sizes}
-    return rows(results, runs)
+    with tempfile.TemporaryDirectory(prefix="newsdash-bench-") as tmp:
+        return rows(measure_all(sizes, runs, Path(tmp)), runs)
