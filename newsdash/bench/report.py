@@ -85,7 +85,8 @@ def markdown(rows: list[Row], info: dict) -> str:
     """The table for the README: one line per row, the ratio and the budget verdict."""
     lines = [
         f"Measured {info['date']} on {info['machine']['cpu']} ({info['machine']['cores']} cores, "
-        f"{info['machine']['memory_gb']} GB), load average {info['machine']['load_average']} at the start, "
+        f"{info['machine']['memory_gb']} GB), load average {info['machine']['load_average']} at the start "
+        f"and {info['machine']['load_average_end']} at the end, "
         f"{info['mode']} mode, {info['seconds']:.0f} s in all.",
         "",
         "| Section | Measure | Ours | Baseline | Ratio | Budget | Runs | Note |",
@@ -105,7 +106,8 @@ def write(rows: list[Row], out: Path, mode: str, started: float, skipped: dict[s
           failed: dict[str, str] | None = None) -> tuple[Path, Path]:
     """bench.md and bench.json in `out`; returns both paths."""
     out.mkdir(parents=True, exist_ok=True)
-    info = {"date": time.strftime("%Y-%m-%d %H:%M"), "machine": machine(), "mode": mode,
+    info = {"date": time.strftime("%Y-%m-%d %H:%M", time.localtime(time.time() - (time.monotonic() - started))),
+            "machine": machine(), "mode": mode,
             "seconds": time.monotonic() - started, "skipped": skipped, "failed": failed or {}}
     info["machine"]["load_average_end"] = info["machine"].pop("load_average")
     info["machine"]["load_average"] = _START_LOAD or info["machine"]["load_average_end"]
