@@ -597,7 +597,7 @@ def alt_text(chart: Chart, loaded: LoadedArticle, lang: str) -> str:
     published = loaded.article.article.published
     for fid in chart.figures:
         fig = loaded.article.figure(fid)
-        value = f"{fig.label.get(lang)}, {format_value(fig.value, fig.qualifier, lang)} {unit_label(fig.unit, lang)}"
+        value = f"{fig.label.get(lang)}, {format_value(fig.value, fig.qualifier, lang, fig.value_max)} {unit_label(fig.unit, lang)}"
         parts.append(t("alt_figure", lang).format(value=value, date=published))
     if chart.context_measure:
         parts.append(t("alt_series", lang))

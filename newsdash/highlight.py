@@ -92,7 +92,7 @@ def page_url(page: str, params: dict[str, str]) -> str:
 
 def figure_title(fig: Figure, lang: str) -> str:
     """'explosive_objects_neutralised: more than 26,000 explosive objects'."""
-    value = f"{format_value(fig.value, fig.qualifier, lang)} {unit_label(fig.unit, lang)}"
+    value = f"{format_value(fig.value, fig.qualifier, lang, fig.value_max)} {unit_label(fig.unit, lang)}"
     draft = f" ({t('draft', lang)})" if fig.status == "draft" else ""
     return f"{fig.id}: {value}{draft}"
 
@@ -340,7 +340,7 @@ def record_facts(loaded: LoadedArticle, record_id: str, lang: str) -> list[tuple
     span = loaded.spans[record_id]
     info = loaded.article.article
     if isinstance(record, Figure):
-        what = [(t("value", lang), f"{format_value(record.value, record.qualifier, lang)} "
+        what = [(t("value", lang), f"{format_value(record.value, record.qualifier, lang, record.value_max)} "
                                   f"{unit_label(record.unit, lang)}"),
                 (t("attributed_to", lang), record.attributed_to)]
     else:

@@ -38,12 +38,12 @@ def category_heading(category: str, lang: str) -> str:
 
 def metric_value(fig: Figure, lang: str) -> str:
     """'26,000+': short enough never to be cut, so the qualifier is never dropped."""
-    return format_short(fig.value, fig.qualifier, lang)
+    return format_short(fig.value, fig.qualifier, lang, fig.value_max)
 
 
 def metric_caption(fig: Figure, lang: str) -> str:
     """The value in words with its unit: 'more than 26,000 explosive objects'."""
-    return f"{format_value(fig.value, fig.qualifier, lang)} {unit_label(fig.unit, lang)}"
+    return f"{format_value(fig.value, fig.qualifier, lang, fig.value_max)} {unit_label(fig.unit, lang)}"
 
 
 def metric_help(fig: Figure, lang: str) -> str:

@@ -71,3 +71,15 @@ def test_broken_data_shows_the_error_not_a_traceback(data_copy):
     assert "buildings_inspected: value: value 1,973 disagrees with the quote, which says 1,937" in message
     assert not at.metric
     assert at.info[0].value == "No valid article to show."
+
+
+def test_a_confirmed_range_keeps_its_upper_bound_on_screen():
+    from newsdash import overview
+    from newsdash.models import Figure
+
+    fig = Figure(id="displaced", label={"en": "Displaced", "ar": "نازحون"}, category="returns", value=30000,
+                 value_max=40000, qualifier="range", unit="people", period={"as_of": "2021-12-29"},
+                 attributed_to="x", quote="30 - 40 ألف", translation="30 to 40 thousand")
+    assert overview.metric_value(fig, "en") == "30,000–40,000"
+    assert overview.metric_caption(fig, "en") == "between 30,000 and 40,000 people"
+    assert overview.metric_caption(fig, "ar") == "بين ٣٠٬٠٠٠ و٤٠٬٠٠٠ شخص"
