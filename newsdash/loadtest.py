@@ -28,7 +28,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHART = '[data-testid="stPlotlyChart"]'
-STEP_TIMEOUT_MS = 60_000
+STEP_TIMEOUT_MS = 120_000
+POLL_MS = 200  # check for drawn charts 5 times a second (not every frame, in 20 pages at once)
 ARABIC = r"[\u0600-\u06FF]"
 # every drawn chart title is in the wanted language (Arabic letters, or none)
 TITLES_IN = """([lang, count]) => {
@@ -46,6 +47,7 @@ class Results:
     errors: list[str] = field(default_factory=list)
     rss_mb: list[float] = field(default_factory=list)
     first_view_s: float | None = None
+    cpu_s: dict[str, float] = field(default_factory=dict)  # app and browsers, during the timed part
 
     def add(self, step: str, seconds: float) -> None:
         self.timings.setdefault(step, []).append(seconds)
@@ -57,7 +59,7 @@ class Results:
                 "errors": len(self.errors), "error_samples": self.errors[:10],
                 "rss_mb": {"start": _first(self.rss_mb), "peak": max(self.rss_mb, default=0.0),
                            "end": self.rss_mb[-1] if self.rss_mb else 0.0},
-                "first_view_s": self.first_view_s, "cpus": os.cpu_count()}
+                "first_view_s": self.first_view_s, "cpu_s": self.cpu_s, "cpus": os.cpu_count()}
 
 
 def _first(values: list[float]) -> float:
@@ -100,19 +102,41 @@ def wait_healthy(url: str, timeout: float = 60) -> None:
     raise RuntimeError(f"no answer from {url}")
 
 
-def rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants, in MB (Linux /proc)."""
-    total, todo = 0, [pid]
+def tree(pid: int) -> list[int]:
+    """A process and all its descendants (Linux /proc)."""
+    found, todo = [], [pid]
     while todo:
         current = todo.pop()
+        found.append(current)
         try:
-            status = Path(f"/proc/{current}/status").read_text()
-            total += int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1))
             for task in Path(f"/proc/{current}/task").iterdir():
                 todo += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return found
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants, in MB."""
+    total = 0
+    for member in tree(pid):
+        try:
+            total += int(re.search(r"VmRSS:\s+(\d+) kB", Path(f"/proc/{member}/status").read_text()).group(1))
         except (OSError, AttributeError):
             continue
     return round(total / 1024, 1)
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User plus system CPU time these processes have used so far."""
+    ticks = 0
+    for member in pids:
+        try:
+            fields = Path(f"/proc/{member}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+        except (OSError, IndexError, ValueError):
+            continue
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 async def sample_memory(pid: int, results: Results, stop: asyncio.Event) -> None:
@@ -153,13 +177,14 @@ async def what_is_shown(page) -> str:  # noqa: ANN001
 
 async def drawn(page, lang: str, count: int = 1) -> None:  # noqa: ANN001
     """Charts drawn, with titles in the language, and no exception on the page."""
-    await page.wait_for_function(TITLES_IN, arg=[lang, count], timeout=STEP_TIMEOUT_MS)
+    await page.wait_for_function(TITLES_IN, arg=[lang, count], timeout=STEP_TIMEOUT_MS, polling=POLL_MS)
     if await page.locator('[data-testid="stException"]').count():
         raise RuntimeError("the page shows an exception")
 
 
 async def session(browser, url: str, index: int, deadline: float, results: Results) -> None:  # noqa: ANN001
     context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(STEP_TIMEOUT_MS)  # page loads and clicks too: a slow step is timed, not failed
     page = await context.new_page()
     page.on("pageerror", lambda error: results.errors.append(f"page error: {str(error)[:200]}"))
     lang = "en" if index % 2 == 0 else "ar"
@@ -178,7 +203,7 @@ async def one_round(page, url: str, lang: str, results: Results) -> str:  # noqa
     async def remove_a_measure() -> None:
         await page.locator('[data-testid="stMultiSelect"] button[aria-label^="Remove "]').first.click()
         await page.wait_for_function(f"document.querySelectorAll('{CHART}').length === 3",
-                                     timeout=STEP_TIMEOUT_MS)
+                                     timeout=STEP_TIMEOUT_MS, polling=POLL_MS)
         await drawn(page, lang, 3)
 
     other = "ar" if lang == "en" else "en"
@@ -200,6 +225,18 @@ async def one_round(page, url: str, lang: str, results: Results) -> str:  # noqa
     await timed(results, "open returns", await open_page("returns"), page)
     await timed(results, "open timeline", await open_page("timeline"), page)
     return other
+
+
+def machine_busy_seconds() -> float:
+    """CPU time all cores have spent busy since boot (/proc/stat: all but idle and iowait)."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:8]]
+    return (sum(fields) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_now(server_pid: int | None) -> tuple[float, float]:
+    """CPU used so far by the app's processes, and by the whole machine (the browsers'
+    renderers are not all descendants of this process: Chromium's zygote forks them)."""
+    return cpu_seconds(tree(server_pid) if server_pid else []), machine_busy_seconds()
 
 
 async def first_view(browser, url: str) -> float:  # noqa: ANN001
@@ -228,8 +265,13 @@ async def run(url: str, sessions: int, seconds: float, server_pid: int | None, c
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"])
         if warm_up:
             results.first_view_s = await first_view(browser, url)
-        deadline = time.monotonic() + seconds
+        app_before, machine_before = _cpu_now(server_pid)
+        started = time.monotonic()
+        deadline = started + seconds
         await asyncio.gather(*(session(browser, url, i, deadline, results) for i in range(sessions)))
+        app_after, machine_after = _cpu_now(server_pid)
+        results.cpu_s = {"wall": round(time.monotonic() - started, 1), "app": round(app_after - app_before, 1),
+                         "machine": round(machine_after - machine_before, 1)}
         await browser.close()
     stop.set()
     if memory:
@@ -244,7 +286,10 @@ def markdown(summary: dict) -> str:
              f"errors: {summary['errors']}; app memory (RSS) {summary['rss_mb']['start']} MB at start, "
              f"{summary['rss_mb']['peak']} MB at peak, {summary['rss_mb']['end']} MB at the end."
              + (f" A first view on the fresh server before them: {summary['first_view_s']:.2f} s."
-                if summary.get("first_view_s") else ""),
+                if summary.get("first_view_s") else "")
+             + (f" CPU while timed: {summary['cpu_s']['machine']:.0f} s busy of {summary['cpu_s']['wall']:.0f} s "
+                f"wall on {summary['cpus']} cores, the app {summary['cpu_s']['app']:.0f} s of it (the rest: the "
+                "browsers)." if summary.get("cpu_s") else ""),
              "", "| step (until its charts are drawn) | count | p50 | p95 | max |", "|---|---:|---:|---:|---:|"]
     rows = [*summary["steps"].items(), ("all steps", summary["overall"])]
     for name, stats in rows:
