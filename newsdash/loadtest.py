@@ -22,9 +22,10 @@ import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from newsdash.appserver import wait_healthy
 
 ROOT = Path(__file__).resolve().parent.parent
 CHART = '[data-testid="stPlotlyChart"]'
@@ -88,18 +89,6 @@ def start_app(port: int) -> subprocess.Popen:
            "--server.address", "127.0.0.1", "--server.headless", "true"]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
-def wait_healthy(url: str, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"no answer from {url}")
 
 
 def tree(pid: int) -> list[int]:

@@ -13,12 +13,11 @@ import socket
 import subprocess
 import sys
 import threading
-import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from newsdash.appserver import wait_healthy
 from tests.conftest import DASHBOARD, ROOT, free_port
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
@@ -75,29 +74,6 @@ def start_plain_app(env: dict[str, str] | None = None, data_dir: Path | None = N
     url = f"http://127.0.0.1:{port}" + (f"/{base_path}" if base_path else "")
     wait_healthy(url, proc)
     return proc, url
-
-
-def wait_healthy(url: str, proc: subprocess.Popen | None = None, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc is not None and proc.poll() is not None:
-            raise RuntimeError(f"the app exited with status {proc.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"no answer from {url} within {timeout:.0f} s")
-
-
-def stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(timeout=10)
 
 
 @dataclass

@@ -19,8 +19,9 @@ from pathlib import Path
 
 import pytest
 
+from newsdash.appserver import stop
 from tests.conftest import ROOT, free_port, require_browser
-from tests.netwatch import start_plain_app, stop
+from tests.netwatch import start_plain_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.deploy]
 

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from newsdash.appserver import stop
 from tests.conftest import DASHBOARD, ROOT, require_browser
 from tests.hostile_cases import CASES, make_copy
-from tests.netwatch import RequestLog, start_plain_app, stop
+from tests.netwatch import RequestLog, start_plain_app
 
 PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
 MARKUP = next(case for case in CASES if case.name == "markup_in_every_text_field")

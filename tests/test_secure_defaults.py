@@ -16,9 +16,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from newsdash.appserver import stop
 from newsdash.static_export import EXPORT_PROXY_ENV, OFFLINE_PROXY
 from tests.conftest import ROOT, require_browser
-from tests.netwatch import RecordingProxy, RequestLog, start_plain_app, stop
+from tests.netwatch import RecordingProxy, RequestLog, start_plain_app
 
 CONFIG = ROOT / ".streamlit" / "config.toml"
 

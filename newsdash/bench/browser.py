@@ -9,11 +9,11 @@ import pickle
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsdash.appserver import stop, wait_healthy
 from newsdash.bench.report import Row, median
 from newsdash.corpus import PROJECT_ROOT
 
@@ -67,29 +67,6 @@ def launch(app: App) -> tuple[subprocess.Popen, str]:
     return proc, f"http://127.0.0.1:{port}"
 
 
-def wait_healthy(proc: subprocess.Popen, url: str, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with status {proc.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.05)
-    raise RuntimeError(f"streamlit did not answer within {timeout:.0f} s")
-
-
-def stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(timeout=10)
-
-
 def rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -122,7 +99,7 @@ def first_view(browser, app: App) -> float:  # noqa: ANN001 - playwright Browser
     start = time.perf_counter()
     proc, url = launch(app)
     try:
-        wait_healthy(proc, url)
+        wait_healthy(url, proc, poll=0.05)
         context = browser.new_context()
         page = context.new_page()
         page.goto(f"{url}/{app.first_path}")
@@ -227,7 +204,7 @@ INTERACTIONS = (
 def interaction(browser, app: App, change: Change, runs: int, path: str = "") -> list[float]:  # noqa: ANN001
     proc, url = launch(app)
     try:
-        wait_healthy(proc, url)
+        wait_healthy(url, proc, poll=0.05)
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         page.goto(f"{url}/{path}")
@@ -258,7 +235,7 @@ def memory(browser, app: App, sessions: int) -> dict[str, float]:  # noqa: ANN00
     """Server RSS idle, after one session, and with `sessions` more open at once."""
     proc, url = launch(app)
     try:
-        wait_healthy(proc, url)
+        wait_healthy(url, proc, poll=0.05)
         time.sleep(1)
         idle = rss_mb(proc.pid)
         first = open_sessions(browser, url, app.first_path, 1)
