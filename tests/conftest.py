@@ -102,3 +102,16 @@ def app_url():
     yield url
     proc.terminate()
     proc.wait(timeout=20)
+
+
+def open_page(page: str, **params: str):  # noqa: ANN201 - AppTest
+    """Open a page as a visitor would: the entry script first (it sets the language),
+    then the page, with the URL's query parameters."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(page)
+    return at.run()

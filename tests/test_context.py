@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from newsdash.context import load_context
@@ -27,11 +28,15 @@ def test_returns_and_events_load():
     assert context.events[0].date == "2020-09-27"
 
 
-def test_a_falling_cumulative_total_is_flagged(tmp_path: Path):
+def context_copy(tmp_path: Path) -> Path:
+    """A private copy of the three context tables, to break one of them."""
     folder = tmp_path / "context"
-    folder.mkdir()
-    for name in ("mod_demining_series.csv", "returns_series.csv", "context_events.csv"):
-        (folder / name).write_text((ROOT / "data" / "context" / name).read_text(encoding="utf-8"), encoding="utf-8")
+    shutil.copytree(ROOT / "data" / "context", folder)
+    return folder
+
+
+def test_a_falling_cumulative_total_is_flagged(tmp_path: Path):
+    folder = context_copy(tmp_path)
     path = folder / "mod_demining_series.csv"
     path.write_text(path.read_text(encoding="utf-8").replace("2021-08-20,2257,", "2021-08-20,1257,"), encoding="utf-8")
     context, errors = load_context(folder)
@@ -42,10 +47,7 @@ def test_a_falling_cumulative_total_is_flagged(tmp_path: Path):
 
 
 def test_a_bad_row_names_file_line_and_field(tmp_path: Path):
-    folder = tmp_path / "context"
-    folder.mkdir()
-    for name in ("mod_demining_series.csv", "returns_series.csv", "context_events.csv"):
-        (folder / name).write_text((ROOT / "data" / "context" / name).read_text(encoding="utf-8"), encoding="utf-8")
+    folder = context_copy(tmp_path)
     path = folder / "returns_series.csv"
     path.write_text(path.read_text(encoding="utf-8").replace("49054,exact", "49054,roughly"), encoding="utf-8")
     _, errors = load_context(folder)

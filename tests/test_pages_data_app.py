@@ -7,18 +7,7 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import DASHBOARD
-
-
-def open_page(page: str, **params: str) -> AppTest:
-    """Open a page as a visitor would: the entry script first, then the page, with
-    the URL's query parameters."""
-    at = AppTest.from_file(DASHBOARD, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(page)
-    return at.run()
+from tests.conftest import open_page
 
 
 def figures(at: AppTest) -> list[dict]:

@@ -6,20 +6,12 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import DASHBOARD
+from tests.conftest import open_page
 
 ORIGINAL = "pages/original_text.py"
 METHOD = "pages/data_method.py"
 
 
-def open_page(page: str, **params: str) -> AppTest:
-    """The entry script first (it sets the language), then the page, as a visitor would."""
-    at = AppTest.from_file(DASHBOARD, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(page)
-    return at.run()
 
 
 def html_bodies(at: AppTest) -> list[str]:
