@@ -18,7 +18,10 @@ import streamlit as st
 
 from newsdash import auth
 from newsdash import corpus as corpus_mod
+from newsdash.context import Context
 from newsdash.i18n import LANGS, t
+from newsdash.loading import LoadedArticle
+from newsdash.memo import Memo
 from newsdash.textsafety import code_span, html_text
 from newsdash.url_state import parse_choice, parse_multi, serialize_multi
 
@@ -92,68 +95,60 @@ def _data_state_now() -> tuple[str, str]:
     return str(folder), state
 
 
+# The page views, charts and tables of one state of the data, shared by every session:
+# keyed by the data folder, its state digest and short arguments (newsdash.memo).
+_views = Memo(max_entries=512)
+
+
+def _key_part(value):  # noqa: ANN001, ANN202
+    """A short hashable stand-in for a view argument. An article counts as its id and the
+    corpus or context as nothing: the data-state digest in every key decides them."""
+    if isinstance(value, LoadedArticle):
+        return ("article", value.id)
+    if isinstance(value, corpus_mod.Corpus | Context):
+        return (type(value).__name__,)
+    if isinstance(value, list | tuple | set | frozenset):
+        return tuple(_key_part(item) for item in value)
+    if isinstance(value, dict):
+        return tuple(sorted((name, _key_part(item)) for name, item in value.items()))
+    return value
+
+
 def cached_view(view, *args, **kwargs):  # noqa: ANN001, ANN201
     """view(*args, **kwargs), worked out once per state of the data and arguments.
 
     For the pure functions of newsdash a page would otherwise run on every rerun (pandas
-    on small tables, HTML of the whole article: milliseconds each). An article, corpus or
-    context argument counts as the article id (or nothing) beside the data state, which
-    decides everything in them; cache_data gives each caller its own copy of the result.
+    on small tables, HTML of the whole article: milliseconds each). The result is shared
+    by every session: read it, never change it in place.
     """
-    return _cached_view(data_state()[1], view.__module__, view.__qualname__, args, tuple(sorted(kwargs.items())))
-
-
-def _by_data_state(_obj) -> None:  # noqa: ANN001
-    return None  # the data-state digest, another argument, stands for it
-
-
-@st.cache_data(show_spinner=False, max_entries=512, hash_funcs={
-    "newsdash.loading.LoadedArticle": lambda loaded: loaded.id,
-    "newsdash.corpus.Corpus": _by_data_state, "newsdash.context.Context": _by_data_state})
-def _cached_view(state: str, module: str, name: str, args: tuple, kwargs: tuple):  # noqa: ANN202
-    import importlib
-
-    return getattr(importlib.import_module(module), name)(*args, **dict(kwargs))
+    key = ("view", *data_state(), view.__module__, view.__qualname__, _key_part(args), _key_part(kwargs))
+    return _views.get(key, lambda: view(*args, **kwargs))
 
 
 def load_corpus() -> corpus_mod.Corpus:
     """The corpus, cached, reloaded when any data or seed file changes on disk."""
-    return _cached_corpus(*data_state())
-
-
-# cache_resource: a go.Figure unpickled from cache_data is rebuilt and validated
-# property by property (about 65 ms a chart, 8 times the cost of drawing it). Figures
-# are shared, read-only: st.plotly_chart and the exports copy them (to_dict, go.Figure(fig)).
-@st.cache_resource(show_spinner=False, max_entries=256)
-def _cached_chart(data_dir: str, fingerprint: str, article_id: str, chart_id: str, lang: str, filters: tuple):  # noqa: ANN202
-    from newsdash.charts import build_chart
-
-    corpus = _cached_corpus(data_dir, fingerprint)
-    return build_chart(corpus.article(article_id), corpus.context, chart_id, lang, **dict(filters))
-
-
-def _frozen(filters: dict) -> tuple:
-    return tuple(sorted((k, tuple(v) if isinstance(v, list | tuple | set) else v) for k, v in filters.items()))
+    state = data_state()
+    return once_per_run(("corpus", *state), lambda: _cached_corpus(*state))
 
 
 def chart_figure(loaded, chart_id: str, lang: str, **filters):  # noqa: ANN001, ANN201
     """A chart from newsdash.charts, built once per data state, language and filter:
-    building a Plotly figure on every rerun is several times slower than drawing one."""
-    return _cached_chart(*data_state(), loaded.id, chart_id, lang, _frozen(filters))
+    building a Plotly figure on every rerun is several times slower than drawing one.
+    The figure is frozen (newsdash.frozen_figure): its dict form is made once, here,
+    not by st.plotly_chart at every rerun; an export changes a copy, go.Figure(fig)."""
+    from newsdash.charts import build_chart
+    from newsdash.frozen_figure import freeze
 
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def _cached_rows(data_dir: str, fingerprint: str, article_id: str, chart_id: str, lang: str, filters: tuple):  # noqa: ANN202
-    from newsdash.charts import chart_frame
-
-    corpus = _cached_corpus(data_dir, fingerprint)
-    return chart_frame(corpus.article(article_id), corpus.context, chart_id, lang, **dict(filters))
+    context = load_corpus().context
+    key = ("chart", *data_state(), loaded.id, chart_id, lang, _key_part(filters))
+    return _views.get(key, lambda: freeze(build_chart(loaded, context, chart_id, lang, **filters)))
 
 
 def chart_rows(loaded, chart_id: str, lang: str, **filters):  # noqa: ANN001, ANN201
-    """The rows a chart draws (newsdash.charts.chart_frame), cached like chart_figure.
-    cache_data: each caller gets its own copy of the frame, cheap to unpickle."""
-    return _cached_rows(*data_state(), loaded.id, chart_id, lang, _frozen(filters))
+    """The rows a chart draws (newsdash.charts.chart_frame), cached like chart_figure."""
+    from newsdash.charts import chart_frame
+
+    return cached_view(chart_frame, loaded, load_corpus().context, chart_id, lang, **filters)
 
 
 def page_start(require_article: bool = True):  # noqa: ANN201 - (lang, Corpus, LoadedArticle | None)
@@ -201,16 +196,27 @@ def _cached_article_flags(data_dir: str, fingerprint: str, article_id: str) -> t
 def provenance_table(loaded, lang: str):  # noqa: ANN001, ANN201 - pandas.DataFrame
     """The Data & method table (newsdash.method.provenance_frame) of the article shown and
     the context rows, built once per data state, article and language, not every rerun."""
-    return _cached_provenance(*data_state(), loaded.id if loaded else "", lang)
+    return cached_view(_provenance_frame, load_corpus(), loaded.id if loaded else "", lang)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _cached_provenance(data_dir: str, fingerprint: str, article_id: str, lang: str):  # noqa: ANN202
+def provenance_rows(loaded, lang: str, kinds: Sequence[str], categories: Sequence[str]) -> tuple:  # noqa: ANN001
+    """(rows kept, table to draw) of the Data & method table with these filters
+    (newsdash.method.shown_table), worked out once per data state and filter."""
+    return cached_view(_provenance_rows, load_corpus(), loaded.id if loaded else "", lang, tuple(kinds), tuple(categories))
+
+
+def _provenance_rows(corpus: corpus_mod.Corpus, article_id: str, lang: str, kinds: tuple, categories: tuple) -> tuple:
+    from newsdash.method import shown_table
+
+    frame = cached_view(_provenance_frame, corpus, article_id, lang)
+    return shown_table(frame, kinds, categories, lang)
+
+
+def _provenance_frame(corpus: corpus_mod.Corpus, article_id: str, lang: str):  # noqa: ANN202
     from dataclasses import replace
 
     from newsdash.method import provenance_frame
 
-    corpus = _cached_corpus(data_dir, fingerprint)
     if len(corpus.articles) > 1:
         corpus = replace(corpus, articles=(corpus.article(article_id),))
     return provenance_frame(corpus, lang)
@@ -281,6 +287,11 @@ def _throttle() -> auth.Throttle:
 
 
 def _configured_hash() -> str | None:
+    # once per run: Streamlit reads and parses secrets.toml again at every st.secrets call
+    return once_per_run(("password hash",), _configured_hash_now)
+
+
+def _configured_hash_now() -> str | None:
     section = st.secrets.get("auth") if st.secrets.load_if_toml_exists() else None
     return auth.configured_hash(section)
 
@@ -399,7 +410,7 @@ def show_chart(fig, chart, loaded, lang: str, filter_tag: str = "", filters: dic
 
     st.plotly_chart(fig, key=f"chart_{chart.id}", config=plotly_config(chart, loaded, lang, filter_tag),
                     alt=alt_text(chart, loaded, lang))
-    download_menu(fig, chart, loaded, lang, filter_tag, filters)
+    _download_menu_fragment(fig, chart, loaded, lang, filter_tag, filters)
 
 
 # Downloads: each file is made only when its button is clicked. Streamlit runs a
@@ -414,7 +425,27 @@ def download_menu(fig, chart, loaded, lang: str, filter_tag: str = "", filters: 
 
     `filters` are those the page passed to build_chart: the CSV is exactly the data drawn.
     Without a browser for images the menu says so and offers HTML and CSV.
+
+    The menu's buttons are made only while it is open: a page with four charts would
+    otherwise make sixteen download buttons at every rerun, about a third of its work.
+    Opening or closing the menu reruns this fragment alone, not the page.
     """
+    menu = st.popover(t("download", lang), icon=":material/download:", key=download_menu_key(chart.id),
+                      on_change="rerun")
+    if menu.open:
+        with menu:
+            _download_buttons(fig, chart, loaded, lang, filter_tag, filters)
+
+
+_download_menu_fragment = st.fragment(download_menu)
+
+
+def download_menu_key(chart_id: str) -> str:
+    """The session-state key of a chart's download menu: True while it is open."""
+    return f"download_menu_{chart_id}"
+
+
+def _download_buttons(fig, chart, loaded, lang: str, filter_tag: str, filters: dict | None) -> None:  # noqa: ANN001
     from newsdash import export
     from newsdash.charts import chart_frame, file_stem, plotly_config
 
@@ -424,14 +455,13 @@ def download_menu(fig, chart, loaded, lang: str, filter_tag: str = "", filters: 
         file_stem(chart, loaded, lang, filter_tag), lang, chart.title.get(lang),
         plotly_config(chart, loaded, lang, filter_tag))
     unavailable = once_per_run(("static export",), export.static_unavailable_reason)
-    with st.popover(t("download", lang), icon=":material/download:"):
-        st.caption(t("download_help", lang))
-        if unavailable:
-            st.caption(t("static_unavailable", lang).format(reason=unavailable))
-        for fmt in export.offered_formats(unavailable):
-            st.download_button(t(f"download_{fmt}", lang), data=partial(files.data, fmt),
-                               file_name=files.file_name(fmt), mime=export.MIME[fmt], on_click="ignore",
-                               key=f"download_{chart.id}_{fmt}", icon=DOWNLOAD_ICONS[fmt])
+    st.caption(t("download_help", lang))
+    if unavailable:
+        st.caption(t("static_unavailable", lang).format(reason=unavailable))
+    for fmt in export.offered_formats(unavailable):
+        st.download_button(t(f"download_{fmt}", lang), data=partial(files.data, fmt),
+                           file_name=files.file_name(fmt), mime=export.MIME[fmt], on_click="ignore",
+                           key=f"download_{chart.id}_{fmt}", icon=DOWNLOAD_ICONS[fmt])
 
 
 _press_kit_lock = threading.Lock()

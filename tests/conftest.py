@@ -27,14 +27,20 @@ ARTICLE = "2021-12-29-sputnik-rudenko-karabakh.yaml"
 @pytest.fixture(autouse=True)
 def _fresh_streamlit_cache():
     """Streamlit's caches outlive an AppTest within one process: start every test clean
-    (the corpus and the built charts are in st.cache_resource)."""
+    (the corpus is in st.cache_resource, the built charts and views in newsdash.memo)."""
+    clear_caches()
+    yield
+    clear_caches()
+
+
+def clear_caches() -> None:
     import streamlit as st
+
+    from newsdash import memo
 
     st.cache_data.clear()
     st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    memo.clear_all()
 
 
 @pytest.fixture

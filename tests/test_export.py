@@ -21,6 +21,7 @@ from streamlit.testing.v1 import AppTest
 from newsdash import charts, export, presskit
 from newsdash.corpus import load_corpus
 from newsdash.static_export import ExportUnavailable, StaticExporter, shared_exporter
+from newsdash.widgets import download_menu_key
 from tests.conftest import DASHBOARD, ROOT, require_browser
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -178,10 +179,23 @@ show_chart(build_chart(loaded, corpus.context, "chart_roads", lang), get_chart(l
 """
 
 
-def run_chart_app(lang: str = "en") -> AppTest:
+def run_chart_app(lang: str = "en", menu_open: bool = True) -> AppTest:
     at = AppTest.from_string(CHART_SCRIPT, default_timeout=60)
     at.query_params["lang"] = lang
+    if menu_open:  # as a reader's click on "Download" does
+        at.session_state[download_menu_key("chart_roads")] = True
     return at.run()
+
+
+def test_closed_menu_makes_no_buttons_and_opening_it_shows_them():
+    at = run_chart_app("en", menu_open=False)
+    assert not at.exception
+    assert at.get("plotly_chart")
+    assert not at.get("download_button")  # made only while the menu is open
+    assert [p.proto.popover.label for p in at.get("popover")] == ["Download"]
+    at.session_state[download_menu_key("chart_roads")] = True
+    at.run()
+    assert [b.proto.id.split("-")[-1] for b in at.get("download_button")][-1] == "download_chart_roads_csv"
 
 
 def test_menu_offers_four_downloads_in_the_current_language(monkeypatch):
