@@ -203,6 +203,39 @@ def listed_dates(frame: pd.DataFrame, layers: Sequence[str], lang: str) -> list[
     ) for r in rows]
 
 
+CAPTION_STYLE = "color:rgba(49,51,63,0.6);font-size:0.875rem;margin-bottom:0.5rem"
+
+
+def listed_date_html(loaded: LoadedArticle, item: ListedDate, lang: str, open_source: str = "") -> str:
+    """One item of the list under the timeline as one escaped HTML block: its label and
+    date, its precision, and then either the Arabic sentence with the quote marked and
+    the editors' translation (the article's dates) or the note and a link to the source
+    (context events, `open_source` being the link's words). One block, not five
+    elements: the page draws them again at every filter change."""
+    caption = " · ".join(part for part in (item.precision, item.note) if part)
+    parts = [f'<p style="margin-bottom:0.25rem"><strong>{html_text(item.label)}</strong> · {html_text(item.when)}</p>',
+             f'<div style="{CAPTION_STYLE}">{html_text(caption)}</div>']
+    if item.record_id:
+        parts.append(quote_in_paragraph_html(loaded, item.record_id))
+        parts.append(labelled_ltr_html(t("editors_translation", lang), record_translation(loaded, item.record_id)))
+    elif item.source_url:
+        parts.append(f'<a href="{html.escape(item.source_url)}" target="_blank" rel="noopener noreferrer">'
+                     f"{html_text(open_source)}: {html_text(item.source_title)} ↗</a>")
+    return "<div>" + "".join(parts) + "</div>"
+
+
+def dated_items(loaded: LoadedArticle, context: Context, chart_id: str, lang: str, listed: Sequence[str],
+                **filters) -> list[tuple[str, str]]:
+    """(record id, HTML block) for each drawn row of the `listed` layers, earliest first:
+    the list under the timeline, for the rows the chart draws with these filters."""
+    from newsdash.charts import chart_frame
+
+    frame = chart_frame(loaded, context, chart_id, lang, **filters)
+    open_source = t("open_source", lang)
+    return [(item.record_id, listed_date_html(loaded, item, lang, open_source))
+            for item in listed_dates(frame, listed, lang)]
+
+
 def _missing_last(value: object) -> tuple:
     missing = value is None or value != value  # None or NaN
     return (missing, "" if missing else value)

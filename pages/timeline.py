@@ -9,6 +9,7 @@ from newsdash.i18n import t
 from newsdash.links import sentence_link
 from newsdash.textsafety import md_escape as md
 from newsdash.widgets import (
+    cached_view,
     chart_figure,
     chart_rows,
     linked_record,
@@ -57,29 +58,22 @@ st.caption(view.dates_caption(first, last, months, len(in_layers) - len(frame), 
 tag = charts.timeline_filter_tag(chosen_layers, *((first, last) if filtered_dates else (None, None)))
 show_chart(chart_figure(loaded, chart.id, lang, **filters), chart, loaded, lang, tag, filters)
 
-# 4/ THE DATES LISTED, WITH THEIR PRECISION AND QUOTES
+# 4/ THE DATES LISTED, WITH THEIR PRECISION AND QUOTES (each item one escaped HTML block)
 linked_id = linked_record(loaded)
 article_layers = [x for x in chosen_layers if x != "context_events"]
 if article_layers:
     st.header(t("events_list", lang))
-for item in view.listed_dates(frame, article_layers, lang):
+for record_id, block in cached_view(view.dated_items, loaded, corpus.context, chart.id, lang, article_layers, **filters):
     with st.container(border=True):
-        if item.record_id and item.record_id == linked_id:
+        if record_id and record_id == linked_id:
             st.info(t("linked_figure", lang), icon=":material/link:")
-        st.markdown(f"**{md(item.label)}** · {item.when}")
-        st.caption(item.precision)
-        if item.record_id:
-            # the view escapes these blocks; the English stays left to right on an Arabic page
-            st.markdown(view.quote_in_paragraph_html(loaded, item.record_id), unsafe_allow_html=True)
-            translation = view.record_translation(loaded, item.record_id)
-            st.markdown(view.labelled_ltr_html(t("editors_translation", lang), translation), unsafe_allow_html=True)
-            page, params = sentence_link(item.record_id, lang)
+        st.markdown(block, unsafe_allow_html=True)
+        if record_id:
+            page, params = sentence_link(record_id, lang)
             st.page_link(page, label=t("see_in_text", lang), icon=":material/format_quote:", query_params=params)
 
 if "context_events" in chosen_layers:
     st.header(t("context_events_list", lang))
-for item in view.listed_dates(frame, ["context_events"], lang):
-    with st.container(border=True):
-        st.markdown(f"**{md(item.label)}** · {item.when}")
-        st.caption(md(" · ".join(part for part in (item.precision, item.note) if part)))
-        st.link_button(f"{t('open_source', lang)}: {md(item.source_title)}", item.source_url, icon=":material/open_in_new:")
+    for _, block in cached_view(view.dated_items, loaded, corpus.context, chart.id, lang, ["context_events"], **filters):
+        with st.container(border=True):
+            st.markdown(block, unsafe_allow_html=True)

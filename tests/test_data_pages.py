@@ -63,6 +63,30 @@ def test_listed_dates_show_month_precision_as_a_month(corpus, loaded):
     assert context[0].note == "the article says only 'the end of September 2020'"
 
 
+def test_each_listed_date_is_one_block_with_its_quote_or_source(corpus, loaded):
+    pairs = view.dated_items(loaded, corpus.context, "chart_timeline", "en", ["article_events", "context_events"],
+                             layers=["article_events", "context_events"])
+    september = dict(pairs)["hostilities_resumed"]
+    assert "<strong>Hostilities resume in Karabakh (&quot;the end of September 2020&quot;)</strong> · September 2020" in september
+    assert "Date precision: month only" in september
+    assert "<mark>في نهاية شهر أيلول/سبتمبر 2020</mark>" in september
+    assert 'Editors&#x27; English translation: <bdi dir="ltr" lang="en">at the end of September 2020</bdi>' in september
+    context = [block for record_id, block in pairs if not record_id]  # events from other outlets
+    assert len(context) == len(corpus.context.events)
+    assert all('target="_blank" rel="noopener noreferrer">Open the source: ' in block for block in context)
+    assert not any("<mark>" in block for block in context)
+
+
+def test_a_listed_date_escapes_every_text_and_its_link():
+    item = view.ListedDate(record_id="", label="<script>alert(1)</script>", when="1 May 2021",
+                           precision="Date precision: day", source_title="<b>T</b>",
+                           source_url='https://example.org/a"onmouseover="x', note="n & m")
+    block = view.listed_date_html(None, item, "en", "Open the source")
+    assert "<script>" not in block and "&lt;script&gt;alert(1)&lt;/script&gt;" in block
+    assert 'href="https://example.org/a&quot;onmouseover=&quot;x"' in block
+    assert "&lt;b&gt;T&lt;/b&gt;" in block and "Date precision: day · n &amp; m" in block
+
+
 def test_quote_is_marked_inside_its_paragraph_and_escaped(loaded):
     block = view.quote_in_paragraph_html(loaded, "armenians_helped_home")
     assert "<mark>127 أرمنيًا</mark>" in block

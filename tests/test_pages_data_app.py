@@ -3,7 +3,9 @@ with filters set: the values, captions and charts shown."""
 
 from __future__ import annotations
 
+import html
 import json
+import re
 
 from streamlit.testing.v1 import AppTest
 
@@ -16,6 +18,12 @@ def figures(at: AppTest) -> list[dict]:
 
 def titles(at: AppTest) -> list[str]:
     return [fig["layout"]["title"]["text"] for fig in figures(at)]
+
+
+def listed_items(at: AppTest) -> list[str]:
+    """The text of each item listed under the timeline (one HTML block each), as a reader sees it."""
+    firsts = [re.match(r"<div><p[^>]*>(.*?)</p>", m.value) for m in at.markdown]
+    return [html.unescape(re.sub(r"<[^>]+>", "", first.group(1))) for first in firsts if first]
 
 
 def captions(at: AppTest) -> list[str]:
@@ -163,12 +171,14 @@ def test_timeline_default_hides_context_and_says_so():
 
 def test_timeline_lists_events_with_their_precision():
     at = open_page("pages/timeline.py")
-    headings = [m.value for m in at.markdown if m.value.startswith("**")]
-    assert '**Hostilities resume in Karabakh ("the end of September 2020")** · September 2020' in headings
-    assert "**Fighting, about a month and a half (start known to the month)** · September 2020 – 10 November 2020" in headings
-    assert "**Trilateral statement signed** · 9 November 2020" in headings
-    assert "Date precision: month only" in captions(at)
-    assert any("<mark>في نهاية شهر أيلول/سبتمبر 2020</mark>" in m.value for m in at.markdown)
+    headings = listed_items(at)
+    assert 'Hostilities resume in Karabakh ("the end of September 2020") · September 2020' in headings
+    assert "Fighting, about a month and a half (start known to the month) · September 2020 – 10 November 2020" in headings
+    assert "Trilateral statement signed · 9 November 2020" in headings
+    september = next(m.value for m in at.markdown if "Hostilities resume" in m.value)
+    assert "Date precision: month only" in september
+    assert "<mark>في نهاية شهر أيلول/سبتمبر 2020</mark>" in september
+    assert len(at.get("page_link")) >= len(headings)  # each article date links to its sentence
 
 
 def test_timeline_filters_from_the_url():
@@ -179,8 +189,8 @@ def test_timeline_filters_from_the_url():
     assert names == {"The article's dates", "Context (other outlets)"}
     assert "Dates: November 2020 to January 2021; 4 of 12 items fall outside and are hidden." in captions(at)
     assert at.select_slider(key="timeline_range").value == ("2020-11", "2021-01")
-    headings = [m.value for m in at.markdown if m.value.startswith("**")]
-    assert "**Joint Russian-Turkish ceasefire monitoring centre starts work in Aghdam district** · 30 January 2021" in headings
+    headings = listed_items(at)
+    assert "Joint Russian-Turkish ceasefire monitoring centre starts work in Aghdam district · 30 January 2021" in headings
     assert not any("Rudenko's statement" in h for h in headings)  # 29 Dec 2021 is outside the range
 
 
