@@ -178,6 +178,15 @@ def filtered(frame: pd.DataFrame, kinds: Sequence[str], cats: Sequence[str]) -> 
     return frame[frame["kind"].isin(kinds) & frame["category"].isin(cats)]
 
 
+def shown_table(frame: pd.DataFrame, kinds: Sequence[str], cats: Sequence[str], lang: str):  # noqa: ANN201
+    """(rows kept, the table to draw): filtered, worded in the language and made an Arrow
+    table, which st.dataframe sends as it is instead of converting a pandas frame."""
+    import pyarrow as pa
+
+    shown = filtered(frame, kinds, cats)
+    return len(shown), pa.Table.from_pandas(display_frame(shown, lang), preserve_index=False)
+
+
 def rows_caption(shown: int, total: int, kinds: Sequence[str], cats: Sequence[str],
                  all_cats: Sequence[str], lang: str) -> str:
     """'Showing 8 of 94 rows: article figures only (hidden: article dates, …).'"""

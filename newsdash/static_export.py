@@ -42,10 +42,22 @@ class ExportUnavailable(RuntimeError):
 
 def find_browser(browser_path: str | None = None) -> str | None:
     """The Chromium kaleido would use: the given path, BROWSER_PATH, else a search."""
+    path = browser_path or os.environ.get("BROWSER_PATH") or _searched_browser()
+    return path if path and Path(path).is_file() and os.access(path, os.X_OK) else None
+
+
+SEARCH_AGAIN_AFTER_S = 30.0
+_last_search: list = []  # [(when, path)]: a browser installed later is found within 30 s
+
+
+def _searched_browser() -> str | None:
+    """choreographer's search for an installed Chromium, made at most every 30 s: it
+    looks in a dozen places, and every page with a chart asks at every rerun."""
     from choreographer.browsers.chromium import Chromium
 
-    path = browser_path or os.environ.get("BROWSER_PATH") or Chromium.find_browser(skip_local=False)
-    return path if path and Path(path).is_file() and os.access(path, os.X_OK) else None
+    if not _last_search or time.monotonic() - _last_search[0][0] > SEARCH_AGAIN_AFTER_S:
+        _last_search[:] = [(time.monotonic(), Chromium.find_browser(skip_local=False))]
+    return _last_search[0][1]
 
 
 def unavailable_reason(browser_path: str | None = None) -> str | None:

@@ -17,6 +17,7 @@ from newsdash.widgets import (
     data_state,
     page_start,
     press_kit_download,
+    provenance_rows,
     provenance_table,
     sync_url,
     text_block,
@@ -52,11 +53,11 @@ with right:
 sync_url("method_kinds", kinds, all_kinds)
 sync_url("method_categories", categories, all_categories)
 
-shown = view.filtered(frame, kinds, categories)
-st.caption(view.rows_caption(len(shown), len(frame), kinds, categories, all_categories, lang))
+shown, table = provenance_rows(loaded, lang, kinds, categories)
+st.caption(view.rows_caption(shown, len(frame), kinds, categories, all_categories, lang))
 labels = view.column_labels(lang)
 st.dataframe(
-    view.display_frame(shown, lang), hide_index=True, key="method_table",
+    table, hide_index=True, key="method_table",
     column_config={
         **{column: st.column_config.Column(label) for column, label in labels.items()},
         "value": st.column_config.NumberColumn(labels["value"], format="%g"),
