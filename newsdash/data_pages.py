@@ -212,16 +212,19 @@ def listed_date_html(loaded: LoadedArticle, item: ListedDate, lang: str, open_so
     the editors' translation (the article's dates) or the note and a link to the source
     (context events, `open_source` being the link's words). One block, not five
     elements: the page draws them again at every filter change."""
-    caption = " · ".join(part for part in (item.precision, item.note) if part)
+    # notes and source titles are English in the data: isolated, so an Arabic page keeps
+    # their quotation marks and full stops where they belong
+    note = f' · <bdi dir="ltr" lang="en">{html_text(item.note)}</bdi>' if item.note else ""
     parts = [f'<p style="margin-bottom:0.25rem"><strong>{html_text(item.label)}</strong> · {html_text(item.when)}</p>',
-             f'<div style="{CAPTION_STYLE}">{html_text(caption)}</div>']
+             f'<div style="{CAPTION_STYLE}">{html_text(item.precision)}{note}</div>']
     if item.record_id:
         parts.append(quote_in_paragraph_html(loaded, item.record_id))
         parts.append(labelled_ltr_html(t("editors_translation", lang), record_translation(loaded, item.record_id)))
     elif item.source_url:
         parts.append(f'<a href="{html.escape(item.source_url)}" target="_blank" rel="noopener noreferrer">'
-                     f"{html_text(open_source)}: {html_text(item.source_title)} ↗</a>")
-    return "<div>" + "".join(parts) + "</div>"
+                     f'{html_text(open_source)}: <bdi dir="ltr" lang="en">{html_text(item.source_title)}</bdi> ↗</a>')
+    direction = ' dir="rtl" lang="ar" style="text-align:right"' if lang == "ar" else ""
+    return f"<div{direction}>" + "".join(parts) + "</div>"
 
 
 def dated_items(loaded: LoadedArticle, context: Context, chart_id: str, lang: str, listed: Sequence[str],
@@ -234,6 +237,17 @@ def dated_items(loaded: LoadedArticle, context: Context, chart_id: str, lang: st
     open_source = t("open_source", lang)
     return [(item.record_id, listed_date_html(loaded, item, lang, open_source))
             for item in listed_dates(frame, listed, lang)]
+
+
+BORDERED = "border:1px solid rgba(49,51,63,0.2);border-radius:0.5rem;padding:1rem;margin-bottom:1rem"
+
+
+def context_events_html(loaded: LoadedArticle, context: Context, chart_id: str, lang: str, **filters) -> str:
+    """The context events the chart draws, listed in one HTML block, each in a bordered
+    box like st.container(border=True): one element to send and draw when the layer is
+    switched on, not two per event (they have no sentence of the article to link to)."""
+    blocks = dated_items(loaded, context, chart_id, lang, ["context_events"], **filters)
+    return "".join(f'<div style="{BORDERED}">{block}</div>' for _, block in blocks)
 
 
 def _missing_last(value: object) -> tuple:

@@ -1,6 +1,8 @@
 """Demining progress: the article's four figures, each on its own chart and unit,
 against the Russian defence ministry's running totals."""
 
+from contextlib import nullcontext
+
 import streamlit as st
 
 from newsdash import data_pages as view
@@ -35,30 +37,37 @@ for column, chart in zip(columns, charts_by_measure.values(), strict=False):
                   help=md(overview.metric_help(figure, lang)), border=True)
         st.caption(md(overview.metric_caption(figure, lang)))
 
-# 2/ MEASURE FILTER (IN THE URL) AND WHAT IT HIDES
-measures = list(charts_by_measure)
-url_multi("demining_measures", measures, measures)
-chosen = st.multiselect(t("filter_measures", lang), measures, key="demining_measures",
-                        format_func=lambda m: view.measure_label(loaded, m, lang))
-sync_url("demining_measures", chosen, measures)
-st.caption(md(view.filter_caption([view.measure_label(loaded, m, lang) for m in chosen],
-                                [view.measure_label(loaded, m, lang) for m in measures], "what_measures", lang)))
+# 2-4/ THE FILTER, ITS WARNINGS AND THE CHARTS: a fragment, so changing the filter
+# reruns and redraws this part only, not the figures above it
+@st.fragment
+def measures_and_charts() -> None:
+    # 2/ MEASURE FILTER (IN THE URL) AND WHAT IT HIDES
+    measures = list(charts_by_measure)
+    url_multi("demining_measures", measures, measures)
+    chosen = st.multiselect(t("filter_measures", lang), measures, key="demining_measures",
+                            format_func=lambda m: view.measure_label(loaded, m, lang))
+    sync_url("demining_measures", chosen, measures)
+    st.caption(md(view.filter_caption([view.measure_label(loaded, m, lang) for m in chosen],
+                                    [view.measure_label(loaded, m, lang) for m in measures], "what_measures", lang)))
 
-# 3/ WARNINGS: AN ARTICLE TOTAL BELOW AN EARLIER REPORT
-for flag in view.flags_for(article_flags(corpus, loaded), chosen):
-    st.warning(md(cached_view(view.flag_sentence, flag, loaded, corpus.context, lang)), icon=":material/warning:")
+    # 3/ WARNINGS: AN ARTICLE TOTAL BELOW AN EARLIER REPORT
+    for flag in view.flags_for(article_flags(corpus, loaded), chosen):
+        st.warning(md(cached_view(view.flag_sentence, flag, loaded, corpus.context, lang)), icon=":material/warning:")
 
-# 4/ ONE CHART PER CHOSEN MEASURE, THE LINKED ONE FIRST
-if linked is not None and linked.context_measure not in chosen:
-    st.info(t("linked_hidden", lang).format(label=md(view.measure_label(loaded, linked.context_measure, lang))))
-shown = [charts_by_measure[m] for m in chosen]
-for chart in view.highlighted_first(shown, linked):
-    figure = view.figures_of(loaded, chart)[0]
-    with st.container(border=chart is linked):
-        if chart is linked:
-            st.info(t("linked_figure", lang), icon=":material/link:")
-        show_chart(chart_figure(loaded, chart.id, lang), chart, loaded, lang)
-        for note in view.notes_on(loaded, figure.id, lang):
-            st.caption(md(note))
-        page, params = sentence_link(figure.id, lang)
-        st.page_link(page, label=t("see_in_text", lang), icon=":material/format_quote:", query_params=params)
+    # 4/ ONE CHART PER CHOSEN MEASURE, THE LINKED ONE FIRST
+    if linked is not None and linked.context_measure not in chosen:
+        st.info(t("linked_hidden", lang).format(label=md(view.measure_label(loaded, linked.context_measure, lang))))
+    shown = [charts_by_measure[m] for m in chosen]
+    for chart in view.highlighted_first(shown, linked):
+        figure = view.figures_of(loaded, chart)[0]
+        with st.container(border=True) if chart is linked else nullcontext():  # a frame for the linked one only
+            if chart is linked:
+                st.info(t("linked_figure", lang), icon=":material/link:")
+            show_chart(chart_figure(loaded, chart.id, lang), chart, loaded, lang)
+            if notes := view.notes_on(loaded, figure.id, lang):
+                st.caption("\n\n".join(md(note) for note in notes))
+            page, params = sentence_link(figure.id, lang)
+            st.page_link(page, label=t("see_in_text", lang), icon=":material/format_quote:", query_params=params)
+
+
+measures_and_charts()

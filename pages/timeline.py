@@ -32,48 +32,53 @@ chart = timelines[0]
 st.title(t("page_timeline", lang))
 text_block(t("timeline_intro", lang), lang)
 
-# 2/ FILTERS: LAYERS AND A RANGE OF MONTHS, BOTH IN THE URL
-layers = view.layer_options()
-url_multi("timeline_layers", layers, view.DEFAULT_LAYERS)
-chosen_layers = st.multiselect(t("filter_layers", lang), layers, key="timeline_layers",
-                               format_func=lambda layer: view.layer_name(layer, lang))
-sync_url("timeline_layers", chosen_layers, view.DEFAULT_LAYERS)
+# 2-4/ FILTERS, CHART AND LIST: a fragment, so changing a filter reruns this part only
+@st.fragment
+def filters_chart_and_list() -> None:
+    # 2/ FILTERS: LAYERS AND A RANGE OF MONTHS, BOTH IN THE URL
+    layers = view.layer_options()
+    url_multi("timeline_layers", layers, view.DEFAULT_LAYERS)
+    chosen_layers = st.multiselect(t("filter_layers", lang), layers, key="timeline_layers",
+                                   format_func=lambda layer: view.layer_name(layer, lang))
+    sync_url("timeline_layers", chosen_layers, view.DEFAULT_LAYERS)
 
-months = view.month_options(chart_rows(loaded, chart.id, lang))
-whole = [months[0], months[-1]]
-first, last = st.select_slider(t("filter_dates", lang), options=months, key="timeline_range",
-                               value=url_range("timeline_range", months, (months[0], months[-1])),
-                               format_func=lambda month: view.month_label(month, lang))
-sync_url("timeline_range", [first, last], whole)
+    months = view.month_options(chart_rows(loaded, chart.id, lang))
+    whole = [months[0], months[-1]]
+    first, last = st.select_slider(t("filter_dates", lang), options=months, key="timeline_range",
+                                   value=url_range("timeline_range", months, (months[0], months[-1])),
+                                   format_func=lambda month: view.month_label(month, lang))
+    sync_url("timeline_range", [first, last], whole)
 
-filtered_dates = [first, last] != whole
-filters = {"layers": chosen_layers, **({"date_from": first, "date_to": last} if filtered_dates else {})}
-frame = chart_rows(loaded, chart.id, lang, **filters)
-in_layers = chart_rows(loaded, chart.id, lang, layers=chosen_layers)
-st.caption(md(view.filter_caption([view.layer_name(x, lang) for x in chosen_layers],
-                                [view.layer_name(x, lang) for x in layers], "what_layers", lang)))
-st.caption(view.dates_caption(first, last, months, len(in_layers) - len(frame), len(in_layers), lang))
+    filtered_dates = [first, last] != whole
+    filters = {"layers": chosen_layers, **({"date_from": first, "date_to": last} if filtered_dates else {})}
+    frame = chart_rows(loaded, chart.id, lang, **filters)
+    in_layers = chart_rows(loaded, chart.id, lang, layers=chosen_layers)
+    st.caption(md(view.filter_caption([view.layer_name(x, lang) for x in chosen_layers],
+                                    [view.layer_name(x, lang) for x in layers], "what_layers", lang)))
+    st.caption(view.dates_caption(first, last, months, len(in_layers) - len(frame), len(in_layers), lang))
 
-# 3/ THE CHART
-tag = charts.timeline_filter_tag(chosen_layers, *((first, last) if filtered_dates else (None, None)))
-show_chart(chart_figure(loaded, chart.id, lang, **filters), chart, loaded, lang, tag, filters)
+    # 3/ THE CHART
+    tag = charts.timeline_filter_tag(chosen_layers, *((first, last) if filtered_dates else (None, None)))
+    show_chart(chart_figure(loaded, chart.id, lang, **filters), chart, loaded, lang, tag, filters)
 
-# 4/ THE DATES LISTED, WITH THEIR PRECISION AND QUOTES (each item one escaped HTML block)
-linked_id = linked_record(loaded)
-article_layers = [x for x in chosen_layers if x != "context_events"]
-if article_layers:
-    st.header(t("events_list", lang))
-for record_id, block in cached_view(view.dated_items, loaded, corpus.context, chart.id, lang, article_layers, **filters):
-    with st.container(border=True):
-        if record_id and record_id == linked_id:
-            st.info(t("linked_figure", lang), icon=":material/link:")
-        st.markdown(block, unsafe_allow_html=True)
-        if record_id:
-            page, params = sentence_link(record_id, lang)
-            st.page_link(page, label=t("see_in_text", lang), icon=":material/format_quote:", query_params=params)
-
-if "context_events" in chosen_layers:
-    st.header(t("context_events_list", lang))
-    for _, block in cached_view(view.dated_items, loaded, corpus.context, chart.id, lang, ["context_events"], **filters):
+    # 4/ THE DATES LISTED, WITH THEIR PRECISION AND QUOTES (each item one escaped HTML block)
+    linked_id = linked_record(loaded)
+    article_layers = [x for x in chosen_layers if x != "context_events"]
+    if article_layers:
+        st.header(t("events_list", lang))
+    for record_id, block in cached_view(view.dated_items, loaded, corpus.context, chart.id, lang, article_layers, **filters):
         with st.container(border=True):
+            if record_id and record_id == linked_id:
+                st.info(t("linked_figure", lang), icon=":material/link:")
             st.markdown(block, unsafe_allow_html=True)
+            if record_id:
+                page, params = sentence_link(record_id, lang)
+                st.page_link(page, label=t("see_in_text", lang), icon=":material/format_quote:", query_params=params)
+
+    if "context_events" in chosen_layers:
+        st.header(t("context_events_list", lang))
+        st.markdown(cached_view(view.context_events_html, loaded, corpus.context, chart.id, lang, **filters),
+                    unsafe_allow_html=True)
+
+
+filters_chart_and_list()

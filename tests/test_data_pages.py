@@ -77,6 +77,21 @@ def test_each_listed_date_is_one_block_with_its_quote_or_source(corpus, loaded):
     assert not any("<mark>" in block for block in context)
 
 
+def test_context_events_are_one_block_of_boxes(corpus, loaded):
+    block = view.context_events_html(loaded, corpus.context, "chart_timeline", "en",
+                                     layers=["article_events", "context_events"], date_from="2020-11", date_to="2021-01")
+    # five of the seven context events fall in November 2020 to January 2021
+    assert block.count(f'<div style="{view.BORDERED}">') == block.count("Open the source: ") == 5
+    assert block.index("Trilateral statement signed by the leaders") < block.index("Aghdam")  # earliest first
+    assert "Joint Russian-Turkish ceasefire monitoring centre starts work in Aghdam district</strong> · 30 January 2021" in block
+    assert "Rudenko" not in block  # 29 December 2021 is outside the range
+
+
+def test_an_arabic_listed_date_reads_right_to_left(corpus, loaded):
+    pairs = view.dated_items(loaded, corpus.context, "chart_timeline", "ar", ["article_events"], layers=["article_events"])
+    assert pairs and all(block.startswith('<div dir="rtl" lang="ar" style="text-align:right"><p') for _, block in pairs)
+
+
 def test_a_listed_date_escapes_every_text_and_its_link():
     item = view.ListedDate(record_id="", label="<script>alert(1)</script>", when="1 May 2021",
                            precision="Date precision: day", source_title="<b>T</b>",
@@ -84,7 +99,8 @@ def test_a_listed_date_escapes_every_text_and_its_link():
     block = view.listed_date_html(None, item, "en", "Open the source")
     assert "<script>" not in block and "&lt;script&gt;alert(1)&lt;/script&gt;" in block
     assert 'href="https://example.org/a&quot;onmouseover=&quot;x"' in block
-    assert "&lt;b&gt;T&lt;/b&gt;" in block and "Date precision: day · n &amp; m" in block
+    assert '<bdi dir="ltr" lang="en">&lt;b&gt;T&lt;/b&gt;</bdi>' in block
+    assert 'Date precision: day · <bdi dir="ltr" lang="en">n &amp; m</bdi>' in block
 
 
 def test_quote_is_marked_inside_its_paragraph_and_escaped(loaded):

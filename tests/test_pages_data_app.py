@@ -22,8 +22,8 @@ def titles(at: AppTest) -> list[str]:
 
 def listed_items(at: AppTest) -> list[str]:
     """The text of each item listed under the timeline (one HTML block each), as a reader sees it."""
-    firsts = [re.match(r"<div><p[^>]*>(.*?)</p>", m.value) for m in at.markdown]
-    return [html.unescape(re.sub(r"<[^>]+>", "", first.group(1))) for first in firsts if first]
+    firsts = [first for m in at.markdown for first in re.findall(r"<div[^>]*><p[^>]*>(.*?)</p>", m.value)]
+    return [html.unescape(re.sub(r"<[^>]+>", "", first)) for first in firsts]
 
 
 def captions(at: AppTest) -> list[str]:
