@@ -4,7 +4,8 @@ started with `streamlit run` exactly like the dashboard.
 The harness pickles figures built by newsdash.charts.build_chart and names the file in
 BENCH_FIGURES. By default a selectbox chooses the one chart drawn; with BENCH_MANY=1 a
 multiselect chooses which of them are drawn, one under the other (the demining page's
-four charts, for a like-for-like comparison).
+four charts, for a like-for-like comparison). The page has the dashboard's shape (wide,
+with a sidebar), so the charts are drawn at the same size.
 """
 
 import os
@@ -12,6 +13,11 @@ import pickle
 from pathlib import Path
 
 import streamlit as st
+
+# The dashboard's page shape: wide layout beside a sidebar, so each chart is drawn at the
+# same width as in the dashboard (a wider chart is a bigger drawing, a narrower a smaller).
+st.set_page_config(layout="wide")
+st.sidebar.caption("Baseline")
 
 
 @st.cache_resource(show_spinner=False)

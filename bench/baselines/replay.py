@@ -2,7 +2,8 @@
 
 The harness (newsdash/bench/rerun.py) pickles a page's recorded output and puts the file
 in st.session_state["bench_payload"]. Mode "figures" draws only the prebuilt Plotly
-figures with st.plotly_chart; mode "replay" draws the same page with Streamlit's public
+figures with st.plotly_chart; "frozen figures" the same figures frozen as the dashboard
+caches them (their dict made once, newsdash.frozen_figure); mode "replay" draws the same page with Streamlit's public
 calls and the recorded arguments: figures and data frames through st.plotly_chart and
 st.dataframe; text, headings, alerts and metrics through st.markdown, st.title, st.info,
 st.metric, st.page_link...; widgets with the same labels, options and values; all of it
@@ -25,9 +26,18 @@ def payload(path: str) -> list:
     return pickle.loads(Path(path).read_bytes())
 
 
-def draw_figures(ops: list) -> None:
-    for i, op in enumerate(o for o in ops if o[0] == "chart"):
-        st.plotly_chart(op[2], key=f"bench_chart_{i}", config=op[3])
+@st.cache_resource(show_spinner=False)
+def frozen_figures(path: str) -> list:
+    """The same figures frozen as the dashboard's cache holds them (newsdash.frozen_figure)."""
+    from newsdash.frozen_figure import freeze
+
+    return [freeze(op[2]) for op in payload(path) if op[0] == "chart"]
+
+
+def draw_figures(ops: list, frozen: list | None = None) -> None:
+    charts = [op for op in ops if op[0] == "chart"]
+    for i, op in enumerate(charts):
+        st.plotly_chart(frozen[i] if frozen else op[2], key=f"bench_chart_{i}", config=op[3])
 
 
 def _slider(parent, w, key: str) -> None:  # noqa: ANN001
@@ -148,5 +158,7 @@ def in_the_same_shell(ops: list) -> None:
 ops = payload(st.session_state["bench_payload"])
 if st.session_state.get("bench_mode") == "figures":
     draw_figures(ops)
+elif st.session_state.get("bench_mode") == "frozen figures":
+    draw_figures(ops, frozen_figures(st.session_state["bench_payload"]))
 else:
     in_the_same_shell(ops)

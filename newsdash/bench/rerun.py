@@ -1,10 +1,13 @@
 """Page rerun: every page's warm rerun (AppTest) against baselines drawing the same output.
 
-Each page is run once to record what it sends to the browser. From that recording two
+Each page is run once to record what it sends to the browser. From that recording the
 baseline payloads are made, each built once and pickled:
 
 - figures only: the page's Plotly figures, prebuilt, drawn with ``st.plotly_chart`` and
-  nothing else (the floor the issue names);
+  nothing else (the floor the issue names; its budget applies to every page with charts);
+- frozen figures (report only): the same, with the figures frozen as the dashboard
+  caches them (newsdash.frozen_figure), so the ratio shows what the page costs beyond
+  drawing its charts when both sides skip the per-rerun ``to_dict()``;
 - same output: the figures drawn the same way, data frames through ``st.dataframe`` from
   prebuilt frames, widgets made again by their public calls with the same labels, options
   and values, and every other element and block re-sent exactly as recorded (the floor
@@ -194,16 +197,23 @@ def compare(apps: dict, runs: int) -> dict[str, list[float]]:
 def measure_page(page: str, lang: str, folder: Path, runs: int) -> list[Row]:
     at, payload, charts, elements = record(page, lang, folder)
     apps = {"page": at, "same": baseline_app(payload, "replay"), "figures": baseline_app(payload, "figures")}
+    if charts:
+        apps["frozen"] = baseline_app(payload, "frozen figures")
     times = compare(apps, runs)
     ours = median(times["page"])
     name = f"{Path(page).stem} ({lang})"
     note = f"{charts} chart(s), {elements} elements"
-    return [
-        Row("Page rerun", name, ours, median(times["same"]), "s", BUDGET, runs, f"vs same output; {note}"),
+    rows = [
         Row("Page rerun", f"{name}, figures-only baseline", ours, median(times["figures"]), "s",
             BUDGET if charts else None, runs,
             "vs the page's figures alone" + ("" if charts else ": no figures, an empty script (report only)")),
+        Row("Page rerun", f"{name}, same output", ours, median(times["same"]), "s", BUDGET, runs,
+            f"vs the same elements drawn by plain Streamlit calls; {note}"),
     ]
+    if charts:  # what the page costs beyond its figures, when both draw them frozen
+        rows.append(Row("Page rerun", f"{name}, frozen-figures baseline", ours, median(times["frozen"]), "s",
+                        None, runs, "vs the same figures frozen as the page caches them (report only)"))
+    return rows
 
 
 def run(folder: Path, runs: int, langs: tuple[str, ...] = ("en", "ar")) -> list[Row]:
