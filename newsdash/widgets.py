@@ -222,6 +222,21 @@ def _provenance_frame(corpus: corpus_mod.Corpus, article_id: str, lang: str):  #
     return provenance_frame(corpus, lang)
 
 
+_link_targets: dict[str, st.Page] = {}
+
+
+def page_link(path: str, label: str, icon: str | None = None, query_params: dict | None = None) -> None:
+    """st.page_link to one of the app's pages (a path such as "pages/timeline.py").
+
+    Given the path, Streamlit resolves it and every registered page on disk at each call
+    (realpath and lstat: a fifth of the timeline page's rerun with its seven links). An
+    st.Page made once per process for the path names the same page (Streamlit identifies
+    a page by its URL path and checks its file against the registered one)."""
+    if path not in _link_targets:
+        _link_targets[path] = st.Page(path)
+    st.page_link(_link_targets[path], label=label, icon=icon, query_params=query_params)
+
+
 def notice(message: str | None) -> None:
     if message:
         st.caption(f"⚠️ {message}")

@@ -15,6 +15,7 @@ from newsdash.widgets import (
     cached_view,
     chart_figure,
     linked_record,
+    page_link,
     page_start,
     show_chart,
     sync_url,
@@ -67,7 +68,7 @@ def measures_and_charts() -> None:
             if notes := view.notes_on(loaded, figure.id, lang):
                 st.caption("\n\n".join(md(note) for note in notes))
             page, params = sentence_link(figure.id, lang)
-            st.page_link(page, label=t("see_in_text", lang), icon=":material/format_quote:", query_params=params)
+            page_link(page, label=t("see_in_text", lang), icon=":material/format_quote:", query_params=params)
 
 
 measures_and_charts()

@@ -8,6 +8,7 @@ from newsdash.i18n import t
 from newsdash.links import chart_link
 from newsdash.widgets import (
     cached_view,
+    page_link,
     page_start,
     sync_url,
     url_choice,
@@ -33,7 +34,7 @@ if selected:
     with st.container(border=True, key="original_card"):
         st.html(hl.card_html(loaded, selected, lang))
         page, params = chart_link(loaded, selected, lang)
-        st.page_link(page, label=t("open_chart", lang), icon=":material/bar_chart:", query_params=params)
+        page_link(page, label=t("open_chart", lang), icon=":material/bar_chart:", query_params=params)
 
 # 4/ THE ARTICLE, PARAGRAPH BY PARAGRAPH, AND A SCROLL TO THE SELECTED QUOTE
 st.html(hl.CSS)

@@ -6,7 +6,7 @@ from newsdash import overview as view
 from newsdash.i18n import t
 from newsdash.links import sentence_link
 from newsdash.textsafety import md_escape as md  # data text shown as Markdown stays literal
-from newsdash.widgets import page_start, text_block
+from newsdash.widgets import page_link, page_start, text_block
 
 lang, corpus, loaded = page_start()
 
@@ -30,9 +30,9 @@ for category, figures in view.figures_by_category(loaded).items():
             st.metric(md(fig.label.get(lang)), view.metric_value(fig, lang), help=md(view.metric_help(fig, lang)), border=True)
             st.caption(md(view.metric_caption(fig, lang)))
             page, params = sentence_link(fig.id, lang)
-            st.page_link(page, label=t("see_in_text", lang), icon=":material/format_quote:", query_params=params)
+            page_link(page, label=t("see_in_text", lang), icon=":material/format_quote:", query_params=params)
 
 # 4/ WHERE TO GO NEXT
 st.divider()
 for path, key in view.PAGE_LINKS:
-    st.page_link(path, label=t(key, lang), query_params={"lang": lang})
+    page_link(path, label=t(key, lang), query_params={"lang": lang})
