@@ -133,6 +133,27 @@ def returns_context_table(context: Context, series: Sequence[str], lang: str) ->
     }).reset_index(drop=True)
 
 
+def returns_context_arrow(context: Context, series: Sequence[str], lang: str):  # noqa: ANN201 - pyarrow.Table
+    """returns_context_table as an Arrow table, which st.dataframe sends as it is."""
+    import pyarrow as pa
+
+    return pa.Table.from_pandas(returns_context_table(context, series, lang), preserve_index=False)
+
+
+def figure_said_html(loaded: LoadedArticle, figure_id: str, lang: str) -> str:
+    """What the article says about one figure, as one escaped HTML block: its label and
+    value in words, the Arabic paragraph with the quote marked, the editors' translation
+    and who it is attributed to (both English, isolated left to right)."""
+    figure = loaded.article.figure(figure_id)
+    value = f"{format_value(figure.value, figure.qualifier, lang, figure.value_max)} {unit_label(figure.unit, lang)}"
+    parts = [f"<p><strong>{html_text(figure.label.get(lang))}</strong>: {html_text(value)}</p>",
+             quote_in_paragraph_html(loaded, figure.id),
+             labelled_ltr_html(t("editors_translation", lang), paragraph_translation(loaded, figure.id)),
+             labelled_ltr_html(t("attributed_to", lang), figure.attributed_to)]
+    direction = ' dir="rtl" lang="ar" style="text-align:right"' if lang == "ar" else ""
+    return f"<div{direction}>" + "".join(parts) + "</div>"
+
+
 # 5/ TIMELINE: MONTHS, RANGES, THE LIST UNDER THE CHART
 
 
@@ -204,6 +225,7 @@ def listed_dates(frame: pd.DataFrame, layers: Sequence[str], lang: str) -> list[
 
 
 CAPTION_STYLE = "color:rgba(49,51,63,0.6);font-size:0.875rem;margin-bottom:0.5rem"
+RULE = '<hr style="margin:0.25rem 0 1rem">'  # between the dates of one panel
 
 
 def listed_date_html(loaded: LoadedArticle, item: ListedDate, lang: str, open_source: str = "") -> str:

@@ -14,6 +14,7 @@ from newsdash.widgets import (
     cached_view,
     chart_figure,
     linked_record,
+    page_link,
     page_start,
     show_chart,
     sync_url,
@@ -51,23 +52,18 @@ for chart, filters in ((series_chart, {"series": chosen}), (bars_chart, {})):
     tag = "" if len(chosen) == len(every_series) or not filters else "-".join(c.split("_")[0] for c in chosen)
     show_chart(chart_figure(loaded, chart.id, lang, **filters), chart, loaded, lang, tag, filters)
 
-# 4/ WHAT THE ARTICLE SAYS ABOUT EACH GROUP
+# 4/ WHAT THE ARTICLE SAYS ABOUT EACH GROUP (each one escaped HTML block, built once)
 st.header(t("what_article_says", lang))
 for figure in figures:
     with st.container(border=True):
         if figure.id == linked_id:
             st.info(t("linked_figure", lang), icon=":material/link:")
-        st.markdown(f"**{md(figure.label.get(lang))}**: {md(overview.metric_caption(figure, lang))}")
-        # the view escapes these blocks; the English stays left to right on an Arabic page
-        st.markdown(view.quote_in_paragraph_html(loaded, figure.id), unsafe_allow_html=True)
-        translation = view.paragraph_translation(loaded, figure.id)
-        st.markdown(view.labelled_ltr_html(t("editors_translation", lang), translation), unsafe_allow_html=True)
-        st.markdown(view.labelled_ltr_html(t("attributed_to", lang), figure.attributed_to), unsafe_allow_html=True)
+        st.markdown(cached_view(view.figure_said_html, loaded, figure.id, lang), unsafe_allow_html=True)
         page, params = sentence_link(figure.id, lang)
-        st.page_link(page, label=t("see_in_text", lang), icon=":material/format_quote:", query_params=params)
+        page_link(page, label=t("see_in_text", lang), icon=":material/format_quote:", query_params=params)
 
 # 5/ THE SOURCED CONTEXT BEHIND THE CHART
 st.header(t("context_table", lang))
-table = cached_view(view.returns_context_table, corpus.context, chosen, lang)
-st.dataframe(table, hide_index=True, height=38 + 35 * len(table),
+table = cached_view(view.returns_context_arrow, corpus.context, chosen, lang)
+st.dataframe(table, hide_index=True, height=38 + 35 * table.num_rows,
              column_config={t("col_link", lang): st.column_config.LinkColumn()})

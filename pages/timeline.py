@@ -13,6 +13,7 @@ from newsdash.widgets import (
     chart_figure,
     chart_rows,
     linked_record,
+    page_link,
     page_start,
     show_chart,
     sync_url,
@@ -61,19 +62,25 @@ def filters_chart_and_list() -> None:
     tag = charts.timeline_filter_tag(chosen_layers, *((first, last) if filtered_dates else (None, None)))
     show_chart(chart_figure(loaded, chart.id, lang, **filters), chart, loaded, lang, tag, filters)
 
-    # 4/ THE DATES LISTED, WITH THEIR PRECISION AND QUOTES (each item one escaped HTML block)
+    # 4/ THE DATES LISTED, WITH THEIR PRECISION AND QUOTES: one panel, each date one
+    # escaped HTML block with its link to the sentence, the dates divided by rules
     linked_id = linked_record(loaded)
     article_layers = [x for x in chosen_layers if x != "context_events"]
-    if article_layers:
+    listed = cached_view(view.dated_items, loaded, corpus.context, chart.id, lang, article_layers, **filters)
+    if listed:
         st.header(t("events_list", lang))
-    for record_id, block in cached_view(view.dated_items, loaded, corpus.context, chart.id, lang, article_layers, **filters):
         with st.container(border=True):
-            if record_id and record_id == linked_id:
-                st.info(t("linked_figure", lang), icon=":material/link:")
-            st.markdown(block, unsafe_allow_html=True)
-            if record_id:
-                page, params = sentence_link(record_id, lang)
-                st.page_link(page, label=t("see_in_text", lang), icon=":material/format_quote:", query_params=params)
+            for index, (record_id, block) in enumerate(listed):
+                rule = view.RULE if index else ""
+                if record_id and record_id == linked_id:  # the rule, then the notice, then the date
+                    if rule:
+                        st.markdown(rule, unsafe_allow_html=True)
+                    st.info(t("linked_figure", lang), icon=":material/link:")
+                    rule = ""
+                st.markdown(rule + block, unsafe_allow_html=True)
+                if record_id:
+                    page, params = sentence_link(record_id, lang)
+                    page_link(page, label=t("see_in_text", lang), icon=":material/format_quote:", query_params=params)
 
     if "context_events" in chosen_layers:
         st.header(t("context_events_list", lang))

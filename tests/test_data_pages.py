@@ -92,6 +92,17 @@ def test_an_arabic_listed_date_reads_right_to_left(corpus, loaded):
     assert pairs and all(block.startswith('<div dir="rtl" lang="ar" style="text-align:right"><p') for _, block in pairs)
 
 
+def test_what_the_article_says_about_a_figure_is_one_block(loaded):
+    block = view.figure_said_html(loaded, "armenians_helped_home", "en")
+    assert block.startswith("<div><p><strong>Armenians helped to return home</strong>: 127 people</p>")
+    assert "<mark>127 أرمنيًا</mark>" in block
+    assert 'Editors&#x27; English translation: <bdi dir="ltr" lang="en">Rudenko noted:' in block
+    assert "Attributed to: <bdi" in block
+    arabic = view.figure_said_html(loaded, "refugees_returned", "ar")
+    assert arabic.startswith('<div dir="rtl" lang="ar" style="text-align:right"><p><strong>')
+    assert "أكثر من ٥٠٬٠٠٠" in arabic and "<mark>أكثر من 50 ألف لاجئ</mark>" in arabic
+
+
 def test_a_listed_date_escapes_every_text_and_its_link():
     item = view.ListedDate(record_id="", label="<script>alert(1)</script>", when="1 May 2021",
                            precision="Date precision: day", source_title="<b>T</b>",

@@ -127,7 +127,8 @@ def test_returns_shows_the_figures_quotes_and_both_charts():
     assert article_point(refugees)["y"] == [50000]
     assert article_point(refugees)["marker"]["symbol"] == "triangle-up"
     assert bars["data"][0]["y"] == [127, 19]
-    assert "**Refugees returned home**: more than 50,000 refugees" in [m.value for m in at.markdown]
+    said = [m.value for m in at.markdown if "Attributed to:" in m.value]  # one block per figure
+    assert said[0].startswith("<div><p><strong>Refugees returned home</strong>: more than 50,000 refugees</p>")
     quotes = [m.value for m in at.markdown if "<mark>" in m.value]
     assert any("<mark>أكثر من 50 ألف لاجئ</mark>" in q for q in quotes)
     assert any("<mark>127 أرمنيًا</mark>" in q for q in quotes)
