@@ -157,6 +157,15 @@ def figure_said_html(loaded: LoadedArticle, figure_id: str, lang: str) -> str:
 # 5/ TIMELINE: MONTHS, RANGES, THE LIST UNDER THE CHART
 
 
+def timeline_months(loaded: LoadedArticle, context: Context, chart_id: str, lang: str) -> tuple[tuple, dict]:
+    """The months the date slider offers (every month the timeline draws) and their names
+    in the language, worked out together so a page can cache them as one piece."""
+    from newsdash.charts import chart_frame
+
+    months = tuple(month_options(chart_frame(loaded, context, chart_id, lang)))
+    return months, {month: month_label(month, lang) for month in months}
+
+
 def month_options(frame: pd.DataFrame) -> list[str]:
     """Every month from the first to the last date drawn, as 'YYYY-MM'."""
     if frame.empty:

@@ -43,11 +43,11 @@ def filters_chart_and_list() -> None:
                                    format_func=lambda layer: view.layer_name(layer, lang))
     sync_url("timeline_layers", chosen_layers, view.DEFAULT_LAYERS)
 
-    months = view.month_options(chart_rows(loaded, chart.id, lang))
+    months, month_names = cached_view(view.timeline_months, loaded, corpus.context, chart.id, lang)
     whole = [months[0], months[-1]]
     first, last = st.select_slider(t("filter_dates", lang), options=months, key="timeline_range",
                                    value=url_range("timeline_range", months, (months[0], months[-1])),
-                                   format_func=lambda month: view.month_label(month, lang))
+                                   format_func=month_names.get)
     sync_url("timeline_range", [first, last], whole)
 
     filtered_dates = [first, last] != whole

@@ -51,6 +51,14 @@ def test_month_options_cover_every_date_drawn(corpus, loaded):
     assert view.month_label("2020-09", "en") == "September 2020"
 
 
+def test_timeline_months_and_their_names_in_both_languages(corpus, loaded):
+    months, names = view.timeline_months(loaded, corpus.context, "chart_timeline", "en")
+    assert (months[0], months[-1], len(months)) == ("2020-09", "2021-12", 16)
+    assert names["2020-09"] == "September 2020"
+    _, arabic = view.timeline_months(loaded, corpus.context, "chart_timeline", "ar")
+    assert arabic["2021-12"] == view.month_label("2021-12", "ar") and "٢٠٢١" in arabic["2021-12"]
+
+
 def test_listed_dates_show_month_precision_as_a_month(corpus, loaded):
     frame = charts.chart_frame(loaded, corpus.context, "chart_timeline", "en")
     items = view.listed_dates(frame, ["article_events"], "en")
