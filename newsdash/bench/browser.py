@@ -10,8 +10,9 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from newsdash.appserver import stop, wait_healthy
 from newsdash.bench.report import Row, median
@@ -168,24 +169,35 @@ NOTE_CLICK_JS = ("() => { window.__benchClick = null; document.addEventListener(
                  "() => { window.__benchClick = performance.now(); }, {capture: true, once: true}); }")
 
 
-def interaction_times(page, change: Change, runs: int) -> list[float]:  # noqa: ANN001
-    """Each run: untimed preparation, then a click on an option, timed by the page's own
-    clock from the click event until the updated charts are drawn and nothing is stale.
-    The first run is a warm-up that also learns how the charts end up."""
-    times, target = [], None
-    for i in range(runs + 1):
-        page.wait_for_timeout(300)  # let the previous rerun settle
-        change.prepare(page, i)
-        before = page.evaluate(SIGNATURE_JS)
-        page.evaluate(NOTE_CLICK_JS)
-        watch(page, before, target)
-        change.act(page, i)
-        drawn = drawn_at(page)
-        clicked = page.evaluate("() => window.__benchClick")
-        if i:  # timed in the page, from the click event: Playwright's own waits before it do not count
-            times.append((drawn - clicked) / 1000)
-        target = page.evaluate(SIGNATURE_JS)
-    return times
+@dataclass
+class Session:
+    """One open page whose filter is changed over and over; `target` is how its charts
+    end up after the change, learnt on the warm-up run."""
+
+    page: Any
+    change: Change
+    runs: int = 0
+    target: str | None = None
+    times: list[float] = field(default_factory=list)
+
+
+def one_change(session: Session) -> None:
+    """Untimed preparation, then a click on an option, timed by the page's own clock from
+    the click event until the updated charts are drawn and nothing is stale. The first
+    run is a warm-up that also learns how the charts end up."""
+    page, i = session.page, session.runs
+    page.wait_for_timeout(300)  # let the previous rerun settle
+    session.change.prepare(page, i)
+    before = page.evaluate(SIGNATURE_JS)
+    page.evaluate(NOTE_CLICK_JS)
+    watch(page, before, session.target)
+    session.change.act(page, i)
+    drawn = drawn_at(page)
+    clicked = page.evaluate("() => window.__benchClick")
+    if i:  # timed in the page, from the click event: Playwright's own waits before it do not count
+        session.times.append((drawn - clicked) / 1000)
+    session.target = page.evaluate(SIGNATURE_JS)
+    session.runs += 1
 
 
 def open_dropdown(page, widget_key: str) -> None:  # noqa: ANN001
@@ -247,19 +259,30 @@ INTERACTIONS = (
 )
 
 
-def interaction(browser, app: App, change: Change, runs: int, path: str = "") -> list[float]:  # noqa: ANN001
-    proc, url = launch(app)
+def interaction_pair(browser, ours: tuple[App, Change, str], base: tuple[App, Change], runs: int):  # noqa: ANN001, ANN201
+    """The dashboard and its baseline app served at once, one change on each in turn
+    (the order swapped every round), so a drift in the machine's load hits both alike.
+    Returns the two lists of times."""
+    procs = []
     try:
-        wait_healthy(url, proc, poll=0.05)
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        page = context.new_page()
-        page.goto(f"{url}/{path}")
-        page.wait_for_selector(CHART_SVG, timeout=TIMEOUT_MS)
-        times = interaction_times(page, change, runs)
-        context.close()
-        return times
+        sessions = []
+        for app, change, path in (ours, (*base, "")):
+            proc, url = launch(app)
+            procs.append(proc)
+            wait_healthy(url, proc, poll=0.05)
+            page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+            page.goto(f"{url}/{path}")
+            page.wait_for_selector(CHART_SVG, timeout=TIMEOUT_MS)
+            sessions.append(Session(page, change))
+        for i in range(runs + 1):
+            for session in (sessions if i % 2 else sessions[::-1]):
+                one_change(session)
+        for session in sessions:
+            session.page.context.close()
+        return sessions[0].times, sessions[1].times
     finally:
-        stop(proc)
+        for proc in procs:
+            stop(proc)
 
 
 # 4/ MEMORY
@@ -326,11 +349,11 @@ def first_view_rows(browser, targets: dict[str, App], runs: int) -> list[Row]:  
 def interaction_rows(browser, targets: dict[str, App], runs: int) -> list[Row]:  # noqa: ANN001
     rows = []
     for name, path, change, baseline, base_change in INTERACTIONS:
-        ours = interaction(browser, targets["dashboard"], change, runs, path)
-        base = interaction(browser, targets[baseline], base_change, runs)
+        ours, base = interaction_pair(browser, (targets["dashboard"], change, path),
+                                      (targets[baseline], base_change), runs)
         rows.append(Row("Interaction", name, median(ours), median(base), "s", BUDGET_TIME, runs,
-                        f"vs {targets[baseline].name} ({base_change.name}); click to the charts drawn "
-                        "as they end up, nothing stale"))
+                        f"vs {targets[baseline].name} ({base_change.name}), served at the same time and "
+                        "changed in turn; click to the charts drawn as they end up, nothing stale"))
     return rows
 
 
