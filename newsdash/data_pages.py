@@ -234,7 +234,13 @@ def listed_dates(frame: pd.DataFrame, layers: Sequence[str], lang: str) -> list[
 
 
 CAPTION_STYLE = "color:rgba(49,51,63,0.6);font-size:0.875rem;margin-bottom:0.5rem"
-RULE = '<hr style="margin:0.25rem 0 1rem">'  # between the dates of one panel
+RULE_STYLE = "border-top:1px solid rgba(49,51,63,0.2);margin-top:0.25rem;padding-top:1rem"
+
+
+def ruled(block: str) -> str:
+    """An HTML block with a rule above it, to divide the dates of one panel. A <div>, not
+    an <hr>: the block stays one HTML block that Markdown does not read."""
+    return f'<div style="{RULE_STYLE}">{block}</div>'
 
 
 def listed_date_html(loaded: LoadedArticle, item: ListedDate, lang: str, open_source: str = "") -> str:

@@ -71,13 +71,13 @@ def filters_chart_and_list() -> None:
         st.header(t("events_list", lang))
         with st.container(border=True):
             for index, (record_id, block) in enumerate(listed):
-                rule = view.RULE if index else ""
+                ruled = index > 0  # a rule between two dates
                 if record_id and record_id == linked_id:  # the rule, then the notice, then the date
-                    if rule:
-                        st.markdown(rule, unsafe_allow_html=True)
+                    if ruled:
+                        st.markdown(view.ruled(""), unsafe_allow_html=True)
                     st.info(t("linked_figure", lang), icon=":material/link:")
-                    rule = ""
-                st.markdown(rule + block, unsafe_allow_html=True)
+                    ruled = False
+                st.markdown(view.ruled(block) if ruled else block, unsafe_allow_html=True)
                 if record_id:
                     page, params = sentence_link(record_id, lang)
                     page_link(page, label=t("see_in_text", lang), icon=":material/format_quote:", query_params=params)

@@ -111,6 +111,12 @@ def test_what_the_article_says_about_a_figure_is_one_block(loaded):
     assert "أكثر من ٥٠٬٠٠٠" in arabic and "<mark>أكثر من 50 ألف لاجئ</mark>" in arabic
 
 
+def test_a_rule_between_dates_keeps_the_block_one_html_block():
+    ruled = view.ruled("<div><p>x</p></div>")
+    assert ruled == f'<div style="{view.RULE_STYLE}"><div><p>x</p></div></div>'
+    assert "\n" not in ruled  # no blank line that would hand the rest to Markdown
+
+
 def test_a_listed_date_escapes_every_text_and_its_link():
     item = view.ListedDate(record_id="", label="<script>alert(1)</script>", when="1 May 2021",
                            precision="Date precision: day", source_title="<b>T</b>",
