@@ -150,8 +150,7 @@ def figure_said_html(loaded: LoadedArticle, figure_id: str, lang: str) -> str:
              quote_in_paragraph_html(loaded, figure.id),
              labelled_ltr_html(t("editors_translation", lang), paragraph_translation(loaded, figure.id)),
              labelled_ltr_html(t("attributed_to", lang), figure.attributed_to)]
-    direction = ' dir="rtl" lang="ar" style="text-align:right"' if lang == "ar" else ""
-    return f"<div{direction}>" + "".join(parts) + "</div>"
+    return _one_block(parts, lang)
 
 
 # 5/ TIMELINE: MONTHS, RANGES, THE LIST UNDER THE CHART
@@ -234,6 +233,12 @@ def listed_dates(frame: pd.DataFrame, layers: Sequence[str], lang: str) -> list[
 
 
 CAPTION_STYLE = "color:rgba(49,51,63,0.6);font-size:0.875rem;margin-bottom:0.5rem"
+
+
+def _one_block(parts: list[str], lang: str) -> str:
+    """Escaped parts as one HTML block, right to left and right-aligned in Arabic."""
+    direction = ' dir="rtl" lang="ar" style="text-align:right"' if lang == "ar" else ""
+    return f"<div{direction}>" + "".join(parts) + "</div>"
 RULE_STYLE = "border-top:1px solid rgba(49,51,63,0.2);margin-top:0.25rem;padding-top:1rem"
 
 
@@ -260,8 +265,7 @@ def listed_date_html(loaded: LoadedArticle, item: ListedDate, lang: str, open_so
     elif item.source_url:
         parts.append(f'<a href="{html.escape(item.source_url)}" target="_blank" rel="noopener noreferrer">'
                      f'{html_text(open_source)}: <bdi dir="ltr" lang="en">{html_text(item.source_title)}</bdi> ↗</a>')
-    direction = ' dir="rtl" lang="ar" style="text-align:right"' if lang == "ar" else ""
-    return f"<div{direction}>" + "".join(parts) + "</div>"
+    return _one_block(parts, lang)
 
 
 def dated_items(loaded: LoadedArticle, context: Context, chart_id: str, lang: str, listed: Sequence[str],
