@@ -19,6 +19,8 @@ from newsdash.context import Context, Flag
 from newsdash.i18n import format_date, format_number, format_value, t, unit_label
 from newsdash.loading import LoadedArticle
 from newsdash.models import Chart, Figure
+from newsdash.overview import metric_caption
+from newsdash.tables import arrow_table
 from newsdash.textsafety import html_text
 
 DEFAULT_LAYERS = ("article_events", "fighting", "demining_period")  # context is the optional layer
@@ -135,9 +137,7 @@ def returns_context_table(context: Context, series: Sequence[str], lang: str) ->
 
 def returns_context_arrow(context: Context, series: Sequence[str], lang: str):  # noqa: ANN201 - pyarrow.Table
     """returns_context_table as an Arrow table, which st.dataframe sends as it is."""
-    import pyarrow as pa
-
-    return pa.Table.from_pandas(returns_context_table(context, series, lang), preserve_index=False)
+    return arrow_table(returns_context_table(context, series, lang))
 
 
 def figure_said_html(loaded: LoadedArticle, figure_id: str, lang: str) -> str:
@@ -145,8 +145,7 @@ def figure_said_html(loaded: LoadedArticle, figure_id: str, lang: str) -> str:
     value in words, the Arabic paragraph with the quote marked, the editors' translation
     and who it is attributed to (both English, isolated left to right)."""
     figure = loaded.article.figure(figure_id)
-    value = f"{format_value(figure.value, figure.qualifier, lang, figure.value_max)} {unit_label(figure.unit, lang)}"
-    parts = [f"<p><strong>{html_text(figure.label.get(lang))}</strong>: {html_text(value)}</p>",
+    parts = [f"<p><strong>{html_text(figure.label.get(lang))}</strong>: {html_text(metric_caption(figure, lang))}</p>",
              quote_in_paragraph_html(loaded, figure.id),
              labelled_ltr_html(t("editors_translation", lang), paragraph_translation(loaded, figure.id)),
              labelled_ltr_html(t("attributed_to", lang), figure.attributed_to)]

@@ -181,10 +181,10 @@ def filtered(frame: pd.DataFrame, kinds: Sequence[str], cats: Sequence[str]) -> 
 def shown_table(frame: pd.DataFrame, kinds: Sequence[str], cats: Sequence[str], lang: str):  # noqa: ANN201
     """(rows kept, the table to draw): filtered, worded in the language and made an Arrow
     table, which st.dataframe sends as it is instead of converting a pandas frame."""
-    import pyarrow as pa
+    from newsdash.tables import arrow_table
 
     shown = filtered(frame, kinds, cats)
-    return len(shown), pa.Table.from_pandas(display_frame(shown, lang), preserve_index=False)
+    return len(shown), arrow_table(display_frame(shown, lang))
 
 
 def rows_caption(shown: int, total: int, kinds: Sequence[str], cats: Sequence[str],

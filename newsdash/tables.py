@@ -58,3 +58,11 @@ def figures_frame(corpus: Corpus) -> pd.DataFrame:
 def events_frame(corpus: Corpus) -> pd.DataFrame:
     rows = [row for a in corpus.articles for row in event_rows(a)]
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
+
+
+def arrow_table(frame: pd.DataFrame):  # noqa: ANN201 - pyarrow.Table
+    """A table ready for st.dataframe, made once: Streamlit sends an Arrow table as it
+    is, where a pandas frame is converted again at every rerun. No index column."""
+    import pyarrow as pa
+
+    return pa.Table.from_pandas(frame, preserve_index=False)
