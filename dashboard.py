@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from newsdash import heap
 from newsdash.i18n import t
 from newsdash.widgets import apply_direction, language, password_gate
 
@@ -27,4 +28,9 @@ PAGES = [
 navigation = st.navigation(
     [st.Page(path, title=t(key, lang), icon=icon, default=default) for path, key, icon, default in PAGES]
 )
-navigation.run()
+try:
+    navigation.run()
+finally:
+    # Freeze what this run added to the long-lived heap (corpus, charts, views), so the
+    # garbage collection Streamlit runs after every rerun skips it: see newsdash/heap.py
+    heap.settle()

@@ -18,6 +18,8 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any
 
+from newsdash import heap
+
 _ALL: list[Memo] = []
 
 
@@ -40,6 +42,7 @@ class Memo:
             self._entries[key] = value
             while len(self._entries) > self.max_entries:
                 self._entries.popitem(last=False)
+        heap.note_growth()  # a long-lived value: freeze it with the rest at the next settle
         return value
 
     def __len__(self) -> int:

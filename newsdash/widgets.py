@@ -16,7 +16,7 @@ from functools import partial
 
 import streamlit as st
 
-from newsdash import auth
+from newsdash import auth, heap
 from newsdash import corpus as corpus_mod
 from newsdash.context import Context
 from newsdash.i18n import LANGS, t
@@ -53,7 +53,9 @@ RTL_STYLE = "direction:rtl;text-align:right;font-family:'Noto Naskh Arabic','Not
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _cached_corpus(data_dir: str, fingerprint: str) -> corpus_mod.Corpus:
     # fingerprint is only part of the cache key: a changed file means a new entry
-    return corpus_mod.load_corpus(corpus_mod.Path(data_dir))
+    corpus = corpus_mod.load_corpus(corpus_mod.Path(data_dir))
+    heap.note_growth()
+    return corpus
 
 
 _this_run = threading.local()
