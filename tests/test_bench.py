@@ -36,6 +36,7 @@ def expected_rows(with_browser: bool) -> set[tuple[str, str]]:
     if with_browser:
         rows |= {("First view", f"`streamlit run` to first chart drawn ({browser.FIRST_VIEW_PAGE})"),
                  *(("Interaction", name) for name, *_ in browser.INTERACTIONS),
+                 *(("Interaction", f"{name}, frozen-heap baseline") for name, *_ in browser.INTERACTIONS),
                  ("Memory", "server RSS idle"),
                  ("Memory", f"server RSS with {QUICK.sessions + 1} sessions"),
                  ("Memory", "per-session increment"),
@@ -79,6 +80,16 @@ def test_page_rerun_budgets_apply_where_the_issue_puts_them(quick_run: Path):
         assert budgets[f"{name}, same output"] == 1.3
         assert budgets[f"{name}, figures-only baseline"] == (1.3 if has_charts else None)
         assert budgets.get(f"{name}, frozen-figures baseline", "absent") == (None if has_charts else "absent")
+
+
+def test_interaction_budget_is_against_the_bare_app_and_the_frozen_heap_row_is_reported_only(quick_run: Path):
+    if not browser_available():
+        pytest.skip("no browser: no interaction rows")
+    report = json.loads((quick_run / "bench.json").read_text(encoding="utf-8"))
+    budgets = {row["name"]: row["budget"] for row in report["rows"] if row["section"] == "Interaction"}
+    for name, *_ in browser.INTERACTIONS:
+        assert budgets[name] == 1.3
+        assert budgets[f"{name}, frozen-heap baseline"] is None
 
 
 def test_quick_benchmark_writes_a_markdown_table_with_the_same_rows(quick_run: Path):

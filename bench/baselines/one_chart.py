@@ -5,7 +5,9 @@ The harness pickles figures built by newsdash.charts.build_chart and names the f
 BENCH_FIGURES. By default a selectbox chooses the one chart drawn; with BENCH_MANY=1 a
 multiselect chooses which of them are drawn, one under the other (the demining page's
 four charts, for a like-for-like comparison). The page has the dashboard's shape (wide,
-with a sidebar), so the charts are drawn at the same size.
+with a sidebar), so the charts are drawn at the same size. With BENCH_FREEZE_HEAP=1 it
+freezes its heap after each run as the dashboard does (newsdash.heap), for the
+benchmark's report-only comparison.
 """
 
 import os
@@ -32,3 +34,8 @@ if os.environ.get("BENCH_MANY"):
 else:
     choice = st.selectbox("Chart", list(charts)[:2], key="bench_chart")
     st.plotly_chart(charts[choice], key="bench_figure")
+
+if os.environ.get("BENCH_FREEZE_HEAP"):
+    from newsdash import heap
+
+    heap.settle()

@@ -92,12 +92,14 @@ def apps(folder: Path) -> dict[str, App]:
     paths = {"demining": folder / "baseline_demining.pickle", "timeline": folder / "baseline_timeline.pickle"}
     paths["demining"].write_bytes(pickle.dumps(demining))
     paths["timeline"].write_bytes(pickle.dumps(timeline))
-    return {"dashboard": App("dashboard", DASHBOARD, FIRST_VIEW_PAGE, {}),
-            "baseline": App("baseline", BASELINE_APP, "", {"BENCH_FIGURES": str(paths["demining"])}),
-            "baseline_timeline": App("baseline, the same two timelines", BASELINE_APP, "",
-                                     {"BENCH_FIGURES": str(paths["timeline"])}),
-            "baseline_many": App("baseline, four charts", BASELINE_APP, "",
-                                 {"BENCH_FIGURES": str(paths["demining"]), "BENCH_MANY": "1"})}
+    baselines = {"baseline": App("baseline", BASELINE_APP, "", {"BENCH_FIGURES": str(paths["demining"])}),
+                 "baseline_timeline": App("baseline, the same two timelines", BASELINE_APP, "",
+                                          {"BENCH_FIGURES": str(paths["timeline"])}),
+                 "baseline_many": App("baseline, four charts", BASELINE_APP, "",
+                                      {"BENCH_FIGURES": str(paths["demining"]), "BENCH_MANY": "1"})}
+    frozen = {f"{key}_frozen": App(f"{app.name}, its heap frozen too", app.script, app.first_path,
+                                   {**app.env, "BENCH_FREEZE_HEAP": "1"}) for key, app in baselines.items()}
+    return {"dashboard": App("dashboard", DASHBOARD, FIRST_VIEW_PAGE, {}), **baselines, **frozen}
 
 
 # 2/ FIRST VIEW
@@ -259,14 +261,14 @@ INTERACTIONS = (
 )
 
 
-def interaction_pair(browser, ours: tuple[App, Change, str], base: tuple[App, Change], runs: int):  # noqa: ANN001, ANN201
-    """The dashboard and its baseline app served at once, one change on each in turn
-    (the order swapped every round), so a drift in the machine's load hits both alike.
-    Returns the two lists of times."""
+def interaction_turns(browser, apps: list[tuple[App, Change, str]], runs: int) -> list[list[float]]:  # noqa: ANN001
+    """The dashboard and its baseline apps served at once, one change on each in turn
+    (the order reversed every round), so a drift in the machine's load hits all alike.
+    Returns each app's list of times."""
     procs = []
     try:
         sessions = []
-        for app, change, path in (ours, (*base, "")):
+        for app, change, path in apps:
             proc, url = launch(app)
             procs.append(proc)
             wait_healthy(url, proc, poll=0.05)
@@ -279,7 +281,7 @@ def interaction_pair(browser, ours: tuple[App, Change, str], base: tuple[App, Ch
                 one_change(session)
         for session in sessions:
             session.page.context.close()
-        return sessions[0].times, sessions[1].times
+        return [session.times for session in sessions]
     finally:
         for proc in procs:
             stop(proc)
@@ -347,13 +349,19 @@ def first_view_rows(browser, targets: dict[str, App], runs: int) -> list[Row]:  
 
 
 def interaction_rows(browser, targets: dict[str, App], runs: int) -> list[Row]:  # noqa: ANN001
+    """Per change: the budget row against the bare baseline app, and a row (reported, no
+    budget) against the same app with its heap frozen as the dashboard's is
+    (newsdash.heap): what is left once the server's garbage collection is alike."""
     rows = []
+    how = "served at the same time and changed in turn; click to the charts drawn as they end up, nothing stale"
     for name, path, change, baseline, base_change in INTERACTIONS:
-        ours, base = interaction_pair(browser, (targets["dashboard"], change, path),
-                                      (targets[baseline], base_change), runs)
+        apps = [(targets["dashboard"], change, path), (targets[baseline], base_change, ""),
+                (targets[f"{baseline}_frozen"], base_change, "")]
+        ours, base, frozen = interaction_turns(browser, apps, runs)
         rows.append(Row("Interaction", name, median(ours), median(base), "s", BUDGET_TIME, runs,
-                        f"vs {targets[baseline].name} ({base_change.name}), served at the same time and "
-                        "changed in turn; click to the charts drawn as they end up, nothing stale"))
+                        f"vs {targets[baseline].name} ({base_change.name}), {how}"))
+        rows.append(Row("Interaction", f"{name}, frozen-heap baseline", median(ours), median(frozen), "s", None,
+                        runs, f"vs {targets[f'{baseline}_frozen'].name}: reported, no budget"))
     return rows
 
 
