@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta
 import pandas as pd
 import plotly.graph_objects as go
 
+from newsdash import axes
 from newsdash.context import Context
 from newsdash.dates import precision_of, span_of
 from newsdash.errors import DataError
@@ -40,6 +41,7 @@ FIGHTING_FIGURE = "fighting_duration_months"
 SYMBOL_OF_QUALIFIER = {"exact": "circle", "more_than": "triangle-up", "about": "circle-open"}
 LOWER_BOUND_REACH = 0.08  # the open-ended bar reaches 8% of the axis above a lower bound
 WRAP_AT = 100  # characters per line of a bottom annotation
+AUTORANGE_PAD = 0.05  # about the share of the dates' span Plotly adds at each end
 FONT_EN = "Noto Sans, Arial, sans-serif"
 FONT_AR = "Noto Naskh Arabic, Noto Sans Arabic, sans-serif"
 
@@ -554,8 +556,26 @@ def build_chart(loaded: LoadedArticle, context: Context, chart_id: str, lang: st
     fig = DRAW[chart.kind](frame, chart, lang)
     if chart.kind == "timeline":
         _date_range(fig, filters.get("date_from"), filters.get("date_to"))
+    if lang == "ar":
+        _arabic_axes(fig, frame, chart.kind)
     plot_px = 60 + 34 * len(frame) if chart.kind == "timeline" else 340
     return _frame_figure(fig, chart, loaded, lang, plot_px)
+
+
+def _arabic_axes(fig: go.Figure, frame: pd.DataFrame, kind: str) -> None:
+    """Ticks labelled in Arabic (newsdash.axes): months over the dates the chart shows,
+    round numbers up to the top of its value axis. The timeline's rows keep their labels."""
+    if frame.empty:
+        return
+    if kind != "bars":
+        shown = fig.layout.xaxis.range  # a date filter's frame, else the dates drawn
+        first = _to_day(shown[0] if shown else min(frame["date"]), end=False)
+        last = _to_day(shown[1] if shown else max(frame["date_end"].fillna(frame["date"])), end=True)
+        pad = timedelta(0) if shown else (last - first) * AUTORANGE_PAD  # Plotly's margin around the dates
+        axes.arabic_date_axis(fig, first - pad, last + pad)
+    if kind != "timeline":
+        shown = fig.layout.yaxis.range  # the value axis the series charts set; bars reach 10% above
+        axes.arabic_value_axis(fig, shown[1] if shown else float(pd.to_numeric(frame["value"]).max()) * 1.1)
 
 
 # 5/ NAMES, DOWNLOADS AND ALT TEXT

@@ -311,3 +311,82 @@ def test_a_date_filter_frames_the_timeline_axis(corpus):
     fig = build(corpus, "chart_timeline", date_from="2020-11", date_to="2021-01")
     assert fig.layout.xaxis.range == ("2020-10-29", "2021-02-04")  # a few days' margin each side
     assert build(corpus, "chart_timeline").layout.xaxis.range is None
+
+
+# ARABIC AXES: ticks written as the Arabic interface writes dates and numbers
+
+LATIN_OR_WESTERN_DIGIT = set("0123456789") | set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def test_an_arabic_series_chart_labels_its_months_and_values_in_arabic(corpus):
+    fig = build(corpus, "chart_buildings", "ar")
+    assert fig.layout.xaxis.tickvals == ("2021-01-01", "2021-03-01", "2021-05-01", "2021-07-01", "2021-09-01",
+                                         "2021-11-01", "2022-01-01")
+    assert fig.layout.xaxis.ticktext[0] == "يناير ٢٠٢١"
+    assert fig.layout.xaxis.ticktext[-1] == "يناير ٢٠٢٢"
+    # the value axis runs to 1,937 and a bit: 0 to 2,000 in steps of 500
+    assert fig.layout.yaxis.tickvals == (0, 500, 1000, 1500, 2000)
+    assert fig.layout.yaxis.ticktext == ("٠", "٥٠٠", "١٬٠٠٠", "١٬٥٠٠", "٢٬٠٠٠")
+    for text in fig.layout.xaxis.ticktext + fig.layout.yaxis.ticktext:
+        assert not set(text) & LATIN_OR_WESTERN_DIGIT, text
+
+
+def test_arabic_ticks_never_run_past_the_value_axis(corpus):
+    for chart_id in ("chart_hectares", "chart_roads", "chart_explosives", "chart_refugees"):
+        fig = build(corpus, chart_id, "ar")
+        top = fig.layout.yaxis.range[1]
+        assert fig.layout.yaxis.tickvals[0] == 0
+        assert max(fig.layout.yaxis.tickvals) <= top < max(fig.layout.yaxis.tickvals) * 2
+
+
+def test_arabic_bars_get_arabic_values_and_keep_their_category_labels(corpus):
+    fig = build(corpus, "chart_helped_home", "ar")
+    assert fig.layout.yaxis.ticktext == ("٠", "٢٥", "٥٠", "٧٥", "١٠٠", "١٢٥")  # the bars reach 127
+    assert fig.layout.xaxis.tickvals is None  # the bars' own labels, not dates
+
+
+def test_an_arabic_timeline_keeps_its_row_labels_and_dates_its_axis_in_arabic(corpus):
+    fig = build(corpus, "chart_timeline", "ar")
+    rows = frame(corpus, "chart_timeline", "ar")
+    assert len(fig.layout.yaxis.ticktext) == len(rows)  # one label per dated row, as in English
+    assert fig.layout.xaxis.ticktext[0] == "أكتوبر ٢٠٢٠"
+    assert "يناير ٢٠٢٢" in fig.layout.xaxis.ticktext
+
+
+def test_a_date_filter_frames_the_arabic_month_ticks(corpus):
+    fig = build(corpus, "chart_timeline", "ar", date_from="2021-03", date_to="2021-12")
+    assert fig.layout.xaxis.range == ("2021-02-26", "2022-01-04")
+    assert fig.layout.xaxis.tickvals[0] == "2021-03-01"
+    assert all("2021-03-01" <= v <= "2022-01-04" for v in fig.layout.xaxis.tickvals)
+    assert fig.layout.xaxis.ticktext[0] == "مارس ٢٠٢١"
+
+
+def test_english_charts_keep_plotlys_own_ticks(corpus):
+    for chart_id in ("chart_buildings", "chart_helped_home", "chart_timeline"):
+        fig = build(corpus, chart_id, "en")
+        assert fig.layout.xaxis.tickvals is None
+        assert fig.layout.yaxis.tickvals is None or chart_id == "chart_timeline"
+
+
+@pytest.mark.parametrize(("top", "ticks"), [
+    (2092.0, [0, 500, 1000, 1500, 2000]),
+    (737.6, [0, 200, 400, 600]),
+    (139.7, [0, 25, 50, 75, 100, 125]),
+    (1.0, [0, 0.2, 0.4, 0.6, 0.8, 1.0]),
+    (0.0, [0.0]),
+])
+def test_nice_ticks(top, ticks):
+    from newsdash.axes import nice_ticks
+
+    assert nice_ticks(top) == ticks
+
+
+def test_month_ticks_start_at_the_first_whole_month_and_thin_out_over_long_spans():
+    from datetime import date
+
+    from newsdash.axes import month_ticks
+
+    assert month_ticks(date(2021, 3, 1), date(2021, 6, 30)) == [date(2021, m, 1) for m in (3, 4, 5, 6)]
+    assert month_ticks(date(2021, 3, 2), date(2021, 6, 30)) == [date(2021, m, 1) for m in (4, 5, 6)]
+    over_three_years = month_ticks(date(2019, 1, 1), date(2021, 12, 31))
+    assert over_three_years == [date(y, m, 1) for y in (2019, 2020, 2021) for m in (1, 7)]

@@ -83,6 +83,14 @@ def test_svg_carries_title_source_line_caveat_and_note(corpus, lang, title, sour
     assert files.file_name("svg") == f"demining-roads-km_2021-12-29_{lang}.svg"
 
 
+def test_an_arabic_svg_carries_its_axes_in_arabic(corpus):
+    require_browser()
+    texts = svg_texts(chart_files(corpus, "chart_roads", "ar").data("svg"))
+    assert "يناير ٢٠٢١" in texts and "مارس ٢٠٢١" in texts
+    assert {"٠", "٢٠٠", "٤٠٠", "٦٠٠"} <= set(texts)  # the value axis of 683 km
+    assert "Jan 2021" not in texts and "600" not in texts
+
+
 def test_concurrent_exports_each_get_their_own_image():
     """Two sessions exporting at once must never receive each other's file."""
     require_browser()
