@@ -42,6 +42,10 @@ SYMBOL_OF_QUALIFIER = {"exact": "circle", "more_than": "triangle-up", "about": "
 LOWER_BOUND_REACH = 0.08  # the open-ended bar reaches 8% of the axis above a lower bound
 WRAP_AT = 100  # characters per line of a bottom annotation
 AUTORANGE_PAD = 0.05  # about the share of the dates' span Plotly adds at each end
+BAR_HEADROOM = 1.1  # ticks up to 10% above the tallest bar, where Plotly's autorange ends
+# Which axes of each chart kind are dates and values (the timeline's y-axis is its rows)
+DATE_AXIS_KINDS = frozenset({"measure_series", "returns_series", "timeline"})
+VALUE_AXIS_KINDS = frozenset({"measure_series", "returns_series", "bars"})
 FONT_EN = "Noto Sans, Arial, sans-serif"
 FONT_AR = "Noto Naskh Arabic, Noto Sans Arabic, sans-serif"
 
@@ -567,15 +571,15 @@ def _arabic_axes(fig: go.Figure, frame: pd.DataFrame, kind: str) -> None:
     round numbers up to the top of its value axis. The timeline's rows keep their labels."""
     if frame.empty:
         return
-    if kind != "bars":
+    if kind in DATE_AXIS_KINDS:
         shown = fig.layout.xaxis.range  # a date filter's frame, else the dates drawn
         first = _to_day(shown[0] if shown else min(frame["date"]), end=False)
         last = _to_day(shown[1] if shown else max(frame["date_end"].fillna(frame["date"])), end=True)
         pad = timedelta(0) if shown else (last - first) * AUTORANGE_PAD  # Plotly's margin around the dates
         axes.arabic_date_axis(fig, first - pad, last + pad)
-    if kind != "timeline":
-        shown = fig.layout.yaxis.range  # the value axis the series charts set; bars reach 10% above
-        axes.arabic_value_axis(fig, shown[1] if shown else float(pd.to_numeric(frame["value"]).max()) * 1.1)
+    if kind in VALUE_AXIS_KINDS:
+        shown = fig.layout.yaxis.range  # the value axis the series charts set; bars autorange above their top
+        axes.arabic_value_axis(fig, shown[1] if shown else float(pd.to_numeric(frame["value"]).max()) * BAR_HEADROOM)
 
 
 # 5/ NAMES, DOWNLOADS AND ALT TEXT
