@@ -22,6 +22,7 @@ from newsdash.extract.lexicon import (
     YEAR_CUES,
 )
 from newsdash.extract.normalize import Normalized, fold
+from newsdash.extract.spans import SpanSet
 from newsdash.months import ABBREVIATIONS, MONTH_NUMBER
 
 MONTHS = {fold(name): number for name, number in MONTH_NUMBER.items()}
@@ -85,9 +86,9 @@ def find_dates(norm: Normalized, published: date | None) -> list[DateMatch]:
 
 
 def _longest_first(found: list[DateMatch]) -> list[DateMatch]:
-    kept: list[DateMatch] = []
+    kept, taken = [], SpanSet()
     for match in sorted(found, key=lambda d: d.start - d.end):
-        if all(match.end <= k.start or k.end <= match.start for k in kept):
+        if taken.add(match.start, match.end):
             kept.append(match)
     return sorted(kept, key=lambda d: d.start)
 

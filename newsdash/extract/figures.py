@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from newsdash.extract.dates import DateMatch
 from newsdash.extract.lexicon import (
@@ -24,6 +25,7 @@ from newsdash.extract.lexicon import (
 )
 from newsdash.extract.normalize import fold
 from newsdash.extract.numerals import FRACTION_AFTER, Numeral
+from newsdash.extract.spans import overlapping_any
 
 _BEFORE = {fold(phrase): q for q, phrases in QUALIFIERS_BEFORE.items() for phrase in phrases}
 _AFTER = {fold(phrase): q for q, phrases in QUALIFIERS_AFTER.items() for phrase in phrases}
@@ -68,7 +70,8 @@ class Unit:
 
 
 def find_figures(text: str, numerals: list[Numeral], dates: list[DateMatch]) -> list[FigureMatch]:
-    free = [n for n in numerals if not _in_date(n, dates) and not _identifier(text, n)]
+    in_date = overlapping_any(numerals, dates)
+    free = [n for n, dated in zip(numerals, in_date, strict=True) if not dated and not _identifier(text, n)]
     figures, used = [], set()
     for first, second in zip(free, free[1:], strict=False):
         if first.start in used:
@@ -79,10 +82,6 @@ def find_figures(text: str, numerals: list[Numeral], dates: list[DateMatch]) -> 
             used |= {first.start, second.start}
     figures += [f for n in free if n.start not in used and (f := _single(text, n))]
     return sorted(figures, key=lambda f: f.start)
-
-
-def _in_date(numeral: Numeral, dates: list[DateMatch]) -> bool:
-    return any(numeral.start < d.end and d.start < numeral.end for d in dates)
 
 
 def _identifier(text: str, numeral: Numeral) -> bool:
@@ -146,9 +145,10 @@ def _unit_after(text: str, numeral: Numeral, position: int | None = None) -> Uni
 
 
 def _clause_words(text: str, position: int) -> list[tuple[str, int, int]]:
-    stop = CLAUSE_BREAK.search(text, position)
-    end = min(stop.start() if stop else len(text), position + 80)
-    return [(m.group(), m.start(), m.end()) for m in WORD.finditer(text, position, end)][:4]
+    limit = position + 80  # never scan past the words that can name the unit: linear in the text
+    stop = CLAUSE_BREAK.search(text, position, limit)
+    end = min(stop.start() if stop else len(text), limit)
+    return [(m.group(), m.start(), m.end()) for m in islice(WORD.finditer(text, position, end), 4)]
 
 
 def _known_unit(words: list[tuple[str, int, int]]) -> Unit | None:

@@ -18,6 +18,7 @@ from newsdash.extract.lexicon import (
     NUMBER_WORDS,
     SINGULAR_TIME,
 )
+from newsdash.extract.spans import overlapping_any
 
 MULTIPLIER_ALTS = "|".join(sorted(map(re.escape, MULTIPLIER_WORDS), key=len, reverse=True))
 DIGIT_NUMBER = re.compile(
@@ -54,12 +55,9 @@ class Numeral:
 def read_numerals(text: str) -> list[Numeral]:
     """Every number in the folded text, words and digits, in reading order, no overlaps."""
     found = _time_fractions(text) + _digit_numerals(text)
-    found += [n for n in _word_numerals(text) if not _overlaps(n, found)]
+    words = _word_numerals(text)
+    found += [n for n, taken in zip(words, overlapping_any(words, found), strict=True) if not taken]
     return sorted(found, key=lambda n: n.start)
-
-
-def _overlaps(numeral: Numeral, others: list[Numeral]) -> bool:
-    return any(numeral.start < o.end and o.start < numeral.end for o in others)
 
 
 def _time_fractions(text: str) -> list[Numeral]:
@@ -188,8 +186,8 @@ def _next_word(text: str, tokens: list, j: int, reading: _Reading) -> int | None
         return _take_fraction(reading, FRACTIONS[word], end) and j + 1
     if joined and word == "a" and j + 1 < len(tokens) and tokens[j + 1][0] in FRACTIONS:
         return _take_fraction(reading, FRACTIONS[tokens[j + 1][0]], tokens[j + 1][2]) and j + 2
-    if word in ("a", "an") and reading.last == "lead" and j + 1 < len(tokens):
-        return j + 1  # "half a million": the "a" carries nothing
+    if word in ("a", "an") and reading.last == "lead" and j + 1 < len(tokens) and _is_scale(tokens[j + 1][0]):
+        return j + 1  # "half a million": the "a" carries nothing (and "a a a ..." reads no further)
     entry = NUMBER_WORDS.get(word)
     if entry is None or not _fits(reading.last, entry[1], joined, gap, reading.current):
         return None
@@ -216,6 +214,10 @@ def _fits(last: str, kind: str, joined: bool, gap: str, current: float) -> bool:
         arabic_pair = joined and ((last in ("unit", "bound") and kind == "ten") or (last == "ten" and kind == "unit"))
         return larger or english_pair or arabic_pair
     return False
+
+
+def _is_scale(word: str) -> bool:
+    return NUMBER_WORDS.get(word, (0, ""))[1] == "scale"
 
 
 def _take(reading: _Reading, entry: tuple[float, str], end: int) -> None:
