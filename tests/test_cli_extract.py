@@ -43,7 +43,7 @@ def test_extract_prints_the_candidates_as_yaml(capsys):
     assert [f["value"] for f in parsed["figures"]] == [1937, 2320, 683, 26000, 50000, 127, 19, 1.5]
     first = parsed["figures"][0]
     assert first == {"value": 1937, "qualifier": "exact", "unit": "buildings", "quote": "1937 مبنى",
-                     "start": 942, "end": 951}
+                     "start": 942, "end": 951, "reason": "digits as written"}
     assert [e["date"] for e in parsed["events"]] == ["2021-12-29", "2020-11", "2020-11-09", "2020-09", "2020-11-10"]
 
 
@@ -53,7 +53,8 @@ def test_extract_keeps_a_range_maximum_and_says_when_a_year_is_missing(capsys, t
     parsed = yaml.safe_load(out)
     assert code == 0
     assert parsed["figures"][0] == {"value": 30000, "value_max": 40000, "qualifier": "range", "unit": "people",
-                                         "quote": "30 - 40 ألف شخص", "start": 4, "end": 19}
+                                         "quote": "30 - 40 ألف شخص", "start": 4, "end": 19,
+                                         "reason": "multiplier word (ألف, million); range of two numbers"}
     assert parsed["events"][0]["date"] is None
     assert "1 date(s) without a year left unresolved (date: null): give --published." in err
 

@@ -37,7 +37,7 @@ ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)(?![a-z])")  # "the 7th division" n
 # Digit groups separated by single spaces: "35 000" (a space as thousands separator), or
 # "000 35" and "417 12", a number whose groups a right-to-left layout printed in reverse.
 SPACED_GROUPS = re.compile(r"(?<![\d.,:])\d{1,3}(?: \d{1,3}){1,4}(?!\d)(?![.,:]\d)")
-PHONE = re.compile(r"(?<![\w+])(?:\+|00)\d{1,3}(?:[ \-]?\d{1,4}){2,5}(?!\d)"
+PHONE = re.compile(r"(?<![\w+])(?:\+|00(?=[1-9]))\d{1,3}(?:[ \-]\d{1,8}){2,5}(?!\d)|\+\d{7,15}(?!\d)"
                    r"|(?<![\w.,])0\d{1,3}[ \-]\d{3}[ \-]?\d{3,4}(?!\d)")
 DUAL_NOUN = re.compile(
     r"(?<![^\W\d_])(?<!\d )[وبل]?(?P<noun>" + "|".join(sorted(map(re.escape, DUAL_NOUNS), key=len, reverse=True))
