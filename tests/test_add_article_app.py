@@ -51,8 +51,13 @@ def test_a_pasted_article_shows_its_candidates_in_tables_and_in_the_text():
     assert list(events["reading"])[1] == "November 2020 (month only)"
     html = marked(at)
     assert html.startswith('<div dir="rtl" lang="ar"')
-    assert html.count('<mark class="cand figure"') == 8 and html.count('<mark class="cand event"') == 5
-    assert 'title="F4 · more than 26,000 explosive objects · unconfirmed"' in html
+    assert html.count('<mark class="cand figure') == 8 and html.count('<mark class="cand event') == 5
+    assert 'title="F4 · more than 26,000 explosive objects · qualifier word before the number · unconfirmed"' in html
+    # the nationality nouns guess the unit (people): low confidence, said in the table and the text
+    assert list(figures["confidence"]) == ["normal"] * 5 + ["low: check first"] * 2 + ["normal"]
+    assert list(figures["why"])[5] == "unit guessed (people) from a nationality noun"
+    assert html.count('<mark class="cand figure low"') == 2 and ">F6?</sup>" in html
+    assert list(events["why"])[2] == "date as written"
     assert "No date chosen: using 29 December 2021, the dateline date found in the text." in [c.value for c in at.caption]
     assert "Kept: 8 of 8 figures, 5 of 5 dates." in [c.value for c in at.caption]
 
@@ -64,7 +69,8 @@ def test_an_unticked_candidate_is_struck_through_and_left_out_of_the_draft():
     at.run()
     assert "Kept: 7 of 8 figures, 5 of 5 dates." in [c.value for c in at.caption]
     html = marked(at)
-    dropped = html.split('<mark class="cand figure dropped" title="F2 · 2,320 hectares · unconfirmed"')
+    dropped = html.split('<mark class="cand figure dropped" title="F2 · 2,320 hectares · digits as written · '
+                         'unconfirmed"')
     assert len(dropped) == 2 and dropped[1].split(">", 1)[1].startswith("2320 هكتارا<sup")
     assert html.count("dropped") == 1
 

@@ -18,7 +18,7 @@ import threading
 from datetime import date
 from pathlib import Path
 
-from newsdash.extract import Extraction
+from newsdash.extract import Extraction, extract, guess_published
 
 TIME_LIMIT_S = 10.0
 AT_ONCE = 2
@@ -66,6 +66,16 @@ def extract_bounded(text: str, published: str | None, seconds: float = TIME_LIMI
 
 def dateline_bounded(text: str, seconds: float = TIME_LIMIT_S) -> date | None:
     return run_bounded("newsdash.extract", "guess_published", text, seconds=seconds)
+
+
+def read_bounded(text: str, chosen: date | None, seconds: float = TIME_LIMIT_S) -> tuple[date | None, Extraction]:
+    """The publication date (the one chosen, else the dateline's) and the candidates, in one child."""
+    return run_bounded("newsdash.extract.worker", "read_article", text, chosen, seconds=seconds)
+
+
+def read_article(text: str, chosen: date | None) -> tuple[date | None, Extraction]:
+    published = chosen or guess_published(text)
+    return published, extract(text, published)
 
 
 def _serve() -> None:
