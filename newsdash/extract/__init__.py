@@ -96,7 +96,7 @@ class Extraction:
 
 def reason_words(how: tuple[str, ...], lang: str = "en") -> str:
     """The rules that read a candidate, in words: "ألف multiplier; qualifier word before the number"."""
-    return "; ".join(t(f"why_{rule}", lang) for rule in how)
+    return ("؛ " if lang == "ar" else "; ").join(t(f"why_{rule}", lang) for rule in how)
 
 
 def _candidate_dict(candidate: FigureCandidate | EventCandidate) -> dict:

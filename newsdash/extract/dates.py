@@ -65,6 +65,9 @@ DAY_OF_REFERENCED_MONTH = re.compile(
     rf"(?<![^\W\d_])(?:(?P<ord>{ORDINAL_ALTS})|(?<![\d.,])(?P<day>[0-3]?\d)(?!\d))\s+من\s+"
     rf"(?:(?P<same>{_SAME})|(?P<rel>{_REFERENCE}))(?![^\W\d_])"
 )
+WORD_BEFORE_ORDINAL = re.compile(r"([^\W\d_]+)\s+$")
+NOT_A_DAY = frozenset(fold(w) for w in ("الأسبوع", "النصف", "الربع", "الثلث", "العشر", "الأيام", "الأسابيع",
+                                        "الفصل", "الشطر", "week", "half", "quarter"))
 SEASON_YEAR = re.compile(
     r"(?<![^\W\d_])(?P<season>" + "|".join(map(fold, SEASONS))
     + r")\s+(?:of\s+|من\s+)?(?:عام\s+|العام\s+)?" + r"(?P<year>(?:1[89]|20)\d{2})(?!\d)"
@@ -166,6 +169,8 @@ def _month_date(text: str, match: re.Match, published: date | None) -> DateMatch
     start = match.start()
     day_match = DAY_BEFORE.search(text, max(0, start - 12), start)
     ordinal = None if day_match else ORDINAL_DAY_BEFORE.search(text, max(0, start - 40), start)
+    if ordinal and _names_a_part(text, ordinal.start("ord")):
+        ordinal = None
     day = int(day_match.group("day")) if day_match else None
     how: tuple[str, ...] = ()
     if day_match:
@@ -180,6 +185,12 @@ def _month_date(text: str, match: re.Match, published: date | None) -> DateMatch
             ("as_written", *how))
     found = _month_without_year(text, match, start, end, month, day, published)
     return found._with(how) if found else None
+
+
+def _names_a_part(text: str, start: int) -> bool:
+    """"الأسبوع الأول من نوفمبر" is the first week, not the first day."""
+    before = WORD_BEFORE_ORDINAL.search(text, max(0, start - 20), start)
+    return bool(before) and before.group(1) in NOT_A_DAY
 
 
 def _name(found: str) -> str:
