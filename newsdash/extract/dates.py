@@ -273,14 +273,19 @@ def _years_with_cue(text: str) -> list[DateMatch]:
 def _relative_phrases(text: str, published: date | None) -> list[DateMatch]:
     """"العام الماضي" / "last year" (a year), "الشهر الماضي" / "last month" (a month)."""
     found = []
-    for tables, precision in ((RELATIVE_YEARS, "year"), (RELATIVE_MONTHS, "month")):
-        for offset, phrases in tables.items():
-            pattern = r"(?<![^\W\d_])(?:" + "|".join(re.escape(fold(p)) for p in phrases) + r")(?![^\W\d_])"
-            for match in re.finditer(pattern, text):
-                iso = _shifted(published, offset, precision) if published else None
-                found.append(DateMatch(iso, precision, match.start(), match.end(), "published",
-                                       (f"relative_{precision}",)))
+    for pattern, offset, precision in RELATIVE_PATTERNS:
+        for match in pattern.finditer(text):
+            iso = _shifted(published, offset, precision) if published else None
+            found.append(DateMatch(iso, precision, match.start(), match.end(), "published", (f"relative_{precision}",)))
     return found
+
+
+RELATIVE_PATTERNS = [  # compiled once: "العام الماضي", "last month", ...
+    (re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(fold(p)) for p in phrases) + r")(?![^\W\d_])"),
+     offset, precision)
+    for tables, precision in ((RELATIVE_YEARS, "year"), (RELATIVE_MONTHS, "month"))
+    for offset, phrases in tables.items()
+]
 
 
 def _shifted(published: date, offset: int, precision: str) -> str:

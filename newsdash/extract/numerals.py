@@ -31,6 +31,7 @@ DIGIT_NUMBER = re.compile(
     r"|\d{1,3}(?:\.\d{3}){2,}"  # "1.250.000": two dots or more are thousands separators
     r"|\d+(?:\.\d+)?)(?!\d)(?!:\d)"  # not a time of day (10:30)
 )
+MAX_DIGITS = 16  # a count longer than this is a serial number or a hash, never a figure
 # "12.450" may be 12,450 (a dot as thousands separator) or 12.45: the noun after it decides.
 DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
 ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)(?![a-z])")  # "the 7th division" names a division
@@ -128,8 +129,9 @@ def _digit_numerals(text: str) -> list[Numeral]:
             next_group += 1
             continue
         token = match.group(1)
-        if ORDINAL_SUFFIX.match(text, match.end()) or not any(c in "123456789" for c in token):
-            continue  # "7th" names a thing; a bare 0 or 000 is a fragment, never a figure
+        if ORDINAL_SUFFIX.match(text, match.end()) or not any(c in "123456789" for c in token) \
+                or len(token) > MAX_DIGITS:
+            continue  # "7th" names a thing; a bare 0 or 000 is a fragment; 20 digits are an id, not a count
         numerals.append(_digit_numeral(text, token, match.start(), match.end()))
     return numerals
 
