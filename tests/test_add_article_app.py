@@ -162,3 +162,61 @@ def test_without_a_publication_date_there_is_no_draft_to_download():
     at.date_input(key="add_published").set_value(__import__("datetime").date(2021, 12, 29)).run()
     assert list(at.data_editor[1].value["reading"]) == ["9 November 2021 (day)"]
     assert len(at.download_button) == 2
+
+
+def test_a_pasted_bidi_override_is_refused_before_anything_is_marked():
+    """Before: the marked text showed "7391 مبنى" while the candidate read 1,937."""
+    at = paste(open_page(), "29 ديسمبر 2021\nتم فحص \u202e1937\u202c مبنى")
+    assert not at.exception and not at.data_editor
+    assert not [m for m in at.markdown if "<mark" in m.value]
+    assert [e.value for e in at.error] == [
+        "This file cannot be read as text: line 2: it contains the bidirectional control character U+202E "
+        "(RIGHT-TO-LEFT OVERRIDE), which can reverse how the text around it reads; remove it."]
+
+
+def test_an_uploaded_bidi_isolate_is_refused_too():
+    at = open_page()
+    at.file_uploader(key="add_upload").set_value(("a.txt", "عاد \u20661937\u2069 لاجئ".encode(), "text/plain"))
+    at.run()
+    assert not at.data_editor
+    assert "U+2066 (LEFT-TO-RIGHT ISOLATE)" in at.error[0].value
+
+
+def test_a_hostile_paste_shows_a_bounded_list_and_says_so():
+    """Before: "1 " 99,500 times took 31 s on the page thread and printed every one."""
+    at = paste(open_page(), "1 " * 99_500)
+    assert not at.exception
+    assert ("This text holds more than 300 candidate figures or dates; only the first 300 are shown. Split the "
+            "article to check the rest.") in [w.value for w in at.warning]
+    assert len(at.data_editor[0].value) <= 300
+    assert marked(at).count("<mark") <= 300
+
+
+def test_a_paste_that_takes_too_long_is_stopped_and_said(monkeypatch):
+    from newsdash.extract import worker
+    from newsdash.extract.worker import TooSlow
+
+    def too_slow(text, chosen):  # noqa: ANN001, ANN202, ARG001
+        raise TooSlow(worker.TIME_LIMIT_S)
+
+    monkeypatch.setattr(worker, "read_bounded", too_slow)
+    at = paste(open_page(), "نص يستغرق وقتا طويلا 12 مبنى")
+    assert not at.exception and not at.data_editor
+    assert [e.value for e in at.error] == ["Reading this text took longer than 10 seconds and was stopped. Is it "
+                                           "an article? Split it or remove what is not prose."]
+
+
+def test_the_page_reads_a_paste_in_a_child_process(monkeypatch):
+    from newsdash.extract import worker
+
+    calls = []
+    real = worker.run_bounded
+
+    def watched(module, function, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        calls.append((module, function))
+        return real(module, function, *args, **kwargs)
+
+    monkeypatch.setattr(worker, "run_bounded", watched)
+    at = paste(open_page(), "عاد 50 ألف لاجئ في 9 نوفمبر 2020")
+    assert list(at.data_editor[0].value["quote"]) == ["50 ألف لاجئ"]
+    assert calls == [("newsdash.extract.worker", "read_article")]
