@@ -11,7 +11,7 @@ from newsdash import widgets  # noqa: F401 - importing it runs a first visit to 
 from newsdash.extract import MAX_CANDIDATES
 from newsdash.extract import review as view
 from newsdash.extract.draft import MAX_ARTICLE_BYTES
-from newsdash.extract.worker import TooSlow, read_bounded
+from newsdash.extract.worker import TooSlow, draft_bounded, light, read_bounded
 from newsdash.i18n import format_date, format_number, t
 from newsdash.textsafety import md_escape as md  # the uploaded text stays literal in Markdown
 
@@ -36,7 +36,13 @@ def cached_draft(raw: bytes, published: str | None, figures: tuple, events: tupl
     # each tick re-runs the page: the draft (quotes made unique in the text) is built once per
     # choice; seed_names is only part of the key (a new seed file changes the next NNN_ number);
     # the extraction follows from raw and published, so it is left out of the key
-    return view.draft_for(view.incoming(raw, None), _extraction, Path(seeds), list(figures), list(events))
+    incoming_ = view.incoming(raw, None)
+    if light(incoming_.text, _extraction):
+        return view.draft_for(incoming_, _extraction, Path(seeds), list(figures), list(events))
+    try:  # a long text: off this thread, with the time limit, like its reading
+        return draft_bounded(incoming_, _extraction, Path(seeds), list(figures), list(events))
+    except TooSlow as slow:
+        return slow.seconds
 
 
 # 1/ TITLE
@@ -108,6 +114,9 @@ seeds = corpus_mod.seeds_dir_for(corpus_mod.data_dir())
 seed_names = tuple(sorted(p.name for p in seeds.glob("*.txt")))
 draft = cached_draft(incoming.raw, extraction.published, tuple(kept["figures"]), tuple(kept["events"]), str(seeds),
                      seed_names, extraction)
+if not isinstance(draft, view.Draft):
+    st.error(t("add_too_slow", lang).format(seconds=format_number(draft, lang)))
+    st.stop()
 st.caption(view.kept_caption(draft, extraction, lang))
 if draft.left_out:
     st.warning(t("add_left_out", lang).format(quotes="، ".join(f"«{md(q)}»" for q in draft.left_out)))

@@ -103,3 +103,18 @@ def test_a_reading_over_the_time_limit_is_stopped_and_its_process_killed():
 def test_a_failure_in_the_child_is_an_error_not_a_hang():
     with pytest.raises(RuntimeError, match="ValueError"):
         run_bounded("newsdash.extract", "extract", "text", "not a date")
+
+
+def test_a_long_text_is_drafted_in_a_child_with_the_same_draft():
+    from newsdash.extract import review
+    from newsdash.extract.worker import draft_bounded, light
+    from tests.conftest import ROOT
+
+    text = "29 ديسمبر 2021\n\n" + " ".join(f"أزيل {i} لغما في الموقع رقم {i}." for i in range(1, 400))
+    incoming = review.incoming(None, text)
+    found = extract(incoming.text, PUBLISHED)
+    assert not light(incoming.text, found)
+    kept = list(range(len(found.figures)))
+    in_child = draft_bounded(incoming, found, ROOT / "seeds", kept, [])
+    assert in_child == review.draft_for(incoming, found, ROOT / "seeds", kept, [])
+    assert in_child.figures == MAX_CANDIDATES

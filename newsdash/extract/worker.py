@@ -25,6 +25,8 @@ AT_ONCE = 2
 LOWER_PRIORITY = 10  # added to the child's niceness
 ROOT = Path(__file__).resolve().parents[2]
 _SLOTS = threading.BoundedSemaphore(AT_ONCE)
+LIGHT_CHARS = 20_000
+LIGHT_CANDIDATES = 60
 
 
 class TooSlow(Exception):
@@ -71,6 +73,20 @@ def dateline_bounded(text: str, seconds: float = TIME_LIMIT_S) -> date | None:
 def read_bounded(text: str, chosen: date | None, seconds: float = TIME_LIMIT_S) -> tuple[date | None, Extraction]:
     """The publication date (the one chosen, else the dateline's) and the candidates, in one child."""
     return run_bounded("newsdash.extract.worker", "read_article", text, chosen, seconds=seconds)
+
+
+def light(text: str, extraction: Extraction) -> bool:
+    """A text an ordinary article's size, whose draft is built in a few tens of milliseconds
+    in the page itself; larger ones are drafted in a child like their reading."""
+    return len(text) <= LIGHT_CHARS and len(extraction.figures) + len(extraction.events) <= LIGHT_CANDIDATES
+
+
+def draft_bounded(incoming, extraction: Extraction, seeds: Path, figures: list[int], events: list[int],  # noqa: ANN001, ANN201
+                  seconds: float = TIME_LIMIT_S):
+    """review.draft_for in a child: each quote is made unique in the text, which on 300
+    candidates in 200 KB costs seconds."""
+    return run_bounded("newsdash.extract.review", "draft_for", incoming, extraction, seeds, figures, events,
+                       seconds=seconds)
 
 
 def read_article(text: str, chosen: date | None) -> tuple[date | None, Extraction]:
