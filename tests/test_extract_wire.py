@@ -209,3 +209,89 @@ def test_every_candidate_says_why_in_words():
     assert found.figures[0].reason("ar") == "كلمة مضاعِفة (ألف، مليون)؛ كلمة تقييد قبل العدد"
     assert found.events[0].reason() == ("year from the publication date; month of publication (الجاري); "
                                         "ordinal day word (الخامس)")
+
+
+# --- whole stories: every figure and date an editor would mark, and nothing else ------------
+# Two stories written for this test in the forms of defence-ministry and mine-action wire copy.
+STORY_AR = """روسيا: عودة أكثر من 2.1 مليون لاجئ سوري منذ 2015
+
+دمشق، 8 كانون الأول 2021 (وكالة) - أعلن مركز التنسيق الروسي السوري لعودة اللاجئين أن أكثر من 2.1 مليون لاجئ عادوا إلى سوريا منذ 30 أيلول 2015، بينهم 618 ألف طفل.
+
+وقال رئيس المركز في إفادة صحفية إن 1.348 شخصا عادوا خلال الأيام الخمسة الماضية من لبنان والأردن، وإن قرابة 35 ألف نازح عادوا إلى منازلهم منذ بداية العام الجاري.
+
+وأضاف أن وحدات الهندسة في الفرقة الـ 4 طهرت 12.450 هكتار من الأراضي الزراعية، وأزالت منذ مطلع العام أكثر من 000 35 لغم. وأسفر انفجار لغم قرب دير الزور في الثالث من كانون الأول الجاري عن جريحين، وانفجر لغم آخر في السابع من الشهر نفسه.
+
+وأشار إلى أن ما يناهز 1.200 مبنى سكني أعيد ترميمه في ريف حمص، وأن نحو 4 آلاف قذيفة غير منفجرة جمعت الشهر الماضي، وفق المادة 3 من البروتوكول الموقع في الخامس من كانون الأول الجاري.
+"""
+STORY_EN = """Mine clearance in Karabakh: nearly 1,500 hectares cleared
+
+MOSCOW, May 14 (Agency) - Russian deminers have cleared nearly 1,500 hectares of land and more than 2,000 kilometres of roads since November 2020, the head of the mine action centre said in an interview.
+
+"This past March alone, the teams found just under 3,000 explosive objects," he said, adding that the 7th Division's engineers had worked in 32 villages.
+
+Some 27,000 people returned to their homes in the spring of 2021, while 12 500 people are expected to return later this year, he added. Two deminers were injured last month; under Article 4 of the agreement, the mission will stay until 2025.
+
+For information call +7 495 123 4567.
+"""
+
+
+def _figures(text, published):  # noqa: ANN001, ANN202
+    found = extract(text, published).figures
+    assert all(text[f.start:f.end] == f.quote for f in found)
+    return [(f.quote, f.value, f.qualifier, f.unit, f.low_confidence) for f in found]
+
+
+def _events(text, published):  # noqa: ANN001, ANN202
+    found = extract(text, published).events
+    assert all(text[e.start:e.end] == e.quote for e in found)
+    return [(e.quote, e.date, e.date_precision, e.basis) for e in found]
+
+
+def test_an_arabic_story_gives_every_figure_and_nothing_else():
+    assert _figures(STORY_AR, "2021-12-08") == [
+        ("أكثر من 2.1 مليون لاجئ", 2_100_000, "more_than", "refugees", False),  # and its headline repeat
+        ("618 ألف طفل", 618_000, "exact", "children", False),
+        ("1.348 شخصا", 1348, "exact", "people", False),
+        ("الأيام الخمسة", 5, "exact", "days", False),
+        ("قرابة 35 ألف نازح", 35_000, "about", "displaced people", False),
+        ("12.450 هكتار", 12_450, "exact", "hectares", False),  # not the division's number before it
+        ("أكثر من 000 35 لغم", 35_000, "more_than", "mines", True),  # "35 ألف نازح" counts people, not mines
+        ("جريحين", 2, "exact", "injured", False),
+        ("ما يناهز 1.200 مبنى", 1200, "about", "buildings", False),
+        ("نحو 4 آلاف قذيفة", 4000, "about", "shells", False),  # not article 3
+    ]
+
+
+def test_an_arabic_story_gives_every_date_once():
+    assert _events(STORY_AR, "2021-12-08") == [
+        ("30 أيلول 2015", "2015-09-30", "day", "stated"),  # the headline's "منذ 2015" merged into it
+        ("8 كانون الأول 2021", "2021-12-08", "day", "stated"),
+        ("العام الجاري", "2021", "year", "published"),
+        ("الثالث من كانون الأول الجاري", "2021-12-03", "day", "published"),
+        ("السابع من الشهر نفسه", "2021-12-07", "day", "context"),
+        ("الشهر الماضي", "2021-11", "month", "published"),
+        ("الخامس من كانون الأول الجاري", "2021-12-05", "day", "published"),
+    ]
+    headline = extract(STORY_AR, "2021-12-08").events[0].also
+    assert [STORY_AR[s:e] for s, e in headline] == ["منذ 2015"]
+
+
+def test_an_english_story_gives_every_figure_and_date_and_nothing_else():
+    assert _figures(STORY_EN, "2021-05-14") == [
+        ("nearly 1,500 hectares", 1500, "about", "hectares", False),  # and its headline repeat
+        ("more than 2,000 kilometres", 2000, "more_than", "kilometres", False),
+        ("just under 3,000 explosive objects", 3000, "less_than", "explosive objects", False),
+        ("32 villages", 32, "exact", "villages", False),  # not the 7th Division
+        ("Some 27,000 people", 27_000, "about", "people", False),
+        ("12 500 people", 12_500, "exact", "people", False),
+        ("Two deminers", 2, "exact", "deminers", True),  # a noun we do not know: the unit is a guess
+    ]  # not Article 4, not the phone number
+    assert _events(STORY_EN, "2021-05-14") == [
+        ("May 14", "2021-05-14", "day", "published"),
+        ("November 2020", "2020-11", "month", "stated"),
+        ("This past March", "2021-03", "month", "published"),
+        ("spring of 2021", "2021", "year", "stated"),
+        ("later this year", "2021", "year", "published"),  # the same year, another event: not merged
+        ("last month", "2021-04", "month", "published"),
+        ("until 2025", "2025", "year", "stated"),
+    ]

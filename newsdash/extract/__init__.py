@@ -130,7 +130,7 @@ def extract(text: str, published: date | str | None = None) -> Extraction:
     return Extraction(
         language_of(text), when.isoformat() if when else None,
         tuple(_merge_repeats(found_figures, places, lambda f: (f.value, f.value_max, f.unit))),
-        tuple(_merge_repeats(found_events, places, lambda e: (e.date, e.date_precision))),
+        tuple(_merge_repeats(found_events, places, lambda e: e.date and e.date[:4])),
         truncated,
     )
 
@@ -161,10 +161,10 @@ class _Places:
 
 def _confirm_reversed(figures: list[FigureCandidate]) -> list[FigureCandidate]:
     """Digits out of order read in reverse are confirmed when the text also writes that
-    number in order ("35 ألف" in the headline, "000 35" in the body)."""
-    in_order = {f.value for f in figures if "reversed" not in f.how}
+    number of the same thing in order ("35 ألف لغم" in the headline, "000 35 لغم" in the body)."""
+    in_order = {(f.value, f.unit) for f in figures if "reversed" not in f.how}
     return [replace(f, low_confidence=False, how=(*f.how, "reversed_confirmed"))
-            if "reversed" in f.how and f.value in in_order and not _guessed_unit(f) else f for f in figures]
+            if "reversed" in f.how and (f.value, f.unit) in in_order and not _guessed_unit(f) else f for f in figures]
 
 
 def _guessed_unit(figure: FigureCandidate) -> bool:
@@ -191,8 +191,14 @@ def _merge_repeats(found: list, places: _Places, key: Callable) -> list:  # noqa
 
 
 def _repeats(first, second, places: _Places) -> bool:  # noqa: ANN001
-    same_words = getattr(first, "qualifier", None) == getattr(second, "qualifier", None)
     headline = places.in_headline(first.start) != places.in_headline(second.start)
+    if isinstance(first, EventCandidate):  # "منذ 2015" in the headline is "30 أيلول 2015" in the body
+        if not (first.date and second.date):
+            return False
+        coarser = first.date.startswith(second.date) or second.date.startswith(first.date)
+        same_words = first.date == second.date and first.quote.lower() == second.quote.lower()
+        return (same_words and places.sentence(first.start) == places.sentence(second.start)) or (headline and coarser)
+    same_words = first.qualifier == second.qualifier
     bare_headline = headline and "exact" in (getattr(first, "qualifier", "exact"), getattr(second, "qualifier", "exact"))
     if not (same_words or bare_headline):
         return False
@@ -200,7 +206,10 @@ def _repeats(first, second, places: _Places) -> bool:  # noqa: ANN001
 
 
 def _prefer(candidate, other, places: _Places) -> bool:  # noqa: ANN001
-    """The body's qualified wording over a headline's bare one."""
+    """The body's qualified wording over a headline's bare one; a date known to the day over
+    its headline's month or year."""
+    if isinstance(candidate, EventCandidate) and len(candidate.date) != len(other.date):
+        return len(candidate.date) > len(other.date)
     if getattr(candidate, "qualifier", "exact") != getattr(other, "qualifier", "exact"):
         return getattr(candidate, "qualifier", "exact") != "exact"
     return places.in_headline(other.start) and not places.in_headline(candidate.start)
