@@ -263,6 +263,7 @@ def test_the_draft_says_why_in_comments_and_still_validates(capsys, data_copy):
     source = write(data_copy.parent, "wire.txt", WIRE)
     code, _, err = run(capsys, "new-article", str(source))
     assert code == 0, err
+    assert "2 candidate(s) marked confidence: low (digits out of order, a guessed unit): check them first." in err
     text = next((data_copy / "articles").glob("draft-*.yaml")).read_text(encoding="utf-8")
     assert ("# read by: digits out of order (right-to-left layout): groups read in reverse\n"
             "# LOW CONFIDENCE: check this reading against the text first\n- id: figure_2\n") in text

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from newsdash.corpus import data_dir, seeds_dir_for
 from newsdash.errors import DataError
-from newsdash.extract import MAX_CANDIDATES, NUMBER_BUDGET, extract, guess_published, to_yaml
+from newsdash.extract import MAX_CANDIDATES, NUMBER_BUDGET, Extraction, extract, guess_published, to_yaml
 from newsdash.extract.draft import (
     MAX_ARTICLE_BYTES,
     bidi_problem,
@@ -68,15 +68,19 @@ def run_extract(path: Path, published: date | None) -> int:
     if extraction.truncated:
         print(f"only the first {MAX_CANDIDATES} candidates of a kind (or the first {NUMBER_BUDGET:,} numbers) were "
               "read: split the text.", file=sys.stderr)
-    low = sum(1 for c in (*extraction.figures, *extraction.events) if c.low_confidence)
-    if low:
-        print(f"{low} candidate(s) marked confidence: low (digits out of order, a guessed unit): check them first.",
-              file=sys.stderr)
+    _say_low_confidence(extraction)
     unresolved = sum(1 for e in extraction.events if e.date is None)
     if unresolved:
         print(f"{unresolved} date(s) without a year left unresolved (date: null): give --published.",
               file=sys.stderr)
     return 0
+
+
+def _say_low_confidence(extraction: Extraction) -> None:
+    low = sum(1 for c in (*extraction.figures, *extraction.events) if c.low_confidence)
+    if low:
+        print(f"{low} candidate(s) marked confidence: low (digits out of order, a guessed unit): check them first.",
+              file=sys.stderr)
 
 
 def run_new_article(path: Path, published: date | None) -> int:
@@ -111,6 +115,7 @@ def _write_draft(raw: bytes, text: str, when: date, data: Path) -> int:
     target.write_text(draft_yaml(article, extraction), encoding="utf-8")
     for quote in left_out:
         print(f"left out (words not unique in the text, or no year): «{quote}»", file=sys.stderr)
+    _say_low_confidence(extraction)
     return _report(target, seeds, seeds / seed_name, article)
 
 
