@@ -47,6 +47,7 @@ CLAUSE_BREAK = re.compile(r"[.,،؛;:!?()\"«»\[\]\n/\d]")
 WORD = re.compile(r"[^\W\d_]+")
 PERCENT = re.compile(r"\s*%")
 WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
+GUESSED = ("unit_nisba", "unit_noun")  # a unit the machine guessed: low confidence ("no_unit" only says so)
 ORDINAL_BEFORE = re.compile(r"(?<![^\W\d_])ال\s*$")  # "الـ 7" once the tatweel is folded away
 
 
@@ -122,7 +123,7 @@ def _range(text: str, first: Numeral, second: Numeral) -> FigureMatch | None:
     start = between.start() if between else first.start
     how = _merged(first.how, second.how, ("range",), (unit.guess,) if unit.guess else ())
     return FigureMatch(low, second.value, "range", unit.name, start, unit.end, unit.span, how,
-                       first.low or second.low or unit.guess is not None)
+                       first.low or second.low or unit.guess in GUESSED)
 
 
 def _merged(*parts: tuple[str, ...]) -> tuple[str, ...]:
@@ -156,7 +157,7 @@ def _single(text: str, numeral: Numeral) -> FigureMatch | None:
     if unit.guess:
         how.append(unit.guess)
     start = before.start("phrase") if before else numeral.start
-    low = numeral.low or unit.guess is not None or "dot_decimal" in how
+    low = numeral.low or unit.guess in GUESSED or "dot_decimal" in how
     return FigureMatch(value, None, qualifier, unit.name, start, end, unit.span, tuple(how), low)
 
 
@@ -174,7 +175,6 @@ def _unit_after(text: str, numeral: Numeral, position: int | None = None) -> Uni
         return Unit("percent", percent.end())
     words = _clause_words(text, position)
     return _known_unit(words) or _fallback_unit(words, position)
-
 
 
 def _clause_words(text: str, position: int) -> list[tuple[str, int, int]]:
