@@ -9,6 +9,8 @@ import csv
 import io
 import json
 import pickle
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from newsdash.errors import DataError
 from newsdash.presskit import build_press_kit
 from newsdash.tables import csv_text
 from newsdash.textsafety import csv_cell, starts_like_formula
+from tests.conftest import ROOT
 from tests.hostile_cases import ART, FORMULAS, formulas_in_text_fields, make_copy
 
 HOSTILE_TEXTS = [read for _rel, _old, _new, read in FORMULAS]
@@ -143,6 +146,14 @@ def test_validate_warns_about_each_field_and_still_passes(formula_data, capsys):
         f"{formula_data}/context/returns_series.csv:2: row 2: source_title: {says(repr('='))}",
         "6 warning(s).",
     ]
+
+
+def test_the_tables_own_csv_download_is_off():
+    """st.dataframe's toolbar writes cells raw: the app turns that download off."""
+    probe = ("from streamlit import config; config.get_config_options(force_reparse=True);"
+             "print(config.get_option('client.disableDataExport'))")
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip().splitlines()[-1] == "True"
 
 
 def test_a_warning_is_written_like_an_error_and_survives_the_cache():
