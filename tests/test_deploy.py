@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from newsdash import auth
 from newsdash.appserver import stop
@@ -230,8 +231,16 @@ class TestBehindNginx:
         while replica_cookie(page)["value"] != stack.name_of(second):
             assert time.monotonic() < deadline, "the page did not reconnect to the other process"
             page.wait_for_timeout(200)
-        # the session there is new: the reader's next action (a rerun) asks for the password once
-        page.locator("body").press("r")
+        # the session there is new: the reader's next action (a rerun, key R) asks for the
+        # password once (pressed again if the page had not taken in the new session yet)
+        password = page.locator('input[type="password"]')
+        for _attempt in range(6):
+            page.locator("body").press("r")
+            try:
+                password.wait_for(timeout=10_000)
+                break
+            except PlaywrightTimeout:
+                continue
         sign_in(page)
         wait_for_charts(page)
 
