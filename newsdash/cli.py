@@ -1,7 +1,8 @@
 """Command line: validate the data, export figures with their provenance.
 
 Errors go to standard error as ``file:line: record id: field: message`` and the exit
-status is non-zero; a data problem never shows a traceback.
+status is non-zero; warnings are written the same way ("warning: ..."), exit status 0
+when they are all there is. A data problem never shows a traceback.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from newsdash.corpus import data_dir, load_corpus
 from newsdash.extract.commands import add_commands as add_curation_commands
-from newsdash.tables import figures_frame
+from newsdash.tables import csv_text, figures_frame
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -37,11 +38,16 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def validate(folder: Path | None) -> int:
+    from newsdash.formula_check import formula_warnings
+
     folder = folder or data_dir()
     corpus = load_corpus(folder)
     errors = [*corpus.errors, *method_errors(folder)]
-    for error in errors:
-        print(error, file=sys.stderr)
+    warnings = formula_warnings(folder)  # reported; they do not change the exit status
+    for problem in [*errors, *warnings]:
+        print(problem, file=sys.stderr)
+    if warnings:
+        print(f"{len(warnings)} warning(s).", file=sys.stderr)
     if errors:
         print(f"{len(errors)} error(s) found.", file=sys.stderr)
         return 1
@@ -75,7 +81,7 @@ def export(fmt: str, folder: Path | None) -> int:
         records = json.loads(frame.to_json(orient="records", force_ascii=False))
         print(json.dumps(records, ensure_ascii=False, indent=2))
     else:
-        sys.stdout.write(frame.to_csv(index=False))
+        sys.stdout.write(csv_text(frame))
     return 0
 
 

@@ -164,6 +164,29 @@ def _csv_with_payload(text: str) -> str:
     return out.getvalue()
 
 
+# --- text a spreadsheet would run as a formula -----------------------------------------
+
+# (file, the text replaced, what replaces it in the file, the text as read) in fields that
+# reach the CSVs: figure labels, an attribution, a context source title and a note
+FORMULAS = (
+    (ART, "{en: Buildings inspected,", '{en: "=HYPERLINK(\\"http://x\\",\\"y\\")",', '=HYPERLINK("http://x","y")'),
+    (ART, "{en: Armenians helped to return home,", '{en: "@SUM(1+1)",', "@SUM(1+1)"),
+    (ART, "{en: Azerbaijanis helped to return home,", '{en: "\\tAzerbaijanis helped to return home",',
+     "\tAzerbaijanis helped to return home"),
+    (ART, "\"Andrei Rudenko (reported speech: 'according to him')\"", "\"+cmd|' /C calc'!A0\"",
+     "+cmd|' /C calc'!A0"),
+    ("data/context/returns_series.csv", '"TASS, 23 Nov 2020"', "=1+1", "=1+1"),
+    ("data/context/mod_demining_series.csv", "buildings are houses and facilities inspected", "-2+3 houses",
+     "-2+3 houses"),
+)
+
+
+def formulas_in_text_fields(root: Path) -> None:
+    """FORMULAS written into a copy of the data, which stays valid."""
+    for rel, old, new, _read in FORMULAS:
+        edit_text(rel, replace_once(old, new))(root)
+
+
 # --- generated broken files -----------------------------------------------------------
 
 def _deep_brackets(count: int) -> bytes:
@@ -292,6 +315,8 @@ def _cases() -> list[Case]:
              ("{METHOD}:{line}: method: steps.0.heading.en: " + rlo,), 1, (METHOD, "\u202e".encode()), METHOD_PAGE),
         # valid data full of markup: shown as text everywhere (see test_escaping.py)
         Case("markup_in_every_text_field", markup_everywhere, ()),
+        # valid data whose text would run as spreadsheet formulas: warnings only (test_csv_formulas.py)
+        Case("formulas_in_text_fields", formulas_in_text_fields, ()),
     ]
 
 
