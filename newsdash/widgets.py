@@ -318,6 +318,18 @@ def url_multiselect(label: str, options: Sequence[str], *, key: str, default: Se
     return chosen
 
 
+def url_selectbox(label: str, options: Sequence[str], *, key: str, default: str, lang: str, format_func) -> str:  # noqa: ANN001
+    """A choice of one id, labelled in the language, in the URL as ?key=id (dropped when it
+    is the default), and the same choice after a language switch."""
+    _give_back_after_switch(key, lang, lambda ids: ids[0] if ids else default)
+    url_choice(key, options, default)
+    chosen = st.selectbox(label, options, key=key, format_func=format_func)
+    chosen = chosen if chosen in options else default
+    _remember_shown(key, lang, (chosen,))
+    sync_url(key, chosen, default)
+    return chosen
+
+
 def url_select_range(label: str, options: Sequence[str], *, key: str, lang: str, format_func) -> tuple[str, str]:  # noqa: ANN001
     """A filter: a range of options (months) on a select slider, labelled in the language,
     in the URL as ?key=first,last, and the same range after a language switch."""
@@ -335,7 +347,7 @@ def _shown_key(key: str) -> str:
     return f"_{key}_shown"
 
 
-def _give_back_after_switch(key: str, lang: str, as_value: type) -> None:
+def _give_back_after_switch(key: str, lang: str, as_value) -> None:  # noqa: ANN001 - ids -> the widget's value
     """Before the widget is drawn: when the language changed since it was last shown, give
     it back its ids. Its own state then holds the old language's labels (the browser sends
     labels), which would no longer match; a value written to its key is also sent to the

@@ -1,6 +1,7 @@
 """AppTest of every filtered page through the language switch: a filter set in English is
 the same ids after switching to Arabic and back, in the widget and in the URL, and the
-widget is sent its labels in the new language (the browser would keep the old ones)."""
+widget is sent its labels in the new language (the browser would keep the old ones).
+The highlighted sentence on the original text (?fig=) goes through the same mechanism."""
 
 from __future__ import annotations
 
@@ -51,6 +52,8 @@ def labels_sent(widget) -> list[str]:  # noqa: ANN001
     slider's ends), when it told it any: without them it keeps the old language's."""
     if not widget.proto.set_value:
         return []
+    if widget.type == "selectbox":
+        return [widget.proto.raw_value]
     return list(widget.proto.raw_values if widget.type == "multiselect" else widget.proto.raw_value)
 
 
@@ -125,3 +128,19 @@ def test_the_date_range_keeps_its_months_through_a_language_switch(open_with_swi
     assert at.query_params["timeline_range"] == "2020-11,2021-01"
     assert at.select_slider(key="timeline_range").value == ("2020-11", "2021-01")
     assert any("November 2020 to January 2021" in c.value for c in at.caption)
+
+
+def test_the_highlighted_sentence_keeps_its_id_through_a_language_switch(open_with_switch):
+    at = open_with_switch("pages/original_text.py")
+    at.selectbox(key="fig").set_value("hectares_surveyed").run()
+    assert at.query_params["fig"] == "hectares_surveyed"
+
+    switch(at, "ar")
+    assert at.query_params["fig"] == "hectares_surveyed"
+    assert at.selectbox(key="fig").value == "hectares_surveyed"
+    assert labels_sent(at.selectbox(key="fig")) == ["أراضٍ تم مسحها (hectares_surveyed)"]
+
+    switch(at, "en")
+    assert at.query_params["fig"] == "hectares_surveyed"
+    assert at.selectbox(key="fig").value == "hectares_surveyed"
+    assert not [c.value for c in at.caption if "Ignored an unknown value" in c.value]
