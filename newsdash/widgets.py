@@ -183,9 +183,8 @@ def current_article(corpus: corpus_mod.Corpus, lang: str):  # noqa: ANN201 - Loa
         return corpus.article()
     ids = [a.id for a in corpus.articles]
     titles = {a.id: f"{a.article.article.published} · {a.article.article.title.get(lang)}" for a in corpus.articles}
-    url_choice("article", ids, ids[0])
-    chosen = st.sidebar.selectbox(t("choose_article", lang), ids, key="article", format_func=titles.get)
-    sync_url("article", chosen, ids[0])
+    chosen = url_selectbox(t("choose_article", lang), ids, key="article", default=ids[0], lang=lang,
+                           format_func=titles.get, container=st.sidebar)
     return corpus.article(chosen)
 
 
@@ -318,12 +317,13 @@ def url_multiselect(label: str, options: Sequence[str], *, key: str, default: Se
     return chosen
 
 
-def url_selectbox(label: str, options: Sequence[str], *, key: str, default: str, lang: str, format_func) -> str:  # noqa: ANN001
+def url_selectbox(label: str, options: Sequence[str], *, key: str, default: str, lang: str, format_func,  # noqa: ANN001
+                  container=None) -> str:  # noqa: ANN001 - a Streamlit container (st.sidebar); the page by default
     """A choice of one id, labelled in the language, in the URL as ?key=id (dropped when it
     is the default), and the same choice after a language switch."""
     _give_back_after_switch(key, lang, lambda ids: ids[0] if ids else default)
     url_choice(key, options, default)
-    chosen = st.selectbox(label, options, key=key, format_func=format_func)
+    chosen = (container or st).selectbox(label, options, key=key, format_func=format_func)
     chosen = chosen if chosen in options else default
     _remember_shown(key, lang, (chosen,))
     sync_url(key, chosen, default)

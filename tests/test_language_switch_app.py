@@ -11,6 +11,7 @@ import pytest
 from streamlit.runtime import pages_manager
 from streamlit.testing.v1 import AppTest, app_test
 
+from newsdash.bench.scale import synthetic_corpus
 from tests.conftest import DASHBOARD
 
 
@@ -144,3 +145,25 @@ def test_the_highlighted_sentence_keeps_its_id_through_a_language_switch(open_wi
     assert at.query_params["fig"] == "hectares_surveyed"
     assert at.selectbox(key="fig").value == "hectares_surveyed"
     assert not [c.value for c in at.caption if "Ignored an unknown value" in c.value]
+
+
+def test_the_chosen_article_stays_chosen_through_a_language_switch(open_with_switch, tmp_path, monkeypatch):
+    data = synthetic_corpus(tmp_path, 2)
+    second = data / "articles" / "bench-0001.yaml"
+    text = second.read_text(encoding="utf-8")
+    second.write_text(text.replace('in the Karabakh region"', 'in the Karabakh region (second)"', 1)
+                          .replace('    ar: "الخارجية الروسية: قوات حفظ السلام الروسية عززت الأمن في إقليم قره باغ"',
+                                   '    ar: "الخارجية الروسية: قوات حفظ السلام الروسية عززت الأمن في إقليم قره باغ (الثاني)"', 1),
+                      encoding="utf-8")
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data))
+    at = open_with_switch("pages/demining.py")
+    box = next(box for box in at.sidebar.selectbox if box.key == "article")
+    assert len(set(box.options)) == 2  # two titles a reader can tell apart
+    box.set_value("bench-0001-sputnik-rudenko-karabakh").run()
+    assert at.query_params["article"] == "bench-0001-sputnik-rudenko-karabakh"
+
+    switch(at, "ar")
+    box = next(box for box in at.sidebar.selectbox if box.key == "article")
+    assert at.query_params["article"] == "bench-0001-sputnik-rudenko-karabakh"
+    assert box.value == "bench-0001-sputnik-rudenko-karabakh"
+    assert labels_sent(box) == ["2021-12-29 · الخارجية الروسية: قوات حفظ السلام الروسية عززت الأمن في إقليم قره باغ (الثاني)"]
