@@ -25,11 +25,16 @@ HEADINGS = {
 }
 NOTICE = "Ignored an unknown value"
 TRACES_JS = "() => [...document.querySelectorAll('.js-plotly-plot')].map(el => el.data.length)"
+# the app has finished its run and shows no element left over from the one before
+SETTLED_JS = """() => document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState === 'notRunning'
+  && document.querySelector('[data-stale="true"]') === null"""
 
 
 def wait_drawn(page: Page, path: str) -> None:
-    """Wait for the page's chart (its table on Data & method), or fail with the app's error."""
+    """Wait for the page's chart (its table on Data & method) and the end of the run, or
+    fail with the app's error."""
     page.wait_for_selector(f"{TABLE if path == 'data_method' else CHART_SVG}, {ERROR}", timeout=60_000)
+    page.wait_for_function(SETTLED_JS, timeout=60_000)
     errors = page.locator(ERROR)
     assert errors.count() == 0, errors.first.inner_text()
 
@@ -57,7 +62,8 @@ def remove_chip(page: Page, key: str, label: str) -> None:
     before = len(chips(page, key))
     filter_widget(page, key).get_by_role("button", name=f"Remove {label}").click()
     expect(filter_widget(page, key).locator("[data-tag]")).to_have_count(before - 1)
-    expect(page).to_have_url(re.compile(rf"{key}="))
+    expect(page).to_have_url(re.compile(rf"{key}="))  # written during the run: wait for its end
+    page.wait_for_function(SETTLED_JS, timeout=60_000)
 
 
 def view(page: Page, keys: list[str]) -> dict:
@@ -142,6 +148,7 @@ def test_timeline_layers_and_dates_survive_a_language_switch(browser: Browser, p
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
     expect(page).to_have_url(re.compile(r"timeline_range=2020-11%2C2021-12"))
+    page.wait_for_function(SETTLED_JS, timeout=60_000)
     expect(page.locator(SLIDER_ENDS)).to_have_text(["November 2020", "December 2021"])
     assert params(page)["timeline_layers"] == "article_events,demining_period"
     filtered = round_trip(browser, page, app_url, "timeline", ["timeline_layers"], {
