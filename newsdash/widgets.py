@@ -334,6 +334,8 @@ def url_select_range(label: str, options: Sequence[str], *, key: str, lang: str,
     """A filter: a range of options (months) on a select slider, labelled in the language,
     in the URL as ?key=first,last, and the same range after a language switch."""
     whole = (options[0], options[-1])
+    # after a switch the slider is given both its ids and `value` (only `value` makes it a
+    # range): Streamlit logs once per process that a widget had both; the ids win
     _give_back_after_switch(key, lang, tuple)
     value = st.select_slider(label, options=options, key=key, value=url_range(key, options, whole),
                              format_func=format_func)
@@ -349,10 +351,12 @@ def _shown_key(key: str) -> str:
 
 def _give_back_after_switch(key: str, lang: str, as_value) -> None:  # noqa: ANN001 - ids -> the widget's value
     """Before the widget is drawn: when the language changed since it was last shown, give
-    it back its ids. Its own state then holds the old language's labels (the browser sends
-    labels), which would no longer match; a value written to its key is also sent to the
-    browser, which relabels the chips or the slider. A widget not drawn in the last run
-    (another page was open) has no state: the URL seeds it instead."""
+    it back its ids. The browser keeps the old language's labels and sends them back; on
+    the run after a switch Streamlit still reads them with the old labels, on the next one
+    with the new: unmatched, they came back as the labels themselves (where a format_func
+    names an unknown id by itself) or as nothing. A value written to the key wins over the
+    browser's and is sent to it, which relabels the chips or the slider. A widget not drawn
+    in the last run (another page was open) has no state: the URL seeds it instead."""
     if key not in st.session_state:
         return
     ids = ids_after_switch(st.session_state.get(_shown_key(key)), lang)
