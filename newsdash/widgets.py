@@ -23,7 +23,15 @@ from newsdash.i18n import LANGS, t
 from newsdash.loading import LoadedArticle
 from newsdash.memo import Memo
 from newsdash.textsafety import code_span, html_text
-from newsdash.url_state import parse_choice, parse_multi, serialize_multi
+from newsdash.url_state import (
+    Shown,
+    ids_after_switch,
+    known_ids,
+    parse_choice,
+    parse_multi,
+    range_ids,
+    serialize_multi,
+)
 
 
 def _leave_legacy_pages_mode() -> None:
@@ -175,9 +183,8 @@ def current_article(corpus: corpus_mod.Corpus, lang: str):  # noqa: ANN201 - Loa
         return corpus.article()
     ids = [a.id for a in corpus.articles]
     titles = {a.id: f"{a.article.article.published} · {a.article.article.title.get(lang)}" for a in corpus.articles}
-    url_choice("article", ids, ids[0])
-    chosen = st.sidebar.selectbox(t("choose_article", lang), ids, key="article", format_func=titles.get)
-    sync_url("article", chosen, ids[0])
+    chosen = url_selectbox(t("choose_article", lang), ids, key="article", default=ids[0], lang=lang,
+                           format_func=titles.get, container=st.sidebar)
     return corpus.article(chosen)
 
 
@@ -296,6 +303,69 @@ def sync_url(key: str, value: str | Sequence[str], default: str | Sequence[str])
         st.query_params.pop(key, None)
     elif st.query_params.get(key) != text:
         st.query_params[key] = text
+
+
+def url_multiselect(label: str, options: Sequence[str], *, key: str, default: Sequence[str], lang: str,
+                    format_func) -> list[str]:  # noqa: ANN001
+    """A filter: a multiselect of ids, labelled in the language, its choice in the URL
+    (?key=id,id), and the same choice after a language switch (see url_state)."""
+    _give_back_after_switch(key, lang, list)
+    url_multi(key, options, default)
+    chosen = known_ids(st.multiselect(label, options, key=key, format_func=format_func), options)
+    _remember_shown(key, lang, chosen)
+    sync_url(key, chosen, default)
+    return chosen
+
+
+def url_selectbox(label: str, options: Sequence[str], *, key: str, default: str, lang: str, format_func,  # noqa: ANN001
+                  container=None) -> str:  # noqa: ANN001 - a Streamlit container (st.sidebar); the page by default
+    """A choice of one id, labelled in the language, in the URL as ?key=id (dropped when it
+    is the default), and the same choice after a language switch."""
+    _give_back_after_switch(key, lang, lambda ids: ids[0] if ids else default)
+    url_choice(key, options, default)
+    chosen = (container or st).selectbox(label, options, key=key, format_func=format_func)
+    chosen = chosen if chosen in options else default
+    _remember_shown(key, lang, (chosen,))
+    sync_url(key, chosen, default)
+    return chosen
+
+
+def url_select_range(label: str, options: Sequence[str], *, key: str, lang: str, format_func) -> tuple[str, str]:  # noqa: ANN001
+    """A filter: a range of options (months) on a select slider, labelled in the language,
+    in the URL as ?key=first,last, and the same range after a language switch."""
+    whole = (options[0], options[-1])
+    # after a switch the slider is given both its ids and `value` (only `value` makes it a
+    # range): Streamlit logs once per process that a widget had both; the ids win
+    _give_back_after_switch(key, lang, tuple)
+    value = st.select_slider(label, options=options, key=key, value=url_range(key, options, whole),
+                             format_func=format_func)
+    first, last = range_ids(value, options, whole)
+    _remember_shown(key, lang, (first, last))
+    sync_url(key, [first, last], list(whole))
+    return first, last
+
+
+def _shown_key(key: str) -> str:
+    return f"_{key}_shown"
+
+
+def _give_back_after_switch(key: str, lang: str, as_value) -> None:  # noqa: ANN001 - ids -> the widget's value
+    """Before the widget is drawn: when the language changed since it was last shown, give
+    it back its ids. The browser keeps the old language's labels and sends them back; on
+    the run after a switch Streamlit still reads them with the old labels, on the next one
+    with the new: unmatched, they came back as the labels themselves (where a format_func
+    names an unknown id by itself) or as nothing. A value written to the key wins over the
+    browser's and is sent to it, which relabels the chips or the slider. A widget not drawn
+    in the last run (another page was open) has no state: the URL seeds it instead."""
+    if key not in st.session_state:
+        return
+    ids = ids_after_switch(st.session_state.get(_shown_key(key)), lang)
+    if ids is not None:
+        st.session_state[key] = as_value(ids)
+
+
+def _remember_shown(key: str, lang: str, ids: Sequence[str]) -> None:
+    st.session_state[_shown_key(key)] = Shown(lang, tuple(ids))
 
 
 @st.cache_resource(show_spinner=False)
