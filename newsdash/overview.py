@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from newsdash.comparison import CONSISTENT, Comparison, whole_months
+from newsdash.comparison import CONSISTENT, Comparison, compare_article, comparison_of, whole_months
+from newsdash.context import Context
 from newsdash.highlight import page_url
 from newsdash.i18n import (
     category_label,
@@ -80,6 +81,19 @@ def tile_value(fig: Figure, lang: str) -> str:
     """The tile's value with its unit, qualifier first: '2,320 ha', '26,000+ explosive
     objects', 'أكثر من ٢٦٬٠٠٠ مادة متفجرة'."""
     return f"{format_short(fig.value, fig.qualifier, lang, fig.value_max)} {unit_short(fig.unit, fig.value, lang)}"
+
+
+# A tile's value keeps its unit, so it may be long ("more than 26,000 explosive objects"):
+# it wraps instead of being cut with an ellipsis, at a size that fits three to a row
+TILE_CSS = """<style>
+[class*="st-key-overview_tile_"] [data-testid="stMetricValue"] > div {
+  white-space: normal; overflow: visible; text-overflow: clip; font-size: 1.9rem; line-height: 1.2; }
+</style>"""
+
+
+def in_rows(items: Sequence, size: int) -> list[list]:
+    """Items in rows of `size`, for one st.columns per row."""
+    return [list(items[i:i + size]) for i in range(0, len(items), size)]
 
 
 # THE LEDE: each comparable figure against the latest earlier report (newsdash.comparison)
@@ -190,3 +204,23 @@ def figures_table(loaded: LoadedArticle, lang: str) -> pd.DataFrame:
         t("col_category", lang): [category_label(f.category, lang) for f in figures],
         t("see_in_text", lang): [page_url(*sentence_link(f.id, lang)) for f in figures],
     })
+
+
+# WHAT THE PAGE CACHES: one call each, keyed by the article and the language
+
+
+def article_comparisons(loaded: LoadedArticle, context: Context) -> list[Comparison]:
+    return compare_article(loaded, context)
+
+
+def article_lede(loaded: LoadedArticle, context: Context, lang: str) -> str:
+    """The lede of this article, as escaped HTML."""
+    return lede_html(compare_article(loaded, context), len(loaded.article.confirmed_figures), lang)
+
+
+def small_chart(loaded: LoadedArticle, context: Context, figure_id: str, lang: str):  # noqa: ANN201 - FrozenFigure
+    """The small chart of one comparable figure, frozen for drawing on every rerun."""
+    from newsdash.charts import comparison_chart
+    from newsdash.frozen_figure import freeze
+
+    return freeze(comparison_chart(comparison_of(compare_article(loaded, context), figure_id), lang))

@@ -122,7 +122,7 @@ def backends_of(access_log: Path, path_start: str) -> list[int]:
 
 def wait_for_overview(page) -> None:
     page.wait_for_selector('[data-testid="stMetricValue"]', timeout=120_000)
-    assert "1,937" in page.locator('[data-testid="stMetricValue"]').all_inner_texts()
+    assert "1,937 buildings" in page.locator('[data-testid="stMetricValue"]').all_inner_texts()
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
