@@ -20,7 +20,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from newsdash import axes
-from newsdash.comparison import Comparison
+from newsdash.comparison import Comparison, compare_article, note_sentence
 from newsdash.context import Context
 from newsdash.dates import precision_of, span_of
 from newsdash.errors import DataError
@@ -557,7 +557,7 @@ DRAW = {
 
 def build_chart(loaded: LoadedArticle, context: Context, chart_id: str, lang: str, **filters) -> go.Figure:
     """The chart as a go.Figure: the frame's rows drawn, with the chart's words on it."""
-    chart = get_chart(loaded, chart_id)
+    chart = _with_comparison_note(get_chart(loaded, chart_id), loaded, context, lang)
     frame = chart_frame(loaded, context, chart_id, lang, **filters)
     fig = DRAW[chart.kind](frame, chart, lang)
     if chart.kind == "timeline":
@@ -566,6 +566,16 @@ def build_chart(loaded: LoadedArticle, context: Context, chart_id: str, lang: st
         _arabic_axes(fig, frame, chart.kind)
     plot_px = 60 + 34 * len(frame) if chart.kind == "timeline" else 340
     return _frame_figure(fig, chart, loaded, lang, plot_px)
+
+
+def _with_comparison_note(chart: Chart, loaded: LoadedArticle, context: Context, lang: str) -> Chart:
+    """The chart with its note in this language followed by how its figure stands
+    against the last earlier report (newsdash.comparison), when it has one."""
+    sentence = note_sentence(compare_article(loaded, context), chart.id, lang) if chart.context_measure else ""
+    if not sentence:
+        return chart
+    note = chart.note.model_copy(update={lang: f"{chart.note.get(lang)} {sentence}"})
+    return chart.model_copy(update={"note": note})
 
 
 def _arabic_axes(fig: go.Figure, frame: pd.DataFrame, kind: str) -> None:

@@ -26,6 +26,7 @@ import pandas as pd
 from newsdash.context import Context, is_cumulative
 from newsdash.corpus import series_by_measure
 from newsdash.dates import span_of
+from newsdash.i18n import counted_unit, format_date, format_value, t
 from newsdash.loading import LoadedArticle
 from newsdash.models import Figure
 
@@ -205,7 +206,23 @@ def comparison_of(comparisons: Sequence[Comparison], figure_id: str) -> Comparis
     return next((c for c in comparisons if c.figure.id == figure_id), None)
 
 
-# 4/ DATES
+# 4/ IN A FEW WORDS: for a table cell or a chart's note
+
+
+def in_words(c: Comparison, lang: str) -> str:
+    """'below 2,326.6 hectares (20 December 2021)', 'الرقم نفسه: أكثر من ٦٨٣ كم (٢٠ ديسمبر ٢٠٢١)'."""
+    last = f"{format_value(c.last.value, c.last.qualifier, lang)} {counted_unit(c.figure.unit, c.last.value, lang)}"
+    return t(f"cmp_short_{c.status}", lang).format(last=last, date=format_date(c.last.as_of, lang))
+
+
+def note_sentence(comparisons: Sequence[Comparison], chart_id: str, lang: str) -> str:
+    """The sentence a chart's note gains: how its figure stands against the last
+    earlier report ('' when the chart has no comparison)."""
+    found = [in_words(c, lang) for c in comparisons if c.chart_id == chart_id]
+    return t("cmp_note", lang).format(short=("؛ " if lang == "ar" else "; ").join(found)) if found else ""
+
+
+# 5/ DATES
 
 
 def whole_months(earlier: str, later: str) -> int:

@@ -184,13 +184,6 @@ def _sources_line(comparisons: Sequence[Comparison], lang: str) -> str:
     return f'<p class="nd-sources">{html_text(t("cmp_sources", lang))}: {links}.</p>'
 
 
-def comparison_short(c: Comparison, lang: str) -> str:
-    """A few words for a table cell or a chart note: 'same as more than 683 km (20 December 2021)'."""
-    return t(f"cmp_short_{c.status}", lang).format(
-        last=value_words(c.last.value, c.last.qualifier, c.figure.unit, lang),
-        date=format_date(c.last.as_of, lang))
-
-
 # MANY FIGURES: one sortable table instead of a tile each
 
 
