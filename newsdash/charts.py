@@ -671,15 +671,14 @@ def comparison_chart(comparison: Comparison, lang: str) -> go.Figure:
     # above its point, towards the side with room
     first, last = _to_day(window[0].as_of, end=False), _to_day(c.article_date, end=True)
     far = (last - _to_day(c.last.as_of, end=False)) > (last - first) / 2
-    comma = "، " if rtl else ", "
     fig.add_trace(_labelled_point(c.last.as_of, c.last.value, BLUE, SYMBOL_OF_QUALIFIER.get(c.last.qualifier, "circle"),
                                   _reading_words(c.last.value, c.last.qualifier, c.figure.unit, lang),
-                                  f"{t('last_report', lang)}{comma}{format_date(c.last.as_of, lang)}",
+                                  [t("last_report", lang), format_date(c.last.as_of, lang)],
                                   "top right" if far else "top left", lang))
     symbol = {"more_than": "triangle-up", "about": "diamond-open"}.get(c.figure.qualifier, "diamond")
     fig.add_trace(_labelled_point(c.article_date, float(c.figure.value), VERMILLION, symbol,
                                   _reading_words(c.figure.value, c.figure.qualifier, c.figure.unit, lang),
-                                  f"{t('article_short', lang)}{comma}{format_date(c.article_date, lang)}",
+                                  [t("article_short", lang), format_date(c.article_date, lang)],
                                   "middle right", lang))
     low, high = comparison_value_range(c)
     fig.update_yaxes(range=[low, high], tickformat=",", showgrid=True, nticks=4)
@@ -714,12 +713,12 @@ def _reading_words(value: float, qualifier: str, unit: str, lang: str) -> str:
     return f"{format_value(value, qualifier, lang)} {counted_unit(unit, value, lang)}"
 
 
-def _labelled_point(day: str, value: float, colour: str, symbol: str, words: str, when: str, position: str,
+def _labelled_point(day: str, value: float, colour: str, symbol: str, words: str, what: list[str], position: str,
                     lang: str) -> go.Scatter:
-    """One point with its value in bold (wrapped to fit beside a small chart) and, under
-    it, what it is and its date."""
+    """One point with its value in bold and, under it, what it is and its date, each on
+    its own short line so the label fits beside a chart 390 px wide."""
     bold = "<br>".join(f"<b>{_escape(line, lang)}</b>" for line in textwrap.wrap(words, LABEL_WRAP_AT))
-    text = f"{bold}<br>{_escape(when, lang)}"
+    text = "<br>".join([bold, *(_escape(line, lang) for line in what)])
     return go.Scatter(x=[day], y=[value], mode="markers+text", text=[text], textposition=position,
                       textfont={"color": colour, "size": 12}, showlegend=False, cliponaxis=False,
                       marker={"color": colour, "size": 13, "symbol": symbol, "line": {"color": colour, "width": 2}},
@@ -734,7 +733,7 @@ def comparison_value_range(c: Comparison) -> tuple[float, float]:
     values = [r.value for r in _comparison_window(c)] + [article]
     low, high = min(values), max(values)
     span = (high - low) or max(abs(high) * 0.01, 1.0)
-    low, high = low - span * 0.45, high + span * 0.45
+    low, high = low - span * 0.4, high + span * 0.8  # more room above, for the last report's label
     gap = abs(article - last)
     if gap and gap < GAP_SHARE * (high - low):
         middle, half = (article + last) / 2, gap / GAP_SHARE / 2

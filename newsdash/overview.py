@@ -86,8 +86,10 @@ def tile_value(fig: Figure, lang: str) -> str:
 # A tile's value keeps its unit, so it may be long ("more than 26,000 explosive objects"):
 # it wraps instead of being cut with an ellipsis, at a size that fits three to a row
 TILE_CSS = """<style>
-[class*="st-key-overview_tile_"] [data-testid="stMetricValue"] > div {
-  white-space: normal; overflow: visible; text-overflow: clip; font-size: 1.9rem; line-height: 1.2; }
+[class*="st-key-overview_tile_"] [data-testid="stMetricValue"],
+[class*="st-key-overview_tile_"] [data-testid="stMetricValue"] * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+[class*="st-key-overview_tile_"] [data-testid="stMetricValue"] { font-size: 1.9rem; line-height: 1.25; }
 </style>"""
 
 
