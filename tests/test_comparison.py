@@ -136,3 +136,30 @@ def test_arabic_counted_nouns_and_months_follow_the_plural_categories():
     assert months_phrase(2, "ar") == "شهرين"
     assert months_phrase(11, "en") == "11 months"
     assert months_phrase(1, "en") == "1 month"
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize(("value", "qualifier", "last", "last_qualifier", "words"), [
+    (120, "exact", 100, "exact", ("above the last earlier report (100 buildings", "أعلى من آخر تقرير سابق (١٠٠ مبنى")),
+    (90, "exact", 100, "exact", ("below the last earlier report (100 buildings", "أقل من آخر تقرير سابق (١٠٠ مبنى")),
+    (90, "exact", 100, "more_than", ("does not fit the last earlier report (more than 100 buildings",
+                                     "لا يتسق مع آخر تقرير سابق (أكثر من ١٠٠ مبنى")),
+    (100, "less_than", 80, "exact", ("consistent with the last earlier report (80 buildings",
+                                     "متسق مع آخر تقرير سابق (٨٠ مبنى")),
+])
+def test_every_status_has_its_sentence_in_both_languages(lang, value, qualifier, last, last_qualifier, words):
+    from newsdash.overview import comparison_sentence, series_sentence
+
+    series = _series(("2021-06-01", 95, "exact"), ("2021-12-01", last, last_qualifier))
+    c = cmp.compare_figure(_fig(value, qualifier), "m", "chart", "2021-12-15", series)
+    sentence = comparison_sentence(c, lang)
+    assert words[lang == "ar"] in sentence
+    assert 'href="original_text?fig=x' in sentence
+    assert series_sentence(c, lang)  # how the series moved before it: never left blank here
+
+
+def test_an_article_without_any_comparison_says_so_in_words():
+    from newsdash.overview import lede_html
+
+    assert "None of the article's figures has an earlier report" in lede_html([], 3, "en").replace("&#x27;", "'")
+    assert "لا يوجد لأي رقم في المقال تقرير سابق" in lede_html([], 3, "ar")
