@@ -19,6 +19,26 @@ UNITS = {
     "months": ("months", "شهر"),
 }
 
+# The counted noun after an Arabic number takes the form its plural category asks for
+# (CLDR: few = 3-10, many = 11-99, other = 100 and up, by the last two digits): ٥ مبانٍ,
+# ٢٬٣٢٠ هكتارًا, ٢٦٬٠٠٠ مادة متفجرة, as the source itself writes them. A unit not listed
+# keeps its UNITS label; an abbreviation (كم) does not change.
+UNIT_FORMS_AR = {
+    "buildings": {"few": "مبانٍ", "many": "مبنى"},
+    "hectares": {"few": "هكتارات", "many": "هكتارًا"},
+    "explosive objects": {"few": "مواد متفجرة", "many": "مادة متفجرة"},
+    "refugees": {"few": "لاجئين", "many": "لاجئًا"},
+    "people": {"few": "أشخاص", "many": "شخصًا"},
+    "months": {"few": "أشهر", "many": "شهرًا"},
+}
+
+# Shorter forms for a tile, where the unit must fit beside the number ("2,320 ha");
+# empty where the language has none, so the counted form is used (٢٬٣٢٠ هكتارًا)
+UNITS_SHORT = {
+    "hectares": ("ha", ""),
+    "kilometres": ("km", "كم"),
+}
+
 CATEGORIES = {
     "demining": ("Demining", "إزالة الألغام"),
     "returns": ("Returns", "العودة"),
@@ -56,6 +76,58 @@ TEXT: dict[str, tuple[str, str]] = {
     "speaker": ("Speaker", "المتحدث"),
     "caveat_title": ("These are claims, not verified facts", "هذه تصريحات وليست حقائق مؤكدة"),
     "headline_figures": ("Figures stated in the article", "الأرقام الواردة في المقال"),
+    # the overview's lede (newsdash.overview, from newsdash.comparison): what is new, what is not
+    "lede_heading": ("What is new in this article, and what is not", "ما الجديد في هذا المقال وما ليس جديدا"),
+    "lede_count": ("{count} of the article's {total} figures can be set against an earlier report of the same "
+                   "series.",
+                   "عدد أرقام المقال التي يمكن مقارنتها بتقرير سابق من السلسلة نفسها: {count} من {total}."),
+    "lede_none": ("None of the article's figures has an earlier report in the context series to compare with.",
+                  "لا يوجد لأي رقم في المقال تقرير سابق في سلاسل السياق يمكن المقارنة به."),
+    "cmp_same": ("{label}: {figure}, the same number as the last earlier report ({last}, {date}).",
+                 "{label}: {figure}، وهو الرقم نفسه في آخر تقرير سابق ({last}، {date})."),
+    "cmp_consistent_more_than": ("{label}: {figure}, a lower bound the last earlier report had already passed "
+                                 "({last}, {date}).",
+                                 "{label}: {figure}، وهو حد أدنى تجاوزه آخر تقرير سابق ({last}، {date})."),
+    "cmp_consistent": ("{label}: {figure}, consistent with the last earlier report ({last}, {date}).",
+                       "{label}: {figure}، وهو متسق مع آخر تقرير سابق ({last}، {date})."),
+    "cmp_higher": ("{label}: {figure}, above the last earlier report ({last}, {date}).",
+                   "{label}: {figure}، أعلى من آخر تقرير سابق ({last}، {date})."),
+    "cmp_lower": ("{label}: {figure}, below the last earlier report ({last}, {date}).",
+                  "{label}: {figure}، أقل من آخر تقرير سابق ({last}، {date})."),
+    "cmp_inconsistent": ("{label}: {figure}, which does not fit the last earlier report ({last}, {date}).",
+                         "{label}: {figure}، وهو لا يتسق مع آخر تقرير سابق ({last}، {date})."),
+    "cmp_step_rise": ("Before that report the series had risen by {change} in {months}, from {earlier} on {date}.",
+                      "وقبل ذلك التقرير ارتفعت السلسلة بمقدار {change} خلال {months}، من {earlier} في {date}."),
+    "cmp_step_fall": ("Before that report the series had fallen by {change} in {months}, from {earlier} on {date}.",
+                      "وقبل ذلك التقرير انخفضت السلسلة بمقدار {change} خلال {months}، من {earlier} في {date}."),
+    "cmp_step_none": ("Before that report the series had not moved since {date}.",
+                      "وقبل ذلك التقرير لم تتغير السلسلة منذ {date}."),
+    "cmp_stale": ("The series has no later report: the article came {months} after it.",
+                  "لا تقرير أحدث في السلسلة: صدر المقال بعد {months} من آخر تقرير."),
+    "cmp_sources": ("Earlier reports from", "مصادر التقارير السابقة"),
+    "cmp_more": ("{count} more comparisons are in the Data & method table.",
+                 "بقية المقارنات ({count}) في جدول البيانات والمنهجية."),
+    "cmp_column": ("Against the last earlier report", "مقارنة بآخر تقرير سابق"),
+    "cmp_short_same": ("the same number as {last} ({date})", "الرقم نفسه: {last} ({date})"),
+    "cmp_short_consistent": ("consistent with {last} ({date})", "متسق مع {last} ({date})"),
+    "cmp_short_higher": ("above {last} ({date})", "أعلى من {last} ({date})"),
+    "cmp_short_lower": ("below {last} ({date})", "أقل من {last} ({date})"),
+    "cmp_short_inconsistent": ("does not fit {last} ({date})", "لا يتسق مع {last} ({date})"),
+    "cmp_note": ("Against the last earlier report: {short}.", "مقارنة بآخر تقرير سابق: {short}."),
+    "months_0": ("less than a month", "أقل من شهر"),
+    "months_one": ("1 month", "شهر واحد"),
+    "months_two": ("2 months", "شهرين"),
+    "months_few": ("{n} months", "{n} أشهر"),
+    "months_many": ("{n} months", "{n} شهرًا"),
+    "months_other": ("{n} months", "{n} شهر"),
+    "small_multiples_heading": ("Each figure beside the series it continues", "كل رقم إلى جانب السلسلة التي يكملها"),
+    "last_report": ("last report", "آخر تقرير"),
+    "article_short": ("article", "المقال"),
+    "figures_table_intro": ("This article states {count} figures: they are listed in a table you can sort, "
+                            "not drawn one by one.",
+                            "عدد الأرقام التي يذكرها هذا المقال: {count}؛ تُعرض في جدول يمكن ترتيبه، لا واحدا واحدا."),
+    "col_figure": ("Figure", "الرقم"),
+    "col_category": ("Category", "الفئة"),
     "data_errors": ("Some data files have errors and are not shown:", "في بعض ملفات البيانات أخطاء ولم تُعرض:"),
     "no_articles": ("No valid article to show.", "لا توجد مقالة صالحة للعرض."),
     "choose_article": ("Article", "المقالة"),
@@ -395,3 +467,42 @@ def unit_label(unit: str, lang: str) -> str:
 
 def category_label(category: str, lang: str) -> str:
     return pick(CATEGORIES.get(category, (category, category)), lang)
+
+
+def unit_short(unit: str, value: float, lang: str) -> str:
+    """The unit as a tile shows it after this number: 'ha' for hectares; otherwise the
+    counted form (counted_unit)."""
+    short = pick(UNITS_SHORT[unit], lang) if unit in UNITS_SHORT else ""
+    return short or counted_unit(unit, value, lang)
+
+
+def plural_category_ar(n: int) -> str:
+    """CLDR's Arabic plural category of a whole number: zero, one, two, few (3-10),
+    many (11-99) or other (100-102, ...), by its last two digits."""
+    if n == 0:
+        return "zero"
+    if n in (1, 2):
+        return ("one", "two")[n - 1]
+    rest = n % 100
+    if 3 <= rest <= 10:
+        return "few"
+    if 11 <= rest <= 99:
+        return "many"
+    return "other"
+
+
+def months_phrase(n: int, lang: str) -> str:
+    """'11 months' / '١١ شهرًا', '3 months' / '٣ أشهر', 'less than a month'."""
+    if n <= 0:
+        return t("months_0", lang)
+    category = plural_category_ar(n) if lang == "ar" else ("one" if n == 1 else "many")
+    return t(f"months_{category}", lang).format(n=format_number(n, lang))
+
+
+def counted_unit(unit: str, value: float, lang: str) -> str:
+    """The unit as it follows this number: 'hectares' / 'هكتارًا' after 2,320, 'هكتار'
+    after 2,326.6 (a fraction takes the singular), 'مبانٍ' after 5."""
+    if lang != "ar" or not float(value).is_integer():
+        return unit_label(unit, lang)
+    form = UNIT_FORMS_AR.get(unit, {}).get(plural_category_ar(int(value)))
+    return form or unit_label(unit, lang)

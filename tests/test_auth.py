@@ -192,7 +192,7 @@ def test_the_right_password_opens_the_overview(gated):
     sign_in(at, "guess")  # one failure first: the next check waits 1 s
     sign_in(at, PASSWORD)
     assert not at.exception and not at.error
-    assert {m.label: m.value for m in at.metric}["Buildings inspected"] == "1,937"
+    assert {m.label: m.value for m in at.metric}["Buildings inspected"] == "1,937 buildings"
     at.run()  # still signed in on the next rerun
     assert at.metric
 

@@ -92,8 +92,8 @@ def test_the_app_shows_the_errors_and_the_good_article(case: Case, hostile_copy)
         return
     metrics = {m.label: m.value for m in at.metric}
     if case.good_articles:
-        assert metrics["Buildings inspected"] == "1,937"
-        assert metrics["Explosive objects detected and neutralised"] == "26,000+"
+        assert metrics["Buildings inspected"] == "1,937 buildings"
+        assert metrics["Explosive objects detected and neutralised"] == "26,000+ explosive objects"
     else:
         assert not metrics
         assert at.info[0].value == "No valid article to show."
