@@ -27,6 +27,7 @@ class Run:
 class Session:
     def __init__(self, ws) -> None:  # noqa: ANN001
         self.ws = ws
+        self.session_id = ""  # Streamlit's id for this session, from its first message
 
     @classmethod
     async def open(cls, url: str, headers: dict[str, str] | None = None) -> Session:
@@ -58,6 +59,8 @@ class Session:
             msg = ForwardMsg()
             msg.ParseFromString(await self.ws.recv())
             kind = msg.WhichOneof("type")
+            if kind == "new_session":
+                self.session_id = msg.new_session.initialize.session_id
             if kind == "script_finished":
                 if msg.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
                     return run
