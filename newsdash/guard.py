@@ -34,7 +34,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 CHECKED_ON = "1.67.0"
-DOWNLOAD_SECONDS = 60.0  # a clicked download's file: long enough for the browser to fetch it
+DOWNLOAD_ENV = "DASHBOARD_DOWNLOAD_SECONDS"
+
+
+def _download_seconds(environ: dict | None = None) -> float:
+    """How long a clicked download's file answers: 60 s (long enough for the browser to
+    fetch it, even the press kit), or DASHBOARD_DOWNLOAD_SECONDS between 1 and 3600."""
+    try:
+        return min(max(float((environ or os.environ).get(DOWNLOAD_ENV, 60)), 1.0), 3600.0)
+    except ValueError:
+        return 60.0
+
+
+DOWNLOAD_SECONDS = _download_seconds()
 PAGE_FILE_SECONDS = 3600.0  # a file drawn on a page (renewed at every rerun that draws it)
 NOT_SIGNED_IN = object()  # no page run has said yet whether a password is set: treated as set
 _LOGGER = logging.getLogger(__name__)

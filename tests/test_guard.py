@@ -9,6 +9,7 @@ import inspect
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -255,3 +256,110 @@ def test_a_guessed_media_id_gets_nothing(gated_app):
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(gated_app + path, timeout=10)
         assert refused.value.code == 404
+
+
+def test_download_seconds_from_the_environment_are_bounded():
+    assert guard._download_seconds({}) == 60
+    assert guard._download_seconds({guard.DOWNLOAD_ENV: "8"}) == 8
+    assert guard._download_seconds({guard.DOWNLOAD_ENV: "0"}) == 1
+    assert guard._download_seconds({guard.DOWNLOAD_ENV: "1e9"}) == 3600
+    assert guard._download_seconds({guard.DOWNLOAD_ENV: "soon"}) == 60
+
+
+# --- deferred downloads ---------------------------------------------------------------
+
+class FakeMediaFiles:
+    """Streamlit's MediaFileManager as DeferredFileHandler sees it: one placeholder of A's."""
+
+    def __init__(self) -> None:
+        self._deferred_callables = {"placeholder": {"session_id": "A"}}
+        self.ran = 0
+
+    def execute_deferred(self, file_id: str) -> str:
+        self.ran += 1
+        return "/media/0a1b2c.csv"
+
+
+def deferred_request(file_id: str):  # noqa: ANN201
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+
+    msg = BackMsg()
+    msg.backend_operation_request.request_id = "r1"
+    msg.backend_operation_request.deferred_file.file_id = file_id
+    return msg.backend_operation_request
+
+
+def test_a_deferred_download_runs_only_for_its_own_signed_in_session(doors):
+    from streamlit.runtime.backend_operation_handler import DeferredFileHandler
+
+    media = FakeMediaFiles()
+    handler = DeferredFileHandler(lambda: media)
+    doors.note_run("A", ENCODED, signed_in=True, browser=BROWSER)
+    doors.note_run("B", ENCODED, signed_in=True, browser=OTHER_BROWSER)
+    refused = asyncio.run(handler.handle(deferred_request("placeholder"), "B"))
+    assert refused.error_msg and media.ran == 0  # B knows A's placeholder id: nothing runs
+    assert not asyncio.run(handler.handle(deferred_request("unknown"), "A")).deferred_file.url
+    served = asyncio.run(handler.handle(deferred_request("placeholder"), "A"))
+    assert served.deferred_file.url == "/media/0a1b2c.csv" and media.ran == 1
+    assert doors.may_fetch("0a1b2c", BROWSER) and not doors.may_fetch("0a1b2c", OTHER_BROWSER)
+    doors.note_run("A", ENCODED, signed_in=False, browser=None)  # A signed out (a cleared state)
+    assert asyncio.run(handler.handle(deferred_request("placeholder"), "A")).error_msg
+    assert media.ran == 1
+
+
+# --- in a browser -----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def gated_app_short_links():
+    """A gated app whose clicked downloads answer 8 s."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(auth.ENV_VAR, ENCODED)
+        patch.setenv(guard.DOWNLOAD_ENV, "8")
+        proc, url = start_app()
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+def fetch_status(url: str, headers: dict | None = None) -> int:
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, headers=headers or {}), timeout=20) as response:
+            return response.status
+    except urllib.error.HTTPError as refused:
+        return refused.code
+
+
+@pytest.mark.browser
+def test_a_downloaded_csv_answers_only_its_signed_in_browser_and_briefly(browser, gated_app_short_links):
+    url = gated_app_short_links
+    reader = browser.new_context(accept_downloads=True)
+    page = reader.new_page()
+    page.goto(f"{url}/demining?lang=en")
+    page.fill('input[type="password"]', PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=60_000)
+    page.locator('[data-testid="stPopover"] button').first.click()
+    csv_button = page.locator('[data-testid="stDownloadButton"] button', has_text="(CSV)").first
+    csv_button.wait_for(timeout=30_000)
+    with page.expect_download(timeout=60_000) as download_info:
+        csv_button.click()
+    download = download_info.value
+    clicked = time.monotonic()
+    assert "/media/" in download.url and download.suggested_filename.endswith(".csv")
+    content = Path(download.path()).read_bytes()
+    assert content.startswith("\ufeffchart_id,record_id".encode())
+    assert b"\nchart_buildings," in content  # the chart's own rows
+
+    again = reader.request.get(download.url)  # the same browser, its cookies: still there
+    assert again.status == 200 and again.body() == content
+    assert fetch_status(download.url) == 404  # no cookie
+    stranger = browser.new_context()
+    stranger_page = stranger.new_page()
+    stranger_page.goto(url)
+    stranger_page.wait_for_selector('input[type="password"]', timeout=60_000)
+    assert any(c["name"] == "_streamlit_xsrf" for c in stranger.cookies())
+    assert stranger.request.get(download.url).status == 404  # another browser's session
+    time.sleep(max(0.0, clicked + 8.5 - time.monotonic()))
+    assert reader.request.get(download.url).status == 404  # expired, though still signed in
+    stranger.close()
+    reader.close()
