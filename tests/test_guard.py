@@ -18,6 +18,7 @@ import streamlit
 from newsdash import auth, guard
 from tests.conftest import start_app
 from tests.test_auth import ENCODED, PASSWORD
+from tests.test_deploy import stack  # noqa: F401 - nginx before two app processes
 from tests.wsclient import Session, sign_in_states
 
 
@@ -329,21 +330,26 @@ def fetch_status(url: str, headers: dict | None = None) -> int:
         return refused.code
 
 
-@pytest.mark.browser
-def test_a_downloaded_csv_answers_only_its_signed_in_browser_and_briefly(browser, gated_app_short_links):
-    url = gated_app_short_links
-    reader = browser.new_context(accept_downloads=True)
-    page = reader.new_page()
+def download_a_chart_csv(page, url: str):  # noqa: ANN001, ANN201 - playwright Download
+    """Sign in on the demining page and download its first chart's CSV."""
     page.goto(f"{url}/demining?lang=en")
     page.fill('input[type="password"]', PASSWORD)
     page.keyboard.press("Enter")
-    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=60_000)
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=150_000)
     page.locator('[data-testid="stPopover"] button').first.click()
     csv_button = page.locator('[data-testid="stDownloadButton"] button', has_text="(CSV)").first
     csv_button.wait_for(timeout=30_000)
     with page.expect_download(timeout=60_000) as download_info:
         csv_button.click()
-    download = download_info.value
+    return download_info.value
+
+
+@pytest.mark.browser
+def test_a_downloaded_csv_answers_only_its_signed_in_browser_and_briefly(browser, gated_app_short_links):
+    url = gated_app_short_links
+    reader = browser.new_context(accept_downloads=True)
+    page = reader.new_page()
+    download = download_a_chart_csv(page, url)
     clicked = time.monotonic()
     assert "/media/" in download.url and download.suggested_filename.endswith(".csv")
     content = Path(download.path()).read_bytes()
@@ -362,4 +368,24 @@ def test_a_downloaded_csv_answers_only_its_signed_in_browser_and_briefly(browser
     time.sleep(max(0.0, clicked + 8.5 - time.monotonic()))
     assert reader.request.get(download.url).status == 404  # expired, though still signed in
     stranger.close()
+    reader.close()
+
+
+@pytest.fixture
+def password_for_the_stack(monkeypatch):
+    monkeypatch.setenv(auth.ENV_VAR, ENCODED)
+
+
+@pytest.mark.browser
+def test_behind_nginx_a_signed_in_download_works_and_nothing_else_answers(browser, password_for_the_stack, request):
+    """deploy/nginx-newsdash.conf with two app processes: the cookie reaches the app."""
+    url, _apps, _log = request.getfixturevalue("stack")  # test_deploy's, started with the password set
+    url = url.rstrip("/")
+    reader = browser.new_context(accept_downloads=True)
+    download = download_a_chart_csv(reader.new_page(), url)
+    assert download.url.startswith(f"{url}/media/")
+    assert reader.request.get(download.url).status == 200
+    assert fetch_status(download.url) == 404
+    assert fetch_status(download.url, {"X-Forwarded-For": "127.0.0.1"}) == 404
+    assert fetch_status(f"{url}/_stcore/metrics") == 404
     reader.close()
