@@ -15,8 +15,9 @@ before that it holds no file to serve and no cache to clear):
 - a media file answers only while a grant for it is live: a file drawn on a page for as
   long as PAGE_FILE_SECONDS, a deferred download for DOWNLOAD_SECONDS after the click,
   and only while the session that asked is open. With a password set, also only to the
-  browser of that session (its `_streamlit_xsrf` cookie, which the browser sends with its
-  same-origin GETs) and only while that session is signed in;
+  browser of that session (the token in its `_streamlit_xsrf` cookie, which the browser
+  sends with its same-origin GETs; so server.enableXsrfProtection must stay on) and only
+  while that session is signed in;
 - a deferred download runs only for the session that was offered it (and signed in);
 - `/_stcore/metrics` answers 404.
 The decisions are the pure methods of `Doors`; tests/test_guard.py fails when Streamlit's
@@ -48,7 +49,7 @@ def _download_seconds(environ: dict | None = None) -> float:
 
 DOWNLOAD_SECONDS = _download_seconds()
 PAGE_FILE_SECONDS = 3600.0  # a file drawn on a page (renewed at every rerun that draws it)
-NOT_SIGNED_IN = object()  # no page run has said yet whether a password is set: treated as set
+NOT_YET_KNOWN = object()  # no page run has said yet whether a password is set: treated as set
 _LOGGER = logging.getLogger(__name__)
 
 
@@ -58,7 +59,7 @@ class Doors:
 
     clock: Callable[[], float] = time.monotonic
     alive: Callable[[str], bool] = lambda session: True  # noqa: E731 - replaced by install()
-    password: object = NOT_SIGNED_IN  # the configured hash, None when there is none
+    password: object = NOT_YET_KNOWN  # the configured hash, None when there is none
     _signed_in: dict[str, tuple[str, bytes | None]] = field(default_factory=dict)  # session: (hash, browser)
     _grants: dict[str, dict[str, float]] = field(default_factory=dict)  # file id: {session: until}
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -100,7 +101,9 @@ class Doors:
     def may_fetch(self, file_id: str, browser: bytes | None) -> bool:
         """True when a live grant lets this request have the file."""
         now = self.clock()
-        for session, until in list(self._grants.get(file_id, {}).items()):
+        with self._lock:  # a snapshot: grants change on script threads meanwhile
+            grants = list(self._grants.get(file_id, {}).items())
+        for session, until in grants:
             if until < now or not self.alive(session):
                 continue
             if not self.gated:
