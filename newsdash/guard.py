@@ -131,7 +131,9 @@ def browser_token(cookie: str | None) -> bytes | None:
     (its mask changes each time the cookie is set again), different between browsers."""
     from streamlit.web.server.starlette.starlette_app_utils import decode_xsrf_token_string
 
-    token, _ = decode_xsrf_token_string(cookie or "")
+    if not isinstance(cookie, str):
+        return None
+    token, _ = decode_xsrf_token_string(cookie)
     return token or None
 
 

@@ -283,3 +283,15 @@ def test_a_page_run_without_the_entry_script_gets_no_data(gated):
         at.run()
         assert not at.exception
         assert not shows_data(at) and not at.get("plotly_chart") and not at.dataframe, page
+
+
+def test_a_refused_attempt_says_so_and_checks_nothing(gated, monkeypatch):
+    monkeypatch.setattr(auth, "BRAKE", auth.Throttle(free=0, spacing=100, max_wait=10))
+    at = AppTest.from_file(DASHBOARD, default_timeout=60).run()
+    sign_in(at, "guess")
+    assert [e.value for e in at.error] == ["Wrong password."]
+    checked = []
+    monkeypatch.setattr(auth, "verify_password", lambda *args: checked.append(args) or True)
+    sign_in(at, PASSWORD)
+    assert [e.value for e in at.error] == ["Too many sign-in attempts right now. Try again in a minute."]
+    assert checked == [] and not shows_data(at)
