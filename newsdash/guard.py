@@ -6,7 +6,8 @@ Streamlit answers some requests itself, for any client, before any code of ours 
 - `/media/<id>` (download buttons' files) answers a plain GET that knows the id, with no
   cookie and for as long as the file is kept; a deferred download (DeferredFileHandler)
   runs for any session that names its placeholder id;
-- `/_stcore/metrics` lists cache names and hit counts.
+- `/_stcore/metrics` lists cache names and hit counts;
+- `/_stcore/upload_file/<session>/...` takes files for any open session, signed in or not.
 
 Streamlit has no hook for these, so this module patches them, once, when it is first
 imported (widgets imports it: a server process is guarded from its first page run on;
@@ -19,7 +20,8 @@ before that it holds no file to serve and no cache to clear):
   sends with its same-origin GETs; so server.enableXsrfProtection must stay on) and only
   while that session is signed in;
 - a deferred download runs only for the session that was offered it (and signed in);
-- `/_stcore/metrics` answers 404.
+- `/_stcore/metrics` answers 404;
+- an upload is taken only for a signed-in session (while a password is set).
 The decisions are the pure methods of `Doors`; tests/test_guard.py fails when Streamlit's
 version or any internal patched here changes (check again, then raise CHECKED_ON).
 """
@@ -258,17 +260,20 @@ def _routes() -> tuple:
     if base not in _route_patterns:
         media = compile_path(routes._with_base(routes._ROUTE_MEDIA, base))[0]
         metrics = compile_path(routes._with_base(routes.ROUTE_METRICS, base))[0]
-        _route_patterns[base] = (media, metrics)
+        upload = compile_path(routes._with_base(routes._ROUTE_UPLOAD_FILE, base))[0]
+        _route_patterns[base] = (media, metrics, upload)
     return _route_patterns[base]
 
 
 def _http_allowed(scope: dict, request_type: type) -> bool:
     from streamlit.web.server.starlette.starlette_server_config import XSRF_COOKIE_NAME
 
-    media, metrics = _routes()
+    media, metrics, upload = _routes()
     path = scope.get("path", "")
     if metrics.match(path):
         return False
+    if found := upload.match(path):
+        return DOORS.is_signed_in(found["session_id"])
     if found := media.match(path):
         cookie = request_type(scope).cookies.get(XSRF_COOKIE_NAME)
         return DOORS.may_fetch(os.path.splitext(found["file_id"])[0], browser_token(cookie))  # as the storage reads it

@@ -60,8 +60,10 @@ def test_streamlit_still_routes_each_door_through_the_patched_place():
     assert starlette_routes._ROUTE_MEDIA == "media/{file_id:path}"
     assert starlette_routes.ROUTE_METRICS == "_stcore/metrics"
     assert "media_storage.get_file(file_id)" in inspect.getsource(starlette_routes.create_media_routes)
-    media, metrics = guard._routes()
+    assert starlette_routes._ROUTE_UPLOAD_FILE == "_stcore/upload_file/{session_id}/{file_id}"
+    media, metrics, upload = guard._routes()
     assert media.match("/media/abc.csv")["file_id"] == "abc.csv" and metrics.match("/_stcore/metrics")
+    assert upload.match("/_stcore/upload_file/s1/f1")["session_id"] == "s1"
     # a deferred download's placeholder remembers its session under this name
     assert '"session_id": session_id' in inspect.getsource(MediaFileManager.add_deferred)
 
@@ -235,15 +237,7 @@ async def _first_view(url: str) -> None:
     await session.close()
 
 
-def test_an_attacker_with_new_sessions_and_clear_cache_gets_a_handful_of_guesses(gated_app):
-    """Before: 42 guesses a minute, the password accepted at guess 8. The brake allows 5
-    at once, then one every 12 s: at most 5 + 45 / 12 in 45 s, so the 15th never comes."""
-    seen = asyncio.run(attack(gated_app))
-    assert seen["sessions"] > WORKERS  # the attack really opened new sessions
-    assert seen["accepted"] == 0
-    assert 5 <= seen["checked"] <= 5 + ATTACK_SECONDS // 12 + 1, seen
-
-
+# (these three run before the attack below: it leaves the server's brake full for a minute)
 def test_metrics_are_closed(gated_app):
     with pytest.raises(urllib.error.HTTPError) as closed:
         urllib.request.urlopen(f"{gated_app}/_stcore/metrics", timeout=10)
@@ -252,11 +246,37 @@ def test_metrics_are_closed(gated_app):
         assert health.status == 200  # the rest of Streamlit's routes still answer
 
 
+def test_a_session_that_has_not_signed_in_cannot_upload(gated_app):
+    from tests.test_secure_defaults import put_upload
+
+    async def upload_as(password: str | None) -> int:
+        session = await Session.open(gated_app)
+        try:
+            form = await session.run()
+            if password:
+                await session.run(sign_in_states(form, password))
+            return await asyncio.to_thread(put_upload, gated_app, session.session_id, 1000)
+        finally:
+            await session.close()
+
+    assert asyncio.run(upload_as(None)) == 404
+    assert asyncio.run(upload_as(PASSWORD)) == 204
+
+
 def test_a_guessed_media_id_gets_nothing(gated_app):
     for path in ("/media/0123456789abcdef0123456789abcdef0123456789abcdef01234567.csv", "/media/x/../y.csv"):
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(gated_app + path, timeout=10)
         assert refused.value.code == 404
+
+
+def test_an_attacker_with_new_sessions_and_clear_cache_gets_a_handful_of_guesses(gated_app):
+    """Before: 42 guesses a minute, the password accepted at guess 8. The brake allows 5
+    at once, then one every 12 s: at most 5 + 45 / 12 in 45 s, so the 15th never comes."""
+    seen = asyncio.run(attack(gated_app))
+    assert seen["sessions"] > WORKERS  # the attack really opened new sessions
+    assert seen["accepted"] == 0
+    assert 5 <= seen["checked"] <= 5 + ATTACK_SECONDS // 12 + 1, seen
 
 
 def test_download_seconds_from_the_environment_are_bounded():
