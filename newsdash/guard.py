@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import hmac
 import logging
+import math
 import os
 import threading
 import time
@@ -44,9 +45,10 @@ def _download_seconds(environ: dict | None = None) -> float:
     """How long a clicked download's file answers: 60 s (long enough for the browser to
     fetch it, even the press kit), or DASHBOARD_DOWNLOAD_SECONDS between 1 and 3600."""
     try:
-        return min(max(float((environ or os.environ).get(DOWNLOAD_ENV, 60)), 1.0), 3600.0)
+        seconds = float((os.environ if environ is None else environ).get(DOWNLOAD_ENV, 60))
     except ValueError:
         return 60.0
+    return min(max(seconds, 1.0), 3600.0) if math.isfinite(seconds) else 60.0
 
 
 DOWNLOAD_SECONDS = _download_seconds()

@@ -285,6 +285,8 @@ def test_download_seconds_from_the_environment_are_bounded():
     assert guard._download_seconds({guard.DOWNLOAD_ENV: "0"}) == 1
     assert guard._download_seconds({guard.DOWNLOAD_ENV: "1e9"}) == 3600
     assert guard._download_seconds({guard.DOWNLOAD_ENV: "soon"}) == 60
+    assert guard._download_seconds({guard.DOWNLOAD_ENV: "nan"}) == 60  # never "forever"
+    assert guard._download_seconds({guard.DOWNLOAD_ENV: "inf"}) == 60
 
 
 # --- deferred downloads ---------------------------------------------------------------
