@@ -19,7 +19,7 @@ from newsdash import auth, guard
 from tests.conftest import start_app
 from tests.test_auth import ENCODED, PASSWORD
 from tests.test_deploy import stack  # noqa: F401 - nginx before two app processes
-from tests.wsclient import Session, sign_in_states
+from tests.wsclient import Session, run_async, sign_in_states
 
 
 class Clock:
@@ -224,7 +224,7 @@ def gated_app():
         patch.setenv(auth.ENV_VAR, ENCODED)
         proc, url = start_app()
     try:
-        asyncio.run(_first_view(url))  # the first page run installs the guard
+        run_async(_first_view(url))  # the first page run installs the guard
         yield url
     finally:
         proc.terminate()
@@ -259,8 +259,8 @@ def test_a_session_that_has_not_signed_in_cannot_upload(gated_app):
         finally:
             await session.close()
 
-    assert asyncio.run(upload_as(None)) == 404
-    assert asyncio.run(upload_as(PASSWORD)) == 204
+    assert run_async(upload_as(None)) == 404
+    assert run_async(upload_as(PASSWORD)) == 204
 
 
 def test_a_guessed_media_id_gets_nothing(gated_app):
@@ -273,7 +273,7 @@ def test_a_guessed_media_id_gets_nothing(gated_app):
 def test_an_attacker_with_new_sessions_and_clear_cache_gets_a_handful_of_guesses(gated_app):
     """Before: 42 guesses a minute, the password accepted at guess 8. The brake allows 5
     at once, then one every 12 s: at most 5 + 45 / 12 in 45 s, so the 15th never comes."""
-    seen = asyncio.run(attack(gated_app))
+    seen = run_async(attack(gated_app))
     assert seen["sessions"] > WORKERS  # the attack really opened new sessions
     assert seen["accepted"] == 0
     assert 5 <= seen["checked"] <= 5 + ATTACK_SECONDS // 12 + 1, seen
@@ -319,14 +319,14 @@ def test_a_deferred_download_runs_only_for_its_own_signed_in_session(doors):
     handler = DeferredFileHandler(lambda: media)
     doors.note_run("A", ENCODED, signed_in=True, browser=BROWSER)
     doors.note_run("B", ENCODED, signed_in=True, browser=OTHER_BROWSER)
-    refused = asyncio.run(handler.handle(deferred_request("placeholder"), "B"))
+    refused = run_async(handler.handle(deferred_request("placeholder"), "B"))
     assert refused.error_msg and media.ran == 0  # B knows A's placeholder id: nothing runs
-    assert not asyncio.run(handler.handle(deferred_request("unknown"), "A")).deferred_file.url
-    served = asyncio.run(handler.handle(deferred_request("placeholder"), "A"))
+    assert not run_async(handler.handle(deferred_request("unknown"), "A")).deferred_file.url
+    served = run_async(handler.handle(deferred_request("placeholder"), "A"))
     assert served.deferred_file.url == "/media/0a1b2c.csv" and media.ran == 1
     assert doors.may_fetch("0a1b2c", BROWSER) and not doors.may_fetch("0a1b2c", OTHER_BROWSER)
     doors.note_run("A", ENCODED, signed_in=False, browser=None)  # A signed out (a cleared state)
-    assert asyncio.run(handler.handle(deferred_request("placeholder"), "A")).error_msg
+    assert run_async(handler.handle(deferred_request("placeholder"), "A")).error_msg
     assert media.ran == 1
 
 

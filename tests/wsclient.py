@@ -7,12 +7,20 @@ Only for tests against a server of ours on loopback.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 from dataclasses import dataclass, field
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ClientState_pb2 import ClientState
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState, WidgetStates
+
+
+def run_async(coro):  # noqa: ANN001, ANN201
+    """asyncio.run in a thread of its own: after a Playwright test, the main thread of the
+    test process still has an event loop running, and asyncio.run refuses to start there."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 @dataclass
