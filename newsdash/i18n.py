@@ -61,6 +61,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "password": ("Password", "كلمة المرور"),
     "sign_in": ("Open the dashboard", "افتح اللوحة"),
     "wrong_password": ("Wrong password.", "كلمة المرور غير صحيحة."),
+    "sign_in_busy": ("Too many sign-in attempts right now. Try again in a minute.", "محاولات دخول كثيرة الآن. حاول مرة أخرى بعد دقيقة."),
     "checking_password": ("Checking… (each wrong attempt makes the next one wait longer)", "جارٍ التحقق… (كل محاولة خاطئة تطيل انتظار المحاولة التالية)"),
     "auth_misconfigured": ("The password gate is misconfigured, so nobody can sign in: {reason}", "إعداد كلمة المرور غير صالح، فلا يمكن لأحد الدخول: {reason}"),
     "page_overview": ("Overview", "نظرة عامة"),

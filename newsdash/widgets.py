@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import secrets
 import threading
 import time
 from collections.abc import Sequence
@@ -16,7 +15,7 @@ from functools import partial
 
 import streamlit as st
 
-from newsdash import auth, heap
+from newsdash import auth, guard, heap
 from newsdash import corpus as corpus_mod
 from newsdash.context import Context
 from newsdash.i18n import LANGS, t
@@ -368,11 +367,6 @@ def _remember_shown(key: str, lang: str, ids: Sequence[str]) -> None:
     st.session_state[_shown_key(key)] = Shown(lang, tuple(ids))
 
 
-@st.cache_resource(show_spinner=False)
-def _throttle() -> auth.Throttle:
-    return auth.Throttle()  # one per server process: failures count across sessions
-
-
 def _configured_hash() -> str | None:
     # once per run: Streamlit reads and parses secrets.toml again at every st.secrets call
     return once_per_run(("password hash",), _configured_hash_now)
@@ -396,7 +390,9 @@ def password_gate(lang: str) -> None:
     """When a password hash is configured, stop here until this session has given the
     password. The sign-in form is then the only page, whatever the URL asks for."""
     encoded = _configured_hash()
-    if not encoded or st.session_state.get("_signed_in_with") == encoded:
+    signed_in = bool(encoded) and st.session_state.get("_signed_in_with") == encoded
+    _tell_the_guard(encoded, signed_in)
+    if not encoded or signed_in:
         return  # a changed hash signs every session out
     form = partial(_sign_in_page, encoded, lang)
     # the form under every page's own address: a shared link (/demining?lang=ar) shows the
@@ -406,6 +402,16 @@ def password_gate(lang: str) -> None:
     pages += [st.Page(form, title=t("login_title", lang), url_path=stem) for stem in stems]
     st.navigation(pages, position="hidden").run()
     st.stop()
+
+
+def _tell_the_guard(encoded: str | None, signed_in: bool) -> None:
+    """Downloads and cache clearing are checked outside any page run (newsdash/guard.py):
+    tell it whether a password is set, and this session's sign-in and browser."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    if ctx := get_script_run_ctx():
+        browser = guard.browser_token(st.context.cookies.get("_streamlit_xsrf")) if signed_in else None
+        guard.DOORS.note_run(ctx.session_id, encoded, signed_in, browser)
 
 
 def _sign_in_page(encoded: str, lang: str) -> None:
@@ -418,24 +424,37 @@ def _sign_in_page(encoded: str, lang: str) -> None:
     with st.form("sign_in"):
         password = st.text_input(t("password", lang), type="password", max_chars=auth.MAX_PASSWORD_LENGTH)
         submitted = st.form_submit_button(t("sign_in", lang), type="primary")
-    if submitted and _check_password(password, stored, lang):
+    if not submitted:
+        return
+    verdict = _check_password(password, stored, lang)
+    if verdict:
         st.session_state["_signed_in_with"] = encoded
         st.rerun()
-    if submitted:
-        st.error(t("wrong_password", lang))
+    st.error(t("wrong_password" if verdict is False else "sign_in_busy", lang))
 
 
-def _check_password(password: str, stored: auth.StoredHash, lang: str) -> bool:
-    """Wait as long as the throttle says, then check; the wait blocks this session only."""
-    session = st.session_state.setdefault("_sign_in_session", secrets.token_hex(16))
-    throttle = _throttle()
-    wait = throttle.wait_before_check(session)
+def _check_password(password: str, stored: auth.StoredHash, lang: str) -> bool | None:
+    """Wait for the slot the brake books, then check (the wait blocks this session only);
+    None when the brake refuses: the password is then not checked at all."""
+    address = _client_address()
+    wait = auth.BRAKE.book(address)
+    if wait is None:
+        return None
     if wait:
         with st.spinner(t("checking_password", lang)):
             time.sleep(wait)
     ok = auth.verify_password(password, stored)
-    throttle.record(session, ok)
+    auth.BRAKE.record(address, ok)
     return ok
+
+
+def _client_address() -> str:
+    """The reader's address for the brake. Streamlit's server (uvicorn) takes it from
+    X-Forwarded-For only when the connection comes from loopback (the nginx of deploy/),
+    and then the last address not on loopback, the one nginx added; Streamlit reports
+    loopback itself as None."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) and address else "loopback"
 
 
 def language() -> str:
