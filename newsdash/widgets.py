@@ -52,7 +52,7 @@ RTL_STYLE = "direction:rtl;text-align:right;font-family:'Noto Naskh Arabic','Not
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _cached_corpus(data_dir: str, fingerprint: str) -> corpus_mod.Corpus:
     # fingerprint is only part of the cache key: a changed file means a new entry
-    corpus = corpus_mod.load_corpus(corpus_mod.Path(data_dir))
+    corpus = corpus_mod.load_corpus(corpus_mod.Path(data_dir), state=fingerprint)
     heap.note_growth()
     return corpus
 

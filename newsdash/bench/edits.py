@@ -50,8 +50,7 @@ def edit_one(data: Path, round_: int) -> None:
 
 def look(data: Path):  # noqa: ANN201 - Corpus
     """What a rerun after the edit does: the data state, then the corpus for it."""
-    state_digest(data)
-    corpus = load_corpus(data)
+    corpus = load_corpus(data, state=state_digest(data))
     if corpus.errors:
         raise RuntimeError(f"synthetic corpus has errors: {corpus.errors[0]}")
     return corpus
