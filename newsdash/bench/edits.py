@@ -58,6 +58,7 @@ def look(data: Path):  # noqa: ANN201 - Corpus
 
 def measure_edit(count: int, runs: int, root: Path) -> dict:
     data = synthetic_corpus(root / f"edit-{count}", count)
+    look(synthetic_corpus(root / "warm-up", 1))  # imports and first-call costs, not counted
     wait_until_settled()
     cold = []
     for _ in range(max(1, runs // 2)):
