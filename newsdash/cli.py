@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from newsdash.corpus import data_dir, load_corpus
+from newsdash.corpus import changed_since, data_dir, load_corpus
 from newsdash.extract.commands import add_commands as add_curation_commands
 from newsdash.tables import csv_text, figures_frame
 
@@ -85,22 +85,33 @@ def export(fmt: str, folder: Path | None) -> int:
     return 0
 
 
+KIT_ATTEMPTS = 3
+
+
 def press_kit(outdir: Path, folder: Path | None, images: bool) -> int:
     """Write the press kit zip; without a browser for images, say so and fail unless
     --no-images was asked for (a script should not get a kit missing its charts silently)."""
     from newsdash.presskit import build_press_kit
     from newsdash.static_export import unavailable_reason
 
-    corpus = load_corpus(folder or data_dir())
-    if corpus.errors:
-        for error in corpus.errors:
-            print(error, file=sys.stderr)
-        return 1
-    if images and (reason := unavailable_reason()):
-        print(f"cannot draw PNG and SVG: {reason}. Install chromium, set BROWSER_PATH, "
-              "or pass --no-images.", file=sys.stderr)
-        return 1
-    path = build_press_kit(corpus, outdir, data_dir=folder or data_dir(), images=images)
+    folder = folder or data_dir()
+    for attempt in range(KIT_ATTEMPTS):  # the kit is always of one state; this only keeps it the latest
+        corpus = load_corpus(folder)
+        if corpus.errors:
+            for error in corpus.errors:
+                print(error, file=sys.stderr)
+            return 1
+        if attempt == 0 and images and (reason := unavailable_reason()):
+            print(f"cannot draw PNG and SVG: {reason}. Install chromium, set BROWSER_PATH, "
+                  "or pass --no-images.", file=sys.stderr)
+            return 1
+        path = build_press_kit(corpus, outdir, data_dir=folder, images=images)
+        if not changed_since(corpus, folder):
+            break
+        print("the data changed on disk while the kit was being built: building it again from the new state",
+              file=sys.stderr)
+    else:
+        print(f"the data kept changing: {path.name} holds the state read last, whole", file=sys.stderr)
     print(f"wrote {path}")
     return 0
 

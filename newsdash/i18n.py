@@ -391,7 +391,21 @@ TEXT: dict[str, tuple[str, str]] = {
                       "يحمل كل ملف العنوان وسطر المصدر والتنبيه."),
     "static_unavailable": ("PNG and SVG cannot be made on this server ({reason}); HTML and CSV still work.",
                            "لا يمكن إنشاء صور PNG وSVG على هذا الخادم ({reason})؛ ملفات HTML وCSV متاحة."),
+    "download_data_changed": (
+        "The data changed on disk after this page was drawn: these downloads are of the new data. "
+        "Reload the page to see it.",
+        "تغيّرت البيانات على القرص بعد عرض هذه الصفحة: هذه التنزيلات من البيانات الجديدة. أعد تحميل الصفحة لرؤيتها."),
     "press_kit_heading": ("Press kit", "الحقيبة الصحفية"),
+    "press_kit_newer": (
+        "The data changed on disk after this page was drawn: your last press kit holds the newer data, "
+        "whole (its README says so), which this page now shows.",
+        "تغيّرت البيانات على القرص بعد عرض هذه الصفحة: تحتوي حقيبتك الصحفية الأخيرة على البيانات الأحدث كاملة "
+        "(كما يذكر ملف README فيها)، وهي ما تعرضه هذه الصفحة الآن."),
+    "press_kit_older": (
+        "The data changed on disk after this page was drawn, but the new files have errors: your last press kit "
+        "holds the data the page showed then, whole.",
+        "تغيّرت البيانات على القرص بعد عرض هذه الصفحة، لكن في الملفات الجديدة أخطاء: تحتوي حقيبتك الصحفية "
+        "الأخيرة على البيانات التي عرضتها الصفحة حينها كاملة."),
     "press_kit": ("Download the press kit (zip)", "تنزيل الحقيبة الصحفية (zip)"),
     "press_kit_help": (
         "Every chart as PNG and SVG in English and Arabic, the full data as CSV and JSON with provenance, "

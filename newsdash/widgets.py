@@ -6,7 +6,6 @@ data errors shown as errors (never tracebacks), and right-to-left text blocks.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import threading
 import time
@@ -60,7 +59,7 @@ RTL_STYLE = "direction:rtl;text-align:right;font-family:'Noto Naskh Arabic','Not
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _cached_corpus(data_dir: str, fingerprint: str) -> corpus_mod.Corpus:
     # fingerprint is only part of the cache key: a changed file means a new entry
-    corpus = corpus_mod.load_corpus(corpus_mod.Path(data_dir))
+    corpus = corpus_mod.load_corpus(corpus_mod.Path(data_dir), state=fingerprint)
     heap.note_growth()
     return corpus
 
@@ -100,8 +99,7 @@ def data_state() -> tuple[str, str]:
 
 def _data_state_now() -> tuple[str, str]:
     folder = corpus_mod.data_dir()
-    state = hashlib.blake2b(repr(corpus_mod.fingerprint(folder)).encode(), digest_size=16).hexdigest()
-    return str(folder), state
+    return str(folder), corpus_mod.state_digest(folder)
 
 
 # The page views, charts and tables of one state of the data, shared by every session:
@@ -516,7 +514,7 @@ def show_chart(fig, chart, loaded, lang: str, filter_tag: str = "", filters: dic
 
     st.plotly_chart(fig, key=f"chart_{chart.id}", config=plotly_config(chart, loaded, lang, filter_tag),
                     alt=alt_text(chart, loaded, lang))
-    _download_menu_fragment(fig, chart, loaded, lang, filter_tag, filters)
+    _download_menu_fragment(fig, chart, loaded, lang, filter_tag, filters, drawn_state=data_state()[1])
 
 
 # Downloads: each file is made only when its button is clicked. Streamlit runs a
@@ -526,7 +524,8 @@ DOWNLOAD_ICONS = {"png": ":material/image:", "svg": ":material/draw:", "html": "
                   "csv": ":material/table:"}
 
 
-def download_menu(fig, chart, loaded, lang: str, filter_tag: str = "", filters: dict | None = None) -> None:  # noqa: ANN001
+def download_menu(fig, chart, loaded, lang: str, filter_tag: str = "", filters: dict | None = None,  # noqa: ANN001
+                  drawn_state: str | None = None) -> None:
     """PNG, SVG, HTML and CSV of the chart as drawn, named after it and its filter.
 
     `filters` are those the page passed to build_chart: the CSV is exactly the data drawn.
@@ -534,13 +533,15 @@ def download_menu(fig, chart, loaded, lang: str, filter_tag: str = "", filters: 
 
     The menu's buttons are made only while it is open: a page with four charts would
     otherwise make sixteen download buttons at every rerun, about a third of its work.
-    Opening or closing the menu reruns this fragment alone, not the page.
+    Opening or closing the menu reruns this fragment alone, not the page. `drawn_state`
+    is the data state the chart was drawn from (data_state): if the files changed since,
+    the menu says so and offers the new state's chart, never the old chart beside new data.
     """
     menu = st.popover(t("download", lang), icon=":material/download:", key=download_menu_key(chart.id),
                       on_change="rerun")
     if menu.open:
         with menu:
-            _download_buttons(fig, chart, loaded, lang, filter_tag, filters)
+            _download_buttons(fig, chart, loaded, lang, filter_tag, filters, drawn_state)
 
 
 _download_menu_fragment = st.fragment(download_menu)
@@ -551,11 +552,20 @@ def download_menu_key(chart_id: str) -> str:
     return f"download_menu_{chart_id}"
 
 
-def _download_buttons(fig, chart, loaded, lang: str, filter_tag: str, filters: dict | None) -> None:  # noqa: ANN001
+def _download_buttons(fig, chart, loaded, lang: str, filter_tag: str, filters: dict | None,  # noqa: ANN001
+                      drawn_state: str | None = None) -> None:
     from newsdash import export
     from newsdash.charts import chart_frame, file_stem, plotly_config
 
-    context = load_corpus().context
+    corpus = load_corpus()
+    if drawn_state is not None and drawn_state != data_state()[1]:  # the menu reruns alone, later
+        st.caption(t("download_data_changed", lang))
+        fresh = corpus.article(loaded.id)
+        chart = next((c for c in fresh.article.charts if c.id == chart.id), None) if fresh and fresh.id == loaded.id else None
+        if chart is None:
+            return
+        loaded, fig = fresh, chart_figure(fresh, chart.id, lang, **(filters or {}))
+    context = corpus.context
     files = export.ChartFiles(
         fig, lambda: chart_frame(loaded, context, chart.id, lang, **(filters or {})),
         file_stem(chart, loaded, lang, filter_tag), lang, chart.title.get(lang),
@@ -572,28 +582,48 @@ def _download_buttons(fig, chart, loaded, lang: str, filter_tag: str, filters: d
 
 _press_kit_lock = threading.Lock()
 _press_kit_cache: dict[tuple, bytes] = {}
+_kit_notices: dict[str, str] = {}  # by session: what its last kit held, said at its next rerun
 
 
-def _press_kit_bytes(corpus: corpus_mod.Corpus, folder: str, fingerprint: str) -> bytes:
-    """The kit for this state of the data, built once: one build at a time, the last kept."""
-    from newsdash.presskit import build_press_kit
+def _press_kit_bytes(corpus: corpus_mod.Corpus, folder: str, fingerprint: str, session: str = "") -> bytes:
+    """The kit of one state of the data, built once: one build at a time, the last kept.
 
-    key = (folder, fingerprint)
+    The kit is built from the corpus alone, files included (newsdash.presskit). If the
+    files changed between the page's drawing and the click, the kit is built whole from
+    the new state instead (unless that has more errors), the kit's README says so first,
+    and the page says so at its next rerun: never the page's figures beside new files."""
+    from newsdash.presskit import NEWER_THAN_PAGE, build_press_kit
+
+    notice = None
+    now = corpus_mod.state_digest(corpus_mod.Path(folder))
+    if now != fingerprint:
+        newer = _cached_corpus(folder, now)
+        if len(newer.errors) <= len(corpus.errors):
+            corpus, fingerprint, notice = newer, now, NEWER_THAN_PAGE
+        _kit_notices[session] = "press_kit_newer" if notice else "press_kit_older"
+        while len(_kit_notices) > 1000:  # sessions that never came back
+            del _kit_notices[next(iter(_kit_notices))]
+    key = (folder, fingerprint, notice)
     with _press_kit_lock:
         if key not in _press_kit_cache:
             _press_kit_cache.clear()
-            _press_kit_cache[key] = build_press_kit(corpus, data_dir=corpus_mod.Path(folder))
+            _press_kit_cache[key] = build_press_kit(corpus, data_dir=corpus_mod.Path(folder), notice=notice)
         return _press_kit_cache[key]
 
 
 def press_kit_download(corpus: corpus_mod.Corpus, lang: str) -> None:
     """The press kit button for the Data & method page, built only when clicked."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
     from newsdash.export import static_unavailable_reason
     from newsdash.presskit import kit_name
 
     folder, fingerprint = data_state()
+    session = getattr(get_script_run_ctx(), "session_id", "")
     st.header(t("press_kit_heading", lang))
-    st.download_button(t("press_kit", lang), data=lambda: _press_kit_bytes(corpus, str(folder), fingerprint),
+    if said := _kit_notices.pop(session, None):
+        st.warning(t(said, lang))
+    st.download_button(t("press_kit", lang), data=lambda: _press_kit_bytes(corpus, str(folder), fingerprint, session),
                        file_name=f"{kit_name(corpus)}.zip", mime="application/zip", on_click="ignore",
                        key="press_kit_download", icon=":material/folder_zip:", type="primary")
     st.caption(t("press_kit_help", lang))

@@ -100,7 +100,11 @@ def test_fingerprint_changes_with_content_even_when_size_and_mtime_do_not(data_c
     assert before != after
 
 
-def test_fingerprint_skips_a_file_that_vanishes(data_copy: Path):
-    (data_copy / "articles" / "gone.yaml").symlink_to(data_copy / "nowhere.yaml")
-    names = [Path(entry[0]).name for entry in fingerprint(data_copy)]
-    assert "gone.yaml" not in names and ARTICLE in names
+def test_fingerprint_lists_a_dangling_link_by_name_without_following_it(data_copy: Path):
+    link = data_copy / "articles" / "gone.yaml"
+    link.symlink_to(data_copy / "nowhere.yaml")
+    entries = {Path(entry[0]).name: entry for entry in fingerprint(data_copy)}
+    assert entries["gone.yaml"][1:] == ("link", str(data_copy / "nowhere.yaml"))
+    assert entries[ARTICLE][2] == (data_copy / "articles" / ARTICLE).stat().st_size
+    link.unlink()  # its going changes the key as well
+    assert "gone.yaml" not in [Path(entry[0]).name for entry in fingerprint(data_copy)]
