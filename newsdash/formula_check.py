@@ -19,7 +19,7 @@ from newsdash.corpus import article_files
 from newsdash.errors import DataError
 from newsdash.loading import _Placer
 from newsdash.textsafety import starts_like_formula
-from newsdash.yamlsafe import load_with_lines
+from newsdash.yamlsafe import load_with_lines, read_bytes
 
 _LEAD_NAMES = {"\t": "a tab", "\r": "a carriage return"}
 
@@ -65,7 +65,7 @@ def _texts(node: Any, loc: tuple = ()) -> list[tuple[tuple, str]]:
 
 def _context_warnings(path: Path) -> list[DataError]:
     try:
-        rows = _csv_rows(path, [])
+        rows = _csv_rows(path, read_bytes(path, root=path.parent.parent), [])
     except (OSError, DataError):
         return []
     return [DataError(str(path), warning_message(text), line, f"row {line}", column, severity="warning")
