@@ -18,6 +18,7 @@ import streamlit
 from newsdash import auth, guard
 from tests.conftest import start_app
 from tests.test_auth import ENCODED, PASSWORD
+from tests.test_deploy import PASSWORD as DEPLOY_PASSWORD
 from tests.test_deploy import stack  # noqa: F401 - nginx before two app processes
 from tests.wsclient import Session, run_async, sign_in_states
 
@@ -352,10 +353,10 @@ def fetch_status(url: str, headers: dict | None = None) -> int:
         return refused.code
 
 
-def download_a_chart_csv(page, url: str):  # noqa: ANN001, ANN201 - playwright Download
+def download_a_chart_csv(page, url: str, password: str = PASSWORD):  # noqa: ANN001, ANN201 - playwright Download
     """Sign in on the demining page and download its first chart's CSV."""
     page.goto(f"{url}/demining?lang=en")
-    page.fill('input[type="password"]', PASSWORD)
+    page.fill('input[type="password"]', password)
     page.keyboard.press("Enter")
     page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=150_000)
     page.locator('[data-testid="stPopover"] button').first.click()
@@ -401,10 +402,9 @@ def password_for_the_stack(monkeypatch):
 @pytest.mark.browser
 def test_behind_nginx_a_signed_in_download_works_and_nothing_else_answers(browser, password_for_the_stack, request):
     """deploy/nginx-newsdash.conf with two app processes: the cookie reaches the app."""
-    url, _apps, _log = request.getfixturevalue("stack")  # test_deploy's, started with the password set
-    url = url.rstrip("/")
+    url = request.getfixturevalue("stack").url.rstrip("/")  # test_deploy's, started with the password set
     reader = browser.new_context(accept_downloads=True)
-    download = download_a_chart_csv(reader.new_page(), url)
+    download = download_a_chart_csv(reader.new_page(), url, DEPLOY_PASSWORD)
     assert download.url.startswith(f"{url}/media/")
     assert reader.request.get(download.url).status == 200
     assert fetch_status(download.url) == 404
