@@ -22,12 +22,15 @@ before that it holds no file to serve and no cache to clear):
 - a deferred download runs only for the session that was offered it (and signed in);
 - `/_stcore/metrics` answers 404;
 - an upload is taken only for a signed-in session (while a password is set).
+It also remembers the browsers that gave the password (`Browsers`), so that a reload or
+a new tab, each a new Streamlit session, is not asked again for a bounded time.
 The decisions are the pure methods of `Doors`; tests/test_guard.py fails when Streamlit's
 version or any internal patched here changes (check again, then raise CHECKED_ON).
 """
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import logging
 import math
@@ -128,6 +131,86 @@ class Doors:
 
 
 DOORS = Doors()
+
+
+SIGN_IN_ENV = "DASHBOARD_SIGN_IN_HOURS"
+MIN_TOKEN_BYTES = 16  # Streamlit's tokens are 16 random bytes; a shorter one was made up
+
+
+def _sign_in_hours(environ: dict | None = None) -> float:
+    """How long a browser stays signed in after giving the password: 12 h, or
+    DASHBOARD_SIGN_IN_HOURS between 0 (every new page asks again) and 168 (a week)."""
+    try:
+        hours = float((os.environ if environ is None else environ).get(SIGN_IN_ENV, 12))
+    except ValueError:
+        return 12.0
+    return min(max(hours, 0.0), 168.0) if math.isfinite(hours) else 12.0
+
+
+@dataclass
+class Browsers:
+    """Browsers that gave the password, so that a reload or a new tab does not ask again.
+
+    A Streamlit session lives only as long as its page; the browser's `_streamlit_xsrf`
+    cookie (a session cookie holding 16 random bytes, kept by Streamlit across reloads)
+    outlives it. A browser is remembered by a hash of that token (the token itself is not
+    kept), with the password hash it signed in with and when: for `hours` after the
+    sign-in, not renewed by use, and only while that hash stays configured (a changed
+    hash forgets everyone, even if the old one comes back). At most `cap` browsers: the
+    oldest sign-in goes first. Module state, per server process: no client message
+    reaches it (unlike st.cache_*), and another process does not know these browsers.
+    """
+
+    hours: float = field(default_factory=_sign_in_hours)
+    cap: int = 1000
+    clock: Callable[[], float] = time.monotonic
+    _known: dict[bytes, float] = field(default_factory=dict)  # sha256(token): signed in at
+    _password: str | None = None  # the hash every remembered browser gave
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def remember(self, token: bytes | None, encoded: str) -> None:
+        """After the right password: this browser is signed in from now on."""
+        if not encoded or not self._usable(token):
+            return
+        with self._lock:
+            self._same_password(encoded)
+            key = hashlib.sha256(token).digest()
+            self._known.pop(key, None)  # a new sign-in goes to the end: the newest
+            self._known[key] = self.clock()
+            if len(self._known) > self.cap:
+                self._forget_expired()
+            while len(self._known) > self.cap:
+                del self._known[next(iter(self._known))]
+
+    def knows(self, token: bytes | None, encoded: str | None) -> bool:
+        """True when this browser signed in with this hash less than `hours` ago."""
+        if not encoded or not self._usable(token):
+            return False
+        with self._lock:
+            self._same_password(encoded)
+            since = self._known.get(hashlib.sha256(token).digest())
+            return since is not None and self.clock() - since < self.hours * 3600
+
+    def forget(self, token: bytes | None) -> None:
+        if self._usable(token):
+            with self._lock:
+                self._known.pop(hashlib.sha256(token).digest(), None)
+
+    @staticmethod
+    def _usable(token: bytes | None) -> bool:
+        return isinstance(token, bytes) and len(token) >= MIN_TOKEN_BYTES
+
+    def _same_password(self, encoded: str) -> None:
+        if self._password is None or not hmac.compare_digest(self._password.encode(), encoded.encode()):
+            self._known.clear()  # a changed hash signs every browser out
+            self._password = encoded
+
+    def _forget_expired(self) -> None:
+        cutoff = self.clock() - self.hours * 3600
+        self._known = {key: since for key, since in self._known.items() if since > cutoff}
+
+
+BROWSERS = Browsers()  # the process's remembered browsers
 
 
 def browser_token(cookie: str | None) -> bytes | None:

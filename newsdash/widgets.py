@@ -380,7 +380,7 @@ def require_sign_in() -> None:
     door; this is the lock on the data itself, for a page run without the entry script
     (Streamlit's legacy pages mode on a freshly started server can do that)."""
     encoded = _configured_hash()
-    if encoded and st.session_state.get("_signed_in_with") != encoded:
+    if encoded and not _signed_in(encoded):
         st.stop()
 
 
@@ -388,7 +388,7 @@ def password_gate(lang: str) -> None:
     """When a password hash is configured, stop here until this session has given the
     password. The sign-in form is then the only page, whatever the URL asks for."""
     encoded = _configured_hash()
-    signed_in = bool(encoded) and st.session_state.get("_signed_in_with") == encoded
+    signed_in = bool(encoded) and _signed_in(encoded)
     _tell_the_guard(encoded, signed_in)
     if not encoded or signed_in:
         return  # a changed hash signs every session out
@@ -402,13 +402,28 @@ def password_gate(lang: str) -> None:
     st.stop()
 
 
+def _signed_in(encoded: str) -> bool:
+    """This session gave the password, or its browser did, recently, with this same hash
+    (a reload or a new tab is a new session: guard.BROWSERS remembers the browser)."""
+    if st.session_state.get("_signed_in_with") == encoded:
+        return True
+    if guard.BROWSERS.knows(_browser(), encoded):
+        st.session_state["_signed_in_with"] = encoded
+        return True
+    return False
+
+
+def _browser() -> bytes | None:
+    return guard.browser_token(st.context.cookies.get("_streamlit_xsrf"))
+
+
 def _tell_the_guard(encoded: str | None, signed_in: bool) -> None:
     """Downloads and cache clearing are checked outside any page run (newsdash/guard.py):
     tell it whether a password is set, and this session's sign-in and browser."""
     from streamlit.runtime.scriptrunner import get_script_run_ctx
 
     if ctx := get_script_run_ctx():
-        browser = guard.browser_token(st.context.cookies.get("_streamlit_xsrf")) if signed_in else None
+        browser = _browser() if signed_in else None
         guard.DOORS.note_run(ctx.session_id, encoded, signed_in, browser)
 
 
@@ -427,6 +442,7 @@ def _sign_in_page(encoded: str, lang: str) -> None:
     verdict = _check_password(password, stored, lang)
     if verdict:
         st.session_state["_signed_in_with"] = encoded
+        guard.BROWSERS.remember(_browser(), encoded)
         st.rerun()
     st.error(t("wrong_password" if verdict is False else "sign_in_busy", lang))
 

@@ -260,12 +260,12 @@ class TestBehindNginx:
         csv_text = Path(download_info.value.path()).read_text(encoding="utf-8-sig")
         assert csv_text.splitlines()[0].startswith("chart_id,") and ",1937," in csv_text
 
-        # a reload starts a new Streamlit session, which asks for the password as it would on
-        # a single process; the page and its websocket stay with the process of the cookie
+        # a reload starts a new Streamlit session, which the survivor lets in (it remembers the
+        # browser); the page and its websocket stay with the process of the cookie
         before_reload = stack.logged()
         page.reload()
-        sign_in(page)
         wait_for_charts(page)
+        assert page.locator('input[type="password"]').count() == 0
         assert stack.answered(f"/{BASE}/demining", since=before_reload) == (200, second)
         assert stack.ports_since(before_reload) == {second}
         assert replica_cookie(page)["value"] == stack.name_of(second)

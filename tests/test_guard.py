@@ -18,6 +18,7 @@ import streamlit
 from newsdash import auth, guard
 from tests.conftest import start_app
 from tests.test_auth import ENCODED, PASSWORD
+from tests.test_deploy import PASSWORD as DEPLOY_PASSWORD
 from tests.test_deploy import stack  # noqa: F401 - nginx before two app processes
 from tests.wsclient import Session, run_async, sign_in_states
 
@@ -167,6 +168,77 @@ def test_the_browser_token_is_the_one_inside_streamlits_xsrf_cookie():
     assert first != second  # a fresh mask each time the cookie is set ...
     assert guard.browser_token(first) == guard.browser_token(second) == token  # ... the same token
     assert guard.browser_token(None) is None and guard.browser_token("garbage") is None
+
+
+# --- browsers remembered across reloads ---------------------------------------------------
+
+READER, OTHER = b"r" * 16, b"o" * 16  # two browsers' tokens (Streamlit's are 16 bytes)
+OTHER_HASH = auth.hash_password("another shared password")
+
+
+def test_a_browser_that_signed_in_is_known_for_the_period_and_then_not():
+    clock = Clock()
+    browsers = guard.Browsers(hours=12, clock=clock)
+    browsers.remember(READER, ENCODED)
+    assert browsers.knows(READER, ENCODED)  # a reload, a new tab
+    assert not browsers.knows(OTHER, ENCODED)  # another browser
+    assert not browsers.knows(None, ENCODED) and not browsers.knows(b"", ENCODED)  # no cookie
+    assert not browsers.knows(READER[:8], ENCODED)  # a made-up short token
+    assert READER not in browsers._known  # only a hash of the token is kept
+    clock.now += 12 * 3600 - 1
+    assert browsers.knows(READER, ENCODED)  # using it does not renew it ...
+    clock.now += 1
+    assert not browsers.knows(READER, ENCODED)  # ... 12 h after the sign-in it is over
+
+
+def test_a_changed_hash_forgets_every_browser_even_when_the_old_one_comes_back():
+    browsers = guard.Browsers(clock=Clock())
+    browsers.remember(READER, ENCODED)
+    assert not browsers.knows(READER, OTHER_HASH)
+    assert not browsers.knows(READER, ENCODED)
+    assert not browsers.knows(READER, None)  # no password configured: nothing to remember
+
+
+def test_forgetting_one_browser_leaves_the_others():
+    browsers = guard.Browsers(clock=Clock())
+    browsers.remember(READER, ENCODED)
+    browsers.remember(OTHER, ENCODED)
+    browsers.forget(OTHER)
+    assert browsers.knows(READER, ENCODED) and not browsers.knows(OTHER, ENCODED)
+
+
+def test_at_most_cap_browsers_are_kept_the_oldest_sign_in_goes_first():
+    clock = Clock()
+    browsers = guard.Browsers(hours=1, cap=3, clock=clock)
+    tokens = [bytes([i]) * 16 for i in range(5)]
+    for token in tokens[:3]:
+        browsers.remember(token, ENCODED)
+        clock.now += 60
+    browsers.remember(tokens[0], ENCODED)  # signs in again: now the newest
+    browsers.remember(tokens[3], ENCODED)
+    assert len(browsers._known) == 3
+    assert [browsers.knows(t, ENCODED) for t in tokens[:4]] == [True, False, True, True]
+    clock.now += 3600  # all expired: the next sign-in clears them out
+    browsers.remember(tokens[4], ENCODED)
+    browsers.remember(tokens[1], ENCODED)
+    browsers.remember(tokens[2], ENCODED)
+    browsers.remember(tokens[3], ENCODED)
+    assert len(browsers._known) == 3
+    assert [browsers.knows(t, ENCODED) for t in tokens] == [False, True, True, True, False]
+
+
+def test_sign_in_hours_from_the_environment_are_bounded():
+    assert guard._sign_in_hours({}) == 12.0
+    assert guard._sign_in_hours({guard.SIGN_IN_ENV: "2.5"}) == 2.5
+    assert guard._sign_in_hours({guard.SIGN_IN_ENV: "0"}) == 0.0  # every new page asks
+    assert guard._sign_in_hours({guard.SIGN_IN_ENV: "-3"}) == 0.0
+    assert guard._sign_in_hours({guard.SIGN_IN_ENV: "100000"}) == 168.0
+    assert guard._sign_in_hours({guard.SIGN_IN_ENV: "nan"}) == 12.0
+    assert guard._sign_in_hours({guard.SIGN_IN_ENV: "soon"}) == 12.0
+    assert not guard.Browsers(hours=0, clock=Clock()).knows(READER, ENCODED)
+    never = guard.Browsers(hours=0, clock=Clock())
+    never.remember(READER, ENCODED)
+    assert not never.knows(READER, ENCODED)
 
 
 # --- an attacker on the websocket -------------------------------------------------------
@@ -352,10 +424,10 @@ def fetch_status(url: str, headers: dict | None = None) -> int:
         return refused.code
 
 
-def download_a_chart_csv(page, url: str):  # noqa: ANN001, ANN201 - playwright Download
+def download_a_chart_csv(page, url: str, password: str = PASSWORD):  # noqa: ANN001, ANN201 - playwright Download
     """Sign in on the demining page and download its first chart's CSV."""
     page.goto(f"{url}/demining?lang=en")
-    page.fill('input[type="password"]', PASSWORD)
+    page.fill('input[type="password"]', password)
     page.keyboard.press("Enter")
     page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=150_000)
     page.locator('[data-testid="stPopover"] button').first.click()
@@ -401,10 +473,9 @@ def password_for_the_stack(monkeypatch):
 @pytest.mark.browser
 def test_behind_nginx_a_signed_in_download_works_and_nothing_else_answers(browser, password_for_the_stack, request):
     """deploy/nginx-newsdash.conf with two app processes: the cookie reaches the app."""
-    url, _apps, _log = request.getfixturevalue("stack")  # test_deploy's, started with the password set
-    url = url.rstrip("/")
+    url = request.getfixturevalue("stack").url.rstrip("/")  # test_deploy's, started with the password set
     reader = browser.new_context(accept_downloads=True)
-    download = download_a_chart_csv(reader.new_page(), url)
+    download = download_a_chart_csv(reader.new_page(), url, DEPLOY_PASSWORD)
     assert download.url.startswith(f"{url}/media/")
     assert reader.request.get(download.url).status == 200
     assert fetch_status(download.url) == 404
