@@ -369,12 +369,13 @@ def _check_password(password: str, stored: auth.StoredHash, lang: str) -> bool:
 
 
 def language() -> str:
-    """The sidebar language switch; the choice lives in the URL as ?lang=ar."""
+    """The language switch, at the head of every page (on a phone the sidebar is a menu
+    a reader would have to open first); the choice lives in the URL as ?lang=ar."""
     if "lang" not in st.session_state:
         parsed = parse_choice("lang", st.query_params.get("lang"), LANGS, "en")
         st.session_state["lang"] = parsed.value
         notice(parsed.notice)
-    lang = st.sidebar.segmented_control(
+    lang = st.segmented_control(
         "Language / اللغة", LANGS, key="lang", required=True,
         format_func=lambda code: {"en": "English", "ar": "العربية"}[code],
     )
@@ -393,10 +394,19 @@ RTL_PAGE_CSS = """<style>
 </style>"""
 
 
+# The page's language on <html> itself (WCAG 3.1.1): Streamlit writes <html lang="en">
+# whatever the page says, and its text elements take no lang attribute. A fixed script,
+# run in the page (st.html runs no script unless told to); it holds no data. The switch
+# back to English needs it as much as the switch to Arabic. Not dir="rtl" on <html>:
+# Streamlit's frame (the sidebar's rail, the header) is laid out for left to right and
+# its rail then covers the text; the main area's direction is set by RTL_PAGE_CSS.
+DOCUMENT_LANGUAGE_JS = """<script>document.documentElement.lang = "{lang}";</script>"""
+
+
 def apply_direction(lang: str) -> None:
-    """Right-to-left for the whole main area when the interface is Arabic."""
-    if lang == "ar":
-        st.html(RTL_PAGE_CSS)
+    """The page marked in its language, and right-to-left for the main area in Arabic."""
+    script = DOCUMENT_LANGUAGE_JS.format(lang="ar" if lang == "ar" else "en")
+    st.html((RTL_PAGE_CSS if lang == "ar" else "") + script, unsafe_allow_javascript=True)
 
 
 def show_errors(corpus: corpus_mod.Corpus, lang: str) -> None:
@@ -425,9 +435,29 @@ def show_chart(fig, chart, loaded, lang: str, filter_tag: str = "", filters: dic
     `filters` given to build_chart, so the CSV download is exactly the data drawn."""
     from newsdash.charts import alt_text, plotly_config
 
-    st.plotly_chart(fig, key=f"chart_{chart.id}", config=plotly_config(chart, loaded, lang, filter_tag),
+    screen = screen_chart(fig, chart, loaded, lang, filters)
+    st.markdown(screen.heading_html, unsafe_allow_html=True)
+    st.plotly_chart(screen.figure, key=f"chart_{chart.id}", config=plotly_config(chart, loaded, lang, filter_tag),
                     alt=alt_text(chart, loaded, lang))
-    _download_menu_fragment(fig, chart, loaded, lang, filter_tag, filters)
+    if screen.footer_html:
+        st.markdown(screen.footer_html, unsafe_allow_html=True)
+    _download_menu_fragment(fig, chart, loaded, lang, filter_tag, filters)  # the full figure: words on the image
+
+
+def screen_chart(fig, chart, loaded, lang: str, filters: dict | None = None):  # noqa: ANN001, ANN201
+    """The page's form of a chart (newsdash.charts.screen_chart): its words as HTML that
+    wraps, the plot without them. Made once per chart, like chart_figure, whose
+    arguments it is keyed on; the figure is frozen."""
+    from newsdash.charts import screen_chart as make_screen_chart
+    from newsdash.frozen_figure import freeze
+
+    key = ("screen", *data_state(), loaded.id, chart.id, lang, _key_part(filters or {}))
+
+    def make():  # noqa: ANN202
+        screen = make_screen_chart(fig, chart.kind, lang)
+        return type(screen)(freeze(screen.figure), screen.heading_html, screen.footer_html)
+
+    return _views.get(key, make)
 
 
 # Downloads: each file is made only when its button is clicked. Streamlit runs a
