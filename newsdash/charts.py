@@ -689,7 +689,7 @@ def screen_chart(fig: go.Figure, kind: str, lang: str) -> ScreenChart:
     title, subtitle = plain_text(layout.title.text), plain_text(layout.title.subtitle.text)
     footer = [a for a in layout.annotations if _is_footer(a)]
     heading = "".join([
-        _text_html(title, lang, "font-weight:700;font-size:1.1rem;", ' role="heading" aria-level="3"') if title else "",
+        _text_html(title, lang, "font-weight:700;font-size:1.1rem;", ' role="heading" aria-level="2"') if title else "",
         _text_html(subtitle, lang, "color:#333333;") if subtitle else "",
     ])
     lines = "".join(_text_html(plain_text(a.text), lang, f"font-size:0.875rem;color:{_page_grey(a)};") for a in footer)

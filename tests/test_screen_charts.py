@@ -38,7 +38,7 @@ def test_the_words_move_into_the_page_and_the_export_keeps_them(corpus, lang):
     assert screen.figure.layout.margin.t == charts.SCREEN_TOP_PX
     assert chart.title.get(lang) in screen.heading_html
     assert chart.subtitle.get(lang).replace('"', "&quot;").split()[0] in screen.heading_html
-    assert 'role="heading" aria-level="3"' in screen.heading_html
+    assert 'role="heading" aria-level="2"' in screen.heading_html
     footer = charts.plain_text(screen.footer_html)
     for text in (chart.note.get(lang), chart.source.get(lang)):
         assert " ".join(text.split()) in footer.replace("&quot;", '"').replace("&#x27;", "'")
