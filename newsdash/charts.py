@@ -23,7 +23,7 @@ from newsdash import axes
 from newsdash.context import Context
 from newsdash.dates import precision_of, span_of
 from newsdash.errors import DataError
-from newsdash.i18n import format_value, t, unit_label
+from newsdash.i18n import count_noun, day_for, digits_for, format_number, format_value, t, unit_label
 from newsdash.loading import LoadedArticle
 from newsdash.models import Chart, Figure
 from newsdash.tables import source_title as article_source_title
@@ -72,7 +72,7 @@ def _escape(text: str, lang: str = "en") -> str:
     right by default, which would put a final full stop or an opening quote at the
     wrong end.
     """
-    safe = html.escape(str(text), quote=False)
+    safe = html.escape(digits_for(str(text), lang), quote=False)  # Arabic-Indic digits outside quotes
     return f"{RLM}{safe}{RLM}" if lang == "ar" else safe
 
 
@@ -282,7 +282,7 @@ def value_text(row, lang: str) -> str:  # noqa: ANN001
 
 
 def _hover(row, lang: str) -> str:  # noqa: ANN001
-    lines = [f"<b>{_escape(row.label, lang)}</b>", _escape(value_text(row, lang), lang), row.date]
+    lines = [f"<b>{_escape(row.label, lang)}</b>", _escape(value_text(row, lang), lang), _escape(day_for(row.date, lang), lang)]
     if row.attributed_to:
         who = t("attributed_to" if row.is_article else "reported_by", lang)
         lines.append(f"{who}: {_escape(row.attributed_to, lang)}")
@@ -481,8 +481,8 @@ def _span_ms(row) -> float:  # noqa: ANN001
 
 def _timeline_hover(row, lang: str) -> str:  # noqa: ANN001
     lines = [f"<b>{_escape(row.label, lang)}</b>"]
-    when = row.date if row.date == row.date_end else f"{row.date} – {row.date_end}"
-    lines.append(f"{when} ({precision_label(row.precision, lang)})")
+    when = day_for(row.date, lang) if row.date == row.date_end else f"{day_for(row.date, lang)} – {day_for(row.date_end, lang)}"
+    lines.append(_escape(f"{when} ({precision_label(row.precision, lang)})", lang))
     if row.value is not None and not pd.isna(row.value):
         lines.append(_escape(value_text(row, lang), lang))
     lines.append(_escape(row.source_title, lang))
@@ -626,7 +626,7 @@ def plotly_config(chart: Chart, loaded: LoadedArticle, lang: str, filter_tag: st
 def alt_text(chart: Chart, loaded: LoadedArticle, lang: str) -> str:
     """A sentence or three a screen reader can say instead of the chart."""
     parts = [f"{chart.title.get(lang)}.", chart.subtitle.get(lang)]
-    published = loaded.article.article.published
+    published = day_for(loaded.article.article.published, lang)
     for fid in chart.figures:
         fig = loaded.article.figure(fid)
         value = f"{fig.label.get(lang)}, {format_value(fig.value, fig.qualifier, lang, fig.value_max)} {unit_label(fig.unit, lang)}"
@@ -636,8 +636,10 @@ def alt_text(chart: Chart, loaded: LoadedArticle, lang: str) -> str:
     if chart.kind == "timeline":
         dates = sorted(e.date for e in loaded.article.events)
         if dates:
-            parts.append(t("alt_timeline", lang).format(count=len(dates), first=dates[0], last=dates[-1]))
-    return " ".join(parts)
+            parts.append(t("alt_timeline", lang).format(
+                count=format_number(len(dates), lang), dates=count_noun("dates", len(dates), lang),
+                first=day_for(dates[0], lang), last=day_for(dates[-1], lang)))
+    return digits_for(" ".join(parts), lang)  # the subtitle's own digits too
 
 
 # 6/ ON SCREEN: THE WORDS IN THE PAGE, THE PLOT IN THE FIGURE

@@ -16,7 +16,7 @@ import pandas as pd
 
 from newsdash.charts import TIMELINE_LAYERS, precision_label
 from newsdash.context import Context, Flag
-from newsdash.i18n import format_date, format_number, format_value, t, unit_label
+from newsdash.i18n import count_noun, format_date, format_number, format_value, t, unit_label
 from newsdash.loading import LoadedArticle
 from newsdash.models import Chart, Figure
 from newsdash.overview import metric_caption
@@ -182,7 +182,8 @@ def dates_caption(first: str, last: str, months: Sequence[str], hidden: int, tot
     words = {"first": month_label(first, lang), "last": month_label(last, lang)}
     if (first, last) == (months[0], months[-1]):
         return t("dates_all", lang).format(**words)
-    return t("dates_some", lang).format(hidden=format_number(hidden, lang), total=format_number(total, lang), **words)
+    return t("dates_some", lang).format(hidden=format_number(hidden, lang), total=format_number(total, lang),
+                                        items=count_noun("items", total, lang), **words)
 
 
 def layer_name(layer: str, lang: str) -> str:

@@ -16,7 +16,7 @@ from pydantic import Field, ValidationError
 from newsdash.corpus import Corpus
 from newsdash.errors import DataError
 from newsdash.highlight import page_url
-from newsdash.i18n import category_label, format_number, pick, t
+from newsdash.i18n import category_label, count_noun, format_number, pick, t
 from newsdash.links import sentence_link
 from newsdash.loading import LoadedArticle
 from newsdash.models import Bilingual, Note, Strict
@@ -204,7 +204,7 @@ def rows_caption(shown: int, total: int, kinds: Sequence[str], cats: Sequence[st
         hidden += [_in_sentence(category_name(c, lang)) for c in all_cats if c not in cats]
     only = semicolon.join(t("rows_only", lang).format(what=part) for part in parts)
     return t("rows_some", lang).format(shown=format_number(shown, lang), total=format_number(total, lang),
-                                       only=only, hidden=comma.join(hidden))
+                                       only=only, hidden=comma.join(hidden), rows=count_noun("rows", total, lang))
 
 
 def _in_sentence(label: str) -> str:

@@ -24,8 +24,9 @@ st.warning(f"**{t('caveat_title', lang)}.** {md(info.claim_caveat.get(lang))}")
 st.header(t("headline_figures", lang))
 for category, figures in view.figures_by_category(loaded).items():
     st.subheader(view.category_heading(category, lang))
-    columns = st.columns(3)
     for index, fig in enumerate(figures):
+        if index % 3 == 0:  # a row of columns at a time: on a phone the tiles stack in reading order
+            columns = st.columns(3)
         with columns[index % 3]:
             st.metric(md(fig.label.get(lang)), view.metric_value(fig, lang), help=md(view.metric_help(fig, lang)), border=True)
             st.caption(md(view.metric_caption(fig, lang)))

@@ -10,6 +10,7 @@ import pytest
 
 from newsdash import charts
 from newsdash.corpus import load_corpus
+from newsdash.i18n import digits_for
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +42,7 @@ def test_the_words_move_into_the_page_and_the_export_keeps_them(corpus, lang):
     assert 'role="heading" aria-level="2"' in screen.heading_html
     footer = charts.plain_text(screen.footer_html)
     for text in (chart.note.get(lang), chart.source.get(lang)):
-        assert " ".join(text.split()) in footer.replace("&quot;", '"').replace("&#x27;", "'")
+        assert " ".join(digits_for(text, lang).split()) in footer.replace("&quot;", '"').replace("&#x27;", "'")
     # the download's figure is untouched: title, note, caveat and source stay on the image
     assert json.dumps(full.to_plotly_json(), sort_keys=True, default=str) == before
     assert {"note", "caveat", "source"} <= set(footer_names(full))

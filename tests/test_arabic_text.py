@@ -1,0 +1,67 @@
+"""Arabic that reads as Arabic: one digit style (Arabic-Indic outside the source's
+quoted words), plural forms by CLDR's rules, and the charts, hovers and alt text that
+use them."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdash import charts
+from newsdash.corpus import load_corpus
+from newsdash.i18n import arabic_digits, count_noun, day_for, digits_for, format_number
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2320 هكتارا في 20 ديسمبر 2021.", "٢٣٢٠ هكتارا في ٢٠ ديسمبر ٢٠٢١."),
+    ("بلغت 2,326.6 هكتارا", "بلغت ٢٬٣٢٦٫٦ هكتارا"),
+    ('يقول المقال "أكثر من 26000": حد أدنى 7350', 'يقول المقال "أكثر من 26000": حد أدنى ٧٣٥٠'),
+    ("«منذ نوفمبر 2020» في 2021", "«منذ نوفمبر 2020» في ٢٠٢١"),
+    ('بداية الحصيلة ("منذ تشرين 2020…', 'بداية الحصيلة ("منذ تشرين 2020…'),  # a cut quote stays the source's
+    ("news.am، الصفحة 3.", "news.am، الصفحة ٣."),
+])
+def test_arabic_digits_outside_quotes(text, expected):
+    assert arabic_digits(text) == expected
+
+
+def test_english_keeps_its_digits():
+    assert digits_for("29 Dec 2021, 2,320 ha", "en") == "29 Dec 2021, 2,320 ha"
+    assert day_for("2021-12-29", "en") == "2021-12-29"
+    assert day_for("2021-12-29", "ar") == "٢٩ ديسمبر ٢٠٢١"
+
+
+@pytest.mark.parametrize(("count", "noun"), [
+    (1, "رقم"), (2, "رقمين"), (3, "أرقام"), (8, "أرقام"), (10, "أرقام"), (11, "رقما"), (26, "رقما"),
+    (99, "رقما"), (100, "رقم"), (103, "أرقام"),
+])
+def test_arabic_plural_forms_follow_cldr(count, noun):
+    assert count_noun("figures", count, "ar") == noun
+
+
+def test_english_plurals():
+    assert count_noun("figures", 1, "en") == "figure"
+    assert count_noun("dates", 8, "en") == "dates"
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus()
+
+
+def test_arabic_charts_hovers_and_alt_text_have_no_western_digits(corpus):
+    loaded = corpus.article()
+    for chart in loaded.article.charts:
+        fig = charts.build_chart(loaded, corpus.context, chart.id, "ar")
+        screen = charts.screen_chart(fig, chart.kind, "ar")
+        words = [screen.heading_html, charts.plain_text(screen.footer_html), charts.alt_text(chart, loaded, "ar")]
+        words += [text for trace in fig.data for text in (trace.hovertext or [])]
+        words += [str(text) for trace in fig.data for text in (trace.text or [])]
+        for text in words:
+            outside_quotes = arabic_digits(text)  # what a reader should see
+            assert outside_quotes == text, (chart.id, text[:120])
+    hectares = charts.build_chart(loaded, corpus.context, "chart_hectares", "ar")
+    hover = " ".join(next(tr for tr in hectares.data if "رقم المقال" in tr.name).hovertext)
+    assert "٢٬٣٢٠ هكتار" in hover and "٢٩ ديسمبر ٢٠٢١" in hover and "2021-12-29" not in hover
+    alt = charts.alt_text(charts.get_chart(loaded, "chart_timeline"), loaded, "ar")
+    count = len(loaded.article.events)
+    assert f"{format_number(count, 'ar')} {count_noun('dates', count, 'ar')} من المقال" in alt
+    assert "2021" not in alt
