@@ -20,7 +20,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from newsdash import axes
-from newsdash.context import Context
+from newsdash.context import Context, in_language
 from newsdash.dates import precision_of, span_of
 from newsdash.errors import DataError
 from newsdash.i18n import count_noun, day_for, digits_for, format_number, format_value, t, unit_label
@@ -102,15 +102,17 @@ def _figure_row(chart: Chart, loaded: LoadedArticle, fig: Figure, lang: str, day
     return _row(chart, record_id=fig.id, series="article", label=fig.label.get(lang), date=day, date_end=day,
                 value=fig.value, qualifier=fig.qualifier, unit=fig.unit, is_article=True,
                 quote=fig.quote, quote_start=span.start, quote_end=span.end,
-                attributed_to=fig.attributed_to, source_title=article_source_title(loaded),
+                attributed_to=fig.attribution(lang), source_title=article_source_title(loaded, lang),
                 note=_figure_notes(loaded, fig.id, lang))
 
 
-def _context_rows(chart: Chart, frame: pd.DataFrame, label_of, unit: str) -> list[dict]:  # noqa: ANN001
+def _context_rows(chart: Chart, frame: pd.DataFrame, label_of, unit: str, lang: str) -> list[dict]:  # noqa: ANN001
     return [
         _row(chart, series=r.measure, label=label_of(r.measure), date=r.as_of, date_end=r.as_of,
-             value=float(r.value), qualifier=r.qualifier, unit=unit, attributed_to=r.reported_by,
-             source_title=r.source_title, source_url=r.source_url, note=r.note)
+             value=float(r.value), qualifier=r.qualifier, unit=unit,
+             attributed_to=in_language(r.reported_by, r.reported_by_ar, lang),
+             source_title=in_language(r.source_title, r.source_title_ar, lang), source_url=r.source_url,
+             note=in_language(r.note, r.note_ar, lang))
         for r in _in_measure_order(frame).itertuples()
     ]
 
@@ -125,7 +127,7 @@ def _in_measure_order(frame: pd.DataFrame) -> pd.DataFrame:
 def _measure_rows(chart: Chart, loaded: LoadedArticle, context: Context, lang: str) -> list[dict]:
     fig = loaded.article.figure(chart.figures[0])
     series = context.demining[context.demining["measure"] == chart.context_measure]
-    rows = _context_rows(chart, series, lambda _m: t("series_ministry", lang), fig.unit)
+    rows = _context_rows(chart, series, lambda _m: t("series_ministry", lang), fig.unit, lang)
     return rows + [_figure_row(chart, loaded, fig, lang, loaded.article.article.published)]
 
 
@@ -135,7 +137,7 @@ def _returns_rows(chart: Chart, loaded: LoadedArticle, context: Context, lang: s
     frame = context.returns
     if series is not None:
         frame = frame[frame["measure"].isin(list(series))]
-    rows = _context_rows(chart, frame, lambda m: _measure_label(m, lang), "people")
+    rows = _context_rows(chart, frame, lambda m: _measure_label(m, lang), "people", lang)
     day = fig.period.as_of or fig.period.end or loaded.article.article.published
     return rows + [_figure_row(chart, loaded, fig, lang, day)]
 
@@ -177,7 +179,7 @@ def _article_event_rows(chart: Chart, loaded: LoadedArticle, lang: str) -> list[
         rows.append(_span_row(chart, "article_events", event.label.get(lang), _iso(first), _iso(last),
                               event.date_precision, record_id=event.id, is_article=True, quote=event.quote,
                               quote_start=span.start, quote_end=span.end,
-                              source_title=article_source_title(loaded), note=event.translation))
+                              source_title=article_source_title(loaded, lang), note=event.translation))
     return rows
 
 
@@ -207,7 +209,7 @@ def _demining_period_rows(chart: Chart, loaded: LoadedArticle, lang: str) -> lis
     start, end, precision = _period_dates(figs[0])
     covered = ", ".join(f.id for f in figs if f.period == figs[0].period)
     row = _span_row(chart, "demining_period", t("demining_row", lang), start, end, precision, is_article=True,
-                    source_title=article_source_title(loaded), note=covered)
+                    source_title=article_source_title(loaded, lang), note=covered)
     starts = [e for e in loaded.article.events if e.date == figs[0].period.start]
     if starts:
         span = loaded.spans[starts[0].id]
@@ -220,8 +222,8 @@ def _context_event_rows(chart: Chart, context: Context, lang: str) -> list[dict]
     for event in context.events:
         first, last = span_of(event.date)
         rows.append(_span_row(chart, "context_events", event.label(lang), _iso(first), _iso(last),
-                              event.precision, source_title=event.source_title,
-                              source_url=event.source_url, note=event.note))
+                              event.precision, source_title=in_language(event.source_title, event.source_title_ar, lang),
+                              source_url=event.source_url, note=in_language(event.note, event.note_ar, lang)))
     return rows
 
 

@@ -191,7 +191,10 @@ def test_context_events_are_labelled_in_the_page_language(corpus):
     arabic = frame(corpus, "chart_timeline", "ar", layers=["context_events"], date_from="2021-01", date_to="2021-01")
     assert english["label"].tolist() == ["Joint Russian-Turkish ceasefire monitoring centre starts work in Aghdam district"]
     assert arabic["label"].tolist() == ["بدء عمل مركز المراقبة الروسي التركي المشترك لوقف إطلاق النار في منطقة أغدام"]
-    assert arabic["source_title"].tolist() == ["Armenian Studies, USC"]
+    # the citation in the editors' Arabic rendering on Arabic pages; the link is the source's own
+    assert arabic["source_title"].tolist() == ["برنامج الدراسات الأرمنية، جامعة جنوب كاليفورنيا"]
+    assert english["source_title"].tolist() == ["Armenian Studies, USC"]
+    assert arabic["source_url"].tolist() == english["source_url"].tolist()
 
 
 def test_timeline_frame_exact_rows_for_a_filtered_chart(corpus):
