@@ -75,6 +75,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "الصق مقالا جديدا أو ارفعه، بالعربية أو الإنجليزية. يميّز النظام الأرقام والتواريخ التي يجدها؛ أزل "
         "العلامة عن الخاطئ منها ونزّل مسودة ليؤكدها محرر. لا يُنشر شيء من هذه الصفحة في لوحة البيانات."),
     "add_upload": ("Upload a text file (UTF-8, up to {limit} KB)", "ارفع ملفا نصيا (UTF-8، حتى {limit} كيلوبايت)"),
+    "add_choose_file": ("Choose a file", "اختر ملفا"),
     "add_paste": ("…or paste the text", "…أو الصق النص"),
     "add_published": ("Publication date (dates without a year are read against it)",
                       "تاريخ النشر (تُقرأ التواريخ التي لا سنة لها نسبةً إليه)"),

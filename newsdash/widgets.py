@@ -409,6 +409,24 @@ def apply_direction(lang: str) -> None:
     st.html((RTL_PAGE_CSS if lang == "ar" else "") + script, unsafe_allow_javascript=True)
 
 
+# Streamlit's uploader writes its own words in English whatever the page's language:
+# "Upload" on its button and "200MB per file • TXT" under it, a limit that is not ours
+# (the label gives the article's real limit, in the reader's language). The instructions
+# are hidden and the button's word replaced by ours; its accessible name follows.
+UPLOADER_CSS = """<style>
+[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { display: none; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after { content: "%s"; }
+</style>"""
+
+
+def file_uploader(label: str, lang: str, **kwargs):  # noqa: ANN003, ANN201 - UploadedFile | None
+    """st.file_uploader with its own words in the page's language (the interface's text
+    only: a fixed string of newsdash.i18n, never data, goes into the style)."""
+    st.html(UPLOADER_CSS % t("add_choose_file", lang).replace('"', ""))
+    return st.file_uploader(label, **kwargs)
+
+
 def show_errors(corpus: corpus_mod.Corpus, lang: str) -> None:
     """Every data error, each on its own line, in an error box; the page goes on."""
     if corpus.errors:

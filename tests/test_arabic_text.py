@@ -4,9 +4,11 @@ use them."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from newsdash import charts
+from newsdash import charts, data_pages
 from newsdash.corpus import load_corpus
 from newsdash.i18n import arabic_digits, count_noun, day_for, digits_for, format_number
 
@@ -65,3 +67,38 @@ def test_arabic_charts_hovers_and_alt_text_have_no_western_digits(corpus):
     count = len(loaded.article.events)
     assert f"{format_number(count, 'ar')} {count_noun('dates', count, 'ar')} من المقال" in alt
     assert "2021" not in alt
+
+
+# NOTHING ENGLISH INSIDE ARABIC VIEWS: the editors' renderings of the context and attributions
+
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def test_the_arabic_warning_names_its_source_in_arabic(corpus):
+    loaded = corpus.article()
+    flag = next(f for f in corpus.flags if f.measure == "hectares")
+    sentence = data_pages.flag_sentence(flag, loaded, corpus.context, "ar")
+    assert "٢٬٣٢٦٫٦ هكتار المعلنة في ٢٠ ديسمبر ٢٠٢١ (موقع news.am، ٢٠ ديسمبر ٢٠٢١)" in sentence
+    assert LATIN_WORD.findall(sentence) == ["news", "am"]  # the outlet's own domain name only
+    english = data_pages.flag_sentence(flag, loaded, corpus.context, "en")
+    assert "(news.am, 20 Dec 2021)" in english
+
+
+def test_the_arabic_returns_table_has_arabic_dates_counters_and_notes(corpus):
+    table = data_pages.returns_context_table(corpus.context, charts.returns_measures(corpus.context), "ar")
+    assert table["التاريخ"].iloc[0] == "٢٣ نوفمبر ٢٠٢٠"
+    assert table["الجهة التي أحصت"].iloc[0] == "وزارة الدفاع الروسية"
+    assert table["ملاحظة"].iloc[0] == "يبدأ العد في ١٤ نوفمبر ٢٠٢٠"
+    for column in ("التاريخ", "الجهة التي أحصت", "ملاحظة"):
+        assert not [text for text in table[column] if LATIN_WORD.search(text) or re.search("[0-9]", text)], column
+    assert table["الرابط"].iloc[0].startswith("https://")  # links stay links
+
+
+def test_attribution_in_arabic_with_the_original_kept(corpus):
+    loaded = corpus.article()
+    figure = loaded.article.figures[0]
+    assert figure.attribution("ar") == figure.attributed_to_ar and figure.attributed_to_ar
+    assert figure.attribution("en") == figure.attributed_to
+    block = data_pages.figure_said_html(loaded, figure.id, "ar")
+    assert f'<bdi dir="rtl" lang="ar">{figure.attributed_to_ar}</bdi>' in block
+    assert figure.attributed_to not in block
