@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
-from newsdash.i18n import format_date, format_value, t, unit_label
+from newsdash.i18n import digits_for, format_date, format_value, t, unit_label
 from newsdash.links import chart_link
 from newsdash.loading import LoadedArticle
 from newsdash.models import Event, Figure, Note, Paragraph
@@ -28,6 +28,7 @@ ARABIC_STYLE = f"direction:rtl;text-align:right;font-family:{ARABIC_FONT};"
 LATIN_STYLE = "direction:ltr;text-align:left;"
 CHART_ICON = "↗"
 NOTE_ICON = "✎"
+ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 
 CSS = """
 <style>
@@ -354,7 +355,7 @@ def record_facts(loaded: LoadedArticle, record_id: str, lang: str) -> list[tuple
     if isinstance(record, Figure):
         what = [(t("value", lang), f"{format_value(record.value, record.qualifier, lang, record.value_max)} "
                                   f"{unit_label(record.unit, lang)}"),
-                (t("attributed_to", lang), record.attributed_to)]
+                (t("attributed_to", lang), record.attribution(lang))]
     else:
         what = [(t("date", lang), event_date(record, lang))]
     return [
@@ -365,7 +366,8 @@ def record_facts(loaded: LoadedArticle, record_id: str, lang: str) -> list[tuple
         (t("translation", lang), record.translation),
         (t("source_card", lang), f"{info.outlet.get(lang)} / {info.wire_agency.get(lang)}{_comma(lang)}"
                                  f"{format_date(info.published, lang)}"),
-        (t("offsets", lang), t("offsets_text", lang).format(start=span.start, end=span.end, file=info.seed.file)),
+        (t("offsets", lang), t("offsets_text", lang).format(start=digits_for(str(span.start), lang),
+                                                            end=digits_for(str(span.end), lang), file=info.seed.file)),
         (t("status", lang), t(f"status_{record.status}", lang)),
     ]
 
@@ -387,6 +389,10 @@ def card_html(loaded: LoadedArticle, record_id: str, lang: str) -> str:
         if label == quote_label:
             # inline, so the quote starts beside its label in either interface direction
             body = f'<bdi class="nd-quote" dir="rtl" lang="ar" style="font-family:{ARABIC_FONT};">{body}</bdi>'
+        elif lang == "ar" and label != id_label and not ARABIC_LETTER.search(text):
+            # English on an Arabic card (the editors' translation): isolated left to right,
+            # or "2,320 hectares of land surveyed" shows its number at the wrong end
+            body = f'<bdi dir="ltr" lang="en">{body}</bdi>'
         rows.append(f"<dt>{html.escape(label)}</dt><dd>{body}</dd>")
     direction = "rtl" if lang == "ar" else "ltr"
     return (f'<div class="nd-card" data-record="{html.escape(record_id)}" dir="{direction}">'

@@ -102,3 +102,14 @@ def test_attribution_in_arabic_with_the_original_kept(corpus):
     block = data_pages.figure_said_html(loaded, figure.id, "ar")
     assert f'<bdi dir="rtl" lang="ar">{figure.attributed_to_ar}</bdi>' in block
     assert figure.attributed_to not in block
+
+
+def test_the_arabic_card_isolates_the_english_translation(corpus):
+    from newsdash.highlight import card_html
+
+    loaded = corpus.article()
+    figure = next(f for f in loaded.article.figures if f.id == "hectares_surveyed")
+    card = card_html(loaded, figure.id, "ar")
+    assert f'<bdi dir="ltr" lang="en">{figure.translation}</bdi>' in card  # the number stays where the English has it
+    assert figure.attributed_to_ar in card and figure.attributed_to not in card
+    assert 'lang="en">' not in card_html(loaded, figure.id, "en")
