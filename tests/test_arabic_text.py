@@ -113,3 +113,18 @@ def test_the_arabic_card_isolates_the_english_translation(corpus):
     assert f'<bdi dir="ltr" lang="en">{figure.translation}</bdi>' in card  # the number stays where the English has it
     assert figure.attributed_to_ar in card and figure.attributed_to not in card
     assert 'lang="en">' not in card_html(loaded, figure.id, "en")
+
+
+def test_the_arabic_data_and_method_table(corpus):
+    from newsdash import method
+
+    frame = method.display_frame(method.provenance_frame(corpus, "ar"), "ar")
+    series = frame[frame["date"] == "٢٠ ديسمبر ٢٠٢١"]
+    land = series[series["label"] == "أراضٍ تم مسحها"].iloc[0]  # the ministry's hectares beside the article's figure
+    assert (land["value"], land["attributed_to"], land["source_title"]) == (
+        "٢٬٣٢٦٫٦", "وزارة الدفاع الروسية", "موقع news.am، ٢٠ ديسمبر ٢٠٢١")
+    figure = frame[frame["id"] == "hectares_surveyed"].iloc[0]
+    assert figure["date"] == "نوفمبر ٢٠٢٠ – ٢٩ ديسمبر ٢٠٢١" and figure["value"] == "٢٬٣٢٠"
+    assert not [d for d in frame["date"] if re.search("[0-9A-Za-z]", d)]
+    english = method.display_frame(method.provenance_frame(corpus, "en"), "en")
+    assert english[english["id"] == "hectares_surveyed"].iloc[0]["date"] == "2020-11 – 2021-12-29"
