@@ -7,6 +7,7 @@ data errors shown as errors (never tracebacks), and right-to-left text blocks.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import secrets
 import threading
@@ -412,19 +413,26 @@ def apply_direction(lang: str) -> None:
 # Streamlit's uploader writes its own words in English whatever the page's language:
 # "Upload" on its button and "200MB per file • TXT" under it, a limit that is not ours
 # (the label gives the article's real limit, in the reader's language). The instructions
-# are hidden and the button's word replaced by ours; its accessible name follows.
-UPLOADER_CSS = """<style>
-[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }
-[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { display: none; }
-[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after { content: "%s"; }
-</style>"""
+# are hidden by a style; the button's word is replaced by a script (CSS content would
+# leave the button without an accessible name), tried for a few seconds while it draws.
+UPLOADER_CSS = """<style>[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }</style>"""
+UPLOADER_BUTTON_JS = """<script>
+(function relabel(tries) {
+  const words = document.querySelectorAll(
+    '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p');
+  words.forEach(function (p) { p.textContent = %s; });
+  if (words.length === 0 && tries > 0) setTimeout(function () { relabel(tries - 1); }, 200);
+})(25);
+</script>"""
 
 
 def file_uploader(label: str, lang: str, **kwargs):  # noqa: ANN003, ANN201 - UploadedFile | None
     """st.file_uploader with its own words in the page's language (the interface's text
-    only: a fixed string of newsdash.i18n, never data, goes into the style)."""
-    st.html(UPLOADER_CSS % t("add_choose_file", lang).replace('"', ""))
-    return st.file_uploader(label, **kwargs)
+    only: a fixed string of newsdash.i18n, never data, goes into the script, as JSON)."""
+    st.html(UPLOADER_CSS)
+    upload = st.file_uploader(label, **kwargs)
+    st.html(UPLOADER_BUTTON_JS % json.dumps(t("add_choose_file", lang)), unsafe_allow_javascript=True)
+    return upload
 
 
 def show_errors(corpus: corpus_mod.Corpus, lang: str) -> None:

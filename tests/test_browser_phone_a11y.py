@@ -77,6 +77,20 @@ def open_page(page: Page, app_url: str, path: str, lang: str) -> None:
     assert errors.count() == 0, errors.first.inner_text()
 
 
+def tiles_top_to_bottom(page: Page) -> list[str]:
+    labels = page.locator('[data-testid="stMetricLabel"]')
+    placed = [(labels.nth(i).bounding_box()["y"], labels.nth(i).inner_text()) for i in range(labels.count())]
+    return [text.strip() for _, text in sorted(placed)]
+
+
+def figure_labels_in_order(lang: str) -> list[str]:
+    from newsdash import overview
+    from newsdash.corpus import load_corpus
+
+    loaded = load_corpus().article()
+    return [fig.label.get(lang) for figures in overview.figures_by_category(loaded).values() for fig in figures]
+
+
 def require_axe() -> Path:
     if not AXE.exists():
         pytest.fail(f"axe-core is missing at {AXE}: run `npm ci` (scripts/test.sh does)")
@@ -106,6 +120,15 @@ def test_every_page_reads_on_a_phone_and_passes_axe(phone: Page, app_url: str, p
     assert switch.evaluate("el => !el.closest('[data-testid=\"stSidebar\"]')")
     box = switch.bounding_box()
     assert box and 0 <= box["x"] and box["x"] + box["width"] <= PHONE["width"]
+
+    # tiles one under another in the article's order (not column by column)
+    if path == "":
+        assert tiles_top_to_bottom(phone) == figure_labels_in_order(lang)
+
+    # the uploader in the page's words, without Streamlit's English "200MB per file"
+    if path == "add_article":
+        expect(phone.locator('[data-testid="stFileUploaderDropzone"] button')).to_contain_text(t("add_choose_file", lang))
+        expect(phone.locator('[data-testid="stFileUploaderDropzoneInstructions"]')).to_be_hidden()
 
     # the page's language and its own title
     assert phone.evaluate("document.documentElement.lang") == lang
