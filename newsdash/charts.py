@@ -283,12 +283,21 @@ def value_text(row, lang: str) -> str:  # noqa: ANN001
     return f"{format_value(row.value, row.qualifier, lang)} {unit_label(row.unit, lang)}"
 
 
+HOVER_WRAP = 44  # characters per hover line: a phone's hover box stays inside 390 px
+
+
+def _hover_line(text: str, lang: str) -> str:
+    """One line of a hover label, wrapped (each piece escaped and fenced on its own)."""
+    return "<br>".join(_escape(piece, lang) for piece in textwrap.wrap(str(text), HOVER_WRAP) or [""])
+
+
 def _hover(row, lang: str) -> str:  # noqa: ANN001
-    lines = [f"<b>{_escape(row.label, lang)}</b>", _escape(value_text(row, lang), lang), _escape(day_for(row.date, lang), lang)]
+    lines = [f"<b>{_hover_line(row.label, lang)}</b>", _escape(value_text(row, lang), lang),
+             _escape(day_for(row.date, lang), lang)]
     if row.attributed_to:
         who = t("attributed_to" if row.is_article else "reported_by", lang)
-        lines.append(f"{who}: {_escape(row.attributed_to, lang)}")
-    lines.append(_escape(row.source_title, lang))
+        lines.append(_hover_line(f"{who}: {row.attributed_to}", lang))
+    lines.append(_hover_line(row.source_title, lang))
     return "<br>".join(lines)
 
 
@@ -482,12 +491,12 @@ def _span_ms(row) -> float:  # noqa: ANN001
 
 
 def _timeline_hover(row, lang: str) -> str:  # noqa: ANN001
-    lines = [f"<b>{_escape(row.label, lang)}</b>"]
+    lines = [f"<b>{_hover_line(row.label, lang)}</b>"]
     when = day_for(row.date, lang) if row.date == row.date_end else f"{day_for(row.date, lang)} – {day_for(row.date_end, lang)}"
     lines.append(_escape(f"{when} ({precision_label(row.precision, lang)})", lang))
     if row.value is not None and not pd.isna(row.value):
         lines.append(_escape(value_text(row, lang), lang))
-    lines.append(_escape(row.source_title, lang))
+    lines.append(_hover_line(row.source_title, lang))
     return "<br>".join(lines)
 
 

@@ -87,3 +87,16 @@ def test_the_modebar_keeps_only_the_buttons_readers_use(corpus):
     loaded = corpus.article()
     config = charts.plotly_config(charts.get_chart(loaded, "chart_roads"), loaded, "en")
     assert config["modeBarButtons"] == [["toImage", "resetScale2d"]]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_hover_lines_are_short_enough_for_a_phone(corpus, lang):
+    loaded = corpus.article()
+    longest = 0
+    for chart in loaded.article.charts:
+        fig = build(corpus, chart.id, lang)
+        for trace in fig.data:
+            for hover in trace.hovertext or []:
+                lines = [charts.plain_text(line) for line in hover.split("<br>")]
+                longest = max(longest, *(len(line) for line in lines))
+    assert 20 < longest <= charts.HOVER_WRAP
