@@ -401,7 +401,18 @@ RTL_PAGE_CSS = """<style>
 # back to English needs it as much as the switch to Arabic. Not dir="rtl" on <html>:
 # Streamlit's frame (the sidebar's rail, the header) is laid out for left to right and
 # its rail then covers the text; the main area's direction is set by RTL_PAGE_CSS.
-DOCUMENT_LANGUAGE_JS = """<script>document.documentElement.lang = "{lang}";</script>"""
+# The language switch names each language in itself ("العربية" on an English page): that
+# option is marked in its own language too (WCAG 3.1.2), once the switch is drawn.
+DOCUMENT_LANGUAGE_JS = """<script>
+document.documentElement.lang = "{lang}";
+(function markOptions(tries) {{
+  const options = document.querySelectorAll('[data-testid="stMain"] [role="radio"]');
+  options.forEach(function (option) {{
+    option.lang = /[\u0600-\u06ff]/.test(option.textContent) ? "ar" : "en";
+  }});
+  if (options.length === 0 && tries > 0) setTimeout(function () {{ markOptions(tries - 1); }}, 200);
+}})(25);
+</script>"""
 
 
 def apply_direction(lang: str) -> None:

@@ -135,6 +135,7 @@ def test_every_page_reads_on_a_phone_and_passes_axe(phone: Page, app_url: str, p
     assert phone.title() == t(PAGES[path][0], lang)
     if lang == "ar":
         assert phone.evaluate(ARABIC_WITHOUT_ARABIC_LANG) == []
+    assert switch.evaluate("el => el.closest('[lang]').lang") == ("ar" if lang == "en" else "en")  # named in itself
 
     # WCAG 2.2 AA rules of axe-core: nothing serious or critical
     phone.add_script_tag(path=str(require_axe()))
