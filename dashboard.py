@@ -8,7 +8,9 @@ from newsdash.widgets import apply_direction, language, password_gate
 
 # The favicon is an emoji: Streamlit draws it as an inline SVG, where a :material/...: icon
 # would make every browser fetch it from fonts.gstatic.com (see tests/test_secure_defaults.py).
-st.set_page_config(page_title="Karabakh peacekeeping: the figures", page_icon="📰", layout="wide")
+# No page_title: it would override every st.Page title, and each tab is named after its
+# own page, in the reader's language.
+st.set_page_config(page_icon="📰", layout="wide")
 
 lang = language()
 apply_direction(lang)

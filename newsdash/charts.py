@@ -14,6 +14,7 @@ import math
 import re
 import textwrap
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import pandas as pd
@@ -21,10 +22,20 @@ import plotly.graph_objects as go
 
 from newsdash import axes
 from newsdash.comparison import Comparison, compare_article, note_sentence
-from newsdash.context import Context
+from newsdash.context import Context, in_language
 from newsdash.dates import precision_of, span_of
 from newsdash.errors import DataError
-from newsdash.i18n import counted_unit, format_date, format_number, format_value, t, unit_label
+from newsdash.i18n import (
+    count_noun,
+    counted_unit,
+    day_for,
+    digits_for,
+    format_date,
+    format_number,
+    format_value,
+    t,
+    unit_label,
+)
 from newsdash.loading import LoadedArticle
 from newsdash.models import Chart, Figure
 from newsdash.tables import source_title as article_source_title
@@ -73,7 +84,7 @@ def _escape(text: str, lang: str = "en") -> str:
     right by default, which would put a final full stop or an opening quote at the
     wrong end.
     """
-    safe = html.escape(str(text), quote=False)
+    safe = html.escape(digits_for(str(text), lang), quote=False)  # Arabic-Indic digits outside quotes
     return f"{RLM}{safe}{RLM}" if lang == "ar" else safe
 
 
@@ -103,15 +114,17 @@ def _figure_row(chart: Chart, loaded: LoadedArticle, fig: Figure, lang: str, day
     return _row(chart, record_id=fig.id, series="article", label=fig.label.get(lang), date=day, date_end=day,
                 value=fig.value, qualifier=fig.qualifier, unit=fig.unit, is_article=True,
                 quote=fig.quote, quote_start=span.start, quote_end=span.end,
-                attributed_to=fig.attributed_to, source_title=article_source_title(loaded),
+                attributed_to=fig.attribution(lang), source_title=article_source_title(loaded, lang),
                 note=_figure_notes(loaded, fig.id, lang))
 
 
-def _context_rows(chart: Chart, frame: pd.DataFrame, label_of, unit: str) -> list[dict]:  # noqa: ANN001
+def _context_rows(chart: Chart, frame: pd.DataFrame, label_of, unit: str, lang: str) -> list[dict]:  # noqa: ANN001
     return [
         _row(chart, series=r.measure, label=label_of(r.measure), date=r.as_of, date_end=r.as_of,
-             value=float(r.value), qualifier=r.qualifier, unit=unit, attributed_to=r.reported_by,
-             source_title=r.source_title, source_url=r.source_url, note=r.note)
+             value=float(r.value), qualifier=r.qualifier, unit=unit,
+             attributed_to=in_language(r.reported_by, r.reported_by_ar, lang),
+             source_title=in_language(r.source_title, r.source_title_ar, lang), source_url=r.source_url,
+             note=in_language(r.note, r.note_ar, lang))
         for r in _in_measure_order(frame).itertuples()
     ]
 
@@ -126,7 +139,7 @@ def _in_measure_order(frame: pd.DataFrame) -> pd.DataFrame:
 def _measure_rows(chart: Chart, loaded: LoadedArticle, context: Context, lang: str) -> list[dict]:
     fig = loaded.article.figure(chart.figures[0])
     series = context.demining[context.demining["measure"] == chart.context_measure]
-    rows = _context_rows(chart, series, lambda _m: t("series_ministry", lang), fig.unit)
+    rows = _context_rows(chart, series, lambda _m: t("series_ministry", lang), fig.unit, lang)
     return rows + [_figure_row(chart, loaded, fig, lang, loaded.article.article.published)]
 
 
@@ -136,7 +149,7 @@ def _returns_rows(chart: Chart, loaded: LoadedArticle, context: Context, lang: s
     frame = context.returns
     if series is not None:
         frame = frame[frame["measure"].isin(list(series))]
-    rows = _context_rows(chart, frame, lambda m: _measure_label(m, lang), "people")
+    rows = _context_rows(chart, frame, lambda m: _measure_label(m, lang), "people", lang)
     day = fig.period.as_of or fig.period.end or loaded.article.article.published
     return rows + [_figure_row(chart, loaded, fig, lang, day)]
 
@@ -178,7 +191,7 @@ def _article_event_rows(chart: Chart, loaded: LoadedArticle, lang: str) -> list[
         rows.append(_span_row(chart, "article_events", event.label.get(lang), _iso(first), _iso(last),
                               event.date_precision, record_id=event.id, is_article=True, quote=event.quote,
                               quote_start=span.start, quote_end=span.end,
-                              source_title=article_source_title(loaded), note=event.translation))
+                              source_title=article_source_title(loaded, lang), note=event.translation))
     return rows
 
 
@@ -208,7 +221,7 @@ def _demining_period_rows(chart: Chart, loaded: LoadedArticle, lang: str) -> lis
     start, end, precision = _period_dates(figs[0])
     covered = ", ".join(f.id for f in figs if f.period == figs[0].period)
     row = _span_row(chart, "demining_period", t("demining_row", lang), start, end, precision, is_article=True,
-                    source_title=article_source_title(loaded), note=covered)
+                    source_title=article_source_title(loaded, lang), note=covered)
     starts = [e for e in loaded.article.events if e.date == figs[0].period.start]
     if starts:
         span = loaded.spans[starts[0].id]
@@ -221,8 +234,8 @@ def _context_event_rows(chart: Chart, context: Context, lang: str) -> list[dict]
     for event in context.events:
         first, last = span_of(event.date)
         rows.append(_span_row(chart, "context_events", event.label(lang), _iso(first), _iso(last),
-                              event.precision, source_title=event.source_title,
-                              source_url=event.source_url, note=event.note))
+                              event.precision, source_title=in_language(event.source_title, event.source_title_ar, lang),
+                              source_url=event.source_url, note=in_language(event.note, event.note_ar, lang)))
     return rows
 
 
@@ -282,12 +295,21 @@ def value_text(row, lang: str) -> str:  # noqa: ANN001
     return f"{format_value(row.value, row.qualifier, lang)} {unit_label(row.unit, lang)}"
 
 
+HOVER_WRAP = 44  # characters per hover line: a phone's hover box stays inside 390 px
+
+
+def _hover_line(text: str, lang: str) -> str:
+    """One line of a hover label, wrapped (each piece escaped and fenced on its own)."""
+    return "<br>".join(_escape(piece, lang) for piece in textwrap.wrap(str(text), HOVER_WRAP) or [""])
+
+
 def _hover(row, lang: str) -> str:  # noqa: ANN001
-    lines = [f"<b>{_escape(row.label, lang)}</b>", _escape(value_text(row, lang), lang), row.date]
+    lines = [f"<b>{_hover_line(row.label, lang)}</b>", _escape(value_text(row, lang), lang),
+             _escape(day_for(row.date, lang), lang)]
     if row.attributed_to:
         who = t("attributed_to" if row.is_article else "reported_by", lang)
-        lines.append(f"{who}: {_escape(row.attributed_to, lang)}")
-    lines.append(_escape(row.source_title, lang))
+        lines.append(_hover_line(f"{who}: {row.attributed_to}", lang))
+    lines.append(_hover_line(row.source_title, lang))
     return "<br>".join(lines)
 
 
@@ -481,12 +503,12 @@ def _span_ms(row) -> float:  # noqa: ANN001
 
 
 def _timeline_hover(row, lang: str) -> str:  # noqa: ANN001
-    lines = [f"<b>{_escape(row.label, lang)}</b>"]
-    when = row.date if row.date == row.date_end else f"{row.date} – {row.date_end}"
-    lines.append(f"{when} ({precision_label(row.precision, lang)})")
+    lines = [f"<b>{_hover_line(row.label, lang)}</b>"]
+    when = day_for(row.date, lang) if row.date == row.date_end else f"{day_for(row.date, lang)} – {day_for(row.date_end, lang)}"
+    lines.append(_escape(f"{when} ({precision_label(row.precision, lang)})", lang))
     if row.value is not None and not pd.isna(row.value):
         lines.append(_escape(value_text(row, lang), lang))
-    lines.append(_escape(row.source_title, lang))
+    lines.append(_hover_line(row.source_title, lang))
     return "<br>".join(lines)
 
 
@@ -618,19 +640,26 @@ def timeline_filter_tag(layers: Iterable[str] | None = None, date_from: str | No
     return "_".join(parts)
 
 
+MODEBAR_BUTTONS = ("toImage", "resetScale2d")
+
+
 def plotly_config(chart: Chart, loaded: LoadedArticle, lang: str, filter_tag: str = "") -> dict:
-    """Plotly's modebar: the image download is named after the chart; no logo."""
+    """Plotly's modebar: the image download is named after the chart; no logo.
+
+    Only the buttons a reader uses, the image download and the reset after a zoom (a drag
+    on the plot still zooms): each button is a keyboard tab stop, and the eight Plotly
+    shows by default made 32 on a page of four charts."""
     return {
         "displaylogo": False,
         "toImageButtonOptions": {"format": "png", "filename": file_stem(chart, loaded, lang, filter_tag), "scale": 2},
-        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+        "modeBarButtons": [list(MODEBAR_BUTTONS)],
     }
 
 
 def alt_text(chart: Chart, loaded: LoadedArticle, lang: str) -> str:
     """A sentence or three a screen reader can say instead of the chart."""
     parts = [f"{chart.title.get(lang)}.", chart.subtitle.get(lang)]
-    published = loaded.article.article.published
+    published = day_for(loaded.article.article.published, lang)
     for fid in chart.figures:
         fig = loaded.article.figure(fid)
         value = f"{fig.label.get(lang)}, {format_value(fig.value, fig.qualifier, lang, fig.value_max)} {unit_label(fig.unit, lang)}"
@@ -640,8 +669,10 @@ def alt_text(chart: Chart, loaded: LoadedArticle, lang: str) -> str:
     if chart.kind == "timeline":
         dates = sorted(e.date for e in loaded.article.events)
         if dates:
-            parts.append(t("alt_timeline", lang).format(count=len(dates), first=dates[0], last=dates[-1]))
-    return " ".join(parts)
+            parts.append(t("alt_timeline", lang).format(
+                count=format_number(len(dates), lang), dates=count_noun("dates", len(dates), lang),
+                first=day_for(dates[0], lang), last=day_for(dates[-1], lang)))
+    return digits_for(" ".join(parts), lang)  # the subtitle's own digits too
 
 
 # 6/ SMALL MULTIPLES: one figure against the latest earlier report of its series
@@ -748,3 +779,116 @@ def _ticks_between(low: float, high: float, most: int = 4) -> list[float]:
     step = next(m * magnitude for m in axes.NICE_STEPS if m * magnitude >= raw)
     first = math.ceil(low / step) * step
     return [round(first + i * step, 10) for i in range(int((high - first) / step) + 1)]
+
+
+# 7/ ON SCREEN: THE WORDS IN THE PAGE, THE PLOT IN THE FIGURE
+#
+# A downloaded image must carry its title, notes and source line; on screen they are
+# better as page text, which wraps at any width (at 390 px Plotly cuts them mid-word).
+# The screen figure is made from the full one, so whatever the export carries the page
+# shows too, and the export itself never changes.
+
+SCREEN_TOP_PX = 30  # above the plot: the legend (Plotly widens the margin to fit it)
+SCREEN_BOTTOM_PX = 40  # below the plot: the date or category ticks
+SCREEN_TIMELINE_ROW_PX = 46  # a row label above its bar, then the bar
+SCREEN_TIMELINE_BAR = 0.4  # of a row: the rest of the row holds the label above
+SCREEN_MOST_TICKS = 4  # date ticks at most: "نوفمبر ٢٠٢٠" four times fits 390 px
+_TAGS = re.compile(r"<br\s*/?>|</?b>", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ScreenChart:
+    """A chart as a page shows it: the words as escaped HTML above and below the plot."""
+
+    figure: go.Figure
+    heading_html: str  # title and subtitle
+    footer_html: str  # the notes, caveat and source line, in the export's order
+
+
+def plain_text(plotly_text: str | None) -> str:
+    """The words of a Plotly text (escaped by _escape, with <b> and <br> tags) as plain
+    text: the tags and the right-to-left marks dropped, the entities read back."""
+    text = _TAGS.sub(lambda m: " " if m.group().lower().startswith("<br") else "", plotly_text or "")
+    return " ".join(html.unescape(text).replace(RLM, "").split())
+
+
+def _is_footer(annotation) -> bool:  # noqa: ANN001
+    """A line of words under the plot (note, caveat, source, credit), not a data label."""
+    return annotation.xref == "paper" and annotation.yref == "paper" and (annotation.y or 0) <= 0
+
+
+def _text_html(text: str, lang: str, style: str, role: str = "") -> str:
+    direction = ' dir="rtl" lang="ar"' if lang == "ar" else ""
+    align = "text-align:right;" if lang == "ar" else ""
+    return f'<p{direction}{role} style="margin:0 0 0.3rem 0;{align}{style}">{html.escape(text)}</p>'
+
+
+def screen_chart(fig: go.Figure, kind: str, lang: str) -> ScreenChart:
+    """The figure without its title, subtitle and footer lines, with small margins,
+    and those words as HTML for the page (pure: the figure given is not changed)."""
+    layout = fig.layout
+    title, subtitle = plain_text(layout.title.text), plain_text(layout.title.subtitle.text)
+    footer = [a for a in layout.annotations if _is_footer(a)]
+    heading = "".join([
+        _text_html(title, lang, "font-weight:700;font-size:1.1rem;", ' role="heading" aria-level="2"') if title else "",
+        _text_html(subtitle, lang, "color:#333333;") if subtitle else "",
+    ])
+    lines = "".join(_text_html(plain_text(a.text), lang, f"font-size:0.875rem;color:{_page_grey(a)};") for a in footer)
+    screen = go.Figure(fig)
+    margin = layout.margin
+    plot_px = (layout.height or 450) - (margin.t or 0) - (margin.b or 0)
+    legend_px = LEGEND_ROW_PX * _legend_rows(screen)
+    rtl = lang == "ar"
+    screen.update_layout(
+        title=None,
+        margin={"t": SCREEN_TOP_PX, "b": SCREEN_BOTTOM_PX, "l": 10, "r": 10, "autoexpand": True},
+        height=SCREEN_TOP_PX + legend_px + plot_px + SCREEN_BOTTOM_PX,
+        legend={"xref": "paper", "yref": "paper", "x": 1 if rtl else 0, "y": 1.02, "yanchor": "bottom",
+                "xanchor": "right" if rtl else "left"},
+    )
+    screen.layout.annotations = [a for a in layout.annotations if not _is_footer(a)]  # update_layout keeps them
+    screen.update_xaxes(automargin=True)
+    screen.update_yaxes(automargin=True)
+    _few_date_ticks(screen)
+    if kind == "timeline":
+        _labels_above_rows(screen, lang)
+    block = '<div class="chart-words">{}</div>'
+    return ScreenChart(screen, block.format(heading), block.format(lines) if lines else "")
+
+
+def _page_grey(annotation) -> str:  # noqa: ANN001
+    """The annotation's colour, or the page's dark grey: on screen every line of words
+    keeps at least 4.5:1 against white (WCAG 1.4.3)."""
+    return GREY if annotation.font.color == GREY else "#333333"
+
+
+def _few_date_ticks(fig: go.Figure) -> None:
+    """At most SCREEN_MOST_TICKS date ticks, level, so a narrow chart does not turn its
+    month labels on their side: every other (or third) of an Arabic axis's fixed
+    ticks, and a tick count for Plotly's own."""
+    xaxis = fig.layout.xaxis
+    if xaxis.type != "date":
+        return
+    values = list(xaxis.tickvals or [])
+    if xaxis.tickmode == "array" and len(values) > SCREEN_MOST_TICKS:
+        step = -(-len(values) // SCREEN_MOST_TICKS)
+        fig.update_xaxes(tickvals=values[::step], ticktext=list(xaxis.ticktext)[::step])
+    elif xaxis.tickmode != "array":
+        fig.update_xaxes(nticks=SCREEN_MOST_TICKS + 1)
+
+
+def _labels_above_rows(fig: go.Figure, lang: str) -> None:
+    """A timeline with each row's label above its bar, across the plot's whole width,
+    instead of beside it: a phone keeps its width for the dates."""
+    yaxis = fig.layout.yaxis
+    rows = list(yaxis.tickvals or [])
+    rtl = lang == "ar"
+    labels = [go.layout.Annotation(
+        text=text, xref="paper", x=1 if rtl else 0, xanchor="right" if rtl else "left", yref="y",
+        y=row - SCREEN_TIMELINE_BAR / 2, yanchor="bottom", showarrow=False, font={"size": 12, "color": "#222222"},
+        align="right" if rtl else "left") for row, text in zip(rows, yaxis.ticktext or [], strict=False)]
+    fig.update_yaxes(showticklabels=False, range=[len(rows) - 0.5, -0.6], autorange=False)
+    fig.update_traces(width=SCREEN_TIMELINE_BAR, selector={"type": "bar"})
+    fig.layout.annotations = list(fig.layout.annotations) + labels
+    fig.update_layout(height=SCREEN_TOP_PX + LEGEND_ROW_PX * _legend_rows(fig) + SCREEN_TIMELINE_ROW_PX * len(rows)
+                      + SCREEN_BOTTOM_PX)

@@ -47,6 +47,11 @@ class ContextRow(BaseModel):
     source_title: str = Field(min_length=1)
     source_url: str = Field(pattern=r"^https?://\S+$")
     note: str = ""
+    # the editors' Arabic renderings, shown on Arabic pages; the fields above keep the
+    # source's own words (an empty rendering shows the original)
+    reported_by_ar: str = ""
+    source_title_ar: str = ""
+    note_ar: str = ""
 
     _safe = field_validator("*")(_no_hidden_characters)
 
@@ -73,6 +78,8 @@ class ContextEvent(BaseModel):
     source_title: str = Field(min_length=1)
     source_url: str = Field(pattern=r"^https?://\S+$")
     note: str = ""
+    source_title_ar: str = ""  # the editors' Arabic renderings, as in ContextRow
+    note_ar: str = ""
 
     _safe = field_validator("*")(_no_hidden_characters)
     _date = field_validator("date")(ContextRow._date.__func__)
@@ -80,6 +87,15 @@ class ContextEvent(BaseModel):
     def label(self, lang: str) -> str:
         """The Arabic rendering on Arabic pages where there is one, else the English."""
         return self.event_ar if lang == "ar" and self.event_ar else self.event
+
+
+def in_language(original: str, arabic: str, lang: str) -> str:
+    """The editors' Arabic rendering on an Arabic page when there is one, else the
+    original words (a source title, who counted, a note)."""
+    return arabic if lang == "ar" and arabic else original
+
+
+MINISTRY = ("Russian defence ministry", "وزارة الدفاع الروسية")  # who reports the demining totals
 
 
 @dataclass(frozen=True)
@@ -148,11 +164,11 @@ def _demining_long(rows: list[tuple[int, dict]]) -> list[tuple[int, dict]]:
     """The wide ministry table as one row per measure; empty cells mean no figure."""
     long = []
     for line, row in rows:
-        common = {k: row.get(k, "") for k in ("source_title", "source_url", "note")}
+        common = {k: row.get(k, "") for k in ("source_title", "source_url", "note", "source_title_ar", "note_ar")}
         for measure in DEMINING_MEASURES:
             if (row.get(measure) or "").strip():
                 long.append((line, {"as_of": row.get("as_of", ""), "measure": measure,
-                                    "value": row[measure], "reported_by": "Russian defence ministry",
+                                    "value": row[measure], "reported_by": MINISTRY[0], "reported_by_ar": MINISTRY[1],
                                     "qualifier": row.get(f"{measure}_qualifier", ""), **common}))
     return long
 

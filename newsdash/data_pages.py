@@ -8,6 +8,7 @@ chart. No streamlit here, so all of it is tested without an app.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -15,8 +16,17 @@ from types import SimpleNamespace
 import pandas as pd
 
 from newsdash.charts import TIMELINE_LAYERS, precision_label
-from newsdash.context import Context, Flag
-from newsdash.i18n import format_date, format_number, format_value, t, unit_label
+from newsdash.context import Context, Flag, in_language
+from newsdash.i18n import (
+    count_noun,
+    day_for,
+    digits_for,
+    format_date,
+    format_number,
+    format_value,
+    t,
+    unit_label,
+)
 from newsdash.loading import LoadedArticle
 from newsdash.models import Chart, Figure
 from newsdash.overview import metric_caption
@@ -91,11 +101,11 @@ def flags_for(flags: Sequence[Flag], measures: Sequence[str]) -> list[Flag]:
     return [f for f in flags if f.measure in set(measures)]
 
 
-def _source_of(context: Context, measure: str, as_of: str) -> str:
+def _source_of(context: Context, measure: str, as_of: str, lang: str = "en") -> str:
     for frame in (context.demining, context.returns):
         hit = frame[(frame["measure"] == measure) & (frame["as_of"] == as_of)]
         if not hit.empty:
-            return str(hit["source_title"].iloc[0])
+            return in_language(str(hit["source_title"].iloc[0]), str(hit["source_title_ar"].iloc[0]), lang)
     return ""
 
 
@@ -104,12 +114,14 @@ def flag_sentence(flag: Flag, loaded: LoadedArticle, context: Context, lang: str
     chart = measure_charts(loaded).get(flag.measure)
     unit = figures_of(loaded, chart)[0].unit if chart else "people"
     label = measure_label(loaded, flag.measure, lang) if chart else returns_series_label(flag.measure, lang)
-    later_source = t("the_article", lang) if flag.later_source.startswith("the article") else flag.later_source
+    later_source = (t("the_article", lang) if flag.later_source.startswith("the article")
+                    else digits_for(_source_of(context, flag.measure, flag.later_date, lang) or flag.later_source, lang))
     return t("flag_fall", lang).format(
         label=label, later=f"{format_number(flag.later_value, lang)} {unit_label(unit, lang)}",
         later_date=format_date(flag.later_date, lang), later_source=later_source,
         earlier=f"{format_number(flag.earlier_value, lang)} {unit_label(unit, lang)}",
-        earlier_date=format_date(flag.earlier_date, lang), earlier_source=_source_of(context, flag.measure, flag.earlier_date),
+        earlier_date=format_date(flag.earlier_date, lang),
+        earlier_source=digits_for(_source_of(context, flag.measure, flag.earlier_date, lang), lang),
     )
 
 
@@ -124,14 +136,17 @@ def notes_on(loaded: LoadedArticle, figure_id: str, lang: str) -> list[str]:
 def returns_context_table(context: Context, series: Sequence[str], lang: str) -> pd.DataFrame:
     """The sourced rows behind the returns chart, one per report, with its link."""
     rows = context.returns[context.returns["measure"].isin(list(series))]
+    def words(column: str) -> list[str]:  # the editors' Arabic rendering on Arabic pages, digits included
+        return [digits_for(in_language(en, ar, lang), lang) for en, ar in zip(rows[column], rows[f"{column}_ar"], strict=True)]
+
     return pd.DataFrame({
-        t("date", lang): rows["as_of"],
+        t("date", lang): [day_for(day, lang) for day in rows["as_of"]],
         t("col_series", lang): [returns_series_label(m, lang) for m in rows["measure"]],
         t("col_value", lang): [format_value(v, q, lang) for v, q in zip(rows["value"], rows["qualifier"], strict=True)],
-        t("col_counted_by", lang): rows["reported_by"],
-        t("col_source", lang): rows["source_title"],
+        t("col_counted_by", lang): words("reported_by"),
+        t("col_source", lang): words("source_title"),
         t("col_link", lang): rows["source_url"],
-        t("col_note", lang): rows["note"],
+        t("col_note", lang): words("note"),
     }).reset_index(drop=True)
 
 
@@ -148,7 +163,7 @@ def figure_said_html(loaded: LoadedArticle, figure_id: str, lang: str) -> str:
     parts = [f"<p><strong>{html_text(figure.label.get(lang))}</strong>: {html_text(metric_caption(figure, lang))}</p>",
              quote_in_paragraph_html(loaded, figure.id),
              labelled_ltr_html(t("editors_translation", lang), paragraph_translation(loaded, figure.id)),
-             labelled_ltr_html(t("attributed_to", lang), figure.attributed_to)]
+             labelled_html(t("attributed_to", lang), digits_for(figure.attribution(lang), lang))]
     return _one_block(parts, lang)
 
 
@@ -182,7 +197,8 @@ def dates_caption(first: str, last: str, months: Sequence[str], hidden: int, tot
     words = {"first": month_label(first, lang), "last": month_label(last, lang)}
     if (first, last) == (months[0], months[-1]):
         return t("dates_all", lang).format(**words)
-    return t("dates_some", lang).format(hidden=format_number(hidden, lang), total=format_number(total, lang), **words)
+    return t("dates_some", lang).format(hidden=format_number(hidden, lang), total=format_number(total, lang),
+                                        items=count_noun("items", total, lang), **words)
 
 
 def layer_name(layer: str, lang: str) -> str:
@@ -255,7 +271,7 @@ def listed_date_html(loaded: LoadedArticle, item: ListedDate, lang: str, open_so
     elements: the page draws them again at every filter change."""
     # notes and source titles are English in the data: isolated, so an Arabic page keeps
     # their quotation marks and full stops where they belong
-    note = f' · <bdi dir="ltr" lang="en">{html_text(item.note)}</bdi>' if item.note else ""
+    note = f" · {isolated_html(digits_for(item.note, lang))}" if item.note else ""
     parts = [f'<p style="margin-bottom:0.25rem"><strong>{html_text(item.label)}</strong> · {html_text(item.when)}</p>',
              f'<div style="{CAPTION_STYLE}">{html_text(item.precision)}{note}</div>']
     if item.record_id:
@@ -263,7 +279,7 @@ def listed_date_html(loaded: LoadedArticle, item: ListedDate, lang: str, open_so
         parts.append(labelled_ltr_html(t("editors_translation", lang), record_translation(loaded, item.record_id)))
     elif item.source_url:
         parts.append(f'<a href="{html.escape(item.source_url)}" target="_blank" rel="noopener noreferrer">'
-                     f'{html_text(open_source)}: <bdi dir="ltr" lang="en">{html_text(item.source_title)}</bdi> ↗</a>')
+                     f'{html_text(open_source)}: {isolated_html(digits_for(item.source_title, lang))} ↗</a>')
     return _one_block(parts, lang)
 
 
@@ -329,6 +345,24 @@ def quote_in_paragraph_html(loaded: LoadedArticle, record_id: str) -> str:
 def paragraph_translation(loaded: LoadedArticle, record_id: str) -> str:
     index, _ = paragraph_of(loaded, record_id)
     return next(p.translation for p in loaded.article.paragraphs if p.index == index)
+
+
+ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+
+
+def isolated_html(text: str) -> str:
+    """Escaped text isolated in its own direction (<bdi>), marked in its language: Arabic
+    where it has Arabic letters (an editors' rendering), else English (the source's own
+    words), so neither moves the other's full stops and brackets."""
+    if ARABIC_LETTER.search(text):
+        return f'<bdi dir="rtl" lang="ar">{html_text(text)}</bdi>'
+    return f'<bdi dir="ltr" lang="en">{html_text(text)}</bdi>'
+
+
+def labelled_html(label: str, text: str) -> str:
+    """'Label: text' in the caption style, the text isolated in its own direction."""
+    return (f'<div style="color:rgba(49,51,63,0.6);font-size:0.875rem;margin-bottom:0.5rem">'
+            f'{html.escape(label)}: {isolated_html(text)}</div>')
 
 
 def labelled_ltr_html(label: str, text: str) -> str:

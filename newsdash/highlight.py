@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
-from newsdash.i18n import format_date, format_value, t, unit_label
+from newsdash.i18n import digits_for, format_date, format_value, t, unit_label
 from newsdash.links import chart_link
 from newsdash.loading import LoadedArticle
 from newsdash.models import Event, Figure, Note, Paragraph
@@ -28,6 +28,7 @@ ARABIC_STYLE = f"direction:rtl;text-align:right;font-family:{ARABIC_FONT};"
 LATIN_STYLE = "direction:ltr;text-align:left;"
 CHART_ICON = "↗"
 NOTE_ICON = "✎"
+ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 
 CSS = """
 <style>
@@ -37,8 +38,8 @@ CSS = """
 .nd-text .nd-en { font-size:1rem; line-height:1.7; }
 .nd-text .nd-headline { font-weight:700; font-size:1.3rem; }
 .nd-text .nd-full { grid-column:1 / -1; }
-.nd-text .nd-boilerplate { color:#8a8a8a; font-style:italic; }
-.nd-text .nd-bp-label { color:#8a8a8a; font-size:.75rem; margin-top:.6rem;
+.nd-text .nd-boilerplate { color:#5f5f5f; font-style:italic; }  /* 6.4:1 on white (WCAG AA) */
+.nd-text .nd-bp-label { color:#5f5f5f; font-size:.75rem; margin-top:.6rem;
   border-top:1px dashed rgba(128,128,128,.5); padding-top:.2rem; }
 .nd-text mark.q { color:#111; border-radius:3px; padding:0 .1em; scroll-margin:40vh; }
 .nd-text mark.q-figure { background:#fde68a; }
@@ -257,6 +258,17 @@ def note_places(loaded: LoadedArticle) -> dict[int | None, list[Note]]:
     return places
 
 
+NOTE_NAME_WORDS = 8
+
+
+def note_landmark_name(note: Note, lang: str) -> str:
+    """A name for the note's landmark: its label and its first words, so a screen reader's
+    list of landmarks tells one note from another (WCAG 1.3.1; axe-core landmark-unique)."""
+    words = note.text.get(lang).split()
+    opening = " ".join(words[:NOTE_NAME_WORDS]) + ("…" if len(words) > NOTE_NAME_WORDS else "")
+    return f"{t('editors_note_label', lang)}: {opening}"
+
+
 def note_html(note: Note, lang: str) -> str:
     """A note, labelled as the editors' reading, in the interface language."""
     style = ARABIC_STYLE if lang == "ar" else LATIN_STYLE
@@ -266,6 +278,7 @@ def note_html(note: Note, lang: str) -> str:
     sources_html = (f'<div class="nd-note-sources">{html.escape(t("note_sources", lang))}: {sources}</div>'
                     if sources else "")
     return (f'<aside class="nd-note nd-full" id="note-{html.escape(note.id)}" data-note="{html.escape(note.id)}" '
+            f'aria-label="{html.escape(note_landmark_name(note, lang))}" '
             f'lang="{lang}" dir="{"rtl" if lang == "ar" else "ltr"}" style="{style}">'
             f'<div class="nd-note-label">{NOTE_ICON} {html.escape(t("editors_note_label", lang))}</div>'
             f'<div class="nd-note-text">{html.escape(note.text.get(lang))}</div>{sources_html}</aside>')
@@ -342,7 +355,7 @@ def record_facts(loaded: LoadedArticle, record_id: str, lang: str) -> list[tuple
     if isinstance(record, Figure):
         what = [(t("value", lang), f"{format_value(record.value, record.qualifier, lang, record.value_max)} "
                                   f"{unit_label(record.unit, lang)}"),
-                (t("attributed_to", lang), record.attributed_to)]
+                (t("attributed_to", lang), record.attribution(lang))]
     else:
         what = [(t("date", lang), event_date(record, lang))]
     return [
@@ -353,7 +366,8 @@ def record_facts(loaded: LoadedArticle, record_id: str, lang: str) -> list[tuple
         (t("translation", lang), record.translation),
         (t("source_card", lang), f"{info.outlet.get(lang)} / {info.wire_agency.get(lang)}{_comma(lang)}"
                                  f"{format_date(info.published, lang)}"),
-        (t("offsets", lang), t("offsets_text", lang).format(start=span.start, end=span.end, file=info.seed.file)),
+        (t("offsets", lang), t("offsets_text", lang).format(start=digits_for(str(span.start), lang),
+                                                            end=digits_for(str(span.end), lang), file=info.seed.file)),
         (t("status", lang), t(f"status_{record.status}", lang)),
     ]
 
@@ -375,6 +389,10 @@ def card_html(loaded: LoadedArticle, record_id: str, lang: str) -> str:
         if label == quote_label:
             # inline, so the quote starts beside its label in either interface direction
             body = f'<bdi class="nd-quote" dir="rtl" lang="ar" style="font-family:{ARABIC_FONT};">{body}</bdi>'
+        elif lang == "ar" and label != id_label and not ARABIC_LETTER.search(text):
+            # English on an Arabic card (the editors' translation): isolated left to right,
+            # or "2,320 hectares of land surveyed" shows its number at the wrong end
+            body = f'<bdi dir="ltr" lang="en">{body}</bdi>'
         rows.append(f"<dt>{html.escape(label)}</dt><dd>{body}</dd>")
     direction = "rtl" if lang == "ar" else "ltr"
     return (f'<div class="nd-card" data-record="{html.escape(record_id)}" dir="{direction}">'

@@ -6,6 +6,9 @@ the interface's own words (page names, captions, qualifiers, units).
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 LANGS = ("en", "ar")
 ARABIC_DIGITS = str.maketrans("0123456789,.", "٠١٢٣٤٥٦٧٨٩٬٫")
 
@@ -145,6 +148,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "الصق مقالا جديدا أو ارفعه، بالعربية أو الإنجليزية. يميّز النظام الأرقام والتواريخ التي يجدها؛ أزل "
         "العلامة عن الخاطئ منها ونزّل مسودة ليؤكدها محرر. لا يُنشر شيء من هذه الصفحة في لوحة البيانات."),
     "add_upload": ("Upload a text file (UTF-8, up to {limit} KB)", "ارفع ملفا نصيا (UTF-8، حتى {limit} كيلوبايت)"),
+    "add_choose_file": ("Choose a file", "اختر ملفا"),
     "add_paste": ("…or paste the text", "…أو الصق النص"),
     "add_published": ("Publication date (dates without a year are read against it)",
                       "تاريخ النشر (تُقرأ التواريخ التي لا سنة لها نسبةً إليه)"),
@@ -224,8 +228,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "why_relative_month": ("month relative to the publication date", "شهر نسبةً إلى تاريخ النشر"),
     "why_year_cue": ("year after a cue word (عام, in)", "سنة بعد كلمة دالة (عام، في)"),
     "why_season": ("season: known to the year only", "فصل من السنة: معروف بالسنة فقط"),
-    "add_kept": ("Kept: {figures} of {figures_total} figures, {events} of {events_total} dates.",
-                 "المُبقى: {figures} من {figures_total} رقما، و{events} من {events_total} تاريخا."),
+    "add_kept": ("Kept: {figures} of {figures_total} {figures_noun}, {events} of {events_total} {events_noun}.",
+                 "المُبقى: {figures} من {figures_total} {figures_noun}، و{events} من {events_total} {events_noun}."),
     "add_download": ("Download the draft YAML", "تنزيل مسودة YAML"),
     "add_download_seed": ("Download the text as {name}", "تنزيل النص باسم {name}"),
     "add_download_help": (
@@ -263,7 +267,7 @@ TEXT: dict[str, tuple[str, str]] = {
                                                       "المغادرون بحافلات العودة من يريفان (إحصاء المفوضية)"),
     "alt_figure": ("The article's figure: {value} on {date}.", "رقم المقال: {value} في {date}."),
     "alt_series": ("Drawn beside earlier totals from other sources.", "مرسوم إلى جانب حصائل سابقة من مصادر أخرى."),
-    "alt_timeline": ("{count} dates from the article, from {first} to {last}.", "{count} تواريخ من المقال، من {first} إلى {last}."),
+    "alt_timeline": ("{count} {dates} from the article, from {first} to {last}.", "{count} {dates} من المقال، من {first} إلى {last}."),
     # data pages (pages/demining.py, returns.py, timeline.py)
     "demining_intro": (
         "Each measure has its own chart and unit. The line is the Russian defence ministry's running total as "
@@ -293,8 +297,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "showing_none": ("Showing 0 of {total} {what}: choose at least one above.",
                      "لا يُعرض شيء من {what} ({total}): اختر واحدا على الأقل."),
     "dates_all": ("Dates: the whole period, {first} to {last}.", "التواريخ: الفترة كلها، من {first} إلى {last}."),
-    "dates_some": ("Dates: {first} to {last}; {hidden} of {total} items fall outside and are hidden.",
-                   "التواريخ: من {first} إلى {last}؛ أُخفي {hidden} من {total} عناصر تقع خارج هذه الفترة."),
+    "dates_some": ("Dates: {first} to {last}; {hidden} of {total} {items} fall outside and are hidden.",
+                   "التواريخ: من {first} إلى {last}؛ أُخفي {hidden} من {total} {items} تقع خارج هذه الفترة."),
     "flag_fall": (
         "{label}: {later} on {later_date} ({later_source}) is below the {earlier} reported on {earlier_date} "
         "({earlier_source}). A running total should not fall: either one report is wrong or they count "
@@ -360,8 +364,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "filter_kinds": ("Kinds of rows", "أنواع الصفوف"),
     "filter_categories": ("Categories", "الفئات"),
     "rows_all": ("Showing all {total} rows.", "عرض كل الصفوف ({total})."),
-    "rows_some": ("Showing {shown} of {total} rows: {only} (hidden: {hidden}).",
-                  "عرض {shown} من {total} صفا: {only} (مخفي: {hidden})."),
+    "rows_some": ("Showing {shown} of {total} {rows}: {only} (hidden: {hidden}).",
+                  "عرض {shown} من {total} {rows}: {only} (مخفي: {hidden})."),
     "rows_only": ("{what} only", "{what} فقط"),
     "rows_none": ("Showing 0 of {total} rows: choose at least one kind and one category above.",
                   "لا يُعرض أي صف من {total}: اختر نوعا واحدا وفئة واحدة على الأقل."),
@@ -433,6 +437,60 @@ def format_number(value: float, lang: str) -> str:
     """1937 -> '1,937' or '١٬٩٣٧'; 1.5 -> '1.5' or '١٫٥'."""
     text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
     return text.translate(ARABIC_DIGITS) if lang == "ar" else text
+
+
+_DIGIT_RUN = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
+_QUOTED = re.compile(r'("[^"]*(?:"|$)|«[^»]*(?:»|$)|“[^”]*(?:”|$))')  # an unclosed quote (a cut label) runs to the end
+
+
+def arabic_digits(text: str) -> str:
+    """Western digits written as Arabic-Indic, with the Arabic separators between digits
+    ("2,326.6" -> "٢٬٣٢٦٫٦"), except inside quotation marks: a quoted passage is the
+    source's words and keeps its digits as the source wrote them."""
+    parts = _QUOTED.split(text)
+    return "".join(part if index % 2 else _DIGIT_RUN.sub(lambda m: m.group().translate(ARABIC_DIGITS), part)
+                   for index, part in enumerate(parts))
+
+
+def digits_for(text: str, lang: str) -> str:
+    """The text with the digits of its language (Arabic-Indic in Arabic)."""
+    return arabic_digits(text) if lang == "ar" else text
+
+
+def day_for(iso: str, lang: str) -> str:
+    """A date as the language writes it in running text: ISO in English (as the tables
+    give it), '٢٩ ديسمبر ٢٠٢١' in Arabic."""
+    return format_date(iso, lang) if lang == "ar" and iso else iso
+
+
+# Counted nouns. Arabic has six plural forms (CLDR: zero, one, two, few, many, other):
+# "٨ أرقام" but "٢٦ رقما" and "١٠٠ رقم". The form comes from Babel's CLDR rules.
+COUNT_NOUNS = {
+    "figures": (("figure", "figures"),
+                {"zero": "رقم", "one": "رقم", "two": "رقمين", "few": "أرقام", "many": "رقما", "other": "رقم"}),
+    "dates": (("date", "dates"),
+              {"zero": "تاريخ", "one": "تاريخ", "two": "تاريخين", "few": "تواريخ", "many": "تاريخا", "other": "تاريخ"}),
+    "rows": (("row", "rows"),
+             {"zero": "صف", "one": "صف", "two": "صفين", "few": "صفوف", "many": "صفا", "other": "صف"}),
+    "items": (("item", "items"),
+              {"zero": "عنصر", "one": "عنصر", "two": "عنصرين", "few": "عناصر", "many": "عنصرا", "other": "عنصر"}),
+}
+
+
+@lru_cache(maxsize=256)
+def _arabic_plural_form(count: int) -> str:
+    from babel import Locale
+
+    return Locale("ar").plural_form(count)
+
+
+def count_noun(noun: str, count: float, lang: str) -> str:
+    """The noun in the form its count asks for: 'figure'/'figures'; in Arabic one of six
+    forms by CLDR's rules ('أرقام' for 3 to 10, 'رقما' for 11 to 99)."""
+    english, arabic = COUNT_NOUNS[noun]
+    if lang == "ar":
+        return arabic[_arabic_plural_form(int(count))]
+    return english[0] if count == 1 else english[1]
 
 
 def format_value(value: float, qualifier: str, lang: str, value_max: float | None = None) -> str:

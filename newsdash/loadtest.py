@@ -32,12 +32,15 @@ CHART = '[data-testid="stPlotlyChart"]'
 STEP_TIMEOUT_MS = 120_000
 POLL_MS = 200  # check for drawn charts 5 times a second (not every frame, in 20 pages at once)
 ARABIC = r"[\u0600-\u06FF]"
-# every drawn chart title is in the wanted language (Arabic letters, or none)
+# every chart drawn, and every chart title (written in the page above its chart) in the
+# wanted language (Arabic letters, or none)
+CHART_TITLE = '.chart-words [role="heading"]'
 TITLES_IN = """([lang, count]) => {
-  const titles = [...document.querySelectorAll('[data-testid="stPlotlyChart"] .gtitle')].map(t => t.textContent);
+  const drawn = document.querySelectorAll('[data-testid="stPlotlyChart"] .main-svg').length;
+  const titles = [...document.querySelectorAll('CHART_TITLE')].map(t => t.textContent);
   const arabic = t => /ARABIC/.test(t);
-  return titles.length >= count && titles.every(t => lang === 'ar' ? arabic(t) : !arabic(t));
-}""".replace("ARABIC", ARABIC)
+  return drawn >= count && titles.length >= count && titles.every(t => lang === 'ar' ? arabic(t) : !arabic(t));
+}""".replace("ARABIC", ARABIC).replace("CHART_TITLE", CHART_TITLE)
 
 
 @dataclass
@@ -155,7 +158,7 @@ async def what_is_shown(page) -> str:  # noqa: ANN001
     try:
         return await page.evaluate("""() => {
           const h1 = document.querySelector('[data-testid="stMain"] h1');
-          const titles = [...document.querySelectorAll('[data-testid="stPlotlyChart"] .gtitle')];
+          const titles = [...document.querySelectorAll('.chart-words [role="heading"]')];
           const error = document.querySelector('[data-testid="stException"]');
           return `title ${h1 ? JSON.stringify(h1.textContent) : 'none'}; ${titles.length} chart title(s) `
             + JSON.stringify(titles.map(t => t.textContent.slice(0, 40))) + (error ? '; EXCEPTION ' + error.textContent.slice(0, 200) : '');
@@ -199,7 +202,7 @@ async def one_round(page, url: str, lang: str, results: Results) -> str:  # noqa
 
     async def switch_language() -> None:
         name = "العربية" if other == "ar" else "English"
-        await page.locator('[data-testid="stSidebar"] [role="radio"]', has_text=name).click()
+        await page.locator('[data-testid="stMain"] [role="radio"]', has_text=name).click()  # the page's own switch
         await drawn(page, other, 3)
 
     async def open_page(path: str):  # noqa: ANN202

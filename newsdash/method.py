@@ -7,6 +7,7 @@ Pure: no streamlit.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -14,10 +15,11 @@ import pandas as pd
 from pydantic import Field, ValidationError
 
 from newsdash.comparison import compare_article, in_words
+from newsdash.context import in_language
 from newsdash.corpus import Corpus, series_by_measure
 from newsdash.errors import DataError
 from newsdash.highlight import page_url
-from newsdash.i18n import category_label, format_number, pick, t
+from newsdash.i18n import TEXT, category_label, count_noun, digits_for, format_date, format_number, pick, t
 from newsdash.links import sentence_link
 from newsdash.loading import LoadedArticle
 from newsdash.models import Bilingual, Note, Strict
@@ -98,7 +100,7 @@ def figure_rows(loaded: LoadedArticle, lang: str) -> list[dict]:
         rows.append({**_article_source(loaded, fig.id, lang), "kind": "figure", "category": fig.category, "id": fig.id,
                      "label": fig.label.get(lang), "date": when, "value": float(fig.value),
                      "qualifier": fig.qualifier, "unit": fig.unit, "quote": fig.quote,
-                     "translation": fig.translation, "attributed_to": fig.attributed_to, "status": fig.status})
+                     "translation": fig.translation, "attributed_to": fig.attribution(lang), "status": fig.status})
     return rows
 
 
@@ -113,24 +115,41 @@ def _article_source(loaded: LoadedArticle, record_id: str, lang: str) -> dict:
     """Where an article row comes from: the article, the seed file, the quote's offsets,
     and a link to the sentence on the Original text page."""
     span = loaded.spans[record_id]
-    return {"source_title": source_title(loaded), "source_file": f"seeds/{loaded.article.article.seed.file}",
+    return {"source_title": source_title(loaded, lang), "source_file": f"seeds/{loaded.article.article.seed.file}",
             "quote_start": span.start, "quote_end": span.end,
             "sentence": page_url(*sentence_link(record_id, lang))}
 
 
-def context_series_rows(frame: pd.DataFrame, category: str, units: dict[str, str]) -> list[dict]:
-    return [{"kind": "context_series", "category": category, "label": r.measure, "date": r.as_of,
-             "value": float(r.value), "qualifier": r.qualifier, "unit": units.get(r.measure),
-             "attributed_to": r.reported_by or None,
-             "source_title": r.source_title, "source_url": r.source_url, "note": r.note or None}
+def context_series_rows(frame: pd.DataFrame, category: str, units: dict[str, str], lang: str = "en",
+                        labels: dict[str, str] | None = None) -> list[dict]:
+    """The context rows; on Arabic pages the measure's name and the editors' renderings
+    of who counted, the source and the note (English: the measure's id and the originals)."""
+    return [{"kind": "context_series", "category": category, "label": (labels or {}).get(r.measure, r.measure),
+             "date": r.as_of, "value": float(r.value), "qualifier": r.qualifier, "unit": units.get(r.measure),
+             "attributed_to": in_language(r.reported_by, r.reported_by_ar, lang) or None,
+             "source_title": in_language(r.source_title, r.source_title_ar, lang), "source_url": r.source_url,
+             "note": in_language(r.note, r.note_ar, lang) or None}
             for r in frame.itertuples()]
 
 
-def context_event_rows(corpus: Corpus) -> list[dict]:
-    return [{"kind": "context_event", "category": "timeline", "label": e.event, "date": e.date,
-             "precision": e.precision, "source_title": e.source_title, "source_url": e.source_url,
-             "note": e.note or None}
+def context_event_rows(corpus: Corpus, lang: str = "en") -> list[dict]:
+    return [{"kind": "context_event", "category": "timeline", "label": e.label(lang), "date": e.date,
+             "precision": e.precision, "source_title": in_language(e.source_title, e.source_title_ar, lang),
+             "source_url": e.source_url, "note": in_language(e.note, e.note_ar, lang) or None}
             for e in corpus.context.events]
+
+
+def measure_names(corpus: Corpus, lang: str) -> dict[str, str]:
+    """A context measure's name in Arabic (the label of the article figure charted beside
+    it, or the interface's name of a returns series); English tables keep the ids."""
+    if lang != "ar":
+        return {}
+    names = {chart.context_measure: a.article.figure(chart.figures[0]).label.get(lang)
+             for a in corpus.articles for chart in a.article.charts if chart.context_measure and chart.figures}
+    for measure in corpus.context.returns["measure"]:
+        if f"measure_{measure}" in TEXT:
+            names[measure] = t(f"measure_{measure}", lang)
+    return names
 
 
 def provenance_frame(corpus: Corpus, lang: str) -> pd.DataFrame:
@@ -138,10 +157,10 @@ def provenance_frame(corpus: Corpus, lang: str) -> pd.DataFrame:
     by_measure = series_by_measure(corpus.context)
     rows = [row for a in corpus.articles
             for row in with_comparisons(figure_rows(a, lang), a, corpus, by_measure, lang) + event_rows(a, lang)]
-    units = measure_units(corpus)
-    rows += context_series_rows(corpus.context.demining, "demining", units)
-    rows += context_series_rows(corpus.context.returns, "returns", units)
-    rows += context_event_rows(corpus)
+    units, names = measure_units(corpus), measure_names(corpus, lang)
+    rows += context_series_rows(corpus.context.demining, "demining", units, lang, names)
+    rows += context_series_rows(corpus.context.returns, "returns", units, lang, names)
+    rows += context_event_rows(corpus, lang)
     frame = pd.DataFrame(rows, columns=COLUMNS)
     # offsets are whole numbers where a row has them (nullable, not float)
     return frame.astype({"quote_start": "Int64", "quote_end": "Int64"})
@@ -173,10 +192,28 @@ def category_name(category: str, lang: str) -> str:
     return pick(TIMELINE, lang) if category == "timeline" else category_label(category, lang)
 
 
+ISO_DATE = re.compile(r"\d{4}(?:-\d{2}){0,2}")
+ARABIC_TEXT_COLUMNS = ("label", "attributed_to", "source_title", "note")  # the quote and links stay as they are
+
+
 def display_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The table as shown: kinds and categories in words of the language."""
-    return frame.assign(kind=[kind_label(k, lang) for k in frame["kind"]],
-                        category=[category_name(c, lang) for c in frame["category"]])
+    """The table as shown: kinds and categories in words of the language; in Arabic the
+    dates written out and the numbers and words in Arabic-Indic digits (the quotes, the
+    English translation and the links as they are)."""
+    shown = frame.assign(kind=[kind_label(k, lang) for k in frame["kind"]],
+                         category=[category_name(c, lang) for c in frame["category"]])
+    if lang != "ar":
+        return shown
+    def number(value: object) -> object:
+        return None if pd.isna(value) else format_number(float(value), lang)
+
+    return shown.assign(
+        date=[ISO_DATE.sub(lambda m: format_date(m.group(), lang), d) if isinstance(d, str) else d for d in shown["date"]],
+        value=[number(v) for v in shown["value"]],
+        quote_start=[None if pd.isna(v) else digits_for(str(v), lang) for v in shown["quote_start"]],
+        quote_end=[None if pd.isna(v) else digits_for(str(v), lang) for v in shown["quote_end"]],
+        **{c: [digits_for(v, lang) if isinstance(v, str) else v for v in shown[c]] for c in ARABIC_TEXT_COLUMNS},
+    )
 
 
 def categories(frame: pd.DataFrame) -> list[str]:
@@ -216,7 +253,7 @@ def rows_caption(shown: int, total: int, kinds: Sequence[str], cats: Sequence[st
         hidden += [_in_sentence(category_name(c, lang)) for c in all_cats if c not in cats]
     only = semicolon.join(t("rows_only", lang).format(what=part) for part in parts)
     return t("rows_some", lang).format(shown=format_number(shown, lang), total=format_number(total, lang),
-                                       only=only, hidden=comma.join(hidden))
+                                       only=only, hidden=comma.join(hidden), rows=count_noun("rows", total, lang))
 
 
 def _in_sentence(label: str) -> str:

@@ -101,9 +101,15 @@ class Figure(Strict):
     unit: str = Field(min_length=1)
     period: Period
     attributed_to: str = Field(min_length=1)
+    attributed_to_ar: str = ""  # the editors' Arabic rendering, shown on Arabic pages
     quote: str = Field(min_length=1)
     translation: str = Field(min_length=1)
     status: Status = "confirmed"
+
+    def attribution(self, lang: str) -> str:
+        """Who the figure is attributed to, in Arabic on Arabic pages where the editors
+        gave it (else the original wording)."""
+        return self.attributed_to_ar if lang == "ar" and self.attributed_to_ar else self.attributed_to
 
     @model_validator(mode="after")
     def _range_has_maximum(self) -> Figure:

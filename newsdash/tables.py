@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from newsdash.corpus import Corpus
+from newsdash.i18n import format_date
 from newsdash.loading import LoadedArticle
 from newsdash.textsafety import csv_cell
 
@@ -19,9 +20,12 @@ EVENT_COLUMNS = [
 ]
 
 
-def source_title(loaded: LoadedArticle) -> str:
-    """How a row names the article it came from: outlet, wire and date."""
+def source_title(loaded: LoadedArticle, lang: str = "en") -> str:
+    """How a row names the article it came from: outlet, wire and date (in Arabic on
+    Arabic pages: the outlet's Arabic name, the date in words, the original headline)."""
     info = loaded.article.article
+    if lang == "ar":
+        return f"{info.outlet.ar} / {info.wire_agency.ar}، {format_date(info.published, 'ar')}: {info.title.ar}"
     return f"{info.outlet.en} / {info.wire_agency.en}, {info.published}: {info.title.en}"
 
 

@@ -6,6 +6,7 @@ data errors shown as errors (never tracebacks), and right-to-left text blocks.
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 import time
@@ -472,12 +473,13 @@ def _client_address() -> str:
 
 
 def language() -> str:
-    """The sidebar language switch; the choice lives in the URL as ?lang=ar."""
+    """The language switch, at the head of every page (on a phone the sidebar is a menu
+    a reader would have to open first); the choice lives in the URL as ?lang=ar."""
     if "lang" not in st.session_state:
         parsed = parse_choice("lang", st.query_params.get("lang"), LANGS, "en")
         st.session_state["lang"] = parsed.value
         notice(parsed.notice)
-    lang = st.sidebar.segmented_control(
+    lang = st.segmented_control(
         "Language / اللغة", LANGS, key="lang", required=True,
         format_func=lambda code: {"en": "English", "ar": "العربية"}[code],
     )
@@ -496,10 +498,55 @@ RTL_PAGE_CSS = """<style>
 </style>"""
 
 
+# The page's language on <html> itself (WCAG 3.1.1): Streamlit writes <html lang="en">
+# whatever the page says, and its text elements take no lang attribute. A fixed script,
+# run in the page (st.html runs no script unless told to); it holds no data. The switch
+# back to English needs it as much as the switch to Arabic. Not dir="rtl" on <html>:
+# Streamlit's frame (the sidebar's rail, the header) is laid out for left to right and
+# its rail then covers the text; the main area's direction is set by RTL_PAGE_CSS.
+# The language switch names each language in itself ("العربية" on an English page): that
+# option is marked in its own language too (WCAG 3.1.2), once the switch is drawn.
+DOCUMENT_LANGUAGE_JS = """<script>
+document.documentElement.lang = "{lang}";
+(function markOptions(tries) {{
+  const options = document.querySelectorAll('[data-testid="stMain"] [role="radio"]');
+  options.forEach(function (option) {{
+    option.lang = /[\u0600-\u06ff]/.test(option.textContent) ? "ar" : "en";
+  }});
+  if (options.length === 0 && tries > 0) setTimeout(function () {{ markOptions(tries - 1); }}, 200);
+}})(25);
+</script>"""
+
+
 def apply_direction(lang: str) -> None:
-    """Right-to-left for the whole main area when the interface is Arabic."""
-    if lang == "ar":
-        st.html(RTL_PAGE_CSS)
+    """The page marked in its language, and right-to-left for the main area in Arabic."""
+    script = DOCUMENT_LANGUAGE_JS.format(lang="ar" if lang == "ar" else "en")
+    st.html((RTL_PAGE_CSS if lang == "ar" else "") + script, unsafe_allow_javascript=True)
+
+
+# Streamlit's uploader writes its own words in English whatever the page's language:
+# "Upload" on its button and "200MB per file • TXT" under it, a limit that is not ours
+# (the label gives the article's real limit, in the reader's language). The instructions
+# are hidden by a style; the button's word is replaced by a script (CSS content would
+# leave the button without an accessible name), tried for a few seconds while it draws.
+UPLOADER_CSS = """<style>[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }</style>"""
+UPLOADER_BUTTON_JS = """<script>
+(function relabel(tries) {
+  const words = document.querySelectorAll(
+    '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p');
+  words.forEach(function (p) { p.textContent = %s; });
+  if (words.length === 0 && tries > 0) setTimeout(function () { relabel(tries - 1); }, 200);
+})(25);
+</script>"""
+
+
+def file_uploader(label: str, lang: str, **kwargs):  # noqa: ANN003, ANN201 - UploadedFile | None
+    """st.file_uploader with its own words in the page's language (the interface's text
+    only: a fixed string of newsdash.i18n, never data, goes into the script, as JSON)."""
+    st.html(UPLOADER_CSS)
+    upload = st.file_uploader(label, **kwargs)
+    st.html(UPLOADER_BUTTON_JS % json.dumps(t("add_choose_file", lang)), unsafe_allow_javascript=True)
+    return upload
 
 
 def show_errors(corpus: corpus_mod.Corpus, lang: str) -> None:
@@ -528,9 +575,29 @@ def show_chart(fig, chart, loaded, lang: str, filter_tag: str = "", filters: dic
     `filters` given to build_chart, so the CSV download is exactly the data drawn."""
     from newsdash.charts import alt_text, plotly_config
 
-    st.plotly_chart(fig, key=f"chart_{chart.id}", config=plotly_config(chart, loaded, lang, filter_tag),
+    screen = screen_chart(fig, chart, loaded, lang, filters)
+    st.markdown(screen.heading_html, unsafe_allow_html=True)
+    st.plotly_chart(screen.figure, key=f"chart_{chart.id}", config=plotly_config(chart, loaded, lang, filter_tag),
                     alt=alt_text(chart, loaded, lang))
-    _download_menu_fragment(fig, chart, loaded, lang, filter_tag, filters, drawn_state=data_state()[1])
+    if screen.footer_html:
+        st.markdown(screen.footer_html, unsafe_allow_html=True)
+    _download_menu_fragment(fig, chart, loaded, lang, filter_tag, filters, drawn_state=data_state()[1])  # the full figure: words on the image
+
+
+def screen_chart(fig, chart, loaded, lang: str, filters: dict | None = None):  # noqa: ANN001, ANN201
+    """The page's form of a chart (newsdash.charts.screen_chart): its words as HTML that
+    wraps, the plot without them. Made once per chart, like chart_figure, whose
+    arguments it is keyed on; the figure is frozen."""
+    from newsdash.charts import screen_chart as make_screen_chart
+    from newsdash.frozen_figure import freeze
+
+    key = ("screen", *data_state(), loaded.id, chart.id, lang, _key_part(filters or {}))
+
+    def make():  # noqa: ANN202
+        screen = make_screen_chart(fig, chart.kind, lang)
+        return type(screen)(freeze(screen.figure), screen.heading_html, screen.footer_html)
+
+    return _views.get(key, make)
 
 
 # Downloads: each file is made only when its button is clicked. Streamlit runs a

@@ -7,7 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from newsdash import corpus as corpus_mod
-from newsdash import widgets  # noqa: F401 - importing it runs a first visit to this URL through dashboard.py
+from newsdash import widgets  # importing it also runs a first visit to this URL through dashboard.py
 from newsdash.extract import MAX_CANDIDATES
 from newsdash.extract import review as view
 from newsdash.extract.draft import MAX_ARTICLE_BYTES
@@ -50,8 +50,8 @@ st.title(t("page_add", lang))
 st.caption(t("add_intro", lang))
 
 # 2/ THE TEXT: AN UPLOAD OR A PASTE, AT MOST 200 KB
-upload = st.file_uploader(t("add_upload", lang).format(limit=MAX_ARTICLE_BYTES // 1000), type=["txt"],
-                          key="add_upload")
+upload = widgets.file_uploader(t("add_upload", lang).format(limit=format_number(MAX_ARTICLE_BYTES // 1000, lang)),
+                               lang, type=["txt"], key="add_upload")
 pasted = st.text_area(t("add_paste", lang), key="add_paste", height=160)
 incoming = view.incoming(upload.getvalue() if upload else None, pasted)
 if incoming.problem:

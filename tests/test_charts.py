@@ -8,6 +8,7 @@ import pytest
 
 from newsdash import charts
 from newsdash.corpus import load_corpus
+from newsdash.i18n import digits_for
 
 
 @pytest.fixture(scope="module")
@@ -190,7 +191,10 @@ def test_context_events_are_labelled_in_the_page_language(corpus):
     arabic = frame(corpus, "chart_timeline", "ar", layers=["context_events"], date_from="2021-01", date_to="2021-01")
     assert english["label"].tolist() == ["Joint Russian-Turkish ceasefire monitoring centre starts work in Aghdam district"]
     assert arabic["label"].tolist() == ["بدء عمل مركز المراقبة الروسي التركي المشترك لوقف إطلاق النار في منطقة أغدام"]
-    assert arabic["source_title"].tolist() == ["Armenian Studies, USC"]
+    # the citation in the editors' Arabic rendering on Arabic pages; the link is the source's own
+    assert arabic["source_title"].tolist() == ["برنامج الدراسات الأرمنية، جامعة جنوب كاليفورنيا"]
+    assert english["source_title"].tolist() == ["Armenian Studies, USC"]
+    assert arabic["source_url"].tolist() == english["source_url"].tolist()
 
 
 def test_timeline_frame_exact_rows_for_a_filtered_chart(corpus):
@@ -243,11 +247,11 @@ def test_titles_and_bottom_lines_come_from_the_data(corpus, loaded, lang):
     chart = charts.get_chart(loaded, "chart_explosives")
     fig = build(corpus, "chart_explosives", lang)
     assert chart.title.get(lang) in fig.layout.title.text
-    assert chart.subtitle.get(lang) in fig.layout.title.subtitle.text
-    assert chart.source.get(lang) in annotation(fig, "source").text
+    assert digits_for(chart.subtitle.get(lang), lang) in fig.layout.title.subtitle.text  # Arabic-Indic in Arabic
+    assert digits_for(chart.source.get(lang), lang) in annotation(fig, "source").text
     assert loaded.article.article.claim_caveat.get(lang).split()[0] in annotation(fig, "caveat").text
     assert annotation(fig, "note").text.replace("<br>", " ").replace(charts.RLM, "").startswith(
-        chart.note.get(lang)[:40])
+        digits_for(chart.note.get(lang), lang)[:40])
 
 
 def test_arabic_mode_uses_arabic_words_and_digits(corpus):

@@ -69,8 +69,9 @@ def test_png_is_a_real_image_at_twice_the_layout_size(corpus):
 @pytest.mark.parametrize(("lang", "title", "source", "caveat", "note"), [
     ("en", "Roads cleared of explosives", "Source: UrduPoint/Sputnik, 29 Dec 2021; Russian MoD via outlets",
      CAVEAT_EN, "Article figure: 683 km (29 Dec 2021)"),
-    ("ar", "الطرق التي تم تطهيرها من المتفجرات", "المصدر: أردو بوينت/سبوتنيك، 29 ديسمبر 2021؛ وزارة الدفاع الروسية",
-     CAVEAT_AR, "رقم المقال: 683 كيلومترا (29 ديسمبر 2021)"),
+    # Arabic-Indic digits on an Arabic image, as in the rest of the Arabic interface
+    ("ar", "الطرق التي تم تطهيرها من المتفجرات", "المصدر: أردو بوينت/سبوتنيك، ٢٩ ديسمبر ٢٠٢١؛ وزارة الدفاع الروسية",
+     CAVEAT_AR, "رقم المقال: ٦٨٣ كيلومترا (٢٩ ديسمبر ٢٠٢١)"),
 ])
 def test_svg_carries_title_source_line_caveat_and_note(corpus, lang, title, source, caveat, note):
     require_browser()

@@ -20,7 +20,7 @@ from newsdash.extract.draft import (
     seed_file_name,
     unit_words,
 )
-from newsdash.i18n import format_date, format_number, format_value, t
+from newsdash.i18n import count_noun, format_date, format_number, format_value, t
 from newsdash.loading import split_paragraphs
 
 FIGURE_COLUMNS = ["keep", "mark", "quote", "reading", "unit", "why", "confidence", "status"]
@@ -125,7 +125,9 @@ def event_rows(extraction: Extraction, lang: str) -> list[dict]:
 def kept_caption(draft: Draft, extraction: Extraction, lang: str) -> str:
     counts = {"figures": draft.figures, "figures_total": len(extraction.figures),
               "events": draft.events, "events_total": len(extraction.events)}
-    return t("add_kept", lang).format(**{k: format_number(v, lang) for k, v in counts.items()})
+    nouns = {"figures_noun": count_noun("figures", len(extraction.figures), lang),
+             "events_noun": count_noun("dates", len(extraction.events), lang)}
+    return t("add_kept", lang).format(**{k: format_number(v, lang) for k, v in counts.items()}, **nouns)
 
 
 def file_name_label(key: str, name: str, lang: str) -> str:

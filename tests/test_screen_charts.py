@@ -1,0 +1,102 @@
+"""Charts on screen (newsdash.charts.screen_chart): the words as page HTML that wraps at
+any width, the plot without them; the figure for downloads keeps every word."""
+
+from __future__ import annotations
+
+import json
+
+import plotly.graph_objects as go
+import pytest
+
+from newsdash import charts
+from newsdash.corpus import load_corpus
+from newsdash.i18n import digits_for
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus()
+
+
+def build(corpus, chart_id, lang="en", **filters):
+    return charts.build_chart(corpus.article(), corpus.context, chart_id, lang, **filters)
+
+
+def footer_names(fig):
+    return [a.name for a in fig.layout.annotations if a.yref == "paper" and a.xref == "paper"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_words_move_into_the_page_and_the_export_keeps_them(corpus, lang):
+    loaded = corpus.article()
+    chart = charts.get_chart(loaded, "chart_hectares")
+    full = build(corpus, chart.id, lang)
+    before = json.dumps(full.to_plotly_json(), sort_keys=True, default=str)
+    screen = charts.screen_chart(full, chart.kind, lang)
+
+    assert not screen.figure.layout.title.text
+    assert footer_names(screen.figure) == []
+    assert screen.figure.layout.margin.t == charts.SCREEN_TOP_PX
+    assert chart.title.get(lang) in screen.heading_html
+    assert chart.subtitle.get(lang).replace('"', "&quot;").split()[0] in screen.heading_html
+    assert 'role="heading" aria-level="2"' in screen.heading_html
+    footer = charts.plain_text(screen.footer_html)
+    for text in (chart.note.get(lang), chart.source.get(lang)):
+        assert " ".join(digits_for(text, lang).split()) in footer.replace("&quot;", '"').replace("&#x27;", "'")
+    # the download's figure is untouched: title, note, caveat and source stay on the image
+    assert json.dumps(full.to_plotly_json(), sort_keys=True, default=str) == before
+    assert {"note", "caveat", "source"} <= set(footer_names(full))
+    assert chart.title.get(lang) in full.layout.title.text
+    if lang == "ar":
+        assert screen.heading_html.count('dir="rtl" lang="ar"') == 2
+        assert charts.RLM not in screen.heading_html + screen.footer_html
+
+
+def test_screen_words_are_escaped_html(corpus):
+    fig = go.Figure(layout={"title": {"text": "<b>&lt;img src=x onerror=alert(1)&gt;</b>"}})
+    fig.add_annotation(name="note", text="a &lt;script&gt;<br>second line", xref="paper", yref="paper", x=0, y=0)
+    screen = charts.screen_chart(fig, "bars", "en")
+    assert "<img" not in screen.heading_html and "&lt;img src=x onerror=alert(1)&gt;" in screen.heading_html
+    assert "<script" not in screen.footer_html and "a &lt;script&gt; second line" in screen.footer_html
+
+
+def test_arabic_date_ticks_are_thinned_for_a_phone(corpus):
+    full = build(corpus, "chart_buildings", "ar")
+    screen = charts.screen_chart(full, "measure_series", "ar").figure
+    assert len(full.layout.xaxis.tickvals) > charts.SCREEN_MOST_TICKS
+    step = -(-len(full.layout.xaxis.tickvals) // charts.SCREEN_MOST_TICKS)
+    assert list(screen.layout.xaxis.ticktext) == list(full.layout.xaxis.ticktext)[::step]
+    assert 2 <= len(screen.layout.xaxis.tickvals) <= charts.SCREEN_MOST_TICKS
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_timeline_writes_each_label_above_its_row(corpus, lang):
+    full = build(corpus, "chart_timeline", lang)
+    screen = charts.screen_chart(full, "timeline", lang).figure
+    labels = [a for a in screen.layout.annotations if a.yref == "y"]
+    assert [a.text for a in labels] == list(full.layout.yaxis.ticktext)
+    assert [a.y for a in labels] == [row - charts.SCREEN_TIMELINE_BAR / 2 for row in full.layout.yaxis.tickvals]
+    assert {a.xanchor for a in labels} == {"right" if lang == "ar" else "left"}
+    assert screen.layout.yaxis.showticklabels is False
+    assert screen.layout.height == (charts.SCREEN_TOP_PX + charts.SCREEN_BOTTOM_PX
+                                    + charts.LEGEND_ROW_PX * charts._legend_rows(screen)
+                                    + charts.SCREEN_TIMELINE_ROW_PX * len(labels))
+
+
+def test_the_modebar_keeps_only_the_buttons_readers_use(corpus):
+    loaded = corpus.article()
+    config = charts.plotly_config(charts.get_chart(loaded, "chart_roads"), loaded, "en")
+    assert config["modeBarButtons"] == [["toImage", "resetScale2d"]]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_hover_lines_are_short_enough_for_a_phone(corpus, lang):
+    loaded = corpus.article()
+    longest = 0
+    for chart in loaded.article.charts:
+        fig = build(corpus, chart.id, lang)
+        for trace in fig.data:
+            for hover in trace.hovertext or []:
+                lines = [charts.plain_text(line) for line in hover.split("<br>")]
+                longest = max(longest, *(len(line) for line in lines))
+    assert 20 < longest <= charts.HOVER_WRAP
