@@ -242,6 +242,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "date_precision_year": ("known to the year only", "معروف بالسنة فقط"),
     "draft": ("draft, not confirmed", "مسودة غير مؤكدة"),
     "record_id": ("Record id", "معرّف السجل"),
+    "method_details": ("Data & method details", "تفاصيل البيانات والمنهجية"),
     "label": ("Label", "التسمية"),
     "value": ("Value", "القيمة"),
     "date": ("Date", "التاريخ"),
@@ -252,10 +253,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "status_draft": ("draft", "مسودة"),
     "original_intro": (
         "The Arabic article as published, right to left, beside the editors' English translation. Yellow marks "
-        "a figure, blue a date; hover a mark for its id and value, follow ↗ to its chart. Grey paragraphs are "
+        "a figure, blue a date; hover a mark for what it states, follow ↗ to its chart. Grey paragraphs are "
         "wire boilerplate.",
         "المقال العربي كما نُشر، من اليمين إلى اليسار، إلى جانب ترجمة المحررين الإنجليزية. الأصفر يميز رقما والأزرق "
-        "تاريخا؛ مرّر المؤشر على العلامة لترى معرّفها وقيمتها، واتبع ↗ إلى رسمها البياني. الفقرات الرمادية قوالب "
+        "تاريخا؛ مرّر المؤشر على العلامة لترى ما تذكره، واتبع ↗ إلى رسمها البياني. الفقرات الرمادية قوالب "
         "ثابتة من الوكالة."),
     "select_record": ("Highlight a figure or date", "ميّز رقما أو تاريخا"),
     "no_selection": ("None selected", "لا شيء"),

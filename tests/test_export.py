@@ -128,12 +128,12 @@ def test_the_credit_line_comes_from_method_yaml_with_a_default(data_copy):
     assert credit_line(data_copy, "en") == "Graphic: newsdash"  # the default the project ships
     method = data_copy / "method.yaml"
     text = method.read_text(encoding="utf-8")
-    start, end = text.index("credit:"), text.index("title:")
-    method.write_text(text[:start] + 'credit: {en: "Graphic: The Example Desk", ar: "رسم: مكتب المثال"}\n'
-                      + text[end:], encoding="utf-8")
+    start = text.index("credit:")
+    method.write_text(text[:start] + 'credit: {en: "Graphic: The Example Desk", ar: "رسم: مكتب المثال"}\n',
+                      encoding="utf-8")
     assert credit_line(data_copy, "en") == "Graphic: The Example Desk"
     assert credit_line(data_copy, "ar") == "رسم: مكتب المثال"
-    method.write_text(text[:start] + text[end:], encoding="utf-8")  # no credit field
+    method.write_text(text[:start], encoding="utf-8")  # no credit field
     assert credit_line(data_copy, "ar") == "رسم بياني: newsdash"
 
 
