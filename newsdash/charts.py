@@ -662,7 +662,7 @@ TIMELINE_WRAP = 34  # characters per line of a row's label: wrapped, never cut
 def _row_px(frame: pd.DataFrame) -> int:
     """Height of one timeline row, enough for the longest label's lines."""
     lines = max((len(_wrap(label, TIMELINE_WRAP)) for label in frame["label"]), default=1)
-    return max(34, 15 * lines + 12)
+    return max(34, 17 * lines + 10)
 
 
 def _draw_timeline(frame: pd.DataFrame, chart: Chart, lang: str) -> go.Figure:
@@ -675,7 +675,9 @@ def _draw_timeline(frame: pd.DataFrame, chart: Chart, lang: str) -> go.Figure:
         if not rows.empty:
             fig.add_traces(_layer_traces(rows, layer, list(rows.index), lang))
     fig.update_yaxes(tickvals=list(frame.index), ticktext=[_wrapped(x, TIMELINE_WRAP, lang) for x in frame["label"]],
-                     autorange="reversed", side="right" if rtl else "left", showgrid=False, automargin=False)
+                     # earliest at the top, half a row above the first: no empty band over the rows
+                     range=[len(frame) - 0.5, -0.5], side="right" if rtl else "left", showgrid=False,
+                     automargin=False)
     fig.update_xaxes(type="date", showgrid=True)
     longest = max((len(line) for label in frame["label"] for line in _wrap(label, TIMELINE_WRAP)), default=0)
     label_px = EDGE_PX + CHAR_PX * longest + 12
@@ -722,7 +724,7 @@ def _plot_px(frame: pd.DataFrame, kind: str) -> int:
     """The plot's height: a timeline grows with its rows (and their wrapped labels), bars
     are a compact row each, series a fixed panel."""
     if kind == "timeline":
-        return 50 + _row_px(frame) * len(frame)
+        return 10 + _row_px(frame) * len(frame)
     if kind == "bars":
         return 30 + BAR_ROW_PX * len(frame)
     return 340
