@@ -424,6 +424,8 @@ TITLE_PX = 78  # title and one line of subtitle above the legend
 LEGEND_ROW_PX = 24
 LINE_PX = 16
 SUBTITLE_WRAP = 110  # characters per subtitle line at the export width
+TITLE_WRAP = 80  # characters per line of an 18 px bold title at the export width
+TITLE_LINE_PX = 24
 ASSUMED_WIDTH_PX = 900  # to guess how many rows a legend wraps to; extra width only adds space
 EDGE_PX = 12  # the one left (right in Arabic) edge of title, legend, notes and source
 AXIS_TITLE_PX = 24  # the value axis's rotated unit
@@ -508,17 +510,20 @@ def _frame_figure(fig: go.Figure, frame: pd.DataFrame, chart: Chart, loaded: Loa
     edge_shift = (right if rtl else left) - EDGE_PX
     bottom = _bottom_annotations(fig, _bottom_texts(frame, chart, loaded, lang, export), lang, edge_shift)
     subtitle_lines = _wrap(subtitle, SUBTITLE_WRAP)
-    title_px = TITLE_PX + 18 * (len(subtitle_lines) - 1)
+    title_lines = _wrap(chart.title.get(lang), TITLE_WRAP)
+    title_px = TITLE_PX + 18 * (len(subtitle_lines) - 1) + TITLE_LINE_PX * (len(title_lines) - 1)
     rows, key_rows = _legend_rows(fig), _legend_rows(fig, KEYS_LEGEND)
     top = title_px + LEGEND_ROW_PX * (rows + key_rows) + 16
     height = top + plot_px + bottom + 10
     side = {"x": 1 if rtl else 0, "xanchor": "right" if rtl else "left", "xref": "container"}
     legend = {"orientation": "h", **side, "yref": "container", "yanchor": "top", "indentation": EDGE_PX - 4}
     fig.update_layout(
-        title={"text": f"<b>{_escape(chart.title.get(lang), lang)}</b>",
+        title={"text": "<br>".join(f"<b>{_escape(line, lang)}</b>" for line in title_lines),
                "subtitle": {"text": "<br>".join(_escape(line, lang) for line in subtitle_lines)},
                **side, "pad": {"r": EDGE_PX} if rtl else {"l": EDGE_PX},
-               "y": 1 - 12 / height, "yanchor": "top", "yref": "container", "font": {"size": 18}},
+               # Plotly anchors a title's first line and sets the others above it: move it down for them
+               "y": 1 - (12 + TITLE_LINE_PX * (len(title_lines) - 1)) / height, "yanchor": "top",
+               "yref": "container", "font": {"size": 18}},
         font={"family": FONT_AR if rtl else FONT_EN, "size": 13, "color": "#222222"},
         legend={**legend, "y": 1 - title_px / height},
         margin={"t": top, "b": bottom + 10, "l": left, "r": right},

@@ -536,3 +536,15 @@ def test_nothing_to_draw_is_said_in_words(corpus, loaded):
     arabic = charts.empty_message(loaded, corpus.context, "chart_timeline", "ar", layers=[])
     assert arabic.startswith("لا شيء يُرسم في «وقف إطلاق النار وما تلاه»")
     assert charts.empty_message(loaded, corpus.context, "chart_timeline", "en") is None
+
+
+def test_a_long_title_wraps_whole_and_pushes_the_legend_down(corpus, loaded, monkeypatch):
+    short = build(corpus, "chart_roads")
+    chart = charts.get_chart(loaded, "chart_roads")
+    long_title = chart.title.model_copy(update={"en": "A chart title much longer than any in the article, written "
+                                                      "to see it wrap onto a second line whole"})
+    monkeypatch.setattr(charts, "get_chart", lambda *_: chart.model_copy(update={"title": long_title}))
+    fig = build(corpus, "chart_roads")
+    assert fig.layout.title.text == ("<b>A chart title much longer than any in the article, written to see it wrap "
+                                     "onto a</b><br><b>second line whole</b>")
+    assert fig.layout.margin.t == short.layout.margin.t + charts.TITLE_LINE_PX

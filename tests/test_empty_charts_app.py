@@ -73,3 +73,16 @@ def test_the_claim_caveat_is_said_once_per_page_not_under_every_chart():
     for chart in at.get("plotly_chart"):
         names = [a.get("name") for a in json.loads(chart.proto.spec)["layout"]["annotations"]]
         assert "caveat" not in names
+
+
+def test_exports_leave_out_a_chart_with_nothing_to_draw(no_context_series):
+    from newsdash import presskit
+    from newsdash.corpus import load_corpus
+
+    files = presskit.chart_files(load_corpus(no_context_series), no_context_series)
+    stems = {f.stem for f in files}
+    # the bars and the timeline have something to draw in both languages; the five series charts do not
+    assert stems == {f"{slug}_2021-12-29_{lang}" for slug in ("returns-helped-home", "ceasefire-timeline")
+                     for lang in ("en", "ar")}
+    credits = {f.lang: f.figure.layout.annotations[-1].text for f in files}
+    assert credits == {"en": "Graphic: newsdash", "ar": "\u200fرسم بياني: newsdash\u200f"}  # from method.yaml
