@@ -307,10 +307,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "press_kit_help": (
         "Every chart as PNG, SVG and PDF in English and Arabic, the full data as CSV and JSON with provenance, "
         "the curated YAML, the original text, a README (source, caveats, how to cite) and a manifest of "
-        "sha256 hashes. Built when you click: allow about 15 seconds.",
+        "sha256 hashes. Built when you click: allow about 20 seconds.",
         "كل رسم بياني بصيغ PNG وSVG وPDF بالإنجليزية والعربية، والبيانات كاملة بصيغتي CSV وJSON مع مصادرها، "
         "وملفات YAML المنسقة، والنص الأصلي، وملف README (المصدر والتنبيهات وطريقة الاستشهاد) وقائمة بصمات "
-        "sha256. تُنشأ عند النقر: قد يستغرق ذلك نحو 15 ثانية."),
+        "sha256. تُنشأ عند النقر: قد يستغرق ذلك نحو 20 ثانية."),
     "press_kit_no_images": ("Without a browser on this server the kit has no PNG, SVG or PDF ({reason}).",
                             "لا تتضمن الحقيبة ملفات PNG أو SVG أو PDF لعدم توفر متصفح على هذا الخادم ({reason})."),
 }
