@@ -428,6 +428,7 @@ TITLE_WRAP = 80  # characters per line of an 18 px bold title at the export widt
 TITLE_LINE_PX = 24
 ASSUMED_WIDTH_PX = 900  # to guess how many rows a legend wraps to; extra width only adds space
 EDGE_PX = 12  # the one left (right in Arabic) edge of title, legend, notes and source
+EXPORT_WIDTH_PX = 1000  # newsdash.export.EXPORT_WIDTH (not imported: export imports nothing of the charts)
 AXIS_TITLE_PX = 24  # the value axis's rotated unit
 CHAR_PX = 8  # about the width of a 13 px character, to size margins for labels
 RIGHT_PX = 30
@@ -516,7 +517,10 @@ def _frame_figure(fig: go.Figure, frame: pd.DataFrame, chart: Chart, loaded: Loa
     top = title_px + LEGEND_ROW_PX * (rows + key_rows) + 16
     height = top + plot_px + bottom + 10
     side = {"x": 1 if rtl else 0, "xanchor": "right" if rtl else "left", "xref": "container"}
-    legend = {"orientation": "h", **side, "yref": "container", "yanchor": "top", "indentation": EDGE_PX - 4}
+    # indentation moves entries rightwards whatever the direction: it sets the left edge only;
+    # the right edge is a share of the width, EDGE_PX at the export width
+    legend = {"orientation": "h", **side, "yref": "container", "yanchor": "top", "indentation": 0 if rtl else EDGE_PX - 4,
+              **({"x": 1 - EDGE_PX / EXPORT_WIDTH_PX} if rtl else {})}
     fig.update_layout(
         title={"text": "<br>".join(f"<b>{_escape(line, lang)}</b>" for line in title_lines),
                "subtitle": {"text": "<br>".join(_escape(line, lang) for line in subtitle_lines)},
@@ -532,7 +536,7 @@ def _frame_figure(fig: go.Figure, frame: pd.DataFrame, chart: Chart, loaded: Loa
     if key_rows:
         fig.update_layout({KEYS_LEGEND: {**legend, "y": 1 - (title_px + LEGEND_ROW_PX * rows) / height,
                                          # the title is not indented with the entries: a space or two puts it on the edge
-                                         "title": {"text": "&nbsp;&nbsp;" + _escape(t("key_title", lang), lang),
+                                         "title": {"text": ("" if rtl else "&nbsp;&nbsp;") + _escape(t("key_title", lang), lang),
                                                    "font": {"size": 13}}}})
     # the same gridlines on screen and in every export: values only, no date grid
     fig.update_xaxes(showgrid=fig.layout.xaxis.showgrid or False, gridcolor=GRID_COLOUR, zeroline=False,
