@@ -485,6 +485,7 @@ def test_an_arabic_chart_keeps_its_edge_on_the_right(corpus):
     fig = charts.build_chart(corpus.article(), corpus.context, "chart_timeline", "ar", export=charts.ExportWords("C"))
     right = fig.layout.margin.r
     assert fig.layout.title.x == 1 and fig.layout.title.pad.r == charts.EDGE_PX
+    assert (fig.layout.legend.x, fig.layout.legend.xanchor, fig.layout.legend.indentation) == (0.988, "right", 0)
     for note in fig.layout.annotations:
         assert (note.x, note.xanchor, right - note.xshift) == (1, "right", charts.EDGE_PX), note.name
 
