@@ -4,8 +4,8 @@ Pure logic (the form lives in widgets.password_gate). The password itself is nev
 stored: the app is configured with a salted scrypt hash made by
 `python -m newsdash hash-password`, in Streamlit secrets (`[auth] password_hash`) or
 the environment (DASHBOARD_PASSWORD_HASH). Checks compare in constant time, and every
-failed attempt makes the next one wait longer, per session and across all sessions,
-so guessing from many browser tabs at once is slowed too.
+attempt is booked into a time slot per client address and for everyone (Throttle), so
+neither new sessions nor many addresses at once raise the guessing rate.
 
 This is a shared-secret gate for a newsroom's internal network, not single sign-on:
 for named accounts use Streamlit's `st.login` with an OpenID Connect provider.
@@ -108,46 +108,70 @@ def configured_hash(secrets_auth: Mapping | None, environ: Mapping[str, str] = o
 
 @dataclass
 class Throttle:
-    """A growing wait before each check after failures: per session, and for everyone.
+    """Sign-in checks booked into time slots, per client address and for everyone.
 
-    Per session: no wait for the first attempt, then 1 s, 2 s, 4 s ... up to `cap`.
-    Across sessions: once more than `free` attempts failed in the last `window`
-    seconds, every check waits `step` seconds more per extra failure, up to `cap`
-    (a guesser opening many sessions slows everyone, which is the point).
+    Each attempt books the earliest slot both brakes allow, then waits for it:
+    - per address: the first attempt at once, then 1, 2, 4 ... up to `cap` seconds after
+      that address's previous attempt (a new session or tab does not start afresh);
+    - overall: once `free` attempts were booked in the last `window` seconds, slots from
+      anyone are at least `spacing` seconds apart (many addresses do not add up).
+    Slots are booked, not merely counted after the fact, so attempts made at the same
+    moment queue one behind the other instead of all waiting the same time. A slot more
+    than `max_wait` seconds ahead is refused: that attempt is not checked at all. With the
+    defaults a guesser gets at most 60 / spacing = 5 checks a minute, whatever it does.
+    The one instance of the process (BRAKE below) lives in this module: no client message
+    reaches it (Streamlit's `clear_cache` empties st.cache_*, never module state).
     """
 
     base: float = 1.0
-    cap: float = 30.0
-    free: int = 10
-    step: float = 0.5
+    cap: float = 60.0
+    free: int = 5
+    spacing: float = 12.0
     window: float = 600.0
+    max_wait: float = 60.0
     clock: Callable[[], float] = time.monotonic
-    _failures: dict[str, tuple[int, float]] = field(default_factory=dict)
-    _recent: deque = field(default_factory=deque)
+    _attempts: dict[str, tuple[int, float]] = field(default_factory=dict)  # address: (unproven attempts, last slot)
+    _recent: deque = field(default_factory=deque)  # when each recent attempt was booked
+    _last_slot: float = float("-inf")
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def wait_before_check(self, session: str) -> float:
-        """Seconds to wait before checking this session's next attempt."""
+    def book(self, address: str) -> float | None:
+        """Seconds to wait before checking this attempt, or None: refused, try later."""
         with self._lock:
             now = self.clock()
             self._forget_before(now - self.window)
-            count = self._failures.get(session, (0, now))[0]
-            own = 0.0 if count == 0 else min(self.base * 2 ** (count - 1), self.cap)
-            crowd = min(max(0, len(self._recent) - self.free) * self.step, self.cap)
-            return min(own + crowd, self.cap)
-
-    def record(self, session: str, success: bool) -> None:
-        with self._lock:
-            now = self.clock()
-            if success:
-                self._failures.pop(session, None)
-                return
-            count = self._failures.get(session, (0, now))[0]
-            self._failures[session] = (count + 1, now)
+            count, last = self._attempts.get(address, (0, float("-inf")))
+            slot = now
+            if count:
+                slot = max(slot, last + min(self.base * 2 ** (count - 1), self.cap))
+            if len(self._recent) >= self.free:
+                slot = max(slot, self._last_slot + self.spacing)
+            if slot - now > self.max_wait:
+                return None
+            self._attempts[address] = (count + 1, slot)  # counted as failed until proven right
             self._recent.append(now)
+            self._last_slot = max(self._last_slot, slot)
+            return slot - now
+
+    def record(self, address: str, success: bool) -> None:
+        """After the check: the right password clears that address's own count."""
+        if success:
+            with self._lock:
+                self._attempts.pop(address, None)
+                if self._recent:  # a colleague signing in is not a guess: only failures fill the brake
+                    self._recent.pop()
+
+    def reset(self) -> None:
+        with self._lock:
+            self._attempts.clear()
+            self._recent.clear()
+            self._last_slot = float("-inf")
 
     def _forget_before(self, cutoff: float) -> None:
         while self._recent and self._recent[0] < cutoff:
             self._recent.popleft()
-        for session in [s for s, (_, last) in self._failures.items() if last < cutoff]:
-            del self._failures[session]  # keeps memory bounded under a flood of sessions
+        for address in [a for a, (_, last) in self._attempts.items() if last < cutoff]:
+            del self._attempts[address]  # keeps memory bounded under a flood of addresses
+
+
+BRAKE = Throttle()  # the process's one brake: module state, out of every client's reach

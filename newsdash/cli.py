@@ -1,7 +1,8 @@
 """Command line: validate the data, export figures with their provenance.
 
 Errors go to standard error as ``file:line: record id: field: message`` and the exit
-status is non-zero; a data problem never shows a traceback.
+status is non-zero; warnings are written the same way ("warning: ..."), exit status 0
+when they are all there is. A data problem never shows a traceback.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ import json
 import sys
 from pathlib import Path
 
-from newsdash.corpus import data_dir, load_corpus
+from newsdash.corpus import changed_since, data_dir, load_corpus
 from newsdash.extract.commands import add_commands as add_curation_commands
-from newsdash.tables import figures_frame
+from newsdash.tables import csv_text, figures_frame
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -37,11 +38,16 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def validate(folder: Path | None) -> int:
+    from newsdash.formula_check import formula_warnings
+
     folder = folder or data_dir()
     corpus = load_corpus(folder)
     errors = [*corpus.errors, *method_errors(folder)]
-    for error in errors:
-        print(error, file=sys.stderr)
+    warnings = formula_warnings(folder)  # reported; they do not change the exit status
+    for problem in [*errors, *warnings]:
+        print(problem, file=sys.stderr)
+    if warnings:
+        print(f"{len(warnings)} warning(s).", file=sys.stderr)
     if errors:
         print(f"{len(errors)} error(s) found.", file=sys.stderr)
         return 1
@@ -75,8 +81,11 @@ def export(fmt: str, folder: Path | None) -> int:
         records = json.loads(frame.to_json(orient="records", force_ascii=False))
         print(json.dumps(records, ensure_ascii=False, indent=2))
     else:
-        sys.stdout.write(frame.to_csv(index=False))
+        sys.stdout.write(csv_text(frame))
     return 0
+
+
+KIT_ATTEMPTS = 3
 
 
 def press_kit(outdir: Path, folder: Path | None, images: bool) -> int:
@@ -85,16 +94,24 @@ def press_kit(outdir: Path, folder: Path | None, images: bool) -> int:
     from newsdash.presskit import build_press_kit
     from newsdash.static_export import unavailable_reason
 
-    corpus = load_corpus(folder or data_dir())
-    if corpus.errors:
-        for error in corpus.errors:
-            print(error, file=sys.stderr)
-        return 1
-    if images and (reason := unavailable_reason()):
-        print(f"cannot draw PNG, SVG and PDF: {reason}. Install chromium, set BROWSER_PATH, "
-              "or pass --no-images.", file=sys.stderr)
-        return 1
-    path = build_press_kit(corpus, outdir, data_dir=folder or data_dir(), images=images)
+    folder = folder or data_dir()
+    for attempt in range(KIT_ATTEMPTS):  # the kit is always of one state; this only keeps it the latest
+        corpus = load_corpus(folder)
+        if corpus.errors:
+            for error in corpus.errors:
+                print(error, file=sys.stderr)
+            return 1
+        if attempt == 0 and images and (reason := unavailable_reason()):
+            print(f"cannot draw PNG, SVG and PDF: {reason}. Install chromium, set BROWSER_PATH, "
+                  "or pass --no-images.", file=sys.stderr)
+            return 1
+        path = build_press_kit(corpus, outdir, data_dir=folder, images=images)
+        if not changed_since(corpus, folder):
+            break
+        print("the data changed on disk while the kit was being built: building it again from the new state",
+              file=sys.stderr)
+    else:
+        print(f"the data kept changing: {path.name} holds the state read last, whole", file=sys.stderr)
     print(f"wrote {path}")
     return 0
 

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from newsdash.dates import parse_partial
 from newsdash.errors import DataError
 from newsdash.textsafety import character_problem
-from newsdash.yamlsafe import read_text
+from newsdash.yamlsafe import decode_text, read_bytes
 
 QUALIFIERS = ("exact", "more_than", "about")
 DEMINING_FILE = "mod_demining_series.csv"
@@ -104,15 +104,16 @@ class Context:
     returns: pd.DataFrame
     events: tuple[ContextEvent, ...]
     flags: tuple[Flag, ...]
+    sources: tuple[tuple[Path, bytes], ...] = ()  # each table read, with the bytes parsed
 
 
 _EXTRA_CELLS = "\x00extra"  # DictReader's key for cells beyond the header's columns
 
 
-def _csv_rows(path: Path, errors: list[DataError]) -> list[tuple[int, dict]]:
+def _csv_rows(path: Path, raw: bytes, errors: list[DataError]) -> list[tuple[int, dict]]:
     """(line number, row) pairs; line 1 is the header. A row whose cell count differs
     from the header's is reported and left out: its cells cannot be trusted to their column."""
-    reader = csv.DictReader(io.StringIO(read_text(path), newline=""), restkey=_EXTRA_CELLS, strict=True)
+    reader = csv.DictReader(io.StringIO(decode_text(path, raw), newline=""), restkey=_EXTRA_CELLS, strict=True)
     rows = []
     try:
         for row in reader:
@@ -181,12 +182,16 @@ def _frame(rows: list[ContextRow]) -> pd.DataFrame:
 
 
 def load_context(context_dir: Path) -> tuple[Context, list[DataError]]:
-    """Read the three tables; a missing table is an error, a bad row is skipped and reported."""
+    """Read the three tables; a missing table is an error, a bad row is skipped and reported.
+
+    Only regular files inside the data folder (context_dir's parent) are read."""
     errors: list[DataError] = []
-    tables = {}
+    tables, sources = {}, []
     for name in (DEMINING_FILE, RETURNS_FILE, EVENTS_FILE):
         try:
-            tables[name] = _csv_rows(context_dir / name, errors)
+            raw = read_bytes(context_dir / name, root=context_dir.parent)
+            sources.append((context_dir / name, raw))
+            tables[name] = _csv_rows(context_dir / name, raw, errors)
         except FileNotFoundError:
             errors.append(DataError(str(context_dir / name), "context table not found"))
             tables[name] = []
@@ -197,4 +202,4 @@ def load_context(context_dir: Path) -> tuple[Context, list[DataError]]:
     returns = _frame(_validated(context_dir / RETURNS_FILE, tables[RETURNS_FILE], ContextRow, errors))
     events = tuple(_validated(context_dir / EVENTS_FILE, tables[EVENTS_FILE], ContextEvent, errors))
     flags = tuple(find_falls(demining) + find_falls(returns))
-    return Context(demining, returns, events, flags), errors
+    return Context(demining, returns, events, flags, tuple(sources)), errors

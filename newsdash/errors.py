@@ -14,6 +14,9 @@ class DataError(Exception):
     Written as ``file:line: record id: field: message`` so an editor can open the
     file at the line and see which record and which field to mend. Always one line:
     line breaks and bidi controls quoted from the data are written as escapes.
+
+    A warning (severity "warning") is placed and written the same way, its message
+    starting with "warning: ": it is reported, and nothing is refused for it.
     """
 
     file: str
@@ -21,13 +24,19 @@ class DataError(Exception):
     line: int | None = None
     record_id: str | None = None
     field: str | None = None
+    severity: str = "error"
 
     def __reduce__(self):  # noqa: ANN204
         # st.cache_data pickles the corpus; the default for exceptions sets attributes
         # one by one after creation, which a frozen dataclass refuses.
-        return (DataError, (self.file, self.message, self.line, self.record_id, self.field))
+        return (DataError, (self.file, self.message, self.line, self.record_id, self.field, self.severity))
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == "warning"
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
-        parts = [where, self.record_id or "-", self.field or "-", self.message]
+        message = f"warning: {self.message}" if self.is_warning else self.message
+        parts = [where, self.record_id or "-", self.field or "-", message]
         return one_line(": ".join(parts))  # data quoted in a message cannot break the line

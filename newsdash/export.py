@@ -18,6 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from newsdash.static_export import ExportUnavailable, StaticExporter, shared_exporter
+from newsdash.tables import csv_text
 
 EXPORT_WIDTH = 1000  # px: wide enough for a 60-character source line and a two-line note
 EXPORT_HEIGHT = 640
@@ -84,7 +85,7 @@ def html_bytes(fig: go.Figure, lang: str, title: str, config: dict | None = None
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    return whole_numbers(frame).to_csv(index=False).encode(CSV_ENCODING)
+    return csv_text(whole_numbers(frame)).encode(CSV_ENCODING)
 
 
 def whole_numbers(frame: pd.DataFrame) -> pd.DataFrame:

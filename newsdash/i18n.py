@@ -19,6 +19,26 @@ UNITS = {
     "months": ("months", "شهر"),
 }
 
+# The counted noun after an Arabic number takes the form its plural category asks for
+# (CLDR: few = 3-10, many = 11-99, other = 100 and up, by the last two digits): ٥ مبانٍ,
+# ٢٬٣٢٠ هكتارًا, ٢٦٬٠٠٠ مادة متفجرة, as the source itself writes them. A unit not listed
+# keeps its UNITS label; an abbreviation (كم) does not change.
+UNIT_FORMS_AR = {
+    "buildings": {"few": "مبانٍ", "many": "مبنى"},
+    "hectares": {"few": "هكتارات", "many": "هكتارًا"},
+    "explosive objects": {"few": "مواد متفجرة", "many": "مادة متفجرة"},
+    "refugees": {"few": "لاجئين", "many": "لاجئًا"},
+    "people": {"few": "أشخاص", "many": "شخصًا"},
+    "months": {"few": "أشهر", "many": "شهرًا"},
+}
+
+# Shorter forms for a tile, where the unit must fit beside the number ("2,320 ha");
+# empty where the language has none, so the counted form is used (٢٬٣٢٠ هكتارًا)
+UNITS_SHORT = {
+    "hectares": ("ha", ""),
+    "kilometres": ("km", "كم"),
+}
+
 CATEGORIES = {
     "demining": ("Demining", "إزالة الألغام"),
     "returns": ("Returns", "العودة"),
@@ -41,6 +61,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "password": ("Password", "كلمة المرور"),
     "sign_in": ("Open the dashboard", "افتح اللوحة"),
     "wrong_password": ("Wrong password.", "كلمة المرور غير صحيحة."),
+    "sign_in_busy": ("Too many sign-in attempts right now. Try again in a minute.", "محاولات دخول كثيرة الآن. حاول مرة أخرى بعد دقيقة."),
     "checking_password": ("Checking… (each wrong attempt makes the next one wait longer)", "جارٍ التحقق… (كل محاولة خاطئة تطيل انتظار المحاولة التالية)"),
     "auth_misconfigured": ("The password gate is misconfigured, so nobody can sign in: {reason}", "إعداد كلمة المرور غير صالح، فلا يمكن لأحد الدخول: {reason}"),
     "page_overview": ("Overview", "نظرة عامة"),
@@ -56,6 +77,58 @@ TEXT: dict[str, tuple[str, str]] = {
     "speaker": ("Speaker", "المتحدث"),
     "caveat_title": ("These are claims, not verified facts", "هذه تصريحات وليست حقائق مؤكدة"),
     "headline_figures": ("Figures stated in the article", "الأرقام الواردة في المقال"),
+    # the overview's lede (newsdash.overview, from newsdash.comparison): what is new, what is not
+    "lede_heading": ("What is new in this article, and what is not", "ما الجديد في هذا المقال وما ليس جديدا"),
+    "lede_count": ("{count} of the article's {total} figures can be set against an earlier report of the same "
+                   "series.",
+                   "عدد أرقام المقال التي يمكن مقارنتها بتقرير سابق من السلسلة نفسها: {count} من {total}."),
+    "lede_none": ("None of the article's figures has an earlier report in the context series to compare with.",
+                  "لا يوجد لأي رقم في المقال تقرير سابق في سلاسل السياق يمكن المقارنة به."),
+    "cmp_same": ("{label}: {figure}, the same number as the last earlier report ({last}, {date}).",
+                 "{label}: {figure}، وهو الرقم نفسه في آخر تقرير سابق ({last}، {date})."),
+    "cmp_consistent_more_than": ("{label}: {figure}, a lower bound the last earlier report had already passed "
+                                 "({last}, {date}).",
+                                 "{label}: {figure}، وهو حد أدنى تجاوزه آخر تقرير سابق ({last}، {date})."),
+    "cmp_consistent": ("{label}: {figure}, consistent with the last earlier report ({last}, {date}).",
+                       "{label}: {figure}، وهو متسق مع آخر تقرير سابق ({last}، {date})."),
+    "cmp_higher": ("{label}: {figure}, above the last earlier report ({last}, {date}).",
+                   "{label}: {figure}، أعلى من آخر تقرير سابق ({last}، {date})."),
+    "cmp_lower": ("{label}: {figure}, below the last earlier report ({last}, {date}).",
+                  "{label}: {figure}، أقل من آخر تقرير سابق ({last}، {date})."),
+    "cmp_inconsistent": ("{label}: {figure}, which does not fit the last earlier report ({last}, {date}).",
+                         "{label}: {figure}، وهو لا يتسق مع آخر تقرير سابق ({last}، {date})."),
+    "cmp_step_rise": ("Before that report the series had risen by {change} in {months}, from {earlier} on {date}.",
+                      "وقبل ذلك التقرير ارتفعت السلسلة بمقدار {change} خلال {months}، من {earlier} في {date}."),
+    "cmp_step_fall": ("Before that report the series had fallen by {change} in {months}, from {earlier} on {date}.",
+                      "وقبل ذلك التقرير انخفضت السلسلة بمقدار {change} خلال {months}، من {earlier} في {date}."),
+    "cmp_step_none": ("Before that report the series had not moved since {date}.",
+                      "وقبل ذلك التقرير لم تتغير السلسلة منذ {date}."),
+    "cmp_stale": ("The series has no later report: the article came {months} after it.",
+                  "لا تقرير أحدث في السلسلة: صدر المقال بعد {months} من آخر تقرير."),
+    "cmp_sources": ("Earlier reports from", "مصادر التقارير السابقة"),
+    "cmp_more": ("{count} more comparisons are in the Data & method table.",
+                 "بقية المقارنات ({count}) في جدول البيانات والمنهجية."),
+    "cmp_column": ("Against the last earlier report", "مقارنة بآخر تقرير سابق"),
+    "cmp_short_same": ("the same number as {last} ({date})", "الرقم نفسه: {last} ({date})"),
+    "cmp_short_consistent": ("consistent with {last} ({date})", "متسق مع {last} ({date})"),
+    "cmp_short_higher": ("above {last} ({date})", "أعلى من {last} ({date})"),
+    "cmp_short_lower": ("below {last} ({date})", "أقل من {last} ({date})"),
+    "cmp_short_inconsistent": ("does not fit {last} ({date})", "لا يتسق مع {last} ({date})"),
+    "cmp_note": ("Against the last earlier report: {short}.", "مقارنة بآخر تقرير سابق: {short}."),
+    "months_0": ("less than a month", "أقل من شهر"),
+    "months_one": ("1 month", "شهر واحد"),
+    "months_two": ("2 months", "شهرين"),
+    "months_few": ("{n} months", "{n} أشهر"),
+    "months_many": ("{n} months", "{n} شهرًا"),
+    "months_other": ("{n} months", "{n} شهر"),
+    "small_multiples_heading": ("Each figure beside the series it continues", "كل رقم إلى جانب السلسلة التي يكملها"),
+    "last_report": ("last report", "آخر تقرير"),
+    "article_short": ("article", "المقال"),
+    "figures_table_intro": ("This article states {count} figures: they are listed in a table you can sort, "
+                            "not drawn one by one.",
+                            "عدد الأرقام التي يذكرها هذا المقال: {count}؛ تُعرض في جدول يمكن ترتيبه، لا واحدا واحدا."),
+    "col_figure": ("Figure", "الرقم"),
+    "col_category": ("Category", "الفئة"),
     "data_errors": ("Some data files have errors and are not shown:", "في بعض ملفات البيانات أخطاء ولم تُعرض:"),
     "no_articles": ("No valid article to show.", "لا توجد مقالة صالحة للعرض."),
     "choose_article": ("Article", "المقالة"),
@@ -104,6 +177,53 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_year_from": ("Year from", "السنة من"),
     "basis_stated": ("the text", "النص"),
     "basis_published": ("publication date", "تاريخ النشر"),
+    "basis_context": ("a date named before it", "تاريخ ورد قبله"),
+    "col_why": ("Why (rule that read it)", "السبب (القاعدة التي قرأته)"),
+    "col_confidence": ("Confidence", "الثقة"),
+    "confidence_low": ("low: check first", "منخفضة: تحقق منه أولا"),
+    "confidence_normal": ("normal", "عادية"),
+    "add_low_legend": ("A dashed red underline and a ? mark a low-confidence reading (digits out of order, a "
+                       "guessed unit): check those first.",
+                       "يدل الخط الأحمر المتقطع وعلامة ؟ على قراءة منخفضة الثقة (أرقام مقلوبة الترتيب، وحدة مخمنة): "
+                       "تحقق منها أولا."),
+    "add_truncated": ("This text holds more than {limit} candidate figures or dates; only the first {limit} "
+                      "are shown. Split the article to check the rest.",
+                      "يحوي هذا النص أكثر من {limit} رقما أو تاريخا مرشحا؛ تُعرض أول {limit} فقط. قسّم المقال "
+                      "لتتحقق من الباقي."),
+    "add_too_slow": ("Reading this text took longer than {seconds} seconds and was stopped. Is it an article? "
+                     "Split it or remove what is not prose.",
+                     "استغرقت قراءة هذا النص أكثر من {seconds} ثوان فأوقفت. هل هو مقال؟ قسّمه أو احذف ما ليس نصا."),
+    # the rules that read a candidate, shown beside it on the Add an article page and in `extract`
+    "why_words": ("number written in words", "عدد مكتوب بالحروف"),
+    "why_multiplier": ("multiplier word (ألف, million)", "كلمة مضاعِفة (ألف، مليون)"),
+    "why_fraction": ("fraction word (نصف, half)", "كلمة كسر (نصف، ربع)"),
+    "why_dot_thousands": ("dot read as thousands separator before a count noun",
+                          "النقطة فاصل آلاف قبل اسم معدود"),
+    "why_dot_decimal": ("dot read as decimal point (not a count noun): check", "النقطة فاصلة عشرية (ليس اسما معدودا): تحقق"),
+    "why_space_thousands": ("space read as thousands separator", "المسافة فاصل آلاف"),
+    "why_reversed": ("digits out of order (right-to-left layout): groups read in reverse",
+                     "أرقام مقلوبة الترتيب (تخطيط من اليمين لليسار): قُرئت المجموعات بالعكس"),
+    "why_reversed_confirmed": ("the same number is written in order elsewhere in the text",
+                               "العدد نفسه مكتوب بترتيب صحيح في موضع آخر من النص"),
+    "why_dual": ("dual noun: two", "اسم مثنى: اثنان"),
+    "why_after_noun": ("number word after its noun", "عدد بعد المعدود"),
+    "why_range": ("range of two numbers", "نطاق بين عددين"),
+    "why_qualifier_before": ("qualifier word before the number", "كلمة تقييد قبل العدد"),
+    "why_qualifier_after": ("qualifier word after the number", "كلمة تقييد بعد العدد"),
+    "why_unit_nisba": ("unit guessed (people) from a nationality noun", "وحدة مخمنة (أشخاص) من اسم نسبة"),
+    "why_unit_noun": ("unknown noun kept as the unit", "اسم غير معروف أُبقي وحدةً"),
+    "why_no_unit": ("no unit noun after the number", "لا اسم وحدة بعد العدد"),
+    "why_repeated": ("also stated in the headline or the same sentence", "مذكور أيضا في العنوان أو الجملة نفسها"),
+    "why_digits": ("digits as written", "أرقام كما كُتبت"),
+    "why_as_written": ("date as written", "تاريخ كما كُتب"),
+    "why_ordinal_day": ("ordinal day word (الخامس)", "يوم بعدد ترتيبي (الخامس)"),
+    "why_year_from_published": ("year from the publication date", "السنة من تاريخ النشر"),
+    "why_month_this": ("month of publication (الجاري)", "شهر النشر (الجاري)"),
+    "why_month_from_context": ("month from the date named before it (نفسه)", "الشهر من التاريخ الوارد قبله (نفسه)"),
+    "why_relative_year": ("year relative to the publication date", "سنة نسبةً إلى تاريخ النشر"),
+    "why_relative_month": ("month relative to the publication date", "شهر نسبةً إلى تاريخ النشر"),
+    "why_year_cue": ("year after a cue word (عام, in)", "سنة بعد كلمة دالة (عام، في)"),
+    "why_season": ("season: known to the year only", "فصل من السنة: معروف بالسنة فقط"),
     "add_kept": ("Kept: {figures} of {figures_total} figures, {events} of {events_total} dates.",
                  "المُبقى: {figures} من {figures_total} رقما، و{events} من {events_total} تاريخا."),
     "add_download": ("Download the draft YAML", "تنزيل مسودة YAML"),
@@ -302,7 +422,21 @@ TEXT: dict[str, tuple[str, str]] = {
     "credit_default": ("Graphic: newsdash", "رسم بياني: newsdash"),
     "static_unavailable": ("PNG, SVG and PDF cannot be made on this server ({reason}); HTML and CSV still work.",
                            "لا يمكن إنشاء ملفات PNG وSVG وPDF على هذا الخادم ({reason})؛ ملفات HTML وCSV متاحة."),
+    "download_data_changed": (
+        "The data changed on disk after this page was drawn: these downloads are of the new data. "
+        "Reload the page to see it.",
+        "تغيّرت البيانات على القرص بعد عرض هذه الصفحة: هذه التنزيلات من البيانات الجديدة. أعد تحميل الصفحة لرؤيتها."),
     "press_kit_heading": ("Press kit", "الحقيبة الصحفية"),
+    "press_kit_newer": (
+        "The data changed on disk after this page was drawn: your last press kit holds the newer data, "
+        "whole (its README says so), which this page now shows.",
+        "تغيّرت البيانات على القرص بعد عرض هذه الصفحة: تحتوي حقيبتك الصحفية الأخيرة على البيانات الأحدث كاملة "
+        "(كما يذكر ملف README فيها)، وهي ما تعرضه هذه الصفحة الآن."),
+    "press_kit_older": (
+        "The data changed on disk after this page was drawn, but the new files have errors: your last press kit "
+        "holds the data the page showed then, whole.",
+        "تغيّرت البيانات على القرص بعد عرض هذه الصفحة، لكن في الملفات الجديدة أخطاء: تحتوي حقيبتك الصحفية "
+        "الأخيرة على البيانات التي عرضتها الصفحة حينها كاملة."),
     "press_kit": ("Download the press kit (zip)", "تنزيل الحقيبة الصحفية (zip)"),
     "press_kit_help": (
         "Every chart as PNG, SVG and PDF in English and Arabic, the full data as CSV and JSON with provenance, "
@@ -379,3 +513,42 @@ def unit_label(unit: str, lang: str) -> str:
 
 def category_label(category: str, lang: str) -> str:
     return pick(CATEGORIES.get(category, (category, category)), lang)
+
+
+def unit_short(unit: str, value: float, lang: str) -> str:
+    """The unit as a tile shows it after this number: 'ha' for hectares; otherwise the
+    counted form (counted_unit)."""
+    short = pick(UNITS_SHORT[unit], lang) if unit in UNITS_SHORT else ""
+    return short or counted_unit(unit, value, lang)
+
+
+def plural_category_ar(n: int) -> str:
+    """CLDR's Arabic plural category of a whole number: zero, one, two, few (3-10),
+    many (11-99) or other (100-102, ...), by its last two digits."""
+    if n == 0:
+        return "zero"
+    if n in (1, 2):
+        return ("one", "two")[n - 1]
+    rest = n % 100
+    if 3 <= rest <= 10:
+        return "few"
+    if 11 <= rest <= 99:
+        return "many"
+    return "other"
+
+
+def months_phrase(n: int, lang: str) -> str:
+    """'11 months' / '١١ شهرًا', '3 months' / '٣ أشهر', 'less than a month'."""
+    if n <= 0:
+        return t("months_0", lang)
+    category = plural_category_ar(n) if lang == "ar" else ("one" if n == 1 else "many")
+    return t(f"months_{category}", lang).format(n=format_number(n, lang))
+
+
+def counted_unit(unit: str, value: float, lang: str) -> str:
+    """The unit as it follows this number: 'hectares' / 'هكتارًا' after 2,320, 'هكتار'
+    after 2,326.6 (a fraction takes the singular), 'مبانٍ' after 5."""
+    if lang != "ar" or not float(value).is_integer():
+        return unit_label(unit, lang)
+    form = UNIT_FORMS_AR.get(unit, {}).get(plural_category_ar(int(value)))
+    return form or unit_label(unit, lang)

@@ -6,7 +6,9 @@ article with any problem is not shown; the others still are.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +17,11 @@ from pydantic import ValidationError
 from newsdash.errors import DataError
 from newsdash.models import Article
 from newsdash.provenance import ProvenanceProblem, Span, check_event_date, check_figure, locate, sha256_text
-from newsdash.yamlsafe import load_with_lines, read_text
+from newsdash.yamlsafe import decode_text, parse_with_lines, read_bytes
 
 RECORD_LISTS = ("figures", "events", "paragraphs", "notes", "charts")
+SEED_MAX_BYTES = 5_000_000
+SeedReader = Callable[[Path], tuple[bytes, str]]
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,11 @@ class LoadedArticle:
     seed_text: str
     spans: dict[str, Span] = field(default_factory=dict)
     drafts: tuple[str, ...] = ()  # ids of the draft figures and events left out
+    # The bytes that were parsed and proven, kept so an export writes and hashes exactly
+    # what the figures come from, whatever happened to the files since.
+    raw: bytes = b""
+    seed_path: Path | None = None
+    seed_raw: bytes = b""
 
     @property
     def is_draft(self) -> bool:
@@ -79,10 +88,16 @@ def _safe_index(items: Any, index: int) -> Any:
     return items[index] if isinstance(items, list) and 0 <= index < len(items) else None
 
 
-def load_article(path: Path, seeds_dir: Path) -> tuple[LoadedArticle | None, list[DataError]]:
-    """Validate one article file; on any problem return None and every error found."""
+def load_article(path: Path, seeds_dir: Path, *, root: Path | None = None,
+                 read_seed: SeedReader | None = None) -> tuple[LoadedArticle | None, list[DataError]]:
+    """Validate one article file; on any problem return None and every error found.
+
+    Only a regular file inside `root` (default: the data folder, path's grandparent) is
+    read. `read_seed` gives a seed's bytes and text (default: read from seeds_dir), so a
+    corpus can share one copy of a seed between the articles quoting it."""
     try:
-        raw, lines = load_with_lines(path)
+        data = read_bytes(path, root=root or path.parent.parent)
+        raw, lines = parse_with_lines(path, decode_text(path, data))
     except DataError as error:
         return None, [error]
     if not isinstance(raw, dict):
@@ -92,7 +107,13 @@ def load_article(path: Path, seeds_dir: Path) -> tuple[LoadedArticle | None, lis
         article = Article.model_validate(raw)
     except ValidationError as exc:
         return None, [placer.error(tuple(e["loc"]), _pydantic_message(e)) for e in exc.errors()]
-    return _with_seed(article, path, seeds_dir, placer)
+    return _with_seed(article, path, data, seeds_dir, placer, read_seed or partial(read_seed_file, seeds_dir))
+
+
+def read_seed_file(seeds_dir: Path, seed_path: Path) -> tuple[bytes, str]:
+    """A seed's bytes and text: a regular file inside the seeds folder, UTF-8."""
+    data = read_bytes(seed_path, SEED_MAX_BYTES, root=seeds_dir)
+    return data, decode_text(seed_path, data)
 
 
 def _pydantic_message(error: dict) -> str:
@@ -104,22 +125,23 @@ def _pydantic_message(error: dict) -> str:
     return message
 
 
-def _with_seed(article: Article, path: Path, seeds_dir: Path, placer: _Placer):
+def _with_seed(article: Article, path: Path, data: bytes, seeds_dir: Path, placer: _Placer, read_seed: SeedReader):
     seed_path = seeds_dir / article.article.seed.file
     try:
-        seed_text = read_text(seed_path, max_bytes=5_000_000)
+        seed_raw, seed_text = read_seed(seed_path)
     except FileNotFoundError:
         return None, [placer.error(("article", "seed", "file"), f"seed file not found: {seed_path}")]
     except DataError as error:
         return None, [error]
-    digest = sha256_text(seed_path.read_bytes())
+    digest = sha256_text(seed_raw)  # the very bytes that are proven against, not a second read
     if digest != article.article.seed.sha256:
         problem = f"seed sha256 is {digest}, not the one recorded: the source text has changed"
         return None, [placer.error(("article", "seed", "sha256"), problem)]
     spans, errors = _check_records(article, seed_text, placer)
     if errors:
         return None, errors
-    return LoadedArticle(_confirmed_only(article), path, seed_text, spans, _draft_ids(article)), []
+    return LoadedArticle(_confirmed_only(article), path, seed_text, spans, _draft_ids(article),
+                         data, seed_path, seed_raw), []
 
 
 def _confirmed_only(article: Article) -> Article:

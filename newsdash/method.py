@@ -13,7 +13,8 @@ from pathlib import Path
 import pandas as pd
 from pydantic import Field, ValidationError
 
-from newsdash.corpus import Corpus
+from newsdash.comparison import compare_article, in_words
+from newsdash.corpus import Corpus, series_by_measure
 from newsdash.errors import DataError
 from newsdash.highlight import page_url
 from newsdash.i18n import category_label, format_number, pick, t
@@ -80,7 +81,7 @@ def _placed(path: Path, lines: dict, error: dict) -> DataError:
 COLUMNS = [
     "kind", "category", "id", "label", "date", "precision", "value", "qualifier", "unit", "quote",
     "quote_start", "quote_end", "translation", "attributed_to", "source_title", "source_url", "source_file",
-    "status", "note", "sentence",
+    "status", "note", "comparison", "sentence",
 ]
 # interface words for the table's columns and row kinds, (English, Arabic)
 COLUMN_LABELS = {
@@ -92,6 +93,7 @@ COLUMN_LABELS = {
     "translation": ("Translation (editors')", "الترجمة (المحررون)"), "attributed_to": ("Attributed to", "منسوب إلى"),
     "source_title": ("Source", "المصدر"), "source_url": ("Source link", "رابط المصدر"),
     "source_file": ("Source file", "ملف المصدر"), "status": ("Status", "الحالة"), "note": ("Note", "ملاحظة"),
+    "comparison": ("Against the last earlier report", "مقارنة بآخر تقرير سابق"),
     "sentence": ("In the text", "في النص"),
 }
 KINDS = {
@@ -148,7 +150,9 @@ def context_event_rows(corpus: Corpus) -> list[dict]:
 
 def provenance_frame(corpus: Corpus, lang: str) -> pd.DataFrame:
     """Every figure, date and context row, each with where it comes from."""
-    rows = [row for a in corpus.articles for row in figure_rows(a, lang) + event_rows(a, lang)]
+    by_measure = series_by_measure(corpus.context)
+    rows = [row for a in corpus.articles
+            for row in with_comparisons(figure_rows(a, lang), a, corpus, by_measure, lang) + event_rows(a, lang)]
     units = measure_units(corpus)
     rows += context_series_rows(corpus.context.demining, "demining", units)
     rows += context_series_rows(corpus.context.returns, "returns", units)
@@ -156,6 +160,14 @@ def provenance_frame(corpus: Corpus, lang: str) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=COLUMNS)
     # offsets are whole numbers where a row has them (nullable, not float)
     return frame.astype({"quote_start": "Int64", "quote_end": "Int64"})
+
+
+def with_comparisons(rows: list[dict], loaded: LoadedArticle, corpus: Corpus, by_measure: dict,
+                     lang: str) -> list[dict]:
+    """An article's figure rows, each with how it stands against the last earlier report
+    of its series (newsdash.comparison), where it has one."""
+    words = {c.figure.id: in_words(c, lang) for c in compare_article(loaded, corpus.context, by_measure)}
+    return [{**row, "comparison": words.get(row["id"])} for row in rows]
 
 
 def measure_units(corpus: Corpus) -> dict[str, str]:

@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from newsdash import export
-from newsdash.corpus import Corpus, seeds_dir_for
+from newsdash.corpus import Corpus
 from newsdash.i18n import LANGS
 from newsdash.loading import LoadedArticle
 from newsdash.presskit_readme import readme_text
@@ -43,6 +43,7 @@ class Kit:
     files: dict[str, bytes] = field(default_factory=dict)
     built_from: dict[str, bytes] = field(default_factory=dict)
     images_missing: str | None = None
+    notice: str | None = None  # said first in the README (the data changed since the page was drawn)
 
     def add(self, path: str, data: bytes | str) -> None:
         self.files[path] = data.encode("utf-8") if isinstance(data, str) else data
@@ -51,12 +52,13 @@ class Kit:
 # 1/ SOURCES: the files the kit is built from, copied byte for byte under source/
 
 def source_files(corpus: Corpus, data_dir: Path) -> dict[str, bytes]:
-    """Each article's YAML and seed, and the context tables, by path from the project root."""
+    """Each article's YAML and seed, and the context tables, by path from the project root.
+
+    The bytes the corpus parsed when it was loaded, not the files as they are on disk
+    now: the figures, these copies and the manifest's hashes are all of one state of the
+    data, even when an editor saves a file while the kit is being built."""
     root = data_dir.parent
-    paths = [a.path for a in corpus.articles]
-    paths += [seeds_dir_for(data_dir) / a.article.article.seed.file for a in corpus.articles]
-    paths += sorted(p for p in (data_dir / "context").glob("*") if p.is_file())
-    return {_relative(p, root): p.read_bytes() for p in paths}
+    return {_relative(path, root): data for path, data in sorted(corpus.sources().items())}
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -152,7 +154,8 @@ def manifest(kit: Kit, built_at: datetime) -> dict:
 def finish(kit: Kit, corpus: Corpus, built_at: datetime) -> None:
     """README, then MANIFEST.json over every file, then SHA256SUMS over all of them."""
     listing = sorted([*kit.files, README, MANIFEST, SUMS])
-    kit.add(README, readme_text(corpus, kit.built_from, listing, built_at, kit.images_missing))
+    readme = readme_text(corpus, kit.built_from, listing, built_at, kit.images_missing)
+    kit.add(README, f"**{kit.notice}**\n\n{readme}" if kit.notice else readme)
     kit.add(MANIFEST, json.dumps(manifest(kit, built_at), ensure_ascii=False, indent=2))
     kit.add(SUMS, "".join(f"{sha256(d)}  {p}\n" for p, d in sorted(kit.files.items())))
 
@@ -165,8 +168,8 @@ def kit_name(corpus: Corpus) -> str:
 
 
 def collect(corpus: Corpus, data_dir: Path, exporter: StaticExporter | None = None,
-            images: bool = True, built_at: datetime | None = None) -> Kit:
-    kit = Kit(built_from=source_files(corpus, data_dir))
+            images: bool = True, built_at: datetime | None = None, notice: str | None = None) -> Kit:
+    kit = Kit(built_from=source_files(corpus, data_dir), notice=notice)
     for path, data in kit.built_from.items():
         kit.add(f"source/{path}", data)
     add_data(kit, corpus)
@@ -188,11 +191,14 @@ def zip_bytes(kit: Kit, built_at: datetime) -> bytes:
 
 
 def build_press_kit(corpus: Corpus, out: Path | None = None, *, data_dir: Path | None = None,
-                    exporter: StaticExporter | None = None, images: bool = True) -> bytes | Path:
-    """The press kit as zip bytes, or written into the folder `out` (returns the path)."""
+                    exporter: StaticExporter | None = None, images: bool = True,
+                    notice: str | None = None) -> bytes | Path:
+    """The press kit as zip bytes, or written into the folder `out` (returns the path).
+
+    Everything in it comes from `corpus` alone, files included (see source_files)."""
     built_at = datetime.now(UTC).replace(microsecond=0)
     data_dir = data_dir or _data_dir_of(corpus)
-    kit = collect(corpus, data_dir, exporter, images, built_at)
+    kit = collect(corpus, data_dir, exporter, images, built_at, notice)
     data = zip_bytes(kit, built_at)
     if out is None:
         return data
@@ -200,6 +206,10 @@ def build_press_kit(corpus: Corpus, out: Path | None = None, *, data_dir: Path |
     path = out / f"{kit_name(corpus)}.zip"
     path.write_bytes(data)
     return path
+
+
+NEWER_THAN_PAGE = ("The data changed on disk after the page was drawn: this kit holds the newer data, "
+                   "whole, not the figures the page showed then. Reload the page to see them.")
 
 
 def _data_dir_of(corpus: Corpus) -> Path:

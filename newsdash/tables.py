@@ -6,6 +6,7 @@ import pandas as pd
 
 from newsdash.corpus import Corpus
 from newsdash.loading import LoadedArticle
+from newsdash.textsafety import csv_cell
 
 FIGURE_COLUMNS = [
     "article_id", "id", "category", "label_en", "label_ar", "value", "qualifier", "unit",
@@ -58,6 +59,16 @@ def figures_frame(corpus: Corpus) -> pd.DataFrame:
 def events_frame(corpus: Corpus) -> pd.DataFrame:
     rows = [row for a in corpus.articles for row in event_rows(a)]
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
+
+
+def csv_text(frame: pd.DataFrame) -> str:
+    """The one way the project writes a table as CSV (the command line, chart downloads,
+    the press kit): no index, and no text cell a spreadsheet would run as a formula."""
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_object_dtype(out[column]) or pd.api.types.is_string_dtype(out[column]):
+            out[column] = pd.Series([csv_cell(v) for v in out[column]], index=out.index, dtype=object)
+    return out.to_csv(index=False)
 
 
 def arrow_table(frame: pd.DataFrame):  # noqa: ANN201 - pyarrow.Table

@@ -9,6 +9,11 @@ newline have no business in an editor's text either. Both are refused with the f
 Streamlit renders titles, captions, metric labels and alerts as Markdown: a label such as
 ``![x](http://host/p.png)`` would make every reader's browser fetch from that host, and
 ``$...$`` would turn into formulas. ``md_escape`` makes data text literal there.
+
+A spreadsheet opening a CSV runs a cell that begins with ``=``, ``+``, ``-`` or ``@`` as
+a formula (``=HYPERLINK(...)`` leaks to a host, ``+cmd|...`` asks to start a program), and
+some read a leading tab or carriage return the same way. ``csv_cell`` writes such text
+with a leading single quote, as OWASP advises; numbers stay numbers.
 """
 
 from __future__ import annotations
@@ -20,6 +25,9 @@ import unicodedata
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>$~|#!{}])")
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+# a plain number written as text ("-3", "+1.5", "2e-3") runs nothing: left as it is
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 _ESCAPED_IN_ERRORS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
@@ -47,6 +55,17 @@ def one_line(text: str) -> str:
     line and cannot reorder or hide the text of the next.
     """
     return _ESCAPED_IN_ERRORS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def starts_like_formula(text: str) -> bool:
+    """True when a spreadsheet could read this text, written as a cell, as a formula."""
+    return text.startswith(FORMULA_LEADS) and not _PLAIN_NUMBER.fullmatch(text)
+
+
+def csv_cell(value: object) -> object:
+    """A value as every CSV the project writes holds it: text that could run as a
+    formula gets a leading single quote; numbers, dates and other text are unchanged."""
+    return f"'{value}" if isinstance(value, str) and starts_like_formula(value) else value
 
 
 def md_escape(text: str) -> str:

@@ -55,3 +55,46 @@ def parse_multi(key: str, raw: str | None, options: Sequence[str], default: Sequ
 
 def serialize_multi(values: Sequence[str]) -> str:
     return ",".join(values) if values else NOTHING
+
+
+# A FILTER ACROSS A LANGUAGE SWITCH
+#
+# Streamlit sends a multiselect's or select slider's value to the browser and back as the
+# option *labels* (its format_func), and a widget with a key keeps its identity when the
+# labels change. After a language switch the browser still holds the old language's
+# labels and sends them back: matched against the new labels they are unknown, and the
+# ids written to the URL become labels (or nothing). A page therefore keeps each filter's
+# ids, with the language they were shown in, and hands them back to the widget when the
+# language has changed since: Streamlit then sends the browser the new labels.
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A filter's ids as last shown, and in which language."""
+
+    lang: str
+    ids: tuple[str, ...]
+
+
+def ids_after_switch(shown: Shown | None, lang: str) -> tuple[str, ...] | None:
+    """The ids to give back to a filter drawn in `lang`: those last shown when they were
+    shown in another language; None when the widget's own state can be trusted (same
+    language, or never shown)."""
+    if shown is None or shown.lang == lang:
+        return None
+    return shown.ids
+
+
+def known_ids(values: Sequence[object], options: Sequence[str]) -> list[str]:
+    """Only the values that are ids among the options, in the order given: what a filter may
+    write to the URL, whatever its widget hands back (never a label)."""
+    return [v for v in values if isinstance(v, str) and v in options]
+
+
+def range_ids(values: Sequence[object], options: Sequence[str], whole: tuple[str, str]) -> tuple[str, str]:
+    """A range of two known option ids, first before last; the whole range otherwise."""
+    ids = known_ids(values, options)
+    if len(ids) != 2:
+        return whole
+    first, last = sorted(ids, key=options.index)
+    return first, last

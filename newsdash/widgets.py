@@ -6,9 +6,7 @@ data errors shown as errors (never tracebacks), and right-to-left text blocks.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import secrets
 import threading
 import time
 from collections.abc import Sequence
@@ -16,7 +14,7 @@ from functools import partial
 
 import streamlit as st
 
-from newsdash import auth, heap
+from newsdash import auth, guard, heap
 from newsdash import corpus as corpus_mod
 from newsdash.context import Context
 from newsdash.i18n import LANGS, t
@@ -24,7 +22,15 @@ from newsdash.loading import LoadedArticle
 from newsdash.memo import Memo
 from newsdash.textsafety import code_span, html_text
 from newsdash.textsafety import md_escape as md_text
-from newsdash.url_state import parse_choice, parse_multi, serialize_multi
+from newsdash.url_state import (
+    Shown,
+    ids_after_switch,
+    known_ids,
+    parse_choice,
+    parse_multi,
+    range_ids,
+    serialize_multi,
+)
 
 
 def _leave_legacy_pages_mode() -> None:
@@ -54,7 +60,7 @@ RTL_STYLE = "direction:rtl;text-align:right;font-family:'Noto Naskh Arabic','Not
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _cached_corpus(data_dir: str, fingerprint: str) -> corpus_mod.Corpus:
     # fingerprint is only part of the cache key: a changed file means a new entry
-    corpus = corpus_mod.load_corpus(corpus_mod.Path(data_dir))
+    corpus = corpus_mod.load_corpus(corpus_mod.Path(data_dir), state=fingerprint)
     heap.note_growth()
     return corpus
 
@@ -94,8 +100,7 @@ def data_state() -> tuple[str, str]:
 
 def _data_state_now() -> tuple[str, str]:
     folder = corpus_mod.data_dir()
-    state = hashlib.blake2b(repr(corpus_mod.fingerprint(folder)).encode(), digest_size=16).hexdigest()
-    return str(folder), state
+    return str(folder), corpus_mod.state_digest(folder)
 
 
 # The page views, charts and tables of one state of the data, shared by every session:
@@ -176,9 +181,8 @@ def current_article(corpus: corpus_mod.Corpus, lang: str):  # noqa: ANN201 - Loa
         return corpus.article()
     ids = [a.id for a in corpus.articles]
     titles = {a.id: f"{a.article.article.published} · {a.article.article.title.get(lang)}" for a in corpus.articles}
-    url_choice("article", ids, ids[0])
-    chosen = st.sidebar.selectbox(t("choose_article", lang), ids, key="article", format_func=titles.get)
-    sync_url("article", chosen, ids[0])
+    chosen = url_selectbox(t("choose_article", lang), ids, key="article", default=ids[0], lang=lang,
+                           format_func=titles.get, container=st.sidebar)
     return corpus.article(chosen)
 
 
@@ -299,9 +303,67 @@ def sync_url(key: str, value: str | Sequence[str], default: str | Sequence[str])
         st.query_params[key] = text
 
 
-@st.cache_resource(show_spinner=False)
-def _throttle() -> auth.Throttle:
-    return auth.Throttle()  # one per server process: failures count across sessions
+def url_multiselect(label: str, options: Sequence[str], *, key: str, default: Sequence[str], lang: str,
+                    format_func) -> list[str]:  # noqa: ANN001
+    """A filter: a multiselect of ids, labelled in the language, its choice in the URL
+    (?key=id,id), and the same choice after a language switch (see url_state)."""
+    _give_back_after_switch(key, lang, list)
+    url_multi(key, options, default)
+    chosen = known_ids(st.multiselect(label, options, key=key, format_func=format_func), options)
+    _remember_shown(key, lang, chosen)
+    sync_url(key, chosen, default)
+    return chosen
+
+
+def url_selectbox(label: str, options: Sequence[str], *, key: str, default: str, lang: str, format_func,  # noqa: ANN001
+                  container=None) -> str:  # noqa: ANN001 - a Streamlit container (st.sidebar); the page by default
+    """A choice of one id, labelled in the language, in the URL as ?key=id (dropped when it
+    is the default), and the same choice after a language switch."""
+    _give_back_after_switch(key, lang, lambda ids: ids[0] if ids else default)
+    url_choice(key, options, default)
+    chosen = (container or st).selectbox(label, options, key=key, format_func=format_func)
+    chosen = chosen if chosen in options else default
+    _remember_shown(key, lang, (chosen,))
+    sync_url(key, chosen, default)
+    return chosen
+
+
+def url_select_range(label: str, options: Sequence[str], *, key: str, lang: str, format_func) -> tuple[str, str]:  # noqa: ANN001
+    """A filter: a range of options (months) on a select slider, labelled in the language,
+    in the URL as ?key=first,last, and the same range after a language switch."""
+    whole = (options[0], options[-1])
+    # after a switch the slider is given both its ids and `value` (only `value` makes it a
+    # range): Streamlit logs once per process that a widget had both; the ids win
+    _give_back_after_switch(key, lang, tuple)
+    value = st.select_slider(label, options=options, key=key, value=url_range(key, options, whole),
+                             format_func=format_func)
+    first, last = range_ids(value, options, whole)
+    _remember_shown(key, lang, (first, last))
+    sync_url(key, [first, last], list(whole))
+    return first, last
+
+
+def _shown_key(key: str) -> str:
+    return f"_{key}_shown"
+
+
+def _give_back_after_switch(key: str, lang: str, as_value) -> None:  # noqa: ANN001 - ids -> the widget's value
+    """Before the widget is drawn: when the language changed since it was last shown, give
+    it back its ids. The browser keeps the old language's labels and sends them back; on
+    the run after a switch Streamlit still reads them with the old labels, on the next one
+    with the new: unmatched, they came back as the labels themselves (where a format_func
+    names an unknown id by itself) or as nothing. A value written to the key wins over the
+    browser's and is sent to it, which relabels the chips or the slider. A widget not drawn
+    in the last run (another page was open) has no state: the URL seeds it instead."""
+    if key not in st.session_state:
+        return
+    ids = ids_after_switch(st.session_state.get(_shown_key(key)), lang)
+    if ids is not None:
+        st.session_state[key] = as_value(ids)
+
+
+def _remember_shown(key: str, lang: str, ids: Sequence[str]) -> None:
+    st.session_state[_shown_key(key)] = Shown(lang, tuple(ids))
 
 
 def _configured_hash() -> str | None:
@@ -327,7 +389,9 @@ def password_gate(lang: str) -> None:
     """When a password hash is configured, stop here until this session has given the
     password. The sign-in form is then the only page, whatever the URL asks for."""
     encoded = _configured_hash()
-    if not encoded or st.session_state.get("_signed_in_with") == encoded:
+    signed_in = bool(encoded) and st.session_state.get("_signed_in_with") == encoded
+    _tell_the_guard(encoded, signed_in)
+    if not encoded or signed_in:
         return  # a changed hash signs every session out
     form = partial(_sign_in_page, encoded, lang)
     # the form under every page's own address: a shared link (/demining?lang=ar) shows the
@@ -337,6 +401,16 @@ def password_gate(lang: str) -> None:
     pages += [st.Page(form, title=t("login_title", lang), url_path=stem) for stem in stems]
     st.navigation(pages, position="hidden").run()
     st.stop()
+
+
+def _tell_the_guard(encoded: str | None, signed_in: bool) -> None:
+    """Downloads and cache clearing are checked outside any page run (newsdash/guard.py):
+    tell it whether a password is set, and this session's sign-in and browser."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    if ctx := get_script_run_ctx():
+        browser = guard.browser_token(st.context.cookies.get("_streamlit_xsrf")) if signed_in else None
+        guard.DOORS.note_run(ctx.session_id, encoded, signed_in, browser)
 
 
 def _sign_in_page(encoded: str, lang: str) -> None:
@@ -349,24 +423,37 @@ def _sign_in_page(encoded: str, lang: str) -> None:
     with st.form("sign_in"):
         password = st.text_input(t("password", lang), type="password", max_chars=auth.MAX_PASSWORD_LENGTH)
         submitted = st.form_submit_button(t("sign_in", lang), type="primary")
-    if submitted and _check_password(password, stored, lang):
+    if not submitted:
+        return
+    verdict = _check_password(password, stored, lang)
+    if verdict:
         st.session_state["_signed_in_with"] = encoded
         st.rerun()
-    if submitted:
-        st.error(t("wrong_password", lang))
+    st.error(t("wrong_password" if verdict is False else "sign_in_busy", lang))
 
 
-def _check_password(password: str, stored: auth.StoredHash, lang: str) -> bool:
-    """Wait as long as the throttle says, then check; the wait blocks this session only."""
-    session = st.session_state.setdefault("_sign_in_session", secrets.token_hex(16))
-    throttle = _throttle()
-    wait = throttle.wait_before_check(session)
+def _check_password(password: str, stored: auth.StoredHash, lang: str) -> bool | None:
+    """Wait for the slot the brake books, then check (the wait blocks this session only);
+    None when the brake refuses: the password is then not checked at all."""
+    address = _client_address()
+    wait = auth.BRAKE.book(address)
+    if wait is None:
+        return None
     if wait:
         with st.spinner(t("checking_password", lang)):
             time.sleep(wait)
     ok = auth.verify_password(password, stored)
-    throttle.record(session, ok)
+    auth.BRAKE.record(address, ok)
     return ok
+
+
+def _client_address() -> str:
+    """The reader's address for the brake. Streamlit's server (uvicorn) takes it from
+    X-Forwarded-For only when the connection comes from loopback (the nginx of deploy/),
+    and then the last address not on loopback, the one nginx added; Streamlit reports
+    loopback itself as None."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) and address else "loopback"
 
 
 def language() -> str:
@@ -428,7 +515,7 @@ def show_chart(fig, chart, loaded, lang: str, filter_tag: str = "", filters: dic
 
     st.plotly_chart(fig, key=f"chart_{chart.id}", config=plotly_config(chart, loaded, lang, filter_tag),
                     alt=alt_text(chart, loaded, lang))
-    _download_menu_fragment(fig, chart, loaded, lang, filter_tag, filters)
+    _download_menu_fragment(fig, chart, loaded, lang, filter_tag, filters, drawn_state=data_state()[1])
 
 
 def chart_or_message(loaded, chart, lang: str, filter_tag: str = "", filters: dict | None = None) -> None:  # noqa: ANN001
@@ -457,7 +544,8 @@ DOWNLOAD_ICONS = {"png": ":material/image:", "svg": ":material/draw:", "pdf": ":
                   "html": ":material/public:", "csv": ":material/table:"}
 
 
-def download_menu(fig, chart, loaded, lang: str, filter_tag: str = "", filters: dict | None = None) -> None:  # noqa: ANN001
+def download_menu(fig, chart, loaded, lang: str, filter_tag: str = "", filters: dict | None = None,  # noqa: ANN001
+                  drawn_state: str | None = None) -> None:
     """PNG, SVG, HTML and CSV of the chart as drawn, named after it and its filter.
 
     `filters` are those the page passed to build_chart: the CSV is exactly the data drawn.
@@ -465,13 +553,15 @@ def download_menu(fig, chart, loaded, lang: str, filter_tag: str = "", filters: 
 
     The menu's buttons are made only while it is open: a page with four charts would
     otherwise make sixteen download buttons at every rerun, about a third of its work.
-    Opening or closing the menu reruns this fragment alone, not the page.
+    Opening or closing the menu reruns this fragment alone, not the page. `drawn_state`
+    is the data state the chart was drawn from (data_state): if the files changed since,
+    the menu says so and offers the new state's chart, never the old chart beside new data.
     """
     menu = st.popover(t("download", lang), icon=":material/download:", key=download_menu_key(chart.id),
                       on_change="rerun")
     if menu.open:
         with menu:
-            _download_buttons(fig, chart, loaded, lang, filter_tag, filters)
+            _download_buttons(fig, chart, loaded, lang, filter_tag, filters, drawn_state)
 
 
 _download_menu_fragment = st.fragment(download_menu)
@@ -482,12 +572,21 @@ def download_menu_key(chart_id: str) -> str:
     return f"download_menu_{chart_id}"
 
 
-def _download_buttons(fig, chart, loaded, lang: str, filter_tag: str, filters: dict | None) -> None:  # noqa: ANN001
+def _download_buttons(fig, chart, loaded, lang: str, filter_tag: str, filters: dict | None,  # noqa: ANN001
+                      drawn_state: str | None = None) -> None:
     from newsdash import export
     from newsdash.charts import ExportWords, build_chart, chart_frame, file_stem, plotly_config
     from newsdash.method import credit_line
 
-    context = load_corpus().context
+    corpus = load_corpus()
+    if drawn_state is not None and drawn_state != data_state()[1]:  # the menu reruns alone, later
+        st.caption(t("download_data_changed", lang))
+        fresh = corpus.article(loaded.id)
+        chart = next((c for c in fresh.article.charts if c.id == chart.id), None) if fresh and fresh.id == loaded.id else None
+        if chart is None:
+            return
+        loaded = fresh  # the export figure below is drawn from the data as it is now
+    context = corpus.context
     folder = corpus_mod.Path(data_state()[0])
 
     def export_figure():  # noqa: ANN202 - the page's chart with the caveat and credit a file carries
@@ -510,28 +609,48 @@ def _download_buttons(fig, chart, loaded, lang: str, filter_tag: str, filters: d
 
 _press_kit_lock = threading.Lock()
 _press_kit_cache: dict[tuple, bytes] = {}
+_kit_notices: dict[str, str] = {}  # by session: what its last kit held, said at its next rerun
 
 
-def _press_kit_bytes(corpus: corpus_mod.Corpus, folder: str, fingerprint: str) -> bytes:
-    """The kit for this state of the data, built once: one build at a time, the last kept."""
-    from newsdash.presskit import build_press_kit
+def _press_kit_bytes(corpus: corpus_mod.Corpus, folder: str, fingerprint: str, session: str = "") -> bytes:
+    """The kit of one state of the data, built once: one build at a time, the last kept.
 
-    key = (folder, fingerprint)
+    The kit is built from the corpus alone, files included (newsdash.presskit). If the
+    files changed between the page's drawing and the click, the kit is built whole from
+    the new state instead (unless that has more errors), the kit's README says so first,
+    and the page says so at its next rerun: never the page's figures beside new files."""
+    from newsdash.presskit import NEWER_THAN_PAGE, build_press_kit
+
+    notice = None
+    now = corpus_mod.state_digest(corpus_mod.Path(folder))
+    if now != fingerprint:
+        newer = _cached_corpus(folder, now)
+        if len(newer.errors) <= len(corpus.errors):
+            corpus, fingerprint, notice = newer, now, NEWER_THAN_PAGE
+        _kit_notices[session] = "press_kit_newer" if notice else "press_kit_older"
+        while len(_kit_notices) > 1000:  # sessions that never came back
+            del _kit_notices[next(iter(_kit_notices))]
+    key = (folder, fingerprint, notice)
     with _press_kit_lock:
         if key not in _press_kit_cache:
             _press_kit_cache.clear()
-            _press_kit_cache[key] = build_press_kit(corpus, data_dir=corpus_mod.Path(folder))
+            _press_kit_cache[key] = build_press_kit(corpus, data_dir=corpus_mod.Path(folder), notice=notice)
         return _press_kit_cache[key]
 
 
 def press_kit_download(corpus: corpus_mod.Corpus, lang: str) -> None:
     """The press kit button for the Data & method page, built only when clicked."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
     from newsdash.export import static_unavailable_reason
     from newsdash.presskit import kit_name
 
     folder, fingerprint = data_state()
+    session = getattr(get_script_run_ctx(), "session_id", "")
     st.header(t("press_kit_heading", lang))
-    st.download_button(t("press_kit", lang), data=lambda: _press_kit_bytes(corpus, str(folder), fingerprint),
+    if said := _kit_notices.pop(session, None):
+        st.warning(t(said, lang))
+    st.download_button(t("press_kit", lang), data=lambda: _press_kit_bytes(corpus, str(folder), fingerprint, session),
                        file_name=f"{kit_name(corpus)}.zip", mime="application/zip", on_click="ignore",
                        key="press_kit_download", icon=":material/folder_zip:", type="primary")
     st.caption(t("press_kit_help", lang))

@@ -7,7 +7,9 @@ both, cap size and depth, and keep each value's line for error messages.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -83,13 +85,17 @@ class _FastLoader(_Refusals, *([CParser] if CParser else []), SafeConstructor, R
         Composer.__init__(self)
 
 
-def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
-    """Read a data file as strict UTF-8 text, refusing what an editor would not save."""
+def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES, root: Path | None = None) -> str:
+    """Read a data file as strict UTF-8 text, refusing what an editor would not save.
+
+    Only a regular file is read, at most max_bytes of it; with `root`, only one that
+    lies inside that folder (see read_bytes)."""
+    return decode_text(path, read_bytes(path, max_bytes, root))
+
+
+def decode_text(path: Path, raw: bytes) -> str:
+    """The bytes of a data file as text, or the DataError an editor can act on."""
     name = str(path)
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise DataError(name, f"file is {size:,} bytes, above the limit of {max_bytes:,}")
-    raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
         raise DataError(name, "file starts with a byte-order mark; save it as UTF-8 without BOM", 1)
     if b"\x00" in raw:
@@ -102,6 +108,76 @@ def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
         raise DataError(name, f"invalid UTF-8 at byte {exc.start}", line) from None
 
 
+_KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+          (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+# Opened without waiting (a named pipe with no writer would block the read, and the
+# corpus lock with it) and, inside a data folder, without following a link that
+# appeared after the path was checked.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def read_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES, root: Path | None = None) -> bytes:
+    """The bytes of a regular file of at most max_bytes, checked before anything is read.
+
+    A named pipe, a device or a folder is refused without reading (a pipe would block
+    forever, /dev/zero never ends). With `root`, a path that leads outside that folder
+    (through a symbolic link) is refused too. FileNotFoundError passes through: callers
+    treat a missing file as they always did. Everything else is a DataError at line 1.
+    """
+    name = str(path)
+    target = _inside(path, root) if root is not None else Path(path)
+    try:
+        _require_regular(name, os.stat(target))  # no open at all for a pipe or a device
+        fd = os.open(target, _OPEN_FLAGS | (_NOFOLLOW if root is not None else 0))
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise DataError(name, f"cannot be read ({exc.strerror or exc})", 1) from None
+    try:
+        info = os.fstat(fd)  # what was opened, if it changed since the check above
+        _require_regular(name, info)
+        _require_size(name, info.st_size, max_bytes)
+        raw = _read_at_most(fd, max_bytes + 1, info.st_size + 1)
+    finally:
+        os.close(fd)
+    _require_size(name, len(raw), max_bytes)  # it grew while being read
+    return raw
+
+
+def _inside(path: Path, root: Path) -> Path:
+    real = Path(os.path.realpath(path))
+    top = Path(os.path.realpath(root))
+    if real != top and top not in real.parents:
+        raise DataError(str(path), f"is a link to {real}, outside the data folder; only files inside it are read", 1)
+    return real
+
+
+def _require_regular(name: str, info: os.stat_result) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        kind = next((label for test, label in _KINDS if test(info.st_mode)), "not a file")
+        raise DataError(name, f"is {kind}, not a regular file; only regular files are read", 1)
+
+
+def _require_size(name: str, size: int, max_bytes: int) -> None:
+    if size > max_bytes:
+        raise DataError(name, f"file is {size:,} bytes, above the limit of {max_bytes:,}")
+
+
+def _read_at_most(fd: int, limit: int, expected: int) -> bytes:
+    """Up to `limit` bytes; the first read asks for what fstat announced (plus one, to see
+    growth), so no buffer larger than the file is made."""
+    chunks, left, ask = [], limit, min(limit, expected)
+    while left > 0:
+        chunk = os.read(fd, min(left, ask))
+        ask = 1 << 16
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
 # Where libyaml and PyYAML disagree, found by fuzzing the real article: libyaml accepts
 # tabs, "?" inside a flow value ({en: Why? ...}) and "#" right after a block scalar
 # indicator (>-#), all of which PyYAML refuses. Line breaks other than \n are counted
@@ -110,9 +186,15 @@ def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
 _CAREFUL = re.compile(r"[\t\r?\x85\u2028\u2029]|[|>][-+0-9]*#|" + yaml.reader.Reader.NON_PRINTABLE.pattern)
 
 
-def load_with_lines(path: Path) -> tuple[Any, dict[Path_, int]]:
-    """Parse one YAML file into plain data and a map from value path to 1-based line."""
-    text = read_text(path)
+def load_with_lines(path: Path, root: Path | None = None) -> tuple[Any, dict[Path_, int]]:
+    """Parse one YAML file into plain data and a map from value path to 1-based line.
+
+    Only a file inside `root` is read (default: the file's own folder)."""
+    return parse_with_lines(path, read_text(path, root=root or path.parent))
+
+
+def parse_with_lines(path: Path, text: str) -> tuple[Any, dict[Path_, int]]:
+    """load_with_lines on text already read (the bytes a caller keeps)."""
     return _load_fast(text, str(path)) or _load_reference(text, path)
 
 

@@ -8,10 +8,11 @@ import streamlit as st
 
 from newsdash import corpus as corpus_mod
 from newsdash import widgets  # noqa: F401 - importing it runs a first visit to this URL through dashboard.py
-from newsdash.extract import extract, guess_published
+from newsdash.extract import MAX_CANDIDATES
 from newsdash.extract import review as view
 from newsdash.extract.draft import MAX_ARTICLE_BYTES
-from newsdash.i18n import format_date, t
+from newsdash.extract.worker import TooSlow, draft_bounded, light, read_bounded
+from newsdash.i18n import format_date, format_number, t
 from newsdash.textsafety import md_escape as md  # the uploaded text stays literal in Markdown
 
 lang = st.session_state.get("lang", "en")
@@ -20,23 +21,28 @@ if lang == "ar":  # a file name in the uploader reads left to right, whatever th
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def cached_extract(text: str, published: str | None):  # noqa: ANN201
-    return extract(text, published)
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def cached_dateline(text: str):  # noqa: ANN201
-    return guess_published(text)
+def cached_reading(text: str, chosen):  # noqa: ANN001, ANN201
+    # read in a child process with a time limit (newsdash.extract.worker): a hostile paste
+    # neither holds this page's thread nor slows other readers; a stopped one is remembered
+    try:
+        return read_bounded(text, chosen)
+    except TooSlow as slow:
+        return slow.seconds
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def cached_draft(raw: bytes, published: str | None, figures: tuple, events: tuple, seeds: str,  # noqa: ANN201
-                 seed_names: tuple):
+def cached_draft(raw: bytes, published: str | None, figures: tuple, events: tuple, seeds: str,  # noqa: ANN201, PLR0913
+                 seed_names: tuple, _extraction):  # noqa: ANN001
     # each tick re-runs the page: the draft (quotes made unique in the text) is built once per
-    # choice; seed_names is only part of the key (a new seed file changes the next NNN_ number)
+    # choice; seed_names is only part of the key (a new seed file changes the next NNN_ number);
+    # the extraction follows from raw and published, so it is left out of the key
     incoming_ = view.incoming(raw, None)
-    return view.draft_for(incoming_, cached_extract(incoming_.text, published), Path(seeds), list(figures),
-                          list(events))
+    if light(incoming_.text, _extraction):
+        return view.draft_for(incoming_, _extraction, Path(seeds), list(figures), list(events))
+    try:  # a long text: off this thread, with the time limit, like its reading
+        return draft_bounded(incoming_, _extraction, Path(seeds), list(figures), list(events))
+    except TooSlow as slow:
+        return slow.seconds
 
 
 # 1/ TITLE
@@ -57,12 +63,17 @@ if not incoming.raw:
 
 # 3/ THE PUBLICATION DATE: DATES WITHOUT A YEAR ARE READ AGAINST IT
 chosen = st.date_input(t("add_published", lang), value=None, key="add_published")
-published = chosen or cached_dateline(incoming.text)
+reading = cached_reading(incoming.text, chosen)
+if not isinstance(reading, tuple):
+    st.error(t("add_too_slow", lang).format(seconds=format_number(reading, lang)))
+    st.stop()
+published, extraction = reading
 if published and not chosen:
     st.caption(t("add_published_guess", lang).format(date=format_date(published.isoformat(), lang)))
 elif not published:
     st.warning(t("add_published_none", lang))
-extraction = cached_extract(incoming.text, published.isoformat() if published else None)
+if extraction.truncated:
+    st.warning(t("add_truncated", lang).format(limit=format_number(MAX_CANDIDATES, lang)))
 if not extraction.figures and not extraction.events:
     st.info(t("add_nothing", lang))
     st.stop()
@@ -71,7 +82,8 @@ if not extraction.figures and not extraction.events:
 text_box = st.container()
 labels = {"keep": t("col_keep", lang), "mark": t("col_ref", lang), "quote": t("quote", lang),
           "reading": t("col_reading", lang), "unit": t("col_unit_guess", lang),
-          "basis": t("col_year_from", lang), "status": t("status", lang)}
+          "basis": t("col_year_from", lang), "why": t("col_why", lang), "confidence": t("col_confidence", lang),
+          "status": t("status", lang)}
 columns = {name: st.column_config.TextColumn(label) for name, label in labels.items()}
 columns["keep"] = st.column_config.CheckboxColumn(labels["keep"], width="small")
 kept = {}
@@ -88,6 +100,8 @@ for kind, rows, heading in (("figures", view.figure_rows(extraction, lang), "add
 with text_box:
     st.subheader(t("add_text_heading", lang))
     st.caption(t("add_legend", lang))
+    if any(c.low_confidence for c in (*extraction.figures, *extraction.events)):
+        st.caption(t("add_low_legend", lang))
     st.markdown(view.marked_html(incoming.text, extraction, kept["figures"], kept["events"], lang),
                 unsafe_allow_html=True)
 
@@ -99,7 +113,10 @@ if not published:
 seeds = corpus_mod.seeds_dir_for(corpus_mod.data_dir())
 seed_names = tuple(sorted(p.name for p in seeds.glob("*.txt")))
 draft = cached_draft(incoming.raw, extraction.published, tuple(kept["figures"]), tuple(kept["events"]), str(seeds),
-                     seed_names)
+                     seed_names, extraction)
+if not isinstance(draft, view.Draft):
+    st.error(t("add_too_slow", lang).format(seconds=format_number(draft, lang)))
+    st.stop()
 st.caption(view.kept_caption(draft, extraction, lang))
 if draft.left_out:
     st.warning(t("add_left_out", lang).format(quotes="، ".join(f"«{md(q)}»" for q in draft.left_out)))

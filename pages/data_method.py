@@ -19,9 +19,8 @@ from newsdash.widgets import (
     press_kit_download,
     provenance_rows,
     provenance_table,
-    sync_url,
     text_block,
-    url_multi,
+    url_multiselect,
 )
 
 lang, corpus, loaded = page_start(require_article=False)  # the method and errors show without one
@@ -43,15 +42,12 @@ frame = provenance_table(loaded, lang)
 all_kinds, all_categories = list(view.KINDS), view.categories(frame)
 left, right = st.columns(2)
 with left:
-    url_multi("method_kinds", all_kinds, all_kinds)
-    kinds = st.multiselect(t("filter_kinds", lang), all_kinds, key="method_kinds",
-                           format_func=lambda kind: view.kind_label(kind, lang))
+    kinds = url_multiselect(t("filter_kinds", lang), all_kinds, key="method_kinds", default=all_kinds,
+                            lang=lang, format_func=lambda kind: view.kind_label(kind, lang))
 with right:
-    url_multi("method_categories", all_categories, all_categories)
-    categories = st.multiselect(t("filter_categories", lang), all_categories, key="method_categories",
-                                format_func=lambda category: view.category_name(category, lang))
-sync_url("method_kinds", kinds, all_kinds)
-sync_url("method_categories", categories, all_categories)
+    categories = url_multiselect(t("filter_categories", lang), all_categories, key="method_categories",
+                                 default=all_categories, lang=lang,
+                                 format_func=lambda category: view.category_name(category, lang))
 
 shown, table = provenance_rows(loaded, lang, kinds, categories)
 st.caption(view.rows_caption(shown, len(frame), kinds, categories, all_categories, lang))

@@ -18,9 +18,8 @@ from newsdash.widgets import (
     linked_record,
     page_link,
     page_start,
-    sync_url,
     text_block,
-    url_multi,
+    url_multiselect,
 )
 
 lang, corpus, loaded = page_start()
@@ -45,10 +44,8 @@ for column, chart in zip(columns, charts_by_measure.values(), strict=False):
 def measures_and_charts() -> None:
     # 2/ MEASURE FILTER (IN THE URL) AND WHAT IT HIDES
     measures = list(charts_by_measure)
-    url_multi("demining_measures", measures, measures)
-    chosen = st.multiselect(t("filter_measures", lang), measures, key="demining_measures",
-                            format_func=lambda m: view.measure_label(loaded, m, lang))
-    sync_url("demining_measures", chosen, measures)
+    chosen = url_multiselect(t("filter_measures", lang), measures, key="demining_measures", default=measures,
+                             lang=lang, format_func=lambda m: view.measure_label(loaded, m, lang))
     st.caption(md(view.filter_caption([view.measure_label(loaded, m, lang) for m in chosen],
                                     [view.measure_label(loaded, m, lang) for m in measures], "what_measures", lang)))
 

@@ -10,8 +10,7 @@ from newsdash.widgets import (
     cached_view,
     page_link,
     page_start,
-    sync_url,
-    url_choice,
+    url_selectbox,
 )
 
 lang, corpus, loaded = page_start()
@@ -22,12 +21,10 @@ st.caption(t("original_intro", lang))
 
 # 2/ WHICH RECORD TO HIGHLIGHT: in the URL as ?fig=<id>, so a link can point at a sentence
 options = ["", *hl.record_ids(loaded)]
-url_choice("fig", options, "")
-selected = st.selectbox(
-    t("select_record", lang), options, key="fig",
+selected = url_selectbox(
+    t("select_record", lang), options, key="fig", default="", lang=lang,
     format_func=lambda rid: hl.record_label(loaded, rid, lang) if rid else t("no_selection", lang),
 )
-sync_url("fig", selected, "")
 
 # 3/ THE SELECTED RECORD: what it says, where it stands, and its chart
 if selected:

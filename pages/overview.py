@@ -1,12 +1,14 @@
-"""Overview: the headline, the source card, the article's figures, the caveat."""
+"""Overview: the headline, the source card, what is new in the article and what is not
+(in words, then one small chart per figure with an earlier report), the article's
+figures, the caveat."""
 
 import streamlit as st
 
 from newsdash import overview as view
-from newsdash.i18n import t
+from newsdash.i18n import format_number, t
 from newsdash.links import sentence_link
 from newsdash.textsafety import md_escape as md  # data text shown as Markdown stays literal
-from newsdash.widgets import page_link, page_start, text_block
+from newsdash.widgets import cached_view, page_link, page_start, text_block
 
 lang, corpus, loaded = page_start()
 
@@ -20,19 +22,42 @@ st.caption(md(view.source_line(info, lang)))
 # 2/ THE CAVEAT
 st.warning(f"**{t('caveat_title', lang)}.** {md(info.claim_caveat.get(lang))}")
 
-# 3/ FIGURES, BY CATEGORY
-st.header(t("headline_figures", lang))
-for category, figures in view.figures_by_category(loaded).items():
-    st.subheader(view.category_heading(category, lang))
-    columns = st.columns(3)
-    for index, fig in enumerate(figures):
-        with columns[index % 3]:
-            st.metric(md(fig.label.get(lang)), view.metric_value(fig, lang), help=md(view.metric_help(fig, lang)), border=True)
-            st.caption(md(view.metric_caption(fig, lang)))
-            page, params = sentence_link(fig.id, lang)
-            page_link(page, label=t("see_in_text", lang), icon=":material/format_quote:", query_params=params)
+# 3/ THE LEDE: each figure against the latest earlier report of its series, in words,
+# every number linked to its sentence (escaped HTML, built once per data state)
+st.header(t("lede_heading", lang))
+st.html(cached_view(view.article_lede, loaded, corpus.context, lang))
 
-# 4/ WHERE TO GO NEXT
+# 4/ SMALL MULTIPLES: one small chart per figure with an earlier report
+comparisons = cached_view(view.article_comparisons, loaded, corpus.context)[: view.SMALL_MULTIPLES]
+if comparisons:
+    st.subheader(t("small_multiples_heading", lang))
+    for row in view.in_rows(comparisons, 2):  # row by row, so a phone stacks them in order
+        for column, comparison in zip(st.columns(2), row, strict=False):
+            with column:
+                st.plotly_chart(cached_view(view.small_chart, loaded, corpus.context, comparison.figure.id, lang),
+                                key=f"overview_small_{comparison.figure.id}", config={"displayModeBar": False})
+
+# 5/ FIGURES: a tile each, with its unit; a sortable table when there are too many
+st.header(t("headline_figures", lang))
+if view.shows_table(loaded):
+    st.caption(t("figures_table_intro", lang).format(count=format_number(len(loaded.article.confirmed_figures), lang)))
+    st.dataframe(cached_view(view.figures_table, loaded, lang), hide_index=True, key="overview_figures",
+                 column_config={t("see_in_text", lang): st.column_config.LinkColumn(display_text=t("see_in_text", lang)),
+                                t("value", lang): st.column_config.NumberColumn(format="%g")})
+else:
+    st.html(view.TILE_CSS)
+    for category, figures in view.figures_by_category(loaded).items():
+        st.subheader(view.category_heading(category, lang))
+        for row in view.in_rows(figures, 3):
+            for column, fig in zip(st.columns(3), row, strict=False):
+                with column, st.container(key=f"overview_tile_{fig.id}"):
+                    st.metric(md(fig.label.get(lang)), md(view.tile_value(fig, lang)),
+                              help=md(view.metric_help(fig, lang)), border=True)
+                    page, params = sentence_link(fig.id, lang)
+                    page_link(page, label=t("see_in_text", lang), icon=":material/format_quote:",
+                              query_params=params)
+
+# 6/ WHERE TO GO NEXT
 st.divider()
 for path, key in view.PAGE_LINKS:
     page_link(path, label=t(key, lang), query_params={"lang": lang})

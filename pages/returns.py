@@ -17,9 +17,8 @@ from newsdash.widgets import (
     linked_record,
     page_link,
     page_start,
-    sync_url,
     text_block,
-    url_multi,
+    url_multiselect,
 )
 
 lang, corpus, loaded = page_start()
@@ -39,10 +38,8 @@ for column, figure in zip(st.columns(len(figures)), figures, strict=True):
 
 # 2/ CONTEXT SERIES FILTER (IN THE URL) AND WHAT IT HIDES
 every_series = returns_measures(corpus.context)
-url_multi("returns_series", every_series, every_series)
-chosen = st.multiselect(t("filter_series", lang), every_series, key="returns_series",
-                        format_func=lambda m: view.returns_series_label(m, lang))
-sync_url("returns_series", chosen, every_series)
+chosen = url_multiselect(t("filter_series", lang), every_series, key="returns_series", default=every_series,
+                         lang=lang, format_func=lambda m: view.returns_series_label(m, lang))
 st.caption(md(view.filter_caption([view.returns_series_label(m, lang) for m in chosen],
                                 [view.returns_series_label(m, lang) for m in every_series], "what_series", lang)))
 for flag in view.flags_for(article_flags(corpus, loaded), chosen):

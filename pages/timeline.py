@@ -16,10 +16,9 @@ from newsdash.widgets import (
     linked_record,
     page_link,
     page_start,
-    sync_url,
     text_block,
-    url_multi,
-    url_range,
+    url_multiselect,
+    url_select_range,
 )
 
 lang, corpus, loaded = page_start(require_article=False)  # no article or no timeline: one message
@@ -39,17 +38,14 @@ text_block(t("timeline_intro", lang), lang)
 def filters_chart_and_list() -> None:
     # 2/ FILTERS: LAYERS AND A RANGE OF MONTHS, BOTH IN THE URL
     layers = view.layer_options()
-    url_multi("timeline_layers", layers, view.DEFAULT_LAYERS)
-    chosen_layers = st.multiselect(t("filter_layers", lang), layers, key="timeline_layers",
-                                   format_func=lambda layer: view.layer_name(layer, lang))
-    sync_url("timeline_layers", chosen_layers, view.DEFAULT_LAYERS)
+    chosen_layers = url_multiselect(t("filter_layers", lang), layers, key="timeline_layers",
+                                    default=view.DEFAULT_LAYERS, lang=lang,
+                                    format_func=lambda layer: view.layer_name(layer, lang))
 
     months, month_names = cached_view(view.timeline_months, loaded, corpus.context, chart.id, lang)
     whole = [months[0], months[-1]]
-    first, last = st.select_slider(t("filter_dates", lang), options=months, key="timeline_range",
-                                   value=url_range("timeline_range", months, (months[0], months[-1])),
+    first, last = url_select_range(t("filter_dates", lang), months, key="timeline_range", lang=lang,
                                    format_func=month_names.get)
-    sync_url("timeline_range", [first, last], whole)
 
     filtered_dates = [first, last] != whole
     filters = {"layers": chosen_layers, **({"date_from": first, "date_to": last} if filtered_dates else {})}

@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -164,6 +165,29 @@ def _csv_with_payload(text: str) -> str:
     return out.getvalue()
 
 
+# --- text a spreadsheet would run as a formula -----------------------------------------
+
+# (file, the text replaced, what replaces it in the file, the text as read) in fields that
+# reach the CSVs: figure labels, an attribution, a context source title and a note
+FORMULAS = (
+    (ART, "{en: Buildings inspected,", '{en: "=HYPERLINK(\\"http://x\\",\\"y\\")",', '=HYPERLINK("http://x","y")'),
+    (ART, "{en: Armenians helped to return home,", '{en: "@SUM(1+1)",', "@SUM(1+1)"),
+    (ART, "{en: Azerbaijanis helped to return home,", '{en: "\\tAzerbaijanis helped to return home",',
+     "\tAzerbaijanis helped to return home"),
+    (ART, "\"Andrei Rudenko (reported speech: 'according to him')\"", "\"+cmd|' /C calc'!A0\"",
+     "+cmd|' /C calc'!A0"),
+    ("data/context/returns_series.csv", '"TASS, 23 Nov 2020"', "=1+1", "=1+1"),
+    ("data/context/mod_demining_series.csv", "buildings are houses and facilities inspected", "-2+3 houses",
+     "-2+3 houses"),
+)
+
+
+def formulas_in_text_fields(root: Path) -> None:
+    """FORMULAS written into a copy of the data, which stays valid."""
+    for rel, old, new, _read in FORMULAS:
+        edit_text(rel, replace_once(old, new))(root)
+
+
 # --- generated broken files -----------------------------------------------------------
 
 def _deep_brackets(count: int) -> bytes:
@@ -177,6 +201,38 @@ def _padded(raw: bytes) -> bytes:
 
 def _bidi(char: str) -> Callable[[str], str]:
     return replace_once("label: {en: Buildings inspected,", f'label: {{en: "Buildings {char}7391 inspected",')
+
+
+# --- what is not a regular file inside the data folder ----------------------------------
+
+FIFO = "data/articles/zz.yaml"
+SEED_PATH = f"seeds/{SEED}"
+NOT_REGULAR = "is a {}, not a regular file; only regular files are read"
+OUTSIDE = "is a link to {}, outside the data folder; only files inside it are read"
+
+
+def named_pipe(rel: str) -> Callable[[Path], None]:
+    """A named pipe in place of (or beside) a data file: reading it would wait forever."""
+    def prepare(root: Path) -> None:
+        (root / rel).unlink(missing_ok=True)
+        os.mkfifo(root / rel)
+    return prepare
+
+
+def link_to(rel: str, target: str) -> Callable[[Path], None]:
+    """A symbolic link in place of (or beside) a data file; target is relative to root
+    unless absolute (/dev/zero never ends: 2.4 GB read before anything was refused)."""
+    def prepare(root: Path) -> None:
+        (root / rel).unlink(missing_ok=True)
+        (root / rel).symlink_to(target if target.startswith("/") else root / target)
+    return prepare
+
+
+def outside_copy_and_link(root: Path) -> None:
+    """The real article copied outside the data folder, linked from inside it."""
+    text = (root / ART).read_text(encoding="utf-8").replace("id: 2021-12-29-sputnik", "id: linked-copy", 1)
+    (root / "elsewhere.yaml").write_text(text, encoding="utf-8")
+    link_to(FIFO, "elsewhere.yaml")(root)
 
 
 ODD_ID = 'id: "note_x`` ![p](http://203.0.113.7/p.png)\\n\\n# heading \\u202e"'
@@ -243,6 +299,22 @@ def _cases() -> list[Case]:
         Case("context_csv_bidi_in_event",
              edit_text(EVENTS_CSV, lambda t: t + "2021-01-01,day,Ceasefire \u202ebroken,,title,https://e.org,\n"),
              ("{EVENTS_CSV}:{line}: row {line}: event: " + rlo,), 1, (EVENTS_CSV, "\u202e".encode())),
+        # what is not a regular file, or leaves the data folder: refused unread, nothing hangs
+        Case("named_pipe_article", named_pipe(FIFO), (f"{FIFO}:1: -: -: " + NOT_REGULAR.format("named pipe"),)),
+        Case("link_to_dev_zero", link_to(FIFO, "/dev/zero"), (f"{FIFO}:1: -: -: " + OUTSIDE.format("/dev/zero"),)),
+        Case("link_leaving_the_data_folder", outside_copy_and_link,
+             (f"{FIFO}:1: -: -: " + OUTSIDE.format("elsewhere.yaml"),)),
+        Case("folder_named_like_an_article", lambda root: (root / FIFO).mkdir(),
+             (f"{FIFO}:1: -: -: " + NOT_REGULAR.format("folder"),)),
+        Case("named_pipe_seed", named_pipe(SEED_PATH), (f"{SEED_PATH}:1: -: -: " + NOT_REGULAR.format("named pipe"),), 0),
+        Case("seed_link_to_dev_zero", link_to(SEED_PATH, "/dev/zero"),
+             (f"{SEED_PATH}:1: -: -: " + OUTSIDE.format("/dev/zero"),), 0),
+        Case("context_csv_named_pipe", named_pipe(EVENTS_CSV),
+             ("{EVENTS_CSV}:1: -: -: " + NOT_REGULAR.format("named pipe"),)),
+        Case("context_csv_link_to_dev_zero", link_to(EVENTS_CSV, "/dev/zero"),
+             ("{EVENTS_CSV}:1: -: -: " + OUTSIDE.format("/dev/zero"),)),
+        Case("method_link_to_dev_zero", link_to(METHOD, "/dev/zero"),
+             ("{METHOD}:1: -: -: " + OUTSIDE.format("/dev/zero"),), 1, None, METHOD_PAGE),
         # valid YAML, wrong data
         folder("wrong_types", ("{BROKEN}:1: article: -: Input should be a valid dictionary or instance of ArticleInfo",
                                "{BROKEN}:2: figures: -: Input should be a valid list",
@@ -292,6 +364,8 @@ def _cases() -> list[Case]:
              ("{METHOD}:{line}: method: steps.0.heading.en: " + rlo,), 1, (METHOD, "\u202e".encode()), METHOD_PAGE),
         # valid data full of markup: shown as text everywhere (see test_escaping.py)
         Case("markup_in_every_text_field", markup_everywhere, ()),
+        # valid data whose text would run as spreadsheet formulas: warnings only (test_csv_formulas.py)
+        Case("formulas_in_text_fields", formulas_in_text_fields, ()),
     ]
 
 

@@ -51,8 +51,13 @@ def test_a_pasted_article_shows_its_candidates_in_tables_and_in_the_text():
     assert list(events["reading"])[1] == "November 2020 (month only)"
     html = marked(at)
     assert html.startswith('<div dir="rtl" lang="ar"')
-    assert html.count('<mark class="cand figure"') == 8 and html.count('<mark class="cand event"') == 5
-    assert 'title="F4 · more than 26,000 explosive objects · unconfirmed"' in html
+    assert html.count('<mark class="cand figure') == 8 and html.count('<mark class="cand event') == 5
+    assert 'title="F4 · more than 26,000 explosive objects · qualifier word before the number · unconfirmed"' in html
+    # the nationality nouns guess the unit (people): low confidence, said in the table and the text
+    assert list(figures["confidence"]) == ["normal"] * 5 + ["low: check first"] * 2 + ["normal"]
+    assert list(figures["why"])[5] == "unit guessed (people) from a nationality noun"
+    assert html.count('<mark class="cand figure low"') == 2 and ">F6?</sup>" in html
+    assert list(events["why"])[2] == "date as written"
     assert "No date chosen: using 29 December 2021, the dateline date found in the text." in [c.value for c in at.caption]
     assert "Kept: 8 of 8 figures, 5 of 5 dates." in [c.value for c in at.caption]
 
@@ -64,7 +69,8 @@ def test_an_unticked_candidate_is_struck_through_and_left_out_of_the_draft():
     at.run()
     assert "Kept: 7 of 8 figures, 5 of 5 dates." in [c.value for c in at.caption]
     html = marked(at)
-    dropped = html.split('<mark class="cand figure dropped" title="F2 · 2,320 hectares · unconfirmed"')
+    dropped = html.split('<mark class="cand figure dropped" title="F2 · 2,320 hectares · digits as written · '
+                         'unconfirmed"')
     assert len(dropped) == 2 and dropped[1].split(">", 1)[1].startswith("2320 هكتارا<sup")
     assert html.count("dropped") == 1
 
@@ -156,3 +162,61 @@ def test_without_a_publication_date_there_is_no_draft_to_download():
     at.date_input(key="add_published").set_value(__import__("datetime").date(2021, 12, 29)).run()
     assert list(at.data_editor[1].value["reading"]) == ["9 November 2021 (day)"]
     assert len(at.download_button) == 2
+
+
+def test_a_pasted_bidi_override_is_refused_before_anything_is_marked():
+    """Before: the marked text showed "7391 مبنى" while the candidate read 1,937."""
+    at = paste(open_page(), "29 ديسمبر 2021\nتم فحص \u202e1937\u202c مبنى")
+    assert not at.exception and not at.data_editor
+    assert not [m for m in at.markdown if "<mark" in m.value]
+    assert [e.value for e in at.error] == [
+        "This file cannot be read as text: line 2: it contains the bidirectional control character U+202E "
+        "(RIGHT-TO-LEFT OVERRIDE), which can reverse how the text around it reads; remove it."]
+
+
+def test_an_uploaded_bidi_isolate_is_refused_too():
+    at = open_page()
+    at.file_uploader(key="add_upload").set_value(("a.txt", "عاد \u20661937\u2069 لاجئ".encode(), "text/plain"))
+    at.run()
+    assert not at.data_editor
+    assert "U+2066 (LEFT-TO-RIGHT ISOLATE)" in at.error[0].value
+
+
+def test_a_hostile_paste_shows_a_bounded_list_and_says_so():
+    """Before: "1 " 99,500 times took 31 s on the page thread and printed every one."""
+    at = paste(open_page(), "1 " * 99_500)
+    assert not at.exception
+    assert ("This text holds more than 300 candidate figures or dates; only the first 300 are shown. Split the "
+            "article to check the rest.") in [w.value for w in at.warning]
+    assert len(at.data_editor[0].value) <= 300
+    assert marked(at).count("<mark") <= 300
+
+
+def test_a_paste_that_takes_too_long_is_stopped_and_said(monkeypatch):
+    from newsdash.extract import worker
+    from newsdash.extract.worker import TooSlow
+
+    def too_slow(text, chosen):  # noqa: ANN001, ANN202, ARG001
+        raise TooSlow(worker.TIME_LIMIT_S)
+
+    monkeypatch.setattr(worker, "read_bounded", too_slow)
+    at = paste(open_page(), "نص يستغرق وقتا طويلا 12 مبنى")
+    assert not at.exception and not at.data_editor
+    assert [e.value for e in at.error] == ["Reading this text took longer than 10 seconds and was stopped. Is it "
+                                           "an article? Split it or remove what is not prose."]
+
+
+def test_the_page_reads_a_paste_in_a_child_process(monkeypatch):
+    from newsdash.extract import worker
+
+    calls = []
+    real = worker.run_bounded
+
+    def watched(module, function, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        calls.append((module, function))
+        return real(module, function, *args, **kwargs)
+
+    monkeypatch.setattr(worker, "run_bounded", watched)
+    at = paste(open_page(), "عاد 50 ألف لاجئ في 9 نوفمبر 2020")
+    assert list(at.data_editor[0].value["quote"]) == ["50 ألف لاجئ"]
+    assert calls == [("newsdash.extract.worker", "read_article")]

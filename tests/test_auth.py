@@ -88,43 +88,70 @@ class Clock:
         return self.now
 
 
-def test_each_failure_doubles_the_wait_of_that_session_up_to_the_cap():
-    throttle = auth.Throttle(clock=Clock(), free=1000)
-    waits = []
-    for _ in range(8):
-        waits.append(throttle.wait_before_check("a"))
-        throttle.record("a", success=False)
-    assert waits == [0, 1, 2, 4, 8, 16, 30, 30]
-    assert throttle.wait_before_check("b") == 0  # another session is not slowed by a's failures
-
-
-def test_success_clears_the_session_but_not_the_crowd():
-    throttle = auth.Throttle(clock=Clock(), free=2, step=0.5)
-    for session in ("a", "b", "c", "d"):
-        throttle.record(session, success=False)
-    throttle.record("a", success=True)
-    assert throttle.wait_before_check("a") == 1.0  # 4 failures, 2 free: 2 x 0.5 s for everyone
-    assert throttle.wait_before_check("b") == 2.0  # b's own 1 s on top
-
-
-def test_many_sessions_guessing_at_once_slow_every_session():
-    throttle = auth.Throttle(clock=Clock(), free=10, step=0.5, cap=30)
-    for i in range(40):  # one failure each from 40 fresh sessions
-        throttle.record(f"s{i}", success=False)
-    assert throttle.wait_before_check("fresh") == 15.0
-    for i in range(100):
-        throttle.record(f"t{i}", success=False)
-    assert throttle.wait_before_check("fresh") == 30.0
-
-
-def test_failures_are_forgotten_after_the_window_so_memory_stays_bounded():
+def test_each_failure_doubles_the_wait_of_that_address_up_to_the_cap():
     clock = Clock()
-    throttle = auth.Throttle(clock=clock, window=600, free=0, step=1)
+    throttle = auth.Throttle(clock=clock, free=1000)
+    waits = []
+    for _ in range(9):
+        wait = throttle.book("10.0.0.1")
+        waits.append(wait)
+        clock.now += wait  # the check happens at its slot
+        throttle.record("10.0.0.1", success=False)
+    assert waits == [0, 1, 2, 4, 8, 16, 32, 60, 60]
+    assert throttle.book("10.0.0.2") == 0  # another address is not slowed by its failures
+
+
+def test_a_new_session_from_the_same_address_does_not_start_afresh():
+    """The brake is keyed on the address: a fresh session (or a cleared cache) is no reset."""
+    throttle = auth.Throttle(clock=Clock(), free=1000)
+    for _ in range(3):
+        throttle.record("10.0.0.1", success=False) if throttle.book("10.0.0.1") is not None else None
+    assert throttle.book("10.0.0.1") == 1 + 2 + 4  # slots at 0, 1, 3: the next at 7
+
+
+def test_attempts_at_the_same_moment_queue_instead_of_waiting_alike():
+    """24 sessions guessing at once, each from its own address: slots 12 s apart once the
+    5 free ones are used, and nothing booked more than a minute ahead."""
+    throttle = auth.Throttle(clock=Clock(), free=5, spacing=12, max_wait=60)
+    waits = [throttle.book(f"10.0.0.{i}") for i in range(24)]
+    assert waits[:5] == [0, 0, 0, 0, 0]
+    assert waits[5:10] == [12, 24, 36, 48, 60]
+    assert waits[10:] == [None] * 14  # refused: not checked at all
+
+
+def test_at_most_a_handful_of_checks_a_minute_whatever_the_client_does():
+    """A guesser with a new address for every attempt, trying every second for an hour."""
+    clock = Clock()
+    throttle = auth.Throttle(clock=clock)
+    checks_at = []
+    for second in range(3600):
+        clock.now = 1000.0 + second
+        wait = throttle.book(f"addr{second}")
+        if wait is not None:
+            checks_at.append(clock.now + wait)
+            throttle.record(f"addr{second}", success=False)
+    per_minute = [sum(1 for at in checks_at if 1000 + 60 * m <= at < 1060 + 60 * m) for m in range(60)]
+    assert max(per_minute) <= 5 + 5  # the 5 free ones, then one every 12 s
+    assert max(per_minute[2:]) == 5
+    assert len(checks_at) == 5 + (max(checks_at) - 1004) / 12  # the free ones, then a slot every 12 s
+
+
+def test_a_right_password_clears_its_address_and_is_not_counted_as_a_guess():
+    throttle = auth.Throttle(clock=Clock(), free=2, spacing=12)
+    assert throttle.book("reader") == 0
+    throttle.record("reader", success=True)
+    assert throttle.book("reader") == 0 and throttle.book("other") == 0  # one booking left the count
+    assert throttle.book("third") == 12
+
+
+def test_attempts_are_forgotten_after_the_window_so_memory_stays_bounded():
+    clock = Clock()
+    throttle = auth.Throttle(clock=clock, window=600, free=0, spacing=0.01, max_wait=10**6)
     for i in range(500):
-        throttle.record(f"s{i}", success=False)
-    clock.now += 601
-    assert throttle.wait_before_check("s1") == 0
-    assert not throttle._failures and not throttle._recent
+        throttle.book(f"s{i}")
+    clock.now += 601 + 500 * 0.01
+    assert throttle.book("s1") == 0
+    assert list(throttle._attempts) == ["s1"] and len(throttle._recent) == 1
 
 
 # --- the command ------------------------------------------------------------------------
@@ -156,9 +183,10 @@ def gated(monkeypatch):
     import streamlit as st
 
     monkeypatch.setenv(auth.ENV_VAR, ENCODED)
-    st.cache_resource.clear()  # a fresh throttle: failures of other tests do not count
-    yield
     st.cache_resource.clear()
+    auth.BRAKE.reset()  # a fresh brake: failures of other tests do not count
+    yield
+    auth.BRAKE.reset()
 
 
 def sign_in(at: AppTest, password: str) -> AppTest:
@@ -191,8 +219,9 @@ def test_the_right_password_opens_the_overview(gated):
     at = AppTest.from_file(DASHBOARD, default_timeout=60).run()
     sign_in(at, "guess")  # one failure first: the next check waits 1 s
     sign_in(at, PASSWORD)
+    assert auth.BRAKE._attempts == {}  # the right password cleared this address
     assert not at.exception and not at.error
-    assert {m.label: m.value for m in at.metric}["Buildings inspected"] == "1,937"
+    assert {m.label: m.value for m in at.metric}["Buildings inspected"] == "1,937 buildings"
     at.run()  # still signed in on the next rerun
     assert at.metric
 
@@ -254,3 +283,15 @@ def test_a_page_run_without_the_entry_script_gets_no_data(gated):
         at.run()
         assert not at.exception
         assert not shows_data(at) and not at.get("plotly_chart") and not at.dataframe, page
+
+
+def test_a_refused_attempt_says_so_and_checks_nothing(gated, monkeypatch):
+    monkeypatch.setattr(auth, "BRAKE", auth.Throttle(free=0, spacing=100, max_wait=10))
+    at = AppTest.from_file(DASHBOARD, default_timeout=60).run()
+    sign_in(at, "guess")
+    assert [e.value for e in at.error] == ["Wrong password."]
+    checked = []
+    monkeypatch.setattr(auth, "verify_password", lambda *args: checked.append(args) or True)
+    sign_in(at, PASSWORD)
+    assert [e.value for e in at.error] == ["Too many sign-in attempts right now. Try again in a minute."]
+    assert checked == [] and not shows_data(at)

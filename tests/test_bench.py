@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from newsdash.bench import browser
-from newsdash.bench.config import QUICK
+from newsdash.bench import browser, edits
+from newsdash.bench.config import FULL, QUICK
 from newsdash.bench.rerun import dashboard_pages
 from tests.conftest import ROOT, browser_available, require_browser
 
@@ -33,6 +33,8 @@ def expected_rows(with_browser: bool) -> set[tuple[str, str]]:
         for label in ("validate", "load", "Data & method page, first view"):
             rows.add(("Scale", f"{label}, {count} {'article' if count == 1 else 'articles'} (per article)"))
         rows.add(("Scale", f"Data & method page, warm rerun, {count} {'article' if count == 1 else 'articles'}"))
+    rows |= {("Edits", f"an edit at {QUICK.edit_size} articles, against loading one article"),
+             ("Edits", f"a {QUICK.big_article_figures}-figure article's first view (overview page)")}
     if with_browser:
         rows |= {("First view", f"`streamlit run` to first chart drawn ({browser.FIRST_VIEW_PAGE})"),
                  *(("Interaction", name) for name, *_ in browser.INTERACTIONS),
@@ -110,3 +112,59 @@ def test_browser_sections_are_skipped_only_without_a_browser(quick_run: Path):
     else:
         assert not sections & set(BROWSER_SECTIONS)
         assert set(report["skipped"]) == {"browser", "export"}
+
+
+# the rows of the Edits section, without running the benchmark
+
+def test_the_edit_row_is_held_to_three_times_loading_one_article():
+    row = edits.edit_row({"count": 1000, "full_load": [12.0, 10.0, 11.0], "edit": [0.02, 0.04, 0.03]})
+    assert (row.section, row.name) == ("Edits", "an edit at 1,000 articles, against loading one article")
+    assert row.baseline == 0.011 and row.value == 0.03 and row.runs == 3
+    assert row.budget == 3.0 and row.ok  # 0.03 s is 2.7x loading one article (11 ms)
+    slow = edits.edit_row({"count": 1000, "full_load": [11.0], "edit": [0.5]})
+    assert slow.ok is False  # a full reload at every edit (the old behaviour) is far over budget
+
+
+def test_the_long_article_row_is_reported_against_the_shipped_article():
+    row = edits.big_article_row({"figures": 5000, "big": [9.0, 7.0, 8.0], "shipped": [1.0, 2.0, 1.5]})
+    assert (row.section, row.name) == ("Edits", "a 5,000-figure article's first view (overview page)")
+    assert (row.value, row.baseline, row.budget, row.ok) == (8.0, 1.5, None, None)
+
+
+def test_the_full_run_measures_the_sizes_the_issue_names():
+    assert (FULL.edit_size, FULL.big_article_figures) == (1000, 5000)
+    assert QUICK.edit_size < FULL.edit_size and QUICK.big_article_figures < FULL.big_article_figures
+
+
+def test_the_long_article_generator_makes_a_valid_article_with_every_figure_proven(tmp_path: Path):
+    from newsdash.corpus import load_corpus
+
+    data = edits.many_figures_article(tmp_path, 300)
+    corpus = load_corpus(data)
+    assert not corpus.errors
+    loaded = corpus.article()
+    assert loaded.id == "bench-300-figures"
+    assert len(loaded.article.figures) == 300 + 8  # the shipped article's eight, then the generated ones
+    last = loaded.article.figure("f299")
+    assert last.value == 10299 and loaded.seed_text[loaded.spans["f299"].start:].startswith("عدد 10299")
+
+
+def test_a_5000_figure_article_fits_the_loaders_size_limit(tmp_path: Path):
+    from newsdash.yamlsafe import MAX_FILE_BYTES
+
+    data = edits.many_figures_article(tmp_path, 5000)
+    assert (data / "articles" / "bench-5000-figures.yaml").stat().st_size < MAX_FILE_BYTES
+
+
+def test_an_edit_keeps_the_article_valid_and_changes_only_one_file(tmp_path: Path):
+    from newsdash.bench.scale import synthetic_corpus
+    from newsdash.corpus import load_corpus
+
+    data = synthetic_corpus(tmp_path, 3)
+    before = {p.name: p.read_bytes() for p in (data / "articles").iterdir()}
+    edits.edit_one(data, 1)
+    after = {p.name: p.read_bytes() for p in (data / "articles").iterdir()}
+    assert [name for name in before if before[name] != after[name]] == ["bench-0001.yaml"]
+    corpus = load_corpus(data)
+    assert not corpus.errors
+    assert corpus.article("bench-0001-sputnik-rudenko-karabakh").article.article.title.en.startswith("Edit 1: ")

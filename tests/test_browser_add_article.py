@@ -63,3 +63,14 @@ def test_the_seed_download_is_the_uploaded_text_byte_for_byte(page, app_url, tmp
     assert download.path().read_bytes() == ARTICLE.encode("utf-8")
     digest = hashlib.sha256(ARTICLE.encode("utf-8")).hexdigest()[:16]
     assert re.fullmatch(rf"\d{{3}}_{digest}\.txt", download.suggested_filename)
+
+
+def test_a_low_confidence_reading_is_marked_as_such_in_the_text(page, app_url, tmp_path):
+    source = tmp_path / "reversed.txt"
+    source.write_text("(دمشق - 6 كانون الأول 2021) أزالت الفرق 000 35 لغم و500 2 قذيفة.", encoding="utf-8")
+    upload_and_wait(page, app_url, source)
+    low = page.locator("mark.cand.figure.low")
+    assert low.all_inner_texts() == ["000 35 لغمF1?", "500 2 قذيفةF2?"]
+    assert low.first.evaluate("el => getComputedStyle(el).outlineStyle") == "dashed"
+    assert "digits out of order" in low.first.get_attribute("title")
+    assert "low: check first" in low.first.get_attribute("title")

@@ -11,8 +11,8 @@ def test_overview_metrics_render_in_a_real_browser(page, app_url):
     page.goto(app_url)
     page.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)
     values = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
-    assert "1,937" in values
-    assert "26,000+" in values
+    assert "1,937 buildings" in values
+    assert "26,000+ explosive objects" in values
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
@@ -20,10 +20,28 @@ def test_overview_in_arabic_shows_arabic_digits(page, app_url):
     page.goto(f"{app_url}/?lang=ar")
     page.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)
     values = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
-    assert "١٬٩٣٧" in values
-    assert "أكثر من ٢٦٬٠٠٠" in values
+    assert "١٬٩٣٧ مبنى" in values
+    assert "أكثر من ٢٦٬٠٠٠ مادة متفجرة" in values
     direction = page.locator('[data-testid="stMain"]').evaluate("e => getComputedStyle(e).direction")
     assert direction == "rtl"
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+@pytest.mark.parametrize(("lang", "number"), [("en", "2,320 hectares"), ("ar", "٢٬٣٢٠ هكتارًا")])
+def test_the_lede_renders_and_its_number_lands_on_its_sentence(page, app_url, lang, number):
+    page.goto(f"{app_url}/?lang={lang}")
+    lede = page.wait_for_selector(".nd-lede", timeout=60_000)
+    assert ("2,326.6 hectares" if lang == "en" else "٢٬٣٢٦٫٦ هكتار") in lede.inner_text()
+    # each small chart is drawn
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .main-svg').length >= 5",
+                           timeout=60_000)
+    page.locator(".nd-lede a", has_text=number).click()
+    page.wait_for_url("**/original_text?*fig=hectares_surveyed*", timeout=60_000)
+    assert (f"lang={lang}" in page.url) == (lang == "ar")
+    mark = page.wait_for_selector("mark.q-selected[id]", timeout=60_000)
+    assert mark.get_attribute("id") == "q-hectares_surveyed"
+    assert mark.inner_text() == "مسح 2320 هكتارا من الأراضي"
+    # (that the page then scrolls to the mark: tests/test_browser_text_pages.py)
     assert page.locator('[data-testid="stException"]').count() == 0
 
 

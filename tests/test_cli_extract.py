@@ -43,7 +43,7 @@ def test_extract_prints_the_candidates_as_yaml(capsys):
     assert [f["value"] for f in parsed["figures"]] == [1937, 2320, 683, 26000, 50000, 127, 19, 1.5]
     first = parsed["figures"][0]
     assert first == {"value": 1937, "qualifier": "exact", "unit": "buildings", "quote": "1937 مبنى",
-                     "start": 942, "end": 951}
+                     "start": 942, "end": 951, "reason": "digits as written"}
     assert [e["date"] for e in parsed["events"]] == ["2021-12-29", "2020-11", "2020-11-09", "2020-09", "2020-11-10"]
 
 
@@ -53,7 +53,8 @@ def test_extract_keeps_a_range_maximum_and_says_when_a_year_is_missing(capsys, t
     parsed = yaml.safe_load(out)
     assert code == 0
     assert parsed["figures"][0] == {"value": 30000, "value_max": 40000, "qualifier": "range", "unit": "people",
-                                         "quote": "30 - 40 ألف شخص", "start": 4, "end": 19}
+                                         "quote": "30 - 40 ألف شخص", "start": 4, "end": 19,
+                                         "reason": "multiplier word (ألف, million); range of two numbers"}
     assert parsed["events"][0]["date"] is None
     assert "1 date(s) without a year left unresolved (date: null): give --published." in err
 
@@ -215,3 +216,59 @@ def test_a_candidate_whose_words_repeat_line_for_line_is_left_out_and_said(capsy
     assert code == 0, err
     assert err.count("left out (words not unique in the text, or no year): «50 ألف لاجئ»") == 2
     assert "0 figures and 1 events" in out
+
+
+def test_extract_on_a_hostile_paste_prints_a_bounded_list_and_says_so(capsys, tmp_path):
+    """Before: "1 " 99,500 times printed 99,500 candidates, 8.4 MB."""
+    path = write(tmp_path, "ones.txt", "1 " * 99_500)
+    code, out, err = run(capsys, "extract", str(path), "--published", "2021-12-29")
+    assert code == 0
+    assert len(out.encode("utf-8")) < 100_000
+    assert len(yaml.safe_load(out)["figures"]) <= 300
+    assert "only the first 300 candidates of a kind (or the first 3,000 numbers) were read: split the text." in err
+
+
+@pytest.mark.parametrize("command", ["extract", "new-article"])
+def test_a_text_with_a_bidi_override_is_refused_with_its_line(capsys, data_copy, command):
+    """U+202E shows "1937" as "7391" while the candidate reads 1,937: refused as in data files."""
+    path = write(data_copy.parent, "bidi.txt", "29 ديسمبر 2021\nتم فحص \u202e1937\u202c مبنى")
+    code, out, err = run(capsys, command, str(path))
+    assert code == 1 and out == ""
+    assert (f"{path}:2: -: -: contains the bidirectional control character U+202E (RIGHT-TO-LEFT OVERRIDE), "
+            "which can reverse how the text around it reads; remove it") in err
+    assert not list((data_copy / "articles").glob("draft-*"))
+
+
+WIRE = """أزالت الفرق 35 ألف لغم
+
+دمشق، 6 كانون الأول 2021 - قالت الوزارة إن فرقها أزالت أكثر من 000 35 لغم، وطهرت 417 12 هكتار، وأفرجت عن 12 أرمنيا.
+"""
+
+
+def test_extract_says_why_and_marks_low_confidence(capsys, tmp_path):
+    path = write(tmp_path, "wire.txt", WIRE)
+    code, out, err = run(capsys, "extract", str(path))
+    figures = yaml.safe_load(out)["figures"]
+    assert code == 0
+    assert [(f["value"], f["qualifier"], f.get("confidence")) for f in figures] == [
+        (35000, "more_than", None), (12417, "exact", "low"), (12, "exact", "low")]
+    assert figures[0]["reason"] == ("digits out of order (right-to-left layout): groups read in reverse; qualifier "
+                                    "word before the number; the same number is written in order elsewhere in the "
+                                    "text; also stated in the headline or the same sentence")
+    assert figures[0]["also"] == [[12, 22]] and WIRE[12:22] == "35 ألف لغم"
+    assert "2 candidate(s) marked confidence: low" in err
+
+
+def test_the_draft_says_why_in_comments_and_still_validates(capsys, data_copy):
+    source = write(data_copy.parent, "wire.txt", WIRE)
+    code, _, err = run(capsys, "new-article", str(source))
+    assert code == 0, err
+    assert "2 candidate(s) marked confidence: low (digits out of order, a guessed unit): check them first." in err
+    text = next((data_copy / "articles").glob("draft-*.yaml")).read_text(encoding="utf-8")
+    assert ("# read by: digits out of order (right-to-left layout): groups read in reverse\n"
+            "# LOW CONFIDENCE: check this reading against the text first\n- id: figure_2\n") in text
+    assert "# read by: unit guessed (people) from a nationality noun\n# LOW CONFIDENCE" in text
+    assert "# also stated at characters 12-22 of the seed\n- id: figure_1\n" in text
+    code, out, err = run(capsys, "validate")
+    assert code == 0, err
+    assert "Drafts, valid but not shown: 1 draft article(s)" in out

@@ -1,7 +1,8 @@
 """deploy/: the nginx configuration, run for real. nginx (Debian's package, installed
-when missing and we are root) in front of two app processes on loopback, the app under
-/newsdash/, driven in headless Chromium; then the process serving us is stopped and the
-page still loads through the other one.
+when missing and we are root) in front of two app processes on loopback sharing one
+password, the app under /newsdash/, driven in headless Chromium: the reader's process is
+stopped, the page reconnects to the other, the first comes back, and the reader's
+download and reload still reach the process that holds their session (a cookie names it).
 
 Everything runs on 127.0.0.1 with free ports, and nginx keeps its pid, logs and temp
 files in the test's own folder. Runs in CI (`CI=true`), where a missing nginx fails.
@@ -11,14 +12,19 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import shutil
 import subprocess
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from newsdash import auth
 from newsdash.appserver import stop
 from tests.conftest import ROOT, free_port, require_browser
 from tests.netwatch import start_plain_app
@@ -28,6 +34,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.deploy]
 SITE = ROOT / "deploy" / "nginx-newsdash.conf"
 BASE = "newsdash"
 NGINX_CANDIDATES = ("nginx", "/usr/sbin/nginx")
+APP_PORTS = (8501, 8502)  # as shipped; the cookie names them "a" and "b"
+PASSWORD = "deploy test password"
 
 
 def find_nginx() -> str | None:
@@ -52,12 +60,12 @@ def ensure_nginx() -> str:
 
 
 def site_for_test(listen: int, app_ports: tuple[int, int]) -> str:
-    """The shipped site file with only its ports changed."""
+    """The shipped site file with only its ports changed (in its maps' patterns too)."""
     text = SITE.read_text(encoding="utf-8")
     text = text.replace("listen 80;", f"listen 127.0.0.1:{listen};")
-    text = text.replace("127.0.0.1:8501", f"127.0.0.1:{app_ports[0]}")
-    text = text.replace("127.0.0.1:8502", f"127.0.0.1:{app_ports[1]}")
-    assert text.count(f"127.0.0.1:{app_ports[0]}") == 1 and text.count(f"127.0.0.1:{app_ports[1]}") == 1
+    for shipped, port in zip(APP_PORTS, app_ports, strict=True):
+        assert re.search(rf"127\\?\.0\\?\.0\\?\.1:{shipped}\b", text)
+        text = re.sub(rf"\b{shipped}\b", str(port), text)
     return text
 
 
@@ -73,7 +81,7 @@ pid {folder}/nginx.pid;
 error_log {folder}/error.log warn;
 events {{ worker_connections 256; }}
 http {{
-    log_format upstream '$request_uri $status $upstream_addr';
+    log_format upstream '$request_uri $status cookie=$cookie_newsdash_replica $upstream_addr';
     access_log {folder}/access.log upstream;
     client_body_temp_path {temp['client']};
     proxy_temp_path {temp['proxy']};
@@ -85,10 +93,55 @@ http {{
 """
 
 
-@pytest.fixture
-def stack(tmp_path: Path):
-    """nginx on a free loopback port before two app processes; all stopped afterwards."""
+@dataclass
+class Stack:
+    """nginx on `url` before the two app processes on `ports` ("a" and "b" in the cookie)."""
+
+    url: str
+    ports: tuple[int, int]
+    access_log: Path
+    env: dict[str, str]
+    apps: dict[int, subprocess.Popen] = field(default_factory=dict)
+
+    def start(self, *ports: int) -> None:
+        """Start these app processes side by side and wait until each answers."""
+        with ThreadPoolExecutor(len(ports)) as pool:
+            started = pool.map(lambda port: start_plain_app(env=self.env, port=port, base_path=BASE), ports)
+            self.apps.update((port, proc) for port, (proc, _) in zip(ports, started, strict=True))
+
+    def ports_since(self, since: int) -> set[int]:
+        """The app ports that answered the requests logged after line `since`."""
+        lines = self.access_log.read_text().splitlines()[since:]
+        return {int(re.findall(r"127\.0\.0\.1:(\d+)", line)[-1]) for line in lines}
+
+    def port_named(self, replica: str) -> int:
+        return self.ports["ab".index(replica)]
+
+    def name_of(self, port: int) -> str:
+        return "ab"[self.ports.index(port)]
+
+    def logged(self) -> int:
+        return len(self.access_log.read_text().splitlines())
+
+    def answered(self, tag: str, since: int = 0, timeout: float = 10) -> tuple[int, int]:
+        """(status, app port) of the first request after line `since` whose address holds
+        tag, from nginx's log (written when the answer is complete: wait a little)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for line in self.access_log.read_text().splitlines()[since:]:
+                uri, status, _cookie, upstream = line.split(" ", 3)
+                if tag in uri:
+                    return int(status), int(re.findall(r"127\.0\.0\.1:(\d+)", upstream)[-1])
+            time.sleep(0.1)
+        raise AssertionError(f"nginx logged no request for {tag}")
+
+
+@pytest.fixture(scope="class")
+def stack(tmp_path_factory: pytest.TempPathFactory):
+    """nginx on a free loopback port before two app processes sharing one password, for
+    the tests of one class (each leaves both processes running); all stopped afterwards."""
     require_browser()
+    tmp_path = tmp_path_factory.mktemp("nginx")
     nginx = ensure_nginx()
     listen, ports = free_port(), (free_port(), free_port())
     site = tmp_path / "newsdash.conf"
@@ -96,71 +149,142 @@ def stack(tmp_path: Path):
     conf = tmp_path / "nginx.conf"
     conf.write_text(main_config(tmp_path, site), encoding="utf-8")
     subprocess.run([nginx, "-t", "-p", str(tmp_path), "-c", str(conf)], check=True, capture_output=True)
-    apps = {}
+    env = {auth.ENV_VAR: auth.hash_password(PASSWORD)}
+    running = Stack(f"http://127.0.0.1:{listen}/{BASE}/", ports, tmp_path / "access.log", env)
     proxy = subprocess.Popen([nginx, "-p", str(tmp_path), "-c", str(conf), "-g", "daemon off;"],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        for port in ports:
-            apps[port], _ = start_plain_app(port=port, base_path=BASE)
-        yield f"http://127.0.0.1:{listen}/{BASE}/", apps, tmp_path / "access.log"
+        running.start(*ports)
+        yield running
     finally:
-        for proc in apps.values():
+        for proc in running.apps.values():
             if proc.poll() is None:
                 stop(proc)
         stop(proxy)
 
 
-def backends_of(access_log: Path, path_start: str) -> list[int]:
-    """The app ports nginx sent requests for this path to, in order."""
-    ports = []
-    for line in access_log.read_text().splitlines():
-        uri, _status, upstream = line.split(" ", 2)
-        if uri.startswith(path_start):
-            ports += [int(p) for p in re.findall(r"127\.0\.0\.1:(\d+)", upstream)]
-    return ports
+def probe(stack: Stack, cookie: str | None = None) -> tuple[int, int, str | None]:
+    """One plain request through nginx: (status, app port that answered, Set-Cookie)."""
+    tag = f"probe={secrets.token_hex(6)}"
+    request = urllib.request.Request(f"{stack.url}_stcore/health?{tag}")
+    if cookie:
+        request.add_header("Cookie", cookie)
+    with urllib.request.urlopen(request, timeout=10) as response:
+        ours = [c for c in response.headers.get_all("Set-Cookie") or [] if c.startswith("newsdash_replica=")]
+    set_cookie = ours[0] if len(ours) == 1 else None
+    status, port = stack.answered(tag)
+    return status, port, set_cookie
 
 
-def wait_for_overview(page) -> None:
-    page.wait_for_selector('[data-testid="stMetricValue"]', timeout=120_000)
-    assert "1,937" in page.locator('[data-testid="stMetricValue"]').all_inner_texts()
+def sign_in(page) -> None:
+    """Fill the password form (each new Streamlit session shows it once)."""
+    page.locator('input[type="password"]').fill(PASSWORD, timeout=60_000)
+    page.get_by_role("button", name="Open the dashboard").click()
+
+
+def wait_for_charts(page) -> None:
+    # a chart's first build on a busy CI machine can pass a minute: wait, not assert
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=150_000)
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
-def test_the_dashboard_runs_behind_nginx_and_survives_losing_a_process(page, stack):
-    url, apps, access_log = stack
-    sockets = []
-    page.on("websocket", lambda ws: sockets.append(ws.url))
-    page.goto(url)
-    wait_for_overview(page)
-    assert any(s.startswith(f"{url.replace('http', 'ws')}_stcore/stream") for s in sockets)  # through nginx
-    # (a websocket is logged when it closes: judge by the page's other requests)
-    first = backends_of(access_log, f"/{BASE}/")
-    assert len(set(first)) == 1, f"sticky: every request went to one process, not {set(first)}"
-    serving = first[0]
+def replica_cookie(page) -> dict:
+    [cookie] = [c for c in page.context.cookies() if c["name"] == "newsdash_replica"]
+    return cookie
 
-    # another page through the proxy: a chart is drawn
-    page.goto(f"{url}demining")
-    # the first build of four charts on a busy CI machine can pass a minute: wait, not assert
-    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=150_000)
 
-    stop(apps[serving])
-    other = next(port for port in apps if port != serving)
-    seen = len(backends_of(access_log, f"/{BASE}/"))
-    page.goto(url)
-    wait_for_overview(page)
-    after = backends_of(access_log, f"/{BASE}/")[seen:]
-    assert after and after[-1] == other  # (the first try may still name the stopped one)
-    with urllib.request.urlopen(f"{url}_stcore/health", timeout=10) as health:
-        assert health.status == 200
+class TestBehindNginx:
+    """One nginx and two app processes for both tests."""
+
+    def test_first_visits_spread_and_each_client_then_sticks(self, stack):
+        """Two clients from one address (one office behind NAT, one /24) are not forced onto
+        one process; each then stays where its cookie points."""
+        visits = [probe(stack), probe(stack)]
+        assert [status for status, _, _ in visits] == [200, 200]
+        assert {port for _, port, _ in visits} == set(stack.ports)
+        for _status, port, set_cookie in visits:
+            value, *flags = [part.strip() for part in set_cookie.split(";")]
+            replica = value.removeprefix("newsdash_replica=")
+            assert stack.port_named(replica) == port  # the cookie names the process that answered
+            assert set(flags) == {"Path=/", "HttpOnly", "SameSite=Lax"}  # no Secure over plain http
+            answers = [probe(stack, value)[1] for _ in range(3)]
+            assert answers == [port] * 3
+
+    def test_a_reader_stays_with_their_session_after_failover_and_restart(self, page, stack):
+        """Kill the reader's process, the page reconnects to the other; bring the first one
+        back: the reader's download and reload still go where their session lives."""
+        sockets = []
+        page.on("websocket", lambda ws: sockets.append(ws.url))
+        page.goto(f"{stack.url}demining")
+        sign_in(page)
+        wait_for_charts(page)
+        assert any(s.startswith(f"{stack.url.replace('http', 'ws')}_stcore/stream") for s in sockets)  # through nginx
+        cookie = replica_cookie(page)
+        assert cookie["httpOnly"] and cookie["sameSite"] == "Lax" and cookie["path"] == "/"
+        first = stack.port_named(cookie["value"])
+        [second] = [port for port in stack.ports if port != first]
+
+        stop(stack.apps[first])
+        # the page reconnects by itself to the other process; the websocket upgrade's answer
+        # moves the cookie there
+        deadline = time.monotonic() + 30
+        while replica_cookie(page)["value"] != stack.name_of(second):
+            assert time.monotonic() < deadline, "the page did not reconnect to the other process"
+            page.wait_for_timeout(200)
+        # the session there is new: the reader's next action (a rerun, key R) asks for the
+        # password once (pressed again if the page had not taken in the new session yet)
+        password = page.locator('input[type="password"]')
+        for _attempt in range(6):
+            page.locator("body").press("r")
+            try:
+                password.wait_for(timeout=10_000)
+                break
+            except PlaywrightTimeout:
+                continue
+        sign_in(page)
+        wait_for_charts(page)
+
+        stack.start(first)
+        # nginx retries a failed process after its fail_timeout: wait until new visitors reach it
+        deadline = time.monotonic() + 30
+        while probe(stack)[1] != first:
+            assert time.monotonic() < deadline, "nginx never sent a request to the restarted process"
+            time.sleep(0.5)
+
+        page.locator('[data-testid="stPopover"] button').first.click()
+        csv_button = page.locator('[data-testid="stDownloadButton"] button', has_text="(CSV)").first
+        with page.expect_download(timeout=30_000) as download_info:
+            csv_button.click()
+        assert download_info.value.failure() is None
+        assert stack.answered(f"/{BASE}/media/") == (200, second)  # where the session lives, not a 404
+        csv_text = Path(download_info.value.path()).read_text(encoding="utf-8-sig")
+        assert csv_text.splitlines()[0].startswith("chart_id,") and ",1937," in csv_text
+
+        # a reload starts a new Streamlit session, which asks for the password as it would on
+        # a single process; the page and its websocket stay with the process of the cookie
+        before_reload = stack.logged()
+        page.reload()
+        sign_in(page)
+        wait_for_charts(page)
+        assert stack.answered(f"/{BASE}/demining", since=before_reload) == (200, second)
+        assert stack.ports_since(before_reload) == {second}
+        assert replica_cookie(page)["value"] == stack.name_of(second)
 
 
 def test_the_site_file_keeps_what_the_dashboard_needs():
-    """What a later edit must not lose: websocket upgrade, sticky sessions, sub-path."""
+    """What a later edit must not lose: websocket upgrade, sticky sessions that follow a
+    cookie (set by every answer, the websocket upgrade too), sub-path."""
     text = SITE.read_text(encoding="utf-8")
+    pages = text[text.index("location /newsdash/ {"):text.index("location /newsdash/_stcore/stream")]
     stream = text[text.index("location /newsdash/_stcore/stream"):]
     assert "proxy_set_header Upgrade $http_upgrade;" in stream
     assert "proxy_set_header Connection $newsdash_connection;" in stream
-    assert re.search(r"upstream newsdash_apps \{\s*ip_hash;", text)
+    for location in (pages, stream):
+        assert "proxy_pass http://$newsdash_backend;" in location
+        assert "add_header Set-Cookie $newsdash_sticky_cookie always;" in location
+    assert "map $cookie_newsdash_replica $newsdash_backend {" in text
+    assert "Path=/; HttpOnly; SameSite=Lax" in text
+    assert not re.search(r"^\s*ip_hash;", text, re.MULTILINE)  # it puts a whole /24 on one process
     run_app = (ROOT / "deploy" / "run-app.sh").read_text(encoding="utf-8")
     assert "--server.baseUrlPath newsdash" in run_app and "--server.address 127.0.0.1" in run_app
 

@@ -3,17 +3,21 @@ and through the app: the exact errors, with their lines, and the good article st
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import threading
+import time
 import tracemalloc
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from newsdash.corpus import load_corpus
-from newsdash.yamlsafe import load_with_lines
-from tests.conftest import DASHBOARD, ROOT
+from newsdash.corpus import fingerprint, load_corpus
+from newsdash.errors import DataError
+from newsdash.yamlsafe import load_with_lines, read_bytes
+from tests.conftest import ARTICLE, DASHBOARD, ROOT
 from tests.hostile_cases import BROKEN, CASES, HOSTILE, Case, make_copy
 
 PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
@@ -92,8 +96,8 @@ def test_the_app_shows_the_errors_and_the_good_article(case: Case, hostile_copy)
         return
     metrics = {m.label: m.value for m in at.metric}
     if case.good_articles:
-        assert metrics["Buildings inspected"] == "1,937"
-        assert metrics["Explosive objects detected and neutralised"] == "26,000+"
+        assert metrics["Buildings inspected"] == "1,937 buildings"
+        assert metrics["Explosive objects detected and neutralised"] == "26,000+ explosive objects"
     else:
         assert not metrics
         assert at.info[0].value == "No valid article to show."
@@ -142,3 +146,92 @@ def test_a_python_tag_runs_nothing(tmp_path: Path):
     BY_NAME["python_object_apply_tag"].prepare(tmp_path)
     load_corpus(tmp_path / "data")
     assert not marker.exists()
+
+
+# --- what is not a regular file: nothing waits on it, and its going is seen -----------
+
+
+class _Rescuer:
+    """Opens a named pipe's write end after `after` seconds and closes it, so a reader
+    stuck on the pipe (the bug this guards against) gets end-of-file: the test then
+    fails on its assertions instead of hanging the whole run."""
+
+    def __init__(self, pipe: Path, after: float = 20.0):
+        self.pipe, self.done = pipe, threading.Event()
+        self.thread = threading.Thread(target=self._run, args=(after,), daemon=True)
+        self.thread.start()
+
+    def _run(self, after: float) -> None:
+        if self.done.wait(after):
+            return
+        while not self.done.is_set():
+            try:
+                os.close(os.open(self.pipe, os.O_WRONLY | os.O_NONBLOCK))  # ENXIO while no reader waits
+            except OSError:
+                pass
+            time.sleep(0.2)
+
+    def stop(self) -> None:
+        self.done.set()
+        self.thread.join(timeout=5)
+
+
+def test_a_named_pipe_is_refused_unread_and_removing_it_changes_the_fingerprint(tmp_path: Path):
+    data = make_copy(tmp_path)
+    before = fingerprint(data)
+    pipe = data / "articles" / "zz.yaml"
+    os.mkfifo(pipe)
+    rescuer = _Rescuer(pipe, after=10)
+    try:
+        with_pipe = fingerprint(data)
+        corpus = load_corpus(data)
+    finally:
+        rescuer.stop()
+    assert (str(pipe), "named pipe") in with_pipe and with_pipe != before
+    assert [str(e) for e in corpus.errors] == [f"{pipe}:1: -: -: is a named pipe, not a regular file; "
+                                               "only regular files are read"]
+    assert corpus.article().article.figure("buildings_inspected").value == 1937
+    pipe.unlink()
+    assert fingerprint(data) == before  # the key changes back: the next rerun recovers
+
+
+def test_the_app_renders_beside_a_named_pipe_and_recovers_when_it_is_removed(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch):
+    data = make_copy(tmp_path)
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data))
+    pipe = data / "articles" / "zz.yaml"
+    os.mkfifo(pipe)
+    rescuer = _Rescuer(pipe)
+    try:
+        at = AppTest.from_file(DASHBOARD, default_timeout=15).run()  # a regression times out here
+    finally:
+        rescuer.stop()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "data/articles/zz.yaml:1: -: -: is a named pipe, not a regular file" in at.error[0].value
+    assert {m.label: m.value for m in at.metric}["Buildings inspected"] == "1,937"
+    pipe.unlink()
+    at.run()
+    assert not at.exception and not at.error
+    assert {m.label: m.value for m in at.metric}["Buildings inspected"] == "1,937"
+
+
+def test_a_link_inside_the_data_folder_is_read(tmp_path: Path):
+    data = make_copy(tmp_path)
+    article = data / "articles" / ARTICLE
+    (data / "kept").mkdir()
+    article.rename(data / "kept" / ARTICLE)
+    article.symlink_to(Path("..") / "kept" / ARTICLE)
+    corpus = load_corpus(data)
+    assert not corpus.errors
+    assert corpus.article().article.figure("buildings_inspected").value == 1937
+
+
+def test_a_file_above_the_limit_is_refused_before_it_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"#" * 2_000_000)
+    reads: list[int] = []
+    real_read = os.read
+    monkeypatch.setattr(os, "read", lambda fd, n: reads.append(n) or real_read(fd, n))
+    with pytest.raises(DataError, match="file is 2,000,000 bytes, above the limit of 1,000,000"):
+        read_bytes(big, root=tmp_path)
+    assert reads == []

@@ -23,7 +23,7 @@ def labels(at: AppTest) -> dict[str, str]:
 @pytest.fixture
 def running(data_copy: Path) -> tuple[AppTest, Path]:
     at = AppTest.from_file(DASHBOARD, default_timeout=60).run()
-    assert labels(at)["Buildings inspected"] == "1,937"
+    assert labels(at)["Buildings inspected"] == "1,937 buildings"
     return at, data_copy / "articles" / ARTICLE
 
 
@@ -41,7 +41,7 @@ def test_an_edit_shows_on_the_next_rerun(running):
     rewrite(path, LABEL, "label: {en: Buildings checked for explosives,")
     at.run()
     assert not at.exception
-    assert labels(at)["Buildings checked for explosives"] == "1,937"
+    assert labels(at)["Buildings checked for explosives"] == "1,937 buildings"
     assert "Buildings inspected" not in labels(at)
 
 
@@ -51,7 +51,7 @@ def test_a_same_size_edit_in_the_same_mtime_tick_is_not_missed(running):
     rewrite(path, LABEL, "label: {en: Buildings inspectED,", keep_mtime=True)
     assert path.stat().st_size == size
     at.run()
-    assert labels(at)["Buildings inspectED"] == "1,937"
+    assert labels(at)["Buildings inspectED"] == "1,937 buildings"
 
 
 def test_a_half_written_save_shows_errors_and_fixing_it_recovers(running):
@@ -67,7 +67,7 @@ def test_a_half_written_save_shows_errors_and_fixing_it_recovers(running):
     path.write_bytes(whole)
     at.run()
     assert not at.exception and not at.error
-    assert labels(at)["Buildings inspected"] == "1,937"
+    assert labels(at)["Buildings inspected"] == "1,937 buildings"
 
 
 def test_a_wrong_value_saved_then_corrected(running):
@@ -77,7 +77,7 @@ def test_a_wrong_value_saved_then_corrected(running):
     assert "buildings_inspected: value: value 1,973 disagrees with the quote, which says 1,937" in at.error[0].value
     rewrite(path, "value: 1973", "value: 1937")
     at.run()
-    assert not at.error and labels(at)["Buildings inspected"] == "1,937"
+    assert not at.error and labels(at)["Buildings inspected"] == "1,937 buildings"
 
 
 def test_editor_lock_and_temporary_files_are_ignored(running):
@@ -88,7 +88,7 @@ def test_editor_lock_and_temporary_files_are_ignored(running):
     swap.write_bytes(b"\x00binary swap\x00")
     at.run()
     assert not at.exception and not at.error
-    assert labels(at)["Buildings inspected"] == "1,937"
+    assert labels(at)["Buildings inspected"] == "1,937 buildings"
 
 
 def test_fingerprint_changes_with_content_even_when_size_and_mtime_do_not(data_copy: Path):
@@ -100,7 +100,11 @@ def test_fingerprint_changes_with_content_even_when_size_and_mtime_do_not(data_c
     assert before != after
 
 
-def test_fingerprint_skips_a_file_that_vanishes(data_copy: Path):
-    (data_copy / "articles" / "gone.yaml").symlink_to(data_copy / "nowhere.yaml")
-    names = [Path(entry[0]).name for entry in fingerprint(data_copy)]
-    assert "gone.yaml" not in names and ARTICLE in names
+def test_fingerprint_lists_a_dangling_link_by_name_without_following_it(data_copy: Path):
+    link = data_copy / "articles" / "gone.yaml"
+    link.symlink_to(data_copy / "nowhere.yaml")
+    entries = {Path(entry[0]).name: entry for entry in fingerprint(data_copy)}
+    assert entries["gone.yaml"][1:] == ("link", str(data_copy / "nowhere.yaml"))
+    assert entries[ARTICLE][2] == (data_copy / "articles" / ARTICLE).stat().st_size
+    link.unlink()  # its going changes the key as well
+    assert "gone.yaml" not in [Path(entry[0]).name for entry in fingerprint(data_copy)]

@@ -4,7 +4,10 @@ while every page is used in both languages and charts are exported."""
 
 from __future__ import annotations
 
+import asyncio
+import http.client
 import json
+import math
 import re
 import socket
 import subprocess
@@ -17,6 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from newsdash.appserver import stop
+from newsdash.extract.draft import MAX_ARTICLE_BYTES
 from newsdash.static_export import EXPORT_PROXY_ENV, OFFLINE_PROXY
 from tests.conftest import ROOT, require_browser
 from tests.netwatch import RecordingProxy, RequestLog, start_plain_app
@@ -31,6 +35,13 @@ def test_the_config_file_turns_on_protection_and_off_phoning_home():
     assert config["browser"]["gatherUsageStats"] is False
     # a set server address stops Streamlit looking up the machine's external IP at start
     assert config["browser"]["serverAddress"] == "localhost"
+
+
+def test_uploads_are_capped_at_what_the_add_article_page_accepts():
+    """Streamlit's default is 200 MB, held in memory; the page takes 200 KB. The setting
+    is in whole megabytes (MiB to Streamlit), so the smallest that fits is the cap."""
+    config = tomllib.loads(CONFIG.read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] == math.ceil(MAX_ARTICLE_BYTES / 2**20) == 1
 
 
 def test_streamlit_reads_those_settings_as_the_app_runs_them():
@@ -80,6 +91,49 @@ def test_an_upload_without_the_xsrf_token_is_refused(watched_app):
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=10)
     assert refused.value.code == 403
+
+
+def upload(url: str, size: int) -> int:
+    """PUT `size` bytes as an open session's file upload, with the XSRF cookie and header
+    a browser sends: the HTTP status."""
+    from tests.wsclient import Session, run_async
+
+    async def while_a_session_is_open() -> int:
+        session = await Session.open(url)
+        try:
+            await session.run()
+            return await asyncio.to_thread(put_upload, url, session.session_id, size)
+        finally:
+            await session.close()
+
+    return run_async(while_a_session_is_open())
+
+
+def put_upload(url: str, session_id: str, size: int) -> int:
+    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=10) as health:  # sets the XSRF cookie
+        cookie = health.headers["Set-Cookie"].split(";")[0]
+    boundary = "----upload"
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
+            f"Content-Type: text/plain\r\n\r\n").encode() + b"x" * size + f"\r\n--{boundary}--\r\n".encode()
+    headers = {"Cookie": cookie, "X-Xsrftoken": cookie.split("=", 1)[1],
+               "Content-Type": f"multipart/form-data; boundary={boundary}"}
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    try:
+        try:
+            connection.request("PUT", f"{parts.path}/_stcore/upload_file/{session_id}/file-1", body, headers)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # a server refusing by Content-Length answers before the body is all sent
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+@pytest.mark.browser
+def test_an_upload_larger_than_the_cap_is_refused_before_it_is_held(watched_app):
+    url, *_ = watched_app
+    assert upload(url, MAX_ARTICLE_BYTES) == 204  # what the page accepts gets through
+    assert upload(url, 3 * 2**20) == 413  # Streamlit's default would have taken it
 
 
 def page_paths(page, url: str) -> list[str]:

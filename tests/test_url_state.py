@@ -10,7 +10,16 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from newsdash.url_state import MAX_PARAM_LENGTH, parse_choice, parse_multi, serialize_multi
+from newsdash.url_state import (
+    MAX_PARAM_LENGTH,
+    Shown,
+    ids_after_switch,
+    known_ids,
+    parse_choice,
+    parse_multi,
+    range_ids,
+    serialize_multi,
+)
 
 IDS = st.from_regex(r"[a-z][a-z0-9_]{0,15}", fullmatch=True)
 OPTIONS = st.lists(IDS, min_size=1, max_size=8, unique=True)
@@ -93,3 +102,42 @@ def test_markup_in_a_link_is_quoted_as_code():
                              "(`![p](http://203.0.113.7/p.png)`); showing the default.")
     backticks = parse_choice("lang", "a`b``c", ["en", "ar"], "en")
     assert "(```a`b``c```)" in backticks.notice
+
+
+# A FILTER ACROSS A LANGUAGE SWITCH
+
+
+def test_ids_are_given_back_only_after_a_language_switch():
+    shown = Shown("en", ("buildings", "hectares"))
+    assert ids_after_switch(shown, "ar") == ("buildings", "hectares")
+    assert ids_after_switch(shown, "en") is None  # same language: the widget's own state holds
+    assert ids_after_switch(None, "ar") is None  # never shown: the URL seeds it
+    assert ids_after_switch(Shown("ar", ()), "en") == ()  # an empty choice stays empty
+
+
+def test_labels_handed_back_by_a_widget_never_reach_the_url():
+    options = ["buildings", "hectares", "road_km"]
+    assert known_ids(["hectares", "Buildings inspected", "مبانٍ تم فحصها", None, "road_km"], options) == [
+        "hectares", "road_km"]
+    assert serialize_multi(known_ids(["Land surveyed"], options)) == "-"
+
+
+def test_a_range_is_two_known_months_in_order():
+    months = ["2020-11", "2020-12", "2021-01", "2021-02"]
+    whole = ("2020-11", "2021-02")
+    assert range_ids(("2021-01", "2020-12"), months, whole) == ("2020-12", "2021-01")
+    assert range_ids(("December 2020", "2021-01"), months, whole) == whole  # a label: the whole range
+    assert range_ids(("2021-01", "2021-01"), months, whole) == ("2021-01", "2021-01")
+    assert range_ids(("2021-01",), months, whole) == whole
+
+
+@given(OPTIONS, st.data())
+def test_every_filter_survives_a_switch_and_the_url(options, data):
+    """Whatever is chosen in one language comes back as the same ids in the other and reopens
+    from the URL as the same choice."""
+    chosen = data.draw(st.lists(st.sampled_from(options), unique=True))
+    chosen = [o for o in options if o in chosen]
+    given_back = list(ids_after_switch(Shown("en", tuple(chosen)), "ar"))
+    assert given_back == chosen
+    parsed = parse_multi("filter", serialize_multi(known_ids(given_back, options)), options, options)
+    assert parsed.value == chosen and parsed.notice is None

@@ -13,11 +13,11 @@ import time
 import traceback
 from pathlib import Path
 
-from newsdash.bench import browser, exporting, report, rerun, scale
+from newsdash.bench import browser, edits, exporting, report, rerun, scale
 from newsdash.bench.config import FULL, QUICK, Config
 from newsdash.corpus import PROJECT_ROOT
 
-SECTIONS = ("rerun", "browser", "export", "scale")
+SECTIONS = ("rerun", "browser", "export", "scale", "edits")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,6 +36,8 @@ def run_section(name: str, config: Config, folder: Path) -> list[report.Row]:
         return browser.run(folder, config.first_view_runs, config.interaction_runs, config.sessions)
     if name == "export":
         return exporting.run(config.export_runs, config.cold_export_runs, config.measure_cold_kit)
+    if name == "edits":
+        return edits.run(config.edit_size, config.edit_runs, config.big_article_figures, config.big_article_runs)
     return scale.run(config.scale_sizes, config.scale_runs)
 
 

@@ -18,6 +18,10 @@ class Config:
     measure_cold_kit: bool  # build a press kit with a new browser per image (slow)
     scale_sizes: tuple[int, ...]
     scale_runs: int
+    edit_size: int = 1000  # articles in the corpus where one is edited
+    edit_runs: int = 5  # edits measured (and half as many full loads)
+    big_article_figures: int = 5000  # figures of the long article whose first view is measured
+    big_article_runs: int = 3
 
 
 FULL = Config("full", rerun_runs=20, langs=("en", "ar"), first_view_runs=5, interaction_runs=10, sessions=10,
@@ -25,4 +29,4 @@ FULL = Config("full", rerun_runs=20, langs=("en", "ar"), first_view_runs=5, inte
               scale_runs=5)
 QUICK = Config("quick", rerun_runs=3, langs=("en",), first_view_runs=1, interaction_runs=2, sessions=2,
                export_runs=2, cold_export_runs=1, measure_cold_kit=False, scale_sizes=(1, 10, 20),
-               scale_runs=1)
+               scale_runs=1, edit_size=20, edit_runs=2, big_article_figures=200, big_article_runs=1)

@@ -17,8 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from newsdash.bench.report import Row, median
-from newsdash.corpus import DATA_DIR_ENV, PROJECT_ROOT, fingerprint, load_corpus
-from newsdash.corpus import _digests as corpus_digests
+from newsdash.corpus import DATA_DIR_ENV, PROJECT_ROOT, clear_kept, fingerprint, load_corpus
 
 ARTICLE = PROJECT_ROOT / "data" / "articles" / "2021-12-29-sputnik-rudenko-karabakh.yaml"
 ID_LINE = "  id: 2021-12-29-sputnik-rudenko-karabakh\n"
@@ -93,7 +92,7 @@ def page_cold(data: Path):  # noqa: ANN201 - (seconds, AppTest)
     with data_dir_env(data):
         st.cache_data.clear()  # the page's own caches
         st.cache_resource.clear()  # the corpus and the built charts
-        corpus_digests.clear()  # every file read and hashed again
+        clear_kept()  # every file read, hashed and proven again
         at = page_app(METHOD_PAGE, "en")
         return timed_run(at), at
 
@@ -122,7 +121,9 @@ def measure_all(sizes: tuple[int, ...], runs: int, root: Path) -> dict[int, dict
     last_page = {}
     for _ in range(runs):
         for count, data in corpora.items():
+            clear_kept()  # a first load each time: nothing kept from the run before
             results[count]["validate"] += timed(lambda d=data: validate(d), 1)
+            clear_kept()
             results[count]["load"] += timed(lambda d=data: load(d), 1)
             seconds, last_page[count] = page_cold(data)
             results[count]["page_cold"].append(seconds)

@@ -14,9 +14,10 @@ from pathlib import Path
 
 from newsdash.corpus import data_dir, seeds_dir_for
 from newsdash.errors import DataError
-from newsdash.extract import extract, guess_published, to_yaml
+from newsdash.extract import MAX_CANDIDATES, NUMBER_BUDGET, Extraction, extract, guess_published, to_yaml
 from newsdash.extract.draft import (
     MAX_ARTICLE_BYTES,
+    bidi_problem,
     build_draft,
     draft_article_id,
     draft_yaml,
@@ -51,6 +52,8 @@ def read_article(path: Path) -> tuple[bytes, str]:
     if not path.is_file():
         raise DataError(str(path), "no such file")
     text = read_text(path, max_bytes=MAX_ARTICLE_BYTES)
+    if bidi := bidi_problem(text):
+        raise DataError(str(path), bidi[1], bidi[0])
     return path.read_bytes(), text
 
 
@@ -62,11 +65,22 @@ def run_extract(path: Path, published: date | None) -> int:
         return 1
     extraction = extract(text, published)
     sys.stdout.write(to_yaml(extraction))
+    if extraction.truncated:
+        print(f"only the first {MAX_CANDIDATES} candidates of a kind (or the first {NUMBER_BUDGET:,} numbers) were "
+              "read: split the text.", file=sys.stderr)
+    _say_low_confidence(extraction)
     unresolved = sum(1 for e in extraction.events if e.date is None)
     if unresolved:
         print(f"{unresolved} date(s) without a year left unresolved (date: null): give --published.",
               file=sys.stderr)
     return 0
+
+
+def _say_low_confidence(extraction: Extraction) -> None:
+    low = sum(1 for c in (*extraction.figures, *extraction.events) if c.low_confidence)
+    if low:
+        print(f"{low} candidate(s) marked confidence: low (digits out of order, a guessed unit): check them first.",
+              file=sys.stderr)
 
 
 def run_new_article(path: Path, published: date | None) -> int:
@@ -92,14 +106,16 @@ def _write_draft(raw: bytes, text: str, when: date, data: Path) -> int:
         print(f"{target} already exists: this text has a draft already.", file=sys.stderr)
         return 1
     seed_name = seed_file_name(raw, seeds)
-    article, left_out = build_draft(raw, text, extract(text, when), seed_name)
+    extraction = extract(text, when)
+    article, left_out = build_draft(raw, text, extraction, seed_name)
     seeds.mkdir(parents=True, exist_ok=True)
     target.parent.mkdir(parents=True, exist_ok=True)
     if not (seeds / seed_name).exists():
         (seeds / seed_name).write_bytes(raw)
-    target.write_text(draft_yaml(article), encoding="utf-8")
+    target.write_text(draft_yaml(article, extraction), encoding="utf-8")
     for quote in left_out:
         print(f"left out (words not unique in the text, or no year): «{quote}»", file=sys.stderr)
+    _say_low_confidence(extraction)
     return _report(target, seeds, seeds / seed_name, article)
 
 

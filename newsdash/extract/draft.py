@@ -22,12 +22,14 @@ from newsdash.i18n import UNITS, format_date, format_value, unit_label
 from newsdash.loading import split_paragraphs
 from newsdash.models import DRAFT_MARKS
 from newsdash.provenance import ProvenanceProblem, check_event_date, check_figure
-from newsdash.textsafety import BIDI_CONTROLS, character_problem
+from newsdash.textsafety import BIDI_CONTROLS, character_problem, one_line
 
 MAX_ARTICLE_BYTES = 200_000
 SEED_NAME = re.compile(r"^(\d{3})_[0-9a-f]{16}\.txt$")
 DRAFT_EN, DRAFT_AR = DRAFT_MARKS
 MAX_GROWTH = 8  # words added on either side to make a quote unique
+BIDI_PATTERN = re.compile("[\u202a-\u202e\u2066-\u2069]")
+RECORD_LINE = re.compile(r"^( *)- id: (figure|event)_(\d+)\n", re.MULTILINE)
 HEADER = """\
 # DRAFT written by `python -m newsdash new-article` (or the Add an article page) from
 # seeds/{seed}. Every figure and event below is a machine suggestion, status: draft,
@@ -101,10 +103,38 @@ def _add(records: list, left_out: list, candidate, record: dict | None) -> None:
         records.append(record)
 
 
-def draft_yaml(article: dict) -> str:
+def draft_yaml(article: dict, extraction: Extraction | None = None) -> str:
+    """The draft as YAML; with the extraction, a comment above each record says which rule
+    read it and marks a low-confidence reading (comments: the file validates as before)."""
     seed = article["article"]["seed"]["file"]
     body = yaml.dump(article, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=110)
+    if extraction is not None:
+        body = RECORD_LINE.sub(lambda m: _why_comment(m, extraction) + m.group(0), body)
     return HEADER.format(seed=seed, mark=DRAFT_EN) + body
+
+
+def _why_comment(match: re.Match, extraction: Extraction) -> str:
+    indent, kind, number = match.group(1), match.group(2), int(match.group(3))
+    candidates = extraction.figures if kind == "figure" else extraction.events
+    if not 0 < number <= len(candidates):
+        return ""
+    candidate = candidates[number - 1]
+    lines = [f"read by: {candidate.reason()}"]
+    if candidate.low_confidence:
+        lines.append("LOW CONFIDENCE: check this reading against the text first")
+    if candidate.also:
+        spans = ", ".join(f"{start}-{end}" for start, end in candidate.also)
+        lines.append(f"also stated at characters {spans} of the seed")
+    return "".join(f"{indent}# {one_line(line)}\n" for line in lines)
+
+
+def bidi_problem(text: str) -> tuple[int, str] | None:
+    """(line, why) when the text holds a bidirectional control (U+202A-E, U+2066-9), which
+    could show "1937" as "7391" beside a candidate that reads 1,937; refused as in data files."""
+    found = BIDI_PATTERN.search(text)
+    if found is None:
+        return None
+    return text.count("\n", 0, found.start()) + 1, character_problem(found.group())
 
 
 def _article_block(raw: bytes, text: str, extraction: Extraction, seed_file: str) -> dict:

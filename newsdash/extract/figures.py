@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from newsdash.extract.dates import DateMatch
 from newsdash.extract.lexicon import (
     ARABIC_PREFIXES,
+    COUNT_UNITS,
     FRACTIONS,
     IDENTIFIER_CUES,
     NOT_UNITS,
@@ -24,6 +26,7 @@ from newsdash.extract.lexicon import (
 )
 from newsdash.extract.normalize import fold
 from newsdash.extract.numerals import FRACTION_AFTER, Numeral
+from newsdash.extract.spans import overlapping_any
 
 _BEFORE = {fold(phrase): q for q, phrases in QUALIFIERS_BEFORE.items() for phrase in phrases}
 _AFTER = {fold(phrase): q for q, phrases in QUALIFIERS_AFTER.items() for phrase in phrases}
@@ -44,6 +47,8 @@ CLAUSE_BREAK = re.compile(r"[.,،؛;:!?()\"«»\[\]\n/\d]")
 WORD = re.compile(r"[^\W\d_]+")
 PERCENT = re.compile(r"\s*%")
 WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
+GUESSED = ("unit_nisba", "unit_noun")  # a unit the machine guessed: low confidence ("no_unit" only says so)
+ORDINAL_BEFORE = re.compile(r"(?<![^\W\d_])ال\s*$")  # "الـ 7" once the tatweel is folded away
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,8 @@ class FigureMatch:
     start: int
     end: int
     unit_span: tuple[int, int] | None = None
+    how: tuple[str, ...] = ()  # the rules that read it, in reading order (i18n why_<rule>)
+    low: bool = False  # a reading an editor must check before anything else
 
 
 @dataclass(frozen=True)
@@ -65,24 +72,30 @@ class Unit:
     name: str | None
     end: int
     span: tuple[int, int] | None = None
+    guess: str | None = None  # "unit_nisba", "unit_noun" (kept as written) or "no_unit"
 
 
-def find_figures(text: str, numerals: list[Numeral], dates: list[DateMatch]) -> list[FigureMatch]:
-    free = [n for n in numerals if not _in_date(n, dates) and not _identifier(text, n)]
-    figures, used = [], set()
-    for first, second in zip(free, free[1:], strict=False):
-        if first.start in used:
+def find_figures(text: str, numerals: list[Numeral], dates: list[DateMatch],
+                 limit: int | None = None) -> list[FigureMatch]:
+    """The figures in reading order; at most ``limit`` + 1 (the caller says "more than
+    that"), so a text of 100,000 numbers costs no more than one of ``limit``."""
+    in_date = overlapping_any(numerals, dates)
+    free = [n for n, dated in zip(numerals, in_date, strict=True) if not dated]
+    figures, i = [], 0
+    while i < len(free) and (limit is None or len(figures) <= limit):
+        if _identifier(text, free[i]):
+            i += 1
             continue
-        ranged = _range(text, first, second)
+        ranged = _range(text, free[i], free[i + 1]) if i + 1 < len(free) and not _identifier(text, free[i + 1]) \
+            else None
         if ranged:
             figures.append(ranged)
-            used |= {first.start, second.start}
-    figures += [f for n in free if n.start not in used and (f := _single(text, n))]
+            i += 2
+            continue
+        if single := _single(text, free[i]):
+            figures.append(single)
+        i += 1
     return sorted(figures, key=lambda f: f.start)
-
-
-def _in_date(numeral: Numeral, dates: list[DateMatch]) -> bool:
-    return any(numeral.start < d.end and d.start < numeral.end for d in dates)
 
 
 def _identifier(text: str, numeral: Numeral) -> bool:
@@ -108,7 +121,13 @@ def _range(text: str, first: Numeral, second: Numeral) -> FigureMatch | None:
         return None
     unit = _unit_after(text, second)
     start = between.start() if between else first.start
-    return FigureMatch(low, second.value, "range", unit.name, start, unit.end, unit.span)
+    how = _merged(first.how, second.how, ("range",), (unit.guess,) if unit.guess else ())
+    return FigureMatch(low, second.value, "range", unit.name, start, unit.end, unit.span, how,
+                       first.low or second.low or unit.guess in GUESSED)
+
+
+def _merged(*parts: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(rule for part in parts for rule in part))
 
 
 def _single(text: str, numeral: Numeral) -> FigureMatch | None:
@@ -118,15 +137,28 @@ def _single(text: str, numeral: Numeral) -> FigureMatch | None:
     unit = _unit_after(text, numeral, after_number.end() if after_number else numeral.end)
     if _year_like(numeral) and not before and unit.name is None:
         return None  # a bare year ("تأسست 1991"): only a known unit makes it a count
+    if ORDINAL_BEFORE.search(text, max(0, numeral.start - 4), numeral.start) and unit.guess:
+        return None  # "الفرقة الـ 7", "الدورة الـ76": an ordinal names a thing ("الـ 48 ساعة" counts)
     value, end = numeral.value, unit.end
+    how = list(numeral.how)
+    if numeral.thousands is not None and unit.name in COUNT_UNITS:
+        value, how = numeral.thousands, [*how, "dot_thousands"]  # "12.450 لغما": 12,450 mines
+    elif numeral.thousands is not None:
+        how.append("dot_decimal")  # "2.500 كيلومتر": 2.5 km, but an editor should look
     half = FRACTION_AFTER.match(text, end) if numeral.scale == 1 and not numeral.unit else None
     if half and unit.name:  # "ثلاثة أشهر ونصف": three and a half months
         value, end = value + FRACTIONS[half.group(1) or half.group(2)], half.end()
     after = after_number or QUALIFIER_AFTER.match(text, end)
+    if before:
+        how.append("qualifier_before")
     if after and qualifier == "exact":
         qualifier, end = _AFTER[_spaced(after.group("phrase"))], max(end, after.end())
+        how.append("qualifier_after")
+    if unit.guess:
+        how.append(unit.guess)
     start = before.start("phrase") if before else numeral.start
-    return FigureMatch(value, None, qualifier, unit.name, start, end, unit.span)
+    low = numeral.low or unit.guess in GUESSED or "dot_decimal" in how
+    return FigureMatch(value, None, qualifier, unit.name, start, end, unit.span, tuple(how), low)
 
 
 def _spaced(phrase: str) -> str:
@@ -146,9 +178,10 @@ def _unit_after(text: str, numeral: Numeral, position: int | None = None) -> Uni
 
 
 def _clause_words(text: str, position: int) -> list[tuple[str, int, int]]:
-    stop = CLAUSE_BREAK.search(text, position)
-    end = min(stop.start() if stop else len(text), position + 80)
-    return [(m.group(), m.start(), m.end()) for m in WORD.finditer(text, position, end)][:4]
+    limit = position + 80  # never scan past the words that can name the unit: linear in the text
+    stop = CLAUSE_BREAK.search(text, position, limit)
+    end = min(stop.start() if stop else len(text), limit)
+    return [(m.group(), m.start(), m.end()) for m in islice(WORD.finditer(text, position, end), 4)]
 
 
 def _known_unit(words: list[tuple[str, int, int]]) -> Unit | None:
@@ -160,7 +193,7 @@ def _known_unit(words: list[tuple[str, int, int]]) -> Unit | None:
         if k + 1 < len(words) and (unit := _lookup(f"{word} {words[k + 1][0]}")):
             return Unit(unit, words[k + 1][2])
         if unit := _lookup(word):
-            return Unit(unit, end)
+            return Unit(unit, end, guess=None if _known(word) else "unit_nisba")
         if not word.isascii() or word in NOT_UNITS:
             return None
     return None
@@ -176,9 +209,13 @@ def _lookup(phrase: str) -> str | None:
     return None
 
 
+def _known(word: str) -> bool:
+    return any(form in UNIT_WORDS for form in (word, word.removeprefix("ال"), word.removesuffix("s")))
+
+
 def _fallback_unit(words: list[tuple[str, int, int]], position: int) -> Unit:
     """An unknown noun is kept as written, for the editor to name the unit."""
     if not words or words[0][0] in NOT_UNITS or words[0][0] in NUMBER_WORDS:
-        return Unit(None, position)
+        return Unit(None, position, guess="no_unit")
     word, start, end = words[0]
-    return Unit(None, end, (start, end))
+    return Unit(None, end, (start, end), "unit_noun")

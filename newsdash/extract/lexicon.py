@@ -107,15 +107,23 @@ QUALIFIERS_BEFORE: dict[str, tuple[str, ...]] = {
     "more_than": (
         "أكثر من", "ما يزيد على", "ما يزيد عن", "يزيد على", "يزيد عن", "أزيد من", "ما لا يقل عن",
         "لا يقل عن", "more than", "over", "upwards of", "in excess of", "at least",
+        "أكثر بقليل من", "ما يربو على", "يربو على", "ما ينيف على", "ينيف على", "ما تزيد على", "ما تزيد عن",
+        "تزيد على", "تزيد عن", "لا تقل عن", "ما لا تقل عن", "just over",
     ),
     "less_than": (
         "أقل من", "ما يقل عن", "ما دون", "لا يزيد على", "لا يزيد عن", "ما لا يزيد على",
         "ما لا يزيد عن", "less than", "fewer than", "under", "below", "up to", "no more than",
+        "أقل بقليل من", "ما يقل قليلا عن", "تقل عن", "ما تقل عن", "لا تزيد على", "لا تزيد عن",
+        "just under", "just below", "short of",
     ),
     "about": (
         "نحو", "حوالي", "حوالى", "قرابة", "ما يقارب", "يقارب", "ما يقرب من", "زهاء", "ما يناهز",
         "يناهز", "تقريبا", "about", "around", "nearly", "almost", "some", "approximately",
         "roughly", "close to", "an estimated", "estimated",
+        # approach words: the count comes close to the number, it is not the number
+        "يقترب من", "ما يقترب من", "تقترب من", "ما تقترب من", "يقارب من", "تقارب", "ما تقارب", "تناهز",
+        "ما تناهز", "زهاءَ", "زهاء من", "قرابه", "في حدود", "ما يقرب", "approaching", "close on",
+        "as many as", "in the region of", "the best part of",
     ),
 }
 # ... and just after it: "50 ألف لاجئ تقريبا", "عشرين ونيف" (twenty and some).
@@ -164,6 +172,34 @@ _UNITS: dict[str, tuple[str, ...]] = {
     "years": ("عام", "عاما", "أعوام", "سنة", "سنوات", "سنين", "year", "years"),
 }
 UNIT_WORDS: dict[str, str] = {fold(word): unit for unit, words in _UNITS.items() for word in words}
+# Units counted in whole things: before one of these, "12.450" and "3.218" are read with a dot
+# as thousands separator (as Turkish, Indonesian and European outlets print them); before a
+# measure ("2.5 كيلومتر") the dot stays a decimal point.
+COUNT_UNITS = frozenset({
+    "buildings", "houses", "hectares", "refugees", "displaced people", "people", "women", "children",
+    "civilians", "soldiers", "prisoners", "deaths", "injured", "explosive objects", "mines", "shells",
+    "villages",
+})
+# The dual of a count noun is the number two ("جريحين": two wounded). Only duals that no plural
+# shares: "مدنيين" and "لاجئين" are also plurals, so they are not here.
+DUAL_NOUNS: dict[str, str] = _folded({
+    "جريحين": "injured", "جريحان": "injured", "طفلين": "children", "طفلان": "children",
+    "شخصين": "people", "شخصان": "people", "قتيلين": "deaths", "قتيلان": "deaths",
+    "جنديين": "soldiers", "جنديان": "soldiers", "أسيرين": "prisoners", "أسيران": "prisoners",
+    "امرأتين": "women", "امرأتان": "women", "سيدتين": "women", "لغمين": "mines", "لغمان": "mines",
+    "قذيفتين": "shells", "قذيفتان": "shells", "منزلين": "houses", "منزلان": "houses",
+    "قريتين": "villages", "قريتان": "villages", "مبنيين": "buildings", "مبنيان": "buildings",
+})
+# A number word after its noun, both with the article: "الأيام الخمسة" (the five days).
+DEFINITE_NUMBER_WORDS: dict[str, int] = _folded({
+    "الثلاثة": 3, "الثلاث": 3, "الأربعة": 4, "الأربع": 4, "الخمسة": 5, "الخمس": 5, "الستة": 6, "الست": 6,
+    "السبعة": 7, "السبع": 7, "الثمانية": 8, "الثماني": 8, "التسعة": 9, "التسع": 9, "العشرة": 10,
+    "العشر": 10, "الاثنين": 2, "الاثنتين": 2, "العشرين": 20, "الثلاثين": 30, "الأربعين": 40,
+    "الخمسين": 50, "المئة": 100,
+})
+# Words (and their one-letter prefixes) after which a bare number names a thing, not a count:
+# "الفرقة الـ 7" (the 7th division), "الدورة الـ 76", "صفحة 4".
+ORDINAL_ARTICLE = fold("الـ")
 # How the Add page and draft labels name each unit in Arabic (the dashboard's own units
 # are in i18n.UNITS, which wins where both name one).
 UNIT_NAMES_AR = {
@@ -189,6 +225,10 @@ NOT_UNITS = frozenset(_folded({w: 1 for w in (
 # A number right after these is an identifier, not a count: "القرار 2254", "Resolution 2254".
 IDENTIFIER_CUES = frozenset(_folded({w: 1 for w in (
     "رقم", "القرار", "قرار", "المادة", "resolution", "article", "no", "number", "flight", "route",
+    "مادة", "البند", "بند", "الفقرة", "فقرة", "الفصل", "المرسوم", "مرسوم", "القانون", "الصفحة", "صفحة", "ص",
+    "الهاتف", "هاتف", "تلفون", "الرقم", "فاكس", "الفرقة", "الدورة", "الجلسة", "الكتيبة", "القطاع",
+    "page", "p", "pp", "paragraph", "clause", "section", "chapter", "decree", "law", "phone", "tel",
+    "telephone", "fax", "division", "brigade", "session", "unit", "battalion", "platoon", "regiment",
 )}))
 
 # --- years and relative years ------------------------------------------------------------
@@ -198,14 +238,40 @@ RELATIVE_YEARS: dict[int, tuple[str, ...]] = {
     -1: ("العام الماضي", "السنة الماضية", "العام المنصرم", "السنة المنصرمة", "العام الفائت",
          "السنة الفائتة", "العام السابق", "last year", "the previous year"),
     0: ("العام الحالي", "العام الجاري", "السنة الحالية", "السنة الجارية", "هذا العام", "هذه السنة",
-        "this year"),
+        "this year", "earlier this year", "later this year", "so far this year"),
     1: ("العام المقبل", "العام القادم", "السنة المقبلة", "السنة القادمة", "next year"),
 }
 RELATIVE_MONTHS: dict[int, tuple[str, ...]] = {
     -1: ("الشهر الماضي", "الشهر المنصرم", "الشهر الفائت", "last month"),
-    0: ("الشهر الحالي", "الشهر الجاري", "هذا الشهر", "this month"),
+    0: ("الشهر الحالي", "الشهر الجاري", "هذا الشهر", "this month", "earlier this month"),
     1: ("الشهر المقبل", "الشهر القادم", "next month"),
 }
 # After a month name: "نوفمبر الماضي" is the latest November before publication.
 MONTH_PAST = ("الماضي", "المنصرم", "الفائت", "السابق")
 MONTH_NEXT = ("المقبل", "القادم")
+# ... "كانون الأول الجاري": the month of publication.
+MONTH_THIS = ("الجاري", "الحالي")
+# "الشهر نفسه" / "نفس الشهر": the month the text named last.
+SAME_MONTH = ("الشهر نفسه", "الشهر ذاته", "نفس الشهر", "ذات الشهر", "الشهر عينه")
+
+# --- days written as ordinal words: "في الخامس من كانون الأول" --------------------------------
+_ORDINAL_UNITS = ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع")
+
+
+def _ordinal_days() -> dict[str, int]:
+    days = {word: n for n, word in enumerate(_ORDINAL_UNITS, start=1)}
+    days["العاشر"] = 10
+    days["الحادي عشر"] = 11
+    for n, word in enumerate(_ORDINAL_UNITS[1:], start=12):
+        days[f"{word} عشر"] = n
+    days["العشرين"] = 20
+    days["الثلاثين"] = 30
+    for n, word in enumerate(("الحادي",) + _ORDINAL_UNITS[1:], start=21):
+        days[f"{word} والعشرين"] = n
+    days["الحادي والثلاثين"] = 31
+    return _folded(days)
+
+
+ORDINAL_DAYS: dict[str, int] = _ordinal_days()
+# English seasons: "the spring of 2019" is known to the year only.
+SEASONS = ("spring", "summer", "autumn", "fall", "winter", "ربيع", "صيف", "خريف", "شتاء")

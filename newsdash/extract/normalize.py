@@ -51,10 +51,10 @@ def fold(text: str) -> str:
 
 
 def normalize(text: str) -> Normalized:
-    chars, origin = [], []
-    for index, char in enumerate(text):
-        if char in DROPPED:
-            continue
-        chars.append(fold_char(char))
-        origin.append(index)
-    return Normalized(text, "".join(chars), tuple(origin))
+    origin = [index for index, char in enumerate(text) if char not in DROPPED]
+    kept = "".join(text[i] for i in origin) if len(origin) < len(text) else text
+    folded = kept.translate(DIGITS).translate(FOLDED)
+    lowered = folded.lower()
+    if len(lowered) != len(folded):  # a letter whose lower case is two characters: one by one
+        lowered = "".join(fold_char(c) for c in kept)
+    return Normalized(text, lowered, tuple(origin))

@@ -13,6 +13,7 @@ from pathlib import Path
 from newsdash.extract import EventCandidate, Extraction, FigureCandidate
 from newsdash.extract.draft import (
     MAX_ARTICLE_BYTES,
+    bidi_problem,
     build_draft,
     draft_article_id,
     draft_yaml,
@@ -22,8 +23,10 @@ from newsdash.extract.draft import (
 from newsdash.i18n import format_date, format_number, format_value, t
 from newsdash.loading import split_paragraphs
 
-FIGURE_COLUMNS = ["keep", "mark", "quote", "reading", "unit", "status"]
-EVENT_COLUMNS = ["keep", "mark", "quote", "reading", "basis", "status"]
+FIGURE_COLUMNS = ["keep", "mark", "quote", "reading", "unit", "why", "confidence", "status"]
+EVENT_COLUMNS = ["keep", "mark", "quote", "reading", "basis", "why", "confidence", "status"]
+LOW_STYLE = "outline:2px dashed #b3261e;outline-offset:1px;"
+ALSO_STYLE = "background:#fff8d6;border-bottom:1px dotted #c9a400;"
 MARK_STYLE = {
     "figure": "background:#fff1a8;border-bottom:2px solid #c9a400;",
     "event": "background:#d9ebff;border-bottom:2px solid #3b7dd8;",
@@ -60,9 +63,11 @@ def incoming(uploaded: bytes | None, pasted: str | None) -> Incoming:
     if b"\x00" in raw:
         return Incoming(problem=("unreadable", "it contains NUL bytes, so it is not a text file"))
     try:
-        raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         return Incoming(problem=("unreadable", f"it is not UTF-8 (byte {exc.start})"))
+    if bidi := bidi_problem(text):  # "\u202e1937" shows as 7391 while it reads 1,937: refused as in data files
+        return Incoming(problem=("unreadable", f"line {bidi[0]}: it {bidi[1]}"))
     return Incoming(raw)
 
 
@@ -99,16 +104,22 @@ def event_reading(event: EventCandidate, lang: str) -> str:
     return f"{format_date(event.date, lang)} ({t('precision_' + event.date_precision, lang)})"
 
 
+def confidence_words(candidate: FigureCandidate | EventCandidate, lang: str) -> str:
+    return t("confidence_low" if candidate.low_confidence else "confidence_normal", lang)
+
+
 def figure_rows(extraction: Extraction, lang: str) -> list[dict]:
     return [{"keep": True, "mark": figure_mark(i + 1), "quote": f.quote, "reading": figure_reading(f, lang),
-             "unit": unit_words(f.unit, lang) if f.unit_known else (f.unit or ""),
-             "status": t("unconfirmed", lang)} for i, f in enumerate(extraction.figures)]
+             "unit": unit_words(f.unit, lang) if f.unit_known else (f.unit or ""), "why": f.reason(lang),
+             "confidence": confidence_words(f, lang), "status": t("unconfirmed", lang)}
+            for i, f in enumerate(extraction.figures)]
 
 
 def event_rows(extraction: Extraction, lang: str) -> list[dict]:
     return [{"keep": e.date is not None, "mark": event_mark(i + 1), "quote": e.quote,
-             "reading": event_reading(e, lang), "basis": t(f"basis_{e.basis}", lang),
-             "status": t("unconfirmed", lang)} for i, e in enumerate(extraction.events)]
+             "reading": event_reading(e, lang), "basis": t(f"basis_{e.basis}", lang), "why": e.reason(lang),
+             "confidence": confidence_words(e, lang), "status": t("unconfirmed", lang)}
+            for i, e in enumerate(extraction.events)]
 
 
 def kept_caption(draft: Draft, extraction: Extraction, lang: str) -> str:
@@ -130,10 +141,14 @@ def marked_html(text: str, extraction: Extraction, kept_figures: list[int], kept
                 lang: str) -> str:
     """The article with each candidate marked: every character escaped, paragraphs kept,
     the text's own direction (an Arabic article reads right to left in either interface)."""
-    marks = [(f.start, f.end, "figure", figure_mark(i + 1), figure_reading(f, lang), i in kept_figures)
-             for i, f in enumerate(extraction.figures)]
-    marks += [(e.start, e.end, "event", event_mark(i + 1), event_reading(e, lang), i in kept_events)
-              for i, e in enumerate(extraction.events)]
+    marks = []
+    for kind, candidates, mark, reading, kept in (
+            ("figure", extraction.figures, figure_mark, figure_reading, kept_figures),
+            ("event", extraction.events, event_mark, event_reading, kept_events)):
+        for i, c in enumerate(candidates):
+            about = (mark(i + 1), reading(c, lang), c.reason(lang), c.low_confidence, i in kept)
+            marks.append((c.start, c.end, kind, *about, False))
+            marks += [(start, end, kind, *about, True) for start, end in c.also]
     body = _with_marks(text, sorted(marks), lang)
     paragraphs = "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in split_paragraphs(body))
     direction = extraction.language
@@ -143,22 +158,28 @@ def marked_html(text: str, extraction: Extraction, kept_figures: list[int], kept
 
 def _with_marks(text: str, marks: list[tuple], lang: str) -> str:
     parts, position = [], 0
-    for start, end, kind, label, reading, kept in marks:
+    for start, end, kind, label, reading, why, low, kept, repeat in marks:
         if start < position:
             continue  # overlapping marks: the first one stands
         parts.append(html.escape(text[position:start]))
-        parts.append(_mark(text[start:end], kind, label, reading, kept, lang))
+        parts.append(_mark(text[start:end], kind, label, (reading, why), (low, kept, repeat), lang))
         position = end
     parts.append(html.escape(text[position:]))
     return "".join(parts)
 
 
-def _mark(words: str, kind: str, label: str, reading: str, kept: bool, lang: str) -> str:
-    style = MARK_STYLE[kind] + ("" if kept else DROPPED_STYLE)
-    title = f"{label} · {reading} · {t('unconfirmed', lang)}"
-    return (f'<mark class="cand {kind}{"" if kept else " dropped"}" title="{html.escape(title)}" '
+def _mark(words: str, kind: str, label: str, about: tuple[str, str], flags: tuple[bool, bool, bool],
+          lang: str) -> str:
+    """One candidate in the text: its reference (F3), what it reads, why, and how sure."""
+    reading, why = about
+    low, kept, repeat = flags
+    classes = f"cand {kind}" + ("" if kept else " dropped") + (" low" if low else "") + (" repeat" if repeat else "")
+    style = (ALSO_STYLE if repeat else MARK_STYLE[kind]) + (LOW_STYLE if low else "") + ("" if kept else DROPPED_STYLE)
+    title = " · ".join([label, reading, why] + [t("confidence_low", lang)] * low + [t("unconfirmed", lang)])
+    reference = label + ("?" if low else "")
+    return (f'<mark class="{classes}" title="{html.escape(title)}" '
             f'style="{style}padding:0 .15em;border-radius:3px;">{html.escape(words)}'
-            f'<sup style="font-size:.65em;color:#555;margin-inline-start:.15em;">{label}</sup></mark>')
+            f'<sup style="font-size:.65em;color:#555;margin-inline-start:.15em;">{reference}</sup></mark>')
 
 
 @dataclass(frozen=True)
@@ -177,5 +198,5 @@ def draft_for(incoming_: Incoming, extraction: Extraction, seeds_dir: Path,
     raw = incoming_.raw or b""
     seed_name = seed_file_name(raw, seeds_dir)
     article, left_out = build_draft(raw, incoming_.text, extraction, seed_name, kept_figures, kept_events)
-    return Draft(draft_yaml(article), f"{draft_article_id(raw)}.yaml", seed_name, tuple(left_out),
+    return Draft(draft_yaml(article, extraction), f"{draft_article_id(raw)}.yaml", seed_name, tuple(left_out),
                  len(article["figures"]), len(article["events"]))
