@@ -26,6 +26,7 @@ from newsdash.context import Context, in_language
 from newsdash.dates import precision_of, span_of
 from newsdash.errors import DataError
 from newsdash.i18n import (
+    TEXT,
     count_noun,
     counted_unit,
     day_for,
@@ -44,6 +45,9 @@ from newsdash.tables import source_title as article_source_title
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
 BLUE, VERMILLION, GREEN, ORANGE, SKY, PURPLE, YELLOW, BLACK = PALETTE
 GREY = "#6E6E6E"  # neutral, for keys and context that must not compete with the data
+# Colour has one meaning: vermillion is the article's figure, and nothing else is ever
+# drawn in it (nor in the orange beside it), so a reader finds the article at a glance.
+ARTICLE_COLOUR = VERMILLION
 
 COLUMNS = [
     "chart_id", "record_id", "series", "label", "date", "date_end", "precision", "value", "qualifier", "unit",
@@ -54,11 +58,12 @@ FIGHTING_FIGURE = "fighting_duration_months"
 SYMBOL_OF_QUALIFIER = {"exact": "circle", "more_than": "triangle-up", "about": "circle-open"}
 LOWER_BOUND_REACH = 0.08  # the open-ended bar reaches 8% of the axis above a lower bound
 WRAP_AT = 100  # characters per line of a bottom annotation
+GAP_MONTHS = 3  # whole months without a report: the line there is dotted, not drawn as a trend
 AUTORANGE_PAD = 0.05  # about the share of the dates' span Plotly adds at each end
 BAR_HEADROOM = 1.1  # ticks up to 10% above the tallest bar, where Plotly's autorange ends
 # Which axes of each chart kind are dates and values (the timeline's y-axis is its rows)
 DATE_AXIS_KINDS = frozenset({"measure_series", "returns_series", "timeline"})
-VALUE_AXIS_KINDS = frozenset({"measure_series", "returns_series", "bars"})
+VALUE_AXIS_KINDS = frozenset({"measure_series", "returns_series"})  # bars carry their values as labels
 FONT_EN = "Noto Sans, Arial, sans-serif"
 FONT_AR = "Noto Naskh Arabic, Noto Sans Arabic, sans-serif"
 
@@ -259,10 +264,20 @@ def _timeline_rows(chart: Chart, loaded: LoadedArticle, context: Context, lang: 
         "context_events": lambda: _context_event_rows(chart, context, lang),
     }
     wanted = TIMELINE_LAYERS if layers is None else [layer for layer in TIMELINE_LAYERS if layer in set(layers)]
-    rows = [row for layer in wanted for row in builders[layer]()]
+    rows = _once([row for layer in wanted for row in builders[layer]()])
     low, high = _to_day(date_from, end=False), _to_day(date_to, end=True)
     # a span is kept when any part of it falls inside the range
     return [r for r in rows if (low is None or r["date_end"] >= _iso(low)) and (high is None or r["date"] <= _iso(high))]
+
+
+def _once(rows: list[dict]) -> list[dict]:
+    """Each event once: a context event on the very day of an article's own day-precise
+    date is the same moment told by another outlet, so the article's row stands for it
+    (the article is what the dashboard shows; the context row stays in the data tables)."""
+    article_days = {r["date"] for r in rows
+                    if r["series"] == "article_events" and r["precision"] == "day" and r["date"] == r["date_end"]}
+    return [r for r in rows if not (r["series"] == "context_events" and r["precision"] == "day"
+                                    and r["date"] in article_days)]
 
 
 def chart_frame(loaded: LoadedArticle, context: Context, chart_id: str, lang: str, **filters) -> pd.DataFrame:
@@ -313,14 +328,50 @@ def _hover(row, lang: str) -> str:  # noqa: ANN001
     return "<br>".join(lines)
 
 
-def _series_trace(rows: pd.DataFrame, name: str, colour: str, lang: str, dash: str = "solid") -> go.Scatter:
-    """A reported series: a line with markers whose shape says the qualifier."""
-    return go.Scatter(
-        x=list(rows["date"]), y=list(rows["value"]), mode="lines+markers", name=_escape(name, lang),
-        line={"color": colour, "width": 2, "dash": dash},
-        marker={"color": colour, "size": 8, "symbol": [SYMBOL_OF_QUALIFIER[q] for q in rows["qualifier"]]},
-        hovertext=[_hover(r, lang) for r in rows.itertuples()], hovertemplate="%{hovertext}<extra></extra>",
+def months_without_report(first: str, second: str) -> int:
+    """Whole calendar months strictly between two reports' months (28 Feb -> 20 Aug: 5)."""
+    a, b = date.fromisoformat(str(first)[:10]), date.fromisoformat(str(second)[:10])
+    return max((b.year - a.year) * 12 + b.month - a.month - 1, 0)
+
+
+def report_gaps(dates: list[str]) -> list[int]:
+    """Positions i where no report falls for GAP_MONTHS whole months or more between
+    dates[i] and dates[i + 1]: there a line joining the two would invent a trend."""
+    return [i for i in range(len(dates) - 1) if months_without_report(dates[i], dates[i + 1]) >= GAP_MONTHS]
+
+
+def _broken_at(values: list, gaps: list[int], filler=None) -> list:  # noqa: ANN001
+    """The values with `filler` after each gap position: Plotly breaks its line there."""
+    out = []
+    for i, value in enumerate(values):
+        out.append(value)
+        if i in gaps:
+            out.append(filler)
+    return out
+
+
+def _series_trace(rows: pd.DataFrame, name: str, colour: str, lang: str, dash: str = "solid") -> list[go.Scatter]:
+    """A reported series: a line with markers whose shape says the qualifier; the line
+    is broken where months pass without a report, and a dotted one bridges the gap."""
+    dates, gaps = list(rows["date"]), report_gaps(list(rows["date"]))
+    symbols = [SYMBOL_OF_QUALIFIER[q] for q in rows["qualifier"]]
+    line = go.Scatter(
+        x=_broken_at(dates, gaps), y=_broken_at(list(rows["value"]), gaps), mode="lines+markers",
+        name=_escape(name, lang), connectgaps=False, line={"color": colour, "width": 2, "dash": dash},
+        marker={"color": colour, "size": 8, "symbol": _broken_at(symbols, gaps, "circle")},
+        hovertext=_broken_at([_hover(r, lang) for r in rows.itertuples()], gaps, ""),
+        hovertemplate="%{hovertext}<extra></extra>",
     )
+    if not gaps:
+        return [line]
+    values = list(rows["value"])
+    bridge = go.Scatter(
+        x=[d for i in gaps for d in (dates[i], dates[i + 1], None)],
+        y=[v for i in gaps for v in (values[i], values[i + 1], None)],
+        mode="lines", name=_escape(t("key_gap", lang), lang), showlegend=False, hoverinfo="skip",
+        line={"color": colour, "width": 1.5, "dash": "dot"}, meta="gap",
+    )
+    return [line, bridge]
 
 
 def _article_trace(row, lang: str, reach: float) -> go.Scatter:  # noqa: ANN001
@@ -332,25 +383,37 @@ def _article_trace(row, lang: str, reach: float) -> go.Scatter:  # noqa: ANN001
     symbol = {"more_than": "triangle-up", "about": "diamond-open"}.get(row.qualifier, "diamond")
     trace = go.Scatter(
         x=[row.date], y=[row.value], mode="markers+text", name=_escape(t("article_point", lang), lang),
-        marker={"color": VERMILLION, "size": 15, "symbol": symbol, "line": {"color": VERMILLION, "width": 2}},
-        text=[_escape(value_text(row, lang), lang)], textposition="top left", textfont={"color": VERMILLION},
+        marker={"color": ARTICLE_COLOUR, "size": 15, "symbol": symbol, "line": {"color": ARTICLE_COLOUR, "width": 2}},
+        text=[_escape(value_text(row, lang), lang)], textposition="top left", textfont={"color": ARTICLE_COLOUR},
         hovertext=[_hover(row, lang)], hovertemplate="%{hovertext}<extra></extra>",
     )
     if row.qualifier == "more_than":
         trace.error_y = {"type": "data", "symmetric": False, "array": [reach], "arrayminus": [0],
-                         "color": VERMILLION, "thickness": 2, "width": 0}
+                         "color": ARTICLE_COLOUR, "thickness": 2, "width": 0}
     return trace
 
 
-def _qualifier_keys(qualifiers: set[str], lang: str) -> list[go.Scatter]:
-    """Legend entries explaining the marker shapes that appear in a series."""
+KEYS_LEGEND = "legend2"  # the symbols' key, on its own line under the series
+
+
+def _qualifier_keys(qualifiers: set[str], lang: str, gaps: bool = False) -> list[go.Scatter]:
+    """The key to the marker shapes that appear in a series and to the dotted line over
+    months without a report: a second legend, apart from the series themselves."""
     keys = []
     for qualifier, key in (("more_than", "key_more_than"), ("about", "key_about")):
         if qualifier in qualifiers:
             keys.append(go.Scatter(x=[None], y=[None], mode="markers", name=_escape(t(key, lang), lang),
                                    marker={"color": GREY, "size": 9, "symbol": SYMBOL_OF_QUALIFIER[qualifier]},
-                                   hoverinfo="skip"))
+                                   hoverinfo="skip", legend=KEYS_LEGEND))
+    if gaps:
+        keys.append(go.Scatter(x=[None], y=[None], mode="lines", name=_escape(t("key_gap", lang), lang),
+                               line={"color": GREY, "width": 1.5, "dash": "dot"}, hoverinfo="skip",
+                               legend=KEYS_LEGEND))
     return keys
+
+
+def _has_gaps(fig: go.Figure) -> bool:
+    return any(trace.meta == "gap" for trace in fig.data)
 
 
 def _reach(frame: pd.DataFrame) -> float:
@@ -359,47 +422,97 @@ def _reach(frame: pd.DataFrame) -> float:
 
 
 def _value_axis(fig: go.Figure, frame: pd.DataFrame, unit: str, lang: str) -> None:
-    """The unit's own axis from zero, tall enough to show a lower bound's open bar whole."""
+    """The unit's own axis from zero, tall enough to show a lower bound's open bar whole,
+    its numbers written as the charts' labels write them (2,500, not 2.5k)."""
     values = pd.to_numeric(frame["value"], errors="coerce")
     top = float(values.max()) if values.notna().any() else 1.0
     if (frame["qualifier"] == "more_than").any():
         top += _reach(frame)
-    fig.update_yaxes(title=_escape(unit_label(unit, lang), lang), range=[0, top * 1.08])
+    fig.update_yaxes(title=_escape(unit_label(unit, lang), lang), range=[0, top * 1.08], tickformat=",~f",
+                     automargin=False)
+    # the axis's width is known here, so the title, notes and source can share the image's left edge
+    widest = format_number(axes.nice_ticks(top * 1.08)[-1], lang)
+    fig.update_layout(margin={"l": EDGE_PX + AXIS_TITLE_PX + CHAR_PX * len(widest) + 8})
 
 
-def _wrap(text: str) -> list[str]:
-    return textwrap.wrap(text, WRAP_AT) or [""]
+def _wrap(text: str, width: int = WRAP_AT) -> list[str]:
+    return textwrap.wrap(text, width) or [""]
 
 
-TITLE_PX = 78  # title and subtitle above the legend
+def _wrapped(text: str, width: int, lang: str) -> str:
+    """Escaped text broken into lines of at most `width` characters: wrapped, never cut."""
+    return "<br>".join(_escape(line, lang) for line in _wrap(text, width))
+
+
+TITLE_PX = 78  # title and one line of subtitle above the legend
 LEGEND_ROW_PX = 24
 LINE_PX = 16
+SUBTITLE_WRAP = 110  # characters per subtitle line at the export width
+TITLE_WRAP = 80  # characters per line of an 18 px bold title at the export width
+TITLE_LINE_PX = 24
 ASSUMED_WIDTH_PX = 900  # to guess how many rows a legend wraps to; extra width only adds space
+EDGE_PX = 12  # the one left (right in Arabic) edge of title, legend, notes and source
+EXPORT_WIDTH_PX = 1000  # newsdash.export.EXPORT_WIDTH (not imported: export imports nothing of the charts)
+AXIS_TITLE_PX = 24  # the value axis's rotated unit
+CHAR_PX = 8  # about the width of a 13 px character, to size margins for labels
+RIGHT_PX = 30
+NOTE_COLOUR = "#333333"
+GRID_COLOUR = "#E6E6E6"
 
 
-def _bottom_annotations(fig: go.Figure, chart: Chart, loaded: LoadedArticle, lang: str) -> int:
-    """The chart's note, the claim caveat and the source line under the plot (each a
-    named annotation); returns the pixels they take, for the bottom margin."""
-    texts = [
-        ("note", chart.note.get(lang), "#333333"),
-        ("caveat", loaded.article.article.claim_caveat.get(lang), "#333333"),
-        ("source", chart.source.get(lang), GREY),
-    ]
+@dataclass(frozen=True)
+class ExportWords:
+    """What only a downloaded image carries: the claim caveat (on screen it is the page's
+    banner) and the newsroom's credit line."""
+
+    credit: str = ""
+
+
+def _different_things(frame: pd.DataFrame, lang: str) -> str:
+    """For two or more context series on one chart: a sentence saying they count
+    different things, and what each counts, so no reader compares or adds them."""
+    measures = list(dict.fromkeys(frame.loc[~frame["is_article"], "series"]))
+    if len(measures) < 2:
+        return ""
+    meanings = [f"{_measure_label(m, lang)}: {t(f'measure_{m}_means', lang)}" for m in measures
+                if f"measure_{m}_means" in TEXT]
+    return " ".join([t("series_count_different_things", lang), *(f"{m}." for m in meanings)])
+
+
+def _bottom_texts(frame: pd.DataFrame, chart: Chart, loaded: LoadedArticle, lang: str,
+                  export: ExportWords | None) -> list[tuple[str, str, str]]:
+    texts = [("note", chart.note.get(lang), NOTE_COLOUR)]
+    if chart.kind == "returns_series" and (different := _different_things(frame, lang)):
+        texts.append(("different", different, NOTE_COLOUR))
+    if export is not None:
+        texts.append(("caveat", loaded.article.article.claim_caveat.get(lang), NOTE_COLOUR))
+    texts.append(("source", chart.source.get(lang), GREY))
+    if export is not None and export.credit:
+        texts.append(("credit", export.credit, GREY))
+    return texts
+
+
+def _bottom_annotations(fig: go.Figure, texts: list[tuple[str, str, str]], lang: str, edge_shift: int) -> int:
+    """The chart's note (and what only an export carries: the claim caveat, the credit)
+    and the source line under the plot, each a named annotation on the image's one edge;
+    returns the pixels they take, for the bottom margin."""
     shift, rtl = 52, lang == "ar"
     for name, text, colour in texts:
         lines = _wrap(text)
         fig.add_annotation(
             name=name, text="<br>".join(_escape(line, lang) for line in lines), showarrow=False,
             xref="paper", yref="paper", x=1 if rtl else 0, y=0, xanchor="right" if rtl else "left",
+            xshift=edge_shift if rtl else -edge_shift,
             yanchor="top", yshift=-shift, align="right" if rtl else "left", font={"size": 12, "color": colour},
         )
         shift += LINE_PX * len(lines) + 6
     return shift
 
 
-def _legend_rows(fig: go.Figure) -> int:
+def _legend_rows(fig: go.Figure, legend: str = "legend") -> int:
     """How many rows a horizontal legend takes at the assumed width."""
-    widths = [40 + 7.5 * len(trace.name or "") for trace in fig.data if trace.showlegend is not False and trace.name]
+    widths = [40 + 7.5 * len(trace.name or "") for trace in fig.data
+              if trace.showlegend is not False and trace.name and (trace.legend or "legend") == legend]
     rows, used = (1 if widths else 0), 0.0
     for width in widths:
         if used and used + width > ASSUMED_WIDTH_PX:
@@ -408,28 +521,51 @@ def _legend_rows(fig: go.Figure) -> int:
     return rows
 
 
-def _frame_figure(fig: go.Figure, chart: Chart, loaded: LoadedArticle, lang: str, plot_px: int) -> go.Figure:
-    """Title, subtitle, legend, fonts and the bottom annotations, the same on every chart.
+def _frame_figure(fig: go.Figure, frame: pd.DataFrame, chart: Chart, loaded: LoadedArticle, lang: str,
+                  plot_px: int, subtitle: str, export: ExportWords | None = None) -> go.Figure:
+    """Title, subtitle, legends, fonts and the bottom annotations, the same on every chart.
 
     Sizes are in pixels from the top, so a long legend pushes the plot down instead of
-    covering the subtitle.
+    covering the subtitle. Title, legends, notes and source share one edge, EDGE_PX from
+    the image's side, whatever the width of the axis labels.
     """
-    bottom = _bottom_annotations(fig, chart, loaded, lang)
-    top = TITLE_PX + LEGEND_ROW_PX * _legend_rows(fig) + 16
-    height = top + plot_px + bottom + 10
     rtl = lang == "ar"
+    margin = fig.layout.margin
+    left, right = margin.l or 60, margin.r or RIGHT_PX
+    edge_shift = (right if rtl else left) - EDGE_PX
+    bottom = _bottom_annotations(fig, _bottom_texts(frame, chart, loaded, lang, export), lang, edge_shift)
+    subtitle_lines = _wrap(subtitle, SUBTITLE_WRAP)
+    title_lines = _wrap(chart.title.get(lang), TITLE_WRAP)
+    title_px = TITLE_PX + 18 * (len(subtitle_lines) - 1) + TITLE_LINE_PX * (len(title_lines) - 1)
+    rows, key_rows = _legend_rows(fig), _legend_rows(fig, KEYS_LEGEND)
+    top = title_px + LEGEND_ROW_PX * (rows + key_rows) + 16
+    height = top + plot_px + bottom + 10
+    side = {"x": 1 if rtl else 0, "xanchor": "right" if rtl else "left", "xref": "container"}
+    # indentation moves entries rightwards whatever the direction: it sets the left edge only;
+    # the right edge is a share of the width, EDGE_PX at the export width
+    legend = {"orientation": "h", **side, "yref": "container", "yanchor": "top", "indentation": 0 if rtl else EDGE_PX - 4,
+              **({"x": 1 - EDGE_PX / EXPORT_WIDTH_PX} if rtl else {})}
     fig.update_layout(
-        title={"text": f"<b>{_escape(chart.title.get(lang), lang)}</b>",
-               "subtitle": {"text": _escape(chart.subtitle.get(lang), lang)},
-               "x": 0.99 if rtl else 0.01, "xanchor": "right" if rtl else "left", "xref": "container",
-               "y": 1 - 12 / height, "yanchor": "top", "yref": "container", "font": {"size": 18}},
+        title={"text": "<br>".join(f"<b>{_escape(line, lang)}</b>" for line in title_lines),
+               "subtitle": {"text": "<br>".join(_escape(line, lang) for line in subtitle_lines)},
+               **side, "pad": {"r": EDGE_PX} if rtl else {"l": EDGE_PX},
+               # Plotly anchors a title's first line and sets the others above it: move it down for them
+               "y": 1 - (12 + TITLE_LINE_PX * (len(title_lines) - 1)) / height, "yanchor": "top",
+               "yref": "container", "font": {"size": 18}},
         font={"family": FONT_AR if rtl else FONT_EN, "size": 13, "color": "#222222"},
-        legend={"orientation": "h", "xref": "container", "x": 0.99 if rtl else 0.01,
-                "xanchor": "right" if rtl else "left", "yref": "container", "y": 1 - TITLE_PX / height,
-                "yanchor": "top"},
-        margin={"t": top, "b": bottom + 10, "l": 60, "r": 30},
+        legend={**legend, "y": 1 - title_px / height},
+        margin={"t": top, "b": bottom + 10, "l": left, "r": right},
         height=height, template="plotly_white", hoverlabel={"align": "right" if rtl else "left"},
     )
+    if key_rows:
+        fig.update_layout({KEYS_LEGEND: {**legend, "y": 1 - (title_px + LEGEND_ROW_PX * rows) / height,
+                                         # the title is not indented with the entries: a space or two puts it on the edge
+                                         "title": {"text": ("" if rtl else "&nbsp;&nbsp;") + _escape(t("key_title", lang), lang),
+                                                   "font": {"size": 13}}}})
+    # the same gridlines on screen and in every export: values only, no date grid
+    fig.update_xaxes(showgrid=fig.layout.xaxis.showgrid or False, gridcolor=GRID_COLOUR, zeroline=False,
+                     showline=True, linecolor="#BBBBBB")
+    fig.update_yaxes(showgrid=fig.layout.yaxis.showgrid is not False, gridcolor=GRID_COLOUR, zeroline=False)
     return fig
 
 
@@ -440,11 +576,10 @@ def _draw_measure_series(frame: pd.DataFrame, chart: Chart, lang: str) -> go.Fig
     fig = go.Figure()
     series = frame[~frame["is_article"]]
     if not series.empty:
-        fig.add_trace(_series_trace(series, t("series_ministry", lang), BLUE, lang))
+        fig.add_traces(_series_trace(series, t("series_ministry", lang), BLUE, lang))
     for row in frame[frame["is_article"]].itertuples():
         fig.add_trace(_article_trace(row, lang, _reach(frame)))
-    for key in _qualifier_keys(set(series["qualifier"]), lang):
-        fig.add_trace(key)
+    fig.add_traces(_qualifier_keys(set(series["qualifier"]), lang, _has_gaps(fig)))
     _value_axis(fig, frame, frame["unit"].iloc[0] if not frame.empty else "", lang)
     fig.update_xaxes(type="date")
     return fig
@@ -454,7 +589,7 @@ def _draw_measure_series(frame: pd.DataFrame, chart: Chart, lang: str) -> go.Fig
 RETURNS_STYLE = {
     "returned_to_karabakh_cumulative": (BLUE, "solid"),
     "departures_on_return_buses_cumulative": (GREEN, "dash"),
-    "refugee_like_in_armenia": (PURPLE, "dot"),
+    "refugee_like_in_armenia": (PURPLE, "longdash"),  # never "dot": dotted means no report
 }
 
 
@@ -463,33 +598,44 @@ def _draw_returns_series(frame: pd.DataFrame, chart: Chart, lang: str) -> go.Fig
     fig = go.Figure()
     series = frame[~frame["is_article"]]
     for measure, rows in series.groupby("series", sort=False):
-        colour, dash = RETURNS_STYLE.get(str(measure), (ORANGE, "dashdot"))
-        fig.add_trace(_series_trace(rows, rows["label"].iloc[0], colour, lang, dash))
+        colour, dash = RETURNS_STYLE.get(str(measure), (SKY, "dashdot"))
+        fig.add_traces(_series_trace(rows, rows["label"].iloc[0], colour, lang, dash))
     for row in frame[frame["is_article"]].itertuples():
         fig.add_trace(_article_trace(row, lang, _reach(frame)))
-    for key in _qualifier_keys(set(series["qualifier"]), lang):
-        fig.add_trace(key)
+    fig.add_traces(_qualifier_keys(set(series["qualifier"]), lang, _has_gaps(fig)))
     _value_axis(fig, frame, "people", lang)
     fig.update_xaxes(type="date")
     return fig
 
 
+BAR_ROW_PX = 52
+BAR_WRAP = 30  # characters per line of a bar's label
+
+
 def _draw_bars(frame: pd.DataFrame, chart: Chart, lang: str) -> go.Figure:
-    colours = [PALETTE[i % len(PALETTE)] for i in range(len(frame))]
+    """The article's counts as compact horizontal bars, each labelled with its value:
+    every bar is an article figure, so every bar is the article's colour."""
+    rtl = lang == "ar"
+    labels = [_wrapped(label, BAR_WRAP, lang) for label in frame["label"]]
     fig = go.Figure(go.Bar(
-        x=[_escape(label, lang) for label in frame["label"]], y=list(frame["value"]), marker={"color": colours},
+        y=labels, x=list(frame["value"]), orientation="h", marker={"color": ARTICLE_COLOUR},
         text=[_escape(value_text(r, lang), lang) for r in frame.itertuples()], textposition="outside",
         hovertext=[_hover(r, lang) for r in frame.itertuples()], hovertemplate="%{hovertext}<extra></extra>",
-        showlegend=False, cliponaxis=False,
+        showlegend=False, cliponaxis=False, width=0.6,
     ))
-    unit = frame["unit"].iloc[0] if not frame.empty else ""
-    fig.update_yaxes(title=_escape(unit_label(unit, lang), lang), rangemode="tozero")
+    longest = max((len(line) for label in frame["label"] for line in _wrap(label, BAR_WRAP)), default=0)
+    label_px = EDGE_PX + CHAR_PX * longest + 10
+    # no value axis: each bar carries its value, written out, beside it
+    fig.update_xaxes(visible=False, rangemode="tozero", autorange="reversed" if rtl else True)
+    fig.update_yaxes(autorange="reversed", side="right" if rtl else "left", showgrid=False, automargin=False)
+    value_px = CHAR_PX * max((len(value_text(r, lang)) for r in frame.itertuples()), default=0) + 10
+    fig.update_layout(margin={"l": value_px if rtl else label_px, "r": label_px if rtl else value_px})
     return fig
 
 
 LAYER_STYLE = {  # colour, and the symbol for a one-day date
     "article_events": (BLUE, "diamond"),
-    "fighting": (VERMILLION, "diamond"),
+    "fighting": (PURPLE, "diamond"),
     "demining_period": (GREEN, "diamond"),
     "context_events": (GREY, "x-thin-open"),
 }
@@ -543,22 +689,33 @@ def precision_label(precision: str, lang: str) -> str:
     return t(f"precision_{precision}", lang) if precision in ("day", "month", "year") else precision
 
 
-def _short(label: str, limit: int = 48) -> str:
-    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+TIMELINE_WRAP = 34  # characters per line of a row's label: wrapped, never cut
+
+
+def _row_px(frame: pd.DataFrame) -> int:
+    """Height of one timeline row, enough for the longest label's lines."""
+    lines = max((len(_wrap(label, TIMELINE_WRAP)) for label in frame["label"]), default=1)
+    return max(34, 17 * lines + 10)
 
 
 def _draw_timeline(frame: pd.DataFrame, chart: Chart, lang: str) -> go.Figure:
-    """One row per dated item, earliest at the top."""
+    """One row per dated item, earliest at the top, each label whole on its lines."""
+    rtl = lang == "ar"
     frame = frame.sort_values(["date", "date_end"], kind="stable").reset_index(drop=True)
     fig = go.Figure()
     for layer in TIMELINE_LAYERS:
         rows = frame[frame["series"] == layer]
         if not rows.empty:
             fig.add_traces(_layer_traces(rows, layer, list(rows.index), lang))
-    fig.update_yaxes(tickvals=list(frame.index), ticktext=[_escape(_short(x), lang) for x in frame["label"]],
-                     autorange="reversed", side="right" if lang == "ar" else "left", showgrid=False)
-    fig.update_xaxes(type="date")
-    fig.update_layout(barmode="overlay", bargap=0.3)
+    fig.update_yaxes(tickvals=list(frame.index), ticktext=[_wrapped(x, TIMELINE_WRAP, lang) for x in frame["label"]],
+                     # earliest at the top, half a row above the first: no empty band over the rows
+                     range=[len(frame) - 0.5, -0.5], side="right" if rtl else "left", showgrid=False,
+                     automargin=False)
+    fig.update_xaxes(type="date", showgrid=True)
+    longest = max((len(line) for label in frame["label"] for line in _wrap(label, TIMELINE_WRAP)), default=0)
+    label_px = EDGE_PX + CHAR_PX * longest + 12
+    fig.update_layout(barmode="overlay", bargap=0.3,
+                      margin={"l": RIGHT_PX + 20 if rtl else label_px, "r": label_px if rtl else RIGHT_PX + 20})
     return fig
 
 
@@ -577,8 +734,13 @@ DRAW = {
 }
 
 
-def build_chart(loaded: LoadedArticle, context: Context, chart_id: str, lang: str, **filters) -> go.Figure:
-    """The chart as a go.Figure: the frame's rows drawn, with the chart's words on it."""
+def build_chart(loaded: LoadedArticle, context: Context, chart_id: str, lang: str,
+                export: ExportWords | None = None, **filters) -> go.Figure:
+    """The chart as a go.Figure: the frame's rows drawn, with the chart's words on it.
+
+    `export` makes the figure for a download: it then also carries the claim caveat (on
+    screen the page shows it once, in a banner) and the newsroom's credit line.
+    """
     chart = _with_comparison_note(get_chart(loaded, chart_id), loaded, context, lang)
     frame = chart_frame(loaded, context, chart_id, lang, **filters)
     fig = DRAW[chart.kind](frame, chart, lang)
@@ -586,8 +748,55 @@ def build_chart(loaded: LoadedArticle, context: Context, chart_id: str, lang: st
         _date_range(fig, filters.get("date_from"), filters.get("date_to"))
     if lang == "ar":
         _arabic_axes(fig, frame, chart.kind)
-    plot_px = 60 + 34 * len(frame) if chart.kind == "timeline" else 340
-    return _frame_figure(fig, chart, loaded, lang, plot_px)
+    subtitle = " ".join(filter(None, [chart.subtitle.get(lang),
+                                      range_sentence(filters.get("date_from"), filters.get("date_to"), lang)]))
+    return _frame_figure(fig, frame, chart, loaded, lang, _plot_px(frame, chart.kind), subtitle, export)
+
+
+def _plot_px(frame: pd.DataFrame, kind: str) -> int:
+    """The plot's height: a timeline grows with its rows (and their wrapped labels), bars
+    are a compact row each, series a fixed panel."""
+    if kind == "timeline":
+        return 10 + _row_px(frame) * len(frame)
+    if kind == "bars":
+        return 30 + BAR_ROW_PX * len(frame)
+    return 340
+
+
+def range_sentence(date_from, date_to, lang: str) -> str:  # noqa: ANN001
+    """'Shown: March 2021 to December 2021.' for a date-filtered chart, else ''."""
+    if not (date_from or date_to):
+        return ""
+    first = format_date(str(date_from)[:7], lang) if date_from else t("range_start", lang)
+    last = format_date(str(date_to)[:7], lang) if date_to else t("range_end", lang)
+    return t("range_shown", lang).format(first=first, last=last)
+
+
+# 4b/ EMPTY STATES: a sentence instead of an empty axis
+
+
+def nothing_to_draw(frame: pd.DataFrame, kind: str) -> str | None:
+    """Why a chart has nothing to draw (an i18n key), or None when it has.
+
+    A series chart whose context series are all missing (or all filtered out) would be
+    the article's point alone on a degenerate axis; a timeline with no row, an empty one.
+    """
+    if frame.empty:
+        return "chart_empty_timeline" if kind == "timeline" else "chart_empty"
+    if kind in ("measure_series", "returns_series") and frame["is_article"].all():
+        return "chart_no_series"
+    return None
+
+
+def empty_message(loaded: LoadedArticle, context: Context, chart_id: str, lang: str, **filters) -> str | None:
+    """The sentence a page shows instead of this chart, or None when there is something to draw."""
+    chart = get_chart(loaded, chart_id)
+    frame = chart_frame(loaded, context, chart_id, lang, **filters)
+    key = nothing_to_draw(frame, chart.kind)
+    if key is None:
+        return None
+    values = "; ".join(f"{r.label}: {value_text(r, lang)}" for r in frame[frame["is_article"]].itertuples())
+    return t(key, lang).format(title=chart.title.get(lang), values=values)
 
 
 def _with_comparison_note(chart: Chart, loaded: LoadedArticle, context: Context, lang: str) -> Chart:

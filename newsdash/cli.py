@@ -28,7 +28,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("outdir", nargs="?", type=Path, metavar="OUTDIR",
                         help="write the press kit zip here (charts, data, sources, README, manifest)")
     export.add_argument("--format", choices=("csv", "json"), default="csv")
-    export.add_argument("--no-images", action="store_true", help="press kit without PNG and SVG")
+    export.add_argument("--no-images", action="store_true", help="press kit without PNG, SVG and PDF")
     export.add_argument("--data", type=Path, help="data folder (default: DASHBOARD_DATA_DIR or data/)")
     add_curation_commands(commands)  # extract, new-article
     hashing = commands.add_parser("hash-password", help="print the hash that turns on the password gate")
@@ -102,7 +102,7 @@ def press_kit(outdir: Path, folder: Path | None, images: bool) -> int:
                 print(error, file=sys.stderr)
             return 1
         if attempt == 0 and images and (reason := unavailable_reason()):
-            print(f"cannot draw PNG and SVG: {reason}. Install chromium, set BROWSER_PATH, "
+            print(f"cannot draw PNG, SVG and PDF: {reason}. Install chromium, set BROWSER_PATH, "
                   "or pass --no-images.", file=sys.stderr)
             return 1
         path = build_press_kit(corpus, outdir, data_dir=folder, images=images)

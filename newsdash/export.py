@@ -1,8 +1,9 @@
-"""Chart downloads that carry their source: PNG, SVG, standalone HTML and CSV.
+"""Chart downloads that carry their source: PNG, SVG, PDF, standalone HTML and CSV.
 
-The images are drawn from the same figure the page shows (title, subtitle, source line,
-notes and claim caveat are on the figure itself), at a fixed size so the header and footer
-never crowd each other. The CSV is exactly the data drawn, one row per value with its
+The images are drawn from the chart's export figure (newsdash.charts.build_chart with
+`export`): the page's chart plus what only a file carries, the claim caveat (the page shows
+it once, in a banner) and the newsroom's credit line; all at a fixed size so the header
+and footer never crowd each other. The CSV is exactly the data drawn, one row per value with its
 provenance. No module here imports streamlit: the app, the press kit and the command line
 all use these functions.
 """
@@ -22,11 +23,12 @@ from newsdash.tables import csv_text
 EXPORT_WIDTH = 1000  # px: wide enough for a 60-character source line and a two-line note
 EXPORT_HEIGHT = 640
 PNG_SCALE = 2
-STATIC_FORMATS = ("png", "svg")
-ALL_FORMATS = ("png", "svg", "html", "csv")
+STATIC_FORMATS = ("png", "svg", "pdf")  # drawn by the browser (kaleido); PDF for print
+ALL_FORMATS = ("png", "svg", "pdf", "html", "csv")
 MIME = {
     "png": "image/png",
     "svg": "image/svg+xml",
+    "pdf": "application/pdf",
     "html": "text/html",
     "csv": "text/csv",
     "json": "application/json",
@@ -42,7 +44,7 @@ __all__ = ["ALL_FORMATS", "ChartFiles", "ExportUnavailable", "csv_bytes", "html_
 
 
 def static_unavailable_reason(exporter: StaticExporter | None = None) -> str | None:
-    """None when PNG and SVG can be made here, else why not (shown to the user)."""
+    """None when PNG, SVG and PDF can be made here, else why not (shown to the user)."""
     return (exporter or shared_exporter()).unavailable_reason()
 
 
@@ -64,9 +66,9 @@ def sized_for_export(fig: go.Figure, width: int = EXPORT_WIDTH, height: int | No
 
 
 def image_bytes(fig: go.Figure, fmt: str, exporter: StaticExporter | None = None) -> bytes:
-    """PNG (at twice the layout size) or SVG; ExportUnavailable without a browser."""
+    """PNG (at twice the layout size), SVG or PDF; ExportUnavailable without a browser."""
     if fmt not in STATIC_FORMATS:
-        raise ValueError(f"static format must be png or svg, not {fmt!r}")
+        raise ValueError(f"static format must be png, svg or pdf, not {fmt!r}")
     scale = PNG_SCALE if fmt == "png" else 1
     return (exporter or shared_exporter()).render(sized_for_export(fig), fmt, scale)
 
@@ -108,11 +110,11 @@ def png_size(data: bytes) -> tuple[int, int]:
 class ChartFiles:
     """One chart as drawn in one language, ready to become any download format.
 
-    `frame` is the data drawn, or a function giving it: the menu under every chart
-    should cost nothing until a download is clicked.
+    `figure` (the export figure) and `frame` (the data drawn) may each be a function
+    giving it: the menu under every chart should cost nothing until a download is clicked.
     """
 
-    figure: go.Figure
+    figure: go.Figure | Callable[[], go.Figure]
     frame: pd.DataFrame | Callable[[], pd.DataFrame]
     stem: str
     lang: str
@@ -122,11 +124,14 @@ class ChartFiles:
     def file_name(self, fmt: str) -> str:
         return f"{self.stem}.{fmt}"
 
+    def export_figure(self) -> go.Figure:
+        return self.figure() if callable(self.figure) else self.figure
+
     def data(self, fmt: str, exporter: StaticExporter | None = None) -> bytes:
         if fmt in STATIC_FORMATS:
-            return image_bytes(self.figure, fmt, exporter)
+            return image_bytes(self.export_figure(), fmt, exporter)
         if fmt == "html":
-            return html_bytes(self.figure, self.lang, self.title, self.config)
+            return html_bytes(self.export_figure(), self.lang, self.title, self.config)
         if fmt == "csv":
             return csv_bytes(self.frame() if callable(self.frame) else self.frame)
         raise ValueError(f"unknown download format {fmt!r}")

@@ -92,16 +92,17 @@ def page_url(page: str, params: dict[str, str]) -> str:
 
 
 def figure_title(fig: Figure, lang: str) -> str:
-    """'explosive_objects_neutralised: more than 26,000 explosive objects'."""
+    """'Explosive objects detected and neutralised: more than 26,000 explosive objects': the
+    reader's words, never the record's id (that stays in the Data & method table)."""
     value = f"{format_value(fig.value, fig.qualifier, lang, fig.value_max)} {unit_label(fig.unit, lang)}"
     draft = f" ({t('draft', lang)})" if fig.status == "draft" else ""
-    return f"{fig.id}: {value}{draft}"
+    return f"{fig.label.get(lang)}: {value}{draft}"
 
 
 def event_title(event: Event, lang: str) -> str:
-    """'hostilities_resumed: September 2020 (known to the month only)'."""
+    """'Hostilities resume in Karabakh (...): September 2020 (known to the month only)'."""
     draft = f" ({t('draft', lang)})" if event.status == "draft" else ""
-    return f"{event.id}: {event_date(event, lang)}{draft}"
+    return f"{event.label.get(lang)}: {event_date(event, lang)}{draft}"
 
 
 def event_date(event: Event, lang: str) -> str:
@@ -125,7 +126,7 @@ def article_marks(loaded: LoadedArticle, lang: str) -> list[Mark]:
     for note in loaded.article.notes:
         if note.concerns.quote:
             span = loaded.spans[note.id]
-            title = f"{note.id}: {t('editors_note_label', lang)}"
+            title = t("editors_note_label", lang)
             marks.append(Mark(note.id, "note", span.start, span.end, title, f"#note-{note.id}",
                               t("open_note", lang)))
     return marks
@@ -205,7 +206,7 @@ def _open_tag(mark: Mark, selected: str | None, first: bool) -> str:
 
 def _link_html(mark: Mark) -> str:
     icon = NOTE_ICON if mark.kind == "note" else CHART_ICON
-    label = html.escape(f"{mark.link_title}: {mark.record_id}")
+    label = html.escape(f"{mark.link_title}: {mark.title}")
     return f'<a class="q-link" href="{html.escape(mark.href)}" title="{label}" aria-label="{label}">{icon}</a>'
 
 
@@ -339,8 +340,8 @@ def record_ids(loaded: LoadedArticle) -> list[str]:
 
 
 def record_label(loaded: LoadedArticle, record_id: str, lang: str) -> str:
-    record = _record(loaded, record_id)
-    return f"{record.label.get(lang)} ({record_id})"
+    """The record as a reader knows it: its label (the id stays in the card's details)."""
+    return _record(loaded, record_id).label.get(lang)
 
 
 def _record(loaded: LoadedArticle, record_id: str) -> Figure | Event:
@@ -348,9 +349,9 @@ def _record(loaded: LoadedArticle, record_id: str) -> Figure | Event:
 
 
 def record_facts(loaded: LoadedArticle, record_id: str, lang: str) -> list[tuple[str, str]]:
-    """What the card says about a record, as (label, text) rows."""
+    """What the card says about a record to a reader, as (label, text) rows: no id,
+    offsets or status (those are record_details, folded away)."""
     record = _record(loaded, record_id)
-    span = loaded.spans[record_id]
     info = loaded.article.article
     if isinstance(record, Figure):
         what = [(t("value", lang), f"{format_value(record.value, record.qualifier, lang, record.value_max)} "
@@ -359,15 +360,22 @@ def record_facts(loaded: LoadedArticle, record_id: str, lang: str) -> list[tuple
     else:
         what = [(t("date", lang), event_date(record, lang))]
     return [
-        (t("record_id", lang), record_id),
         (t("label", lang), record.label.get(lang)),
         *what,
         (t("quote", lang), record.quote),
         (t("translation", lang), record.translation),
         (t("source_card", lang), f"{info.outlet.get(lang)} / {info.wire_agency.get(lang)}{_comma(lang)}"
                                  f"{format_date(info.published, lang)}"),
+    ]
+
+
+def record_details(loaded: LoadedArticle, record_id: str, lang: str) -> list[tuple[str, str]]:
+    """The record's data and method details: its id, its offsets in the seed, its status."""
+    record, span, seed = _record(loaded, record_id), loaded.spans[record_id], loaded.article.article.seed
+    return [
+        (t("record_id", lang), record_id),
         (t("offsets", lang), t("offsets_text", lang).format(start=digits_for(str(span.start), lang),
-                                                            end=digits_for(str(span.end), lang), file=info.seed.file)),
+                                                            end=digits_for(str(span.end), lang), file=seed.file)),
         (t("status", lang), t(f"status_{record.status}", lang)),
     ]
 
@@ -381,22 +389,27 @@ def card_html(loaded: LoadedArticle, record_id: str, lang: str) -> str:
     file names isolated so Arabic text around them cannot reorder them."""
     quote_label, id_label = t("quote", lang), t("record_id", lang)
     seed_file = html.escape(loaded.article.article.seed.file)
-    rows = []
-    for label, text in record_facts(loaded, record_id, lang):
-        body = html.escape(text).replace(seed_file, f'<bdi dir="ltr">{seed_file}</bdi>')
-        if label == id_label:
-            body = f'<bdi dir="ltr"><code>{body}</code></bdi>'
-        if label == quote_label:
-            # inline, so the quote starts beside its label in either interface direction
-            body = f'<bdi class="nd-quote" dir="rtl" lang="ar" style="font-family:{ARABIC_FONT};">{body}</bdi>'
-        elif lang == "ar" and label != id_label and not ARABIC_LETTER.search(text):
-            # English on an Arabic card (the editors' translation): isolated left to right,
-            # or "2,320 hectares of land surveyed" shows its number at the wrong end
-            body = f'<bdi dir="ltr" lang="en">{body}</bdi>'
-        rows.append(f"<dt>{html.escape(label)}</dt><dd>{body}</dd>")
+    def rows(facts: list[tuple[str, str]]) -> str:
+        out = []
+        for label, text in facts:
+            body = html.escape(text).replace(seed_file, f'<bdi dir="ltr">{seed_file}</bdi>')
+            if label == id_label:
+                body = f'<bdi dir="ltr"><code>{body}</code></bdi>'
+            if label == quote_label:
+                # inline, so the quote starts beside its label in either interface direction
+                body = f'<bdi class="nd-quote" dir="rtl" lang="ar" style="font-family:{ARABIC_FONT};">{body}</bdi>'
+            elif lang == "ar" and label != id_label and not ARABIC_LETTER.search(text):
+                # English on an Arabic card (the editors' translation): isolated left to right,
+                # or "2,320 hectares of land surveyed" shows its number at the wrong end
+                body = f'<bdi dir="ltr" lang="en">{body}</bdi>'
+            out.append(f"<dt>{html.escape(label)}</dt><dd>{body}</dd>")
+        return "".join(out)
+
     direction = "rtl" if lang == "ar" else "ltr"
+    details = (f'<details><summary>{html.escape(t("method_details", lang))}</summary>'
+               f'<dl>{rows(record_details(loaded, record_id, lang))}</dl></details>')
     return (f'<div class="nd-card" data-record="{html.escape(record_id)}" dir="{direction}">'
-            f'<dl>{"".join(rows)}</dl></div>')
+            f'<dl>{rows(record_facts(loaded, record_id, lang))}</dl>{details}</div>')
 
 
 def scroll_script(record_id: str) -> str:

@@ -246,6 +246,22 @@ TEXT: dict[str, tuple[str, str]] = {
     "article_point": ("The article's figure", "رقم المقال"),
     "key_more_than": ("more than", "أكثر من"),
     "key_about": ("about", "نحو"),
+    "key_gap": ("no report for three months or more", "لا تقرير لثلاثة أشهر أو أكثر"),
+    "key_title": ("Key:", "دليل الرموز:"),
+    "range_shown": ("Shown: {first} to {last}.", "المعروض: من {first} إلى {last}."),
+    "range_start": ("the start", "البداية"),
+    "range_end": ("the end", "النهاية"),
+    "chart_no_series": ("Nothing to draw for “{title}”: no earlier report to set the article's figure against "
+                        "is in the context data or chosen. The article's figure: {values}.",
+                        "لا شيء يُرسم في «{title}»: لا يوجد في بيانات السياق، أو في ما اخترته، تقرير سابق يُقارن به "
+                        "رقم المقال. رقم المقال: {values}."),
+    "chart_empty_timeline": ("Nothing to draw for “{title}”: no date falls in the layers and months chosen. "
+                             "Choose more layers or a wider range of months.",
+                             "لا شيء يُرسم في «{title}»: لا يقع أي تاريخ في الطبقات والأشهر المختارة. اختر طبقات "
+                             "أكثر أو نطاقا أوسع من الأشهر."),
+    "chart_empty": ("Nothing to draw for “{title}”.", "لا شيء يُرسم في «{title}»."),
+    "series_count_different_things": ("The lines count different things and are never added up:",
+                                      "تحصي الخطوط أمورا مختلفة ولا تُجمع أبدا:"),
     "lower_bound": ("lower bound", "حد أدنى"),
     "approximate": ("approximate", "تقريبي"),
     "reported_by": ("Counted by", "الجهة التي أحصت"),
@@ -261,10 +277,22 @@ TEXT: dict[str, tuple[str, str]] = {
     "demining_row": ("Period the demining totals cover", "الفترة التي تغطيها حصيلة إزالة الألغام"),
     "measure_returned_to_karabakh_cumulative": ("Returned to Karabakh (Russian side's count)",
                                                 "العائدون إلى قره باغ (إحصاء الجانب الروسي)"),
-    "measure_refugee_like_in_armenia": ("Still refugee-like in Armenia (Armenia/UN count)",
-                                        "في وضع شبيه باللجوء في أرمينيا (إحصاء أرمينيا والأمم المتحدة)"),
+    "measure_refugee_like_in_armenia": ("Still displaced in Armenia (Armenia/UN count)",
+                                        "ما زالوا نازحين في أرمينيا (إحصاء أرمينيا والأمم المتحدة)"),
     "measure_departures_on_return_buses_cumulative": ("Return-bus departures from Yerevan (UNHCR count)",
                                                       "المغادرون بحافلات العودة من يريفان (إحصاء المفوضية)"),
+    # what each returns series counts, in words (the UN reports on ReliefWeb cited in returns_series.csv)
+    "measure_returned_to_karabakh_cumulative_means": (
+        "people the Russian side says went back to Karabakh, a running total",
+        "من يقول الجانب الروسي إنهم عادوا إلى قره باغ، حصيلة تراكمية"),
+    "measure_departures_on_return_buses_cumulative_means": (
+        "departures counted on return buses from Yerevan, a running total; one person may be counted more than once",
+        "حالات المغادرة المحصاة في حافلات العودة من يريفان، حصيلة تراكمية؛ وقد يُحصى الشخص الواحد أكثر من مرة"),
+    "measure_refugee_like_in_armenia_means": (
+        "people from Karabakh still in Armenia on that date, whom the UN calls 'in a refugee-like situation': "
+        "outside their home territory and at risk like refugees, but with no formal refugee status",
+        "أشخاص من قره باغ كانوا لا يزالون في أرمينيا في ذلك التاريخ، تصفهم الأمم المتحدة بأنهم \"في وضع شبيه "
+        "باللجوء\": خارج موطنهم ويواجهون مخاطر اللاجئين، لكن دون صفة لاجئ رسمية"),
     "alt_figure": ("The article's figure: {value} on {date}.", "رقم المقال: {value} في {date}."),
     "alt_series": ("Drawn beside earlier totals from other sources.", "مرسوم إلى جانب حصائل سابقة من مصادر أخرى."),
     "alt_timeline": ("{count} {dates} from the article, from {first} to {last}.", "{count} {dates} من المقال، من {first} إلى {last}."),
@@ -338,6 +366,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "date_precision_year": ("known to the year only", "معروف بالسنة فقط"),
     "draft": ("draft, not confirmed", "مسودة غير مؤكدة"),
     "record_id": ("Record id", "معرّف السجل"),
+    "method_details": ("Data & method details", "تفاصيل البيانات والمنهجية"),
     "label": ("Label", "التسمية"),
     "value": ("Value", "القيمة"),
     "date": ("Date", "التاريخ"),
@@ -348,10 +377,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "status_draft": ("draft", "مسودة"),
     "original_intro": (
         "The Arabic article as published, right to left, beside the editors' English translation. Yellow marks "
-        "a figure, blue a date; hover a mark for its id and value, follow ↗ to its chart. Grey paragraphs are "
+        "a figure, blue a date; hover a mark for what it states, follow ↗ to its chart. Grey paragraphs are "
         "wire boilerplate.",
         "المقال العربي كما نُشر، من اليمين إلى اليسار، إلى جانب ترجمة المحررين الإنجليزية. الأصفر يميز رقما والأزرق "
-        "تاريخا؛ مرّر المؤشر على العلامة لترى معرّفها وقيمتها، واتبع ↗ إلى رسمها البياني. الفقرات الرمادية قوالب "
+        "تاريخا؛ مرّر المؤشر على العلامة لترى ما تذكره، واتبع ↗ إلى رسمها البياني. الفقرات الرمادية قوالب "
         "ثابتة من الوكالة."),
     "select_record": ("Highlight a figure or date", "ميّز رقما أو تاريخا"),
     "no_selection": ("None selected", "لا شيء"),
@@ -389,12 +418,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "download": ("Download", "تنزيل"),
     "download_png": ("PNG image (2x)", "صورة PNG (بدقة مضاعفة)"),
     "download_svg": ("SVG image (vector)", "صورة SVG (متجهة)"),
+    "download_pdf": ("PDF (for print)", "ملف PDF (للطباعة)"),
     "download_html": ("Interactive HTML (works offline)", "صفحة HTML تفاعلية (تعمل دون اتصال)"),
     "download_csv": ("Data drawn, with sources (CSV)", "البيانات المرسومة مع مصادرها (CSV)"),
-    "download_help": ("Every file carries the title, source line and caveat.",
-                      "يحمل كل ملف العنوان وسطر المصدر والتنبيه."),
-    "static_unavailable": ("PNG and SVG cannot be made on this server ({reason}); HTML and CSV still work.",
-                           "لا يمكن إنشاء صور PNG وSVG على هذا الخادم ({reason})؛ ملفات HTML وCSV متاحة."),
+    "download_help": ("Every image carries the title, source line, caveat and credit.",
+                      "تحمل كل صورة العنوان وسطر المصدر والتنبيه وسطر الإسناد."),
+    "credit_default": ("Graphic: newsdash", "رسم بياني: newsdash"),
+    "static_unavailable": ("PNG, SVG and PDF cannot be made on this server ({reason}); HTML and CSV still work.",
+                           "لا يمكن إنشاء ملفات PNG وSVG وPDF على هذا الخادم ({reason})؛ ملفات HTML وCSV متاحة."),
     "download_data_changed": (
         "The data changed on disk after this page was drawn: these downloads are of the new data. "
         "Reload the page to see it.",
@@ -412,14 +443,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "الأخيرة على البيانات التي عرضتها الصفحة حينها كاملة."),
     "press_kit": ("Download the press kit (zip)", "تنزيل الحقيبة الصحفية (zip)"),
     "press_kit_help": (
-        "Every chart as PNG and SVG in English and Arabic, the full data as CSV and JSON with provenance, "
+        "Every chart as PNG, SVG and PDF in English and Arabic, the full data as CSV and JSON with provenance, "
         "the curated YAML, the original text, a README (source, caveats, how to cite) and a manifest of "
-        "sha256 hashes. Built when you click: allow about 15 seconds.",
-        "كل رسم بياني بصيغتي PNG وSVG بالإنجليزية والعربية، والبيانات كاملة بصيغتي CSV وJSON مع مصادرها، "
+        "sha256 hashes. Built when you click: allow about 20 seconds.",
+        "كل رسم بياني بصيغ PNG وSVG وPDF بالإنجليزية والعربية، والبيانات كاملة بصيغتي CSV وJSON مع مصادرها، "
         "وملفات YAML المنسقة، والنص الأصلي، وملف README (المصدر والتنبيهات وطريقة الاستشهاد) وقائمة بصمات "
-        "sha256. تُنشأ عند النقر: قد يستغرق ذلك نحو 15 ثانية."),
-    "press_kit_no_images": ("Without a browser on this server the kit has no PNG or SVG ({reason}).",
-                            "لا تتضمن الحقيبة صور PNG أو SVG لعدم توفر متصفح على هذا الخادم ({reason})."),
+        "sha256. تُنشأ عند النقر: قد يستغرق ذلك نحو 20 ثانية."),
+    "press_kit_no_images": ("Without a browser on this server the kit has no PNG, SVG or PDF ({reason}).",
+                            "لا تتضمن الحقيبة ملفات PNG أو SVG أو PDF لعدم توفر متصفح على هذا الخادم ({reason})."),
 }
 
 

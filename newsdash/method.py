@@ -39,6 +39,21 @@ class MethodStep(Strict):
 class Method(Strict):
     title: Bilingual
     steps: list[MethodStep] = Field(min_length=1)
+    # the newsroom's credit line on every downloaded image ("Graphic: The Daily Example");
+    # without it, the interface's default (newsdash.i18n "credit_default")
+    credit: Bilingual | None = None
+
+
+def credit_line(data: Path, lang: str) -> str:
+    """The credit line exported images carry: data/method.yaml's `credit`, else the default.
+
+    A method file that cannot be read is reported on the Data & method page; the images
+    still get the default credit rather than none.
+    """
+    method, _errors = load_method(data)
+    if method is not None and method.credit is not None:
+        return method.credit.get(lang)
+    return t("credit_default", lang)
 
 
 def load_method(data: Path) -> tuple[Method | None, list[DataError]]:

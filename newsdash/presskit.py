@@ -1,4 +1,4 @@
-"""The press kit: every chart in PNG and SVG in both languages, the full data as CSV and
+"""The press kit: every chart in PNG, SVG and PDF in both languages, the full data as CSV and
 JSON with provenance, the curated YAML, the original text, a README and a manifest.
 
 The manifest records the sha256 of every file the kit was built from (YAML, seed, context
@@ -89,22 +89,29 @@ def add_data(kit: Kit, corpus: Corpus) -> None:
 
 # 3/ CHARTS: every chart in both languages; images rendered two at a time
 
-def chart_files(corpus: Corpus) -> list[export.ChartFiles]:
-    from newsdash.charts import build_chart, chart_frame, file_stem
+def chart_files(corpus: Corpus, data_dir: Path | None = None) -> list[export.ChartFiles]:
+    """Every chart with something to draw, in both languages, as its export figure (with
+    the claim caveat and the credit line of data/method.yaml); an empty chart is left out."""
+    from newsdash.charts import ExportWords, build_chart, chart_frame, file_stem, nothing_to_draw
+    from newsdash.method import credit_line
 
+    data_dir = data_dir or _data_dir_of(corpus)
     charts = []
     for loaded in corpus.articles:
         for chart in loaded.article.charts:
             for lang in LANGS:
-                fig = build_chart(loaded, corpus.context, chart.id, lang)
                 frame = chart_frame(loaded, corpus.context, chart.id, lang)
+                if nothing_to_draw(frame, chart.kind):
+                    continue
+                words = ExportWords(credit=credit_line(data_dir, lang))
+                fig = build_chart(loaded, corpus.context, chart.id, lang, export=words)
                 charts.append(export.ChartFiles(fig, frame, file_stem(chart, loaded, lang), lang,
                                                 chart.title.get(lang)))
     return charts
 
 
-def add_charts(kit: Kit, corpus: Corpus, exporter: StaticExporter | None) -> None:
-    charts = chart_files(corpus)
+def add_charts(kit: Kit, corpus: Corpus, exporter: StaticExporter | None, data_dir: Path | None = None) -> None:
+    charts = chart_files(corpus, data_dir)
     for files in charts:
         kit.add(f"charts/{files.lang}/{files.file_name('csv')}", files.data("csv"))
     exporter = exporter or shared_exporter()
@@ -121,7 +128,7 @@ def add_charts(kit: Kit, corpus: Corpus, exporter: StaticExporter | None) -> Non
 
 
 def render_images(charts: list[export.ChartFiles], exporter: StaticExporter) -> dict[str, bytes]:
-    """Every chart as PNG and SVG, as many at once as the browser has tabs; all or none."""
+    """Every chart as PNG, SVG and PDF, as many at once as the browser has tabs; all or none."""
     jobs = [(files, fmt) for files in charts for fmt in export.STATIC_FORMATS]
     with ThreadPoolExecutor(max_workers=max(1, exporter.tabs)) as pool:
         images = list(pool.map(lambda job: job[0].data(job[1], exporter), jobs))
@@ -167,7 +174,7 @@ def collect(corpus: Corpus, data_dir: Path, exporter: StaticExporter | None = No
         kit.add(f"source/{path}", data)
     add_data(kit, corpus)
     if images:
-        add_charts(kit, corpus, exporter)
+        add_charts(kit, corpus, exporter, data_dir)
     else:
         kit.images_missing = "images were not requested (--no-images)"
     finish(kit, corpus, built_at or datetime.now(UTC))

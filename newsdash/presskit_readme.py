@@ -11,7 +11,7 @@ from newsdash.corpus import Corpus
 from newsdash.loading import LoadedArticle
 
 WHAT_FILES_ARE = [
-    ("charts/en/", "each chart in English: PNG (2x), SVG, and CSV of exactly the values drawn"),
+    ("charts/en/", "each chart in English: PNG (2x), SVG, PDF (for print), and CSV of exactly the values drawn"),
     ("charts/ar/", "the same charts in Arabic"),
     ("data/figures.", "every figure of the article with qualifier, quote, character offsets and source"),
     ("data/events.", "every dated event of the article with its date precision and quote"),
@@ -32,7 +32,7 @@ def readme_text(corpus: Corpus, built_from: dict[str, bytes], listing: list[str]
     for loaded in corpus.articles:
         parts += [_source(loaded), _caveats(loaded, corpus), _citation(loaded)]
     if images_missing:
-        parts.append(f"**No PNG or SVG in this kit**: {images_missing}. "
+        parts.append(f"**No PNG, SVG or PDF in this kit**: {images_missing}. "
                      "The data and the chart CSVs are complete.\n")
     parts += [_built_from(built_from), _files(listing)]
     return "\n".join(parts)

@@ -22,6 +22,7 @@ from newsdash.i18n import LANGS, t
 from newsdash.loading import LoadedArticle
 from newsdash.memo import Memo
 from newsdash.textsafety import code_span, html_text
+from newsdash.textsafety import md_escape as md_text
 from newsdash.url_state import (
     Shown,
     ids_after_switch,
@@ -600,11 +601,30 @@ def screen_chart(fig, chart, loaded, lang: str, filters: dict | None = None):  #
     return _views.get(key, make)
 
 
+def chart_or_message(loaded, chart, lang: str, filter_tag: str = "", filters: dict | None = None) -> None:  # noqa: ANN001
+    """The chart (show_chart), or, when it has nothing to draw, a sentence saying so
+    instead of an empty axis, and no downloads of an empty image."""
+    from newsdash.charts import empty_message
+
+    filters = filters or {}
+    message = cached_view(empty_message, loaded, load_corpus().context, chart.id, lang, **filters)
+    if message:
+        st.info(md_text(message), icon=":material/info:")
+        return
+    show_chart(chart_figure(loaded, chart.id, lang, **filters), chart, loaded, lang, filter_tag, filters)
+
+
+def caveat_banner(loaded, lang: str) -> None:  # noqa: ANN001
+    """The claim caveat once per page, above its charts (every downloaded image carries it too)."""
+    st.warning(f"**{t('caveat_title', lang)}.** {md_text(loaded.article.article.claim_caveat.get(lang))}",
+               icon=":material/campaign:")
+
+
 # Downloads: each file is made only when its button is clicked. Streamlit runs a
 # callable `data` in a worker thread, so an export never holds up this page or another
 # user's; the shared browser (newsdash.static_export) renders two images at a time.
-DOWNLOAD_ICONS = {"png": ":material/image:", "svg": ":material/draw:", "html": ":material/public:",
-                  "csv": ":material/table:"}
+DOWNLOAD_ICONS = {"png": ":material/image:", "svg": ":material/draw:", "pdf": ":material/picture_as_pdf:",
+                  "html": ":material/public:", "csv": ":material/table:"}
 
 
 def download_menu(fig, chart, loaded, lang: str, filter_tag: str = "", filters: dict | None = None,  # noqa: ANN001
@@ -638,7 +658,8 @@ def download_menu_key(chart_id: str) -> str:
 def _download_buttons(fig, chart, loaded, lang: str, filter_tag: str, filters: dict | None,  # noqa: ANN001
                       drawn_state: str | None = None) -> None:
     from newsdash import export
-    from newsdash.charts import chart_frame, file_stem, plotly_config
+    from newsdash.charts import ExportWords, build_chart, chart_frame, file_stem, plotly_config
+    from newsdash.method import credit_line
 
     corpus = load_corpus()
     if drawn_state is not None and drawn_state != data_state()[1]:  # the menu reruns alone, later
@@ -647,10 +668,16 @@ def _download_buttons(fig, chart, loaded, lang: str, filter_tag: str, filters: d
         chart = next((c for c in fresh.article.charts if c.id == chart.id), None) if fresh and fresh.id == loaded.id else None
         if chart is None:
             return
-        loaded, fig = fresh, chart_figure(fresh, chart.id, lang, **(filters or {}))
+        loaded = fresh  # the export figure below is drawn from the data as it is now
     context = corpus.context
+    folder = corpus_mod.Path(data_state()[0])
+
+    def export_figure():  # noqa: ANN202 - the page's chart with the caveat and credit a file carries
+        words = ExportWords(credit=credit_line(folder, lang))
+        return build_chart(loaded, context, chart.id, lang, export=words, **(filters or {}))
+
     files = export.ChartFiles(
-        fig, lambda: chart_frame(loaded, context, chart.id, lang, **(filters or {})),
+        export_figure, lambda: chart_frame(loaded, context, chart.id, lang, **(filters or {})),
         file_stem(chart, loaded, lang, filter_tag), lang, chart.title.get(lang),
         plotly_config(chart, loaded, lang, filter_tag))
     unavailable = once_per_run(("static export",), export.static_unavailable_reason)

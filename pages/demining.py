@@ -13,11 +13,11 @@ from newsdash.textsafety import md_escape as md
 from newsdash.widgets import (
     article_flags,
     cached_view,
-    chart_figure,
+    caveat_banner,
+    chart_or_message,
     linked_record,
     page_link,
     page_start,
-    show_chart,
     text_block,
     url_multiselect,
 )
@@ -26,6 +26,7 @@ lang, corpus, loaded = page_start()
 
 # 1/ THE FOUR FIGURES, WITH THEIR QUALIFIERS
 st.title(t("page_demining", lang))
+caveat_banner(loaded, lang)  # once per page; every downloaded image carries it too
 text_block(t("demining_intro", lang), lang)
 charts_by_measure = view.measure_charts(loaded)
 linked = view.linked_chart(loaded, list(charts_by_measure.values()), linked_record(loaded))
@@ -61,7 +62,7 @@ def measures_and_charts() -> None:
         with st.container(border=True) if chart is linked else nullcontext():  # a frame for the linked one only
             if chart is linked:
                 st.info(t("linked_figure", lang), icon=":material/link:")
-            show_chart(chart_figure(loaded, chart.id, lang), chart, loaded, lang)
+            chart_or_message(loaded, chart, lang)
             if notes := view.notes_on(loaded, figure.id, lang):
                 st.caption("\n\n".join(md(note) for note in notes))
             page, params = sentence_link(figure.id, lang)

@@ -12,11 +12,11 @@ from newsdash.textsafety import md_escape as md
 from newsdash.widgets import (
     article_flags,
     cached_view,
-    chart_figure,
+    caveat_banner,
+    chart_or_message,
     linked_record,
     page_link,
     page_start,
-    show_chart,
     text_block,
     url_multiselect,
 )
@@ -25,6 +25,7 @@ lang, corpus, loaded = page_start()
 
 # 1/ THE FIGURES, WITH THEIR QUALIFIERS
 st.title(t("page_returns", lang))
+caveat_banner(loaded, lang)  # once per page; every downloaded image carries it too
 text_block(t("returns_intro", lang), lang)
 series_chart, bars_chart = view.chart_of(loaded, "chart_refugees"), view.chart_of(loaded, "chart_helped_home")
 figures = view.figures_of(loaded, series_chart) + view.figures_of(loaded, bars_chart)
@@ -47,7 +48,7 @@ for flag in view.flags_for(article_flags(corpus, loaded), chosen):
 # 3/ THE CHARTS
 for chart, filters in ((series_chart, {"series": chosen}), (bars_chart, {})):
     tag = "" if len(chosen) == len(every_series) or not filters else "-".join(c.split("_")[0] for c in chosen)
-    show_chart(chart_figure(loaded, chart.id, lang, **filters), chart, loaded, lang, tag, filters)
+    chart_or_message(loaded, chart, lang, tag, filters)
 
 # 4/ WHAT THE ARTICLE SAYS ABOUT EACH GROUP (each one escaped HTML block, built once)
 st.header(t("what_article_says", lang))

@@ -10,12 +10,12 @@ from newsdash.links import sentence_link
 from newsdash.textsafety import md_escape as md
 from newsdash.widgets import (
     cached_view,
-    chart_figure,
+    caveat_banner,
+    chart_or_message,
     chart_rows,
     linked_record,
     page_link,
     page_start,
-    show_chart,
     text_block,
     url_multiselect,
     url_select_range,
@@ -30,6 +30,7 @@ chart = timelines[0]
 
 # 1/ TITLE
 st.title(t("page_timeline", lang))
+caveat_banner(loaded, lang)  # once per page; every downloaded image carries it too
 text_block(t("timeline_intro", lang), lang)
 
 # 2-4/ FILTERS, CHART AND LIST: a fragment, so changing a filter reruns this part only
@@ -56,7 +57,7 @@ def filters_chart_and_list() -> None:
 
     # 3/ THE CHART
     tag = charts.timeline_filter_tag(chosen_layers, *((first, last) if filtered_dates else (None, None)))
-    show_chart(chart_figure(loaded, chart.id, lang, **filters), chart, loaded, lang, tag, filters)
+    chart_or_message(loaded, chart, lang, tag, filters)
 
     # 4/ THE DATES LISTED, WITH THEIR PRECISION AND QUOTES: one panel, each date one
     # escaped HTML block with its link to the sentence, the dates divided by rules

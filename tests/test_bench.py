@@ -43,7 +43,7 @@ def expected_rows(with_browser: bool) -> set[tuple[str, str]]:
                  ("Memory", f"server RSS with {QUICK.sessions + 1} sessions"),
                  ("Memory", "per-session increment"),
                  ("Export", "one chart PNG, persistent browser vs fresh kaleido"),
-                 ("Export", "press kit (every chart, PNG and SVG, both languages)")}
+                 ("Export", "press kit (every chart, PNG, SVG and PDF, both languages)")}
     return rows
 
 

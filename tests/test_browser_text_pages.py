@@ -64,7 +64,7 @@ def test_a_highlight_links_back_to_its_chart(page, app_url):
     page.goto(f"{app_url}/original_text?fig=buildings_inspected")
     page.wait_for_selector(SELECTED, timeout=LOAD)
     title = page.get_attribute("#q-buildings_inspected", "title")
-    assert title == "buildings_inspected: 1,937 buildings"
+    assert title == "Buildings inspected: 1,937 buildings"  # the label a reader knows, not the record id
     page.locator('a.q-link[href="demining?fig=buildings_inspected"]').first.click()
     page.wait_for_url("**/demining?fig=buildings_inspected*", timeout=LOAD)
     page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=LOAD)

@@ -110,10 +110,10 @@ def test_returns_series_are_labelled_by_who_counted_and_never_summed(corpus):
     lines = [tr for tr in fig.data if tr.mode == "lines+markers"]
     assert [tr.name for tr in lines] == [
         "Returned to Karabakh (Russian side's count)",
-        "Still refugee-like in Armenia (Armenia/UN count)",
+        "Still displaced in Armenia (Armenia/UN count)",
         "Return-bus departures from Yerevan (UNHCR count)",
     ]
-    assert max(max(tr.y) for tr in lines) == 90000  # no stacked or summed values
+    assert max(max(y for y in tr.y if y is not None) for tr in lines) == 90000  # no stacked or summed values
 
 
 def test_returns_series_filter_keeps_only_the_chosen_series(corpus):
@@ -123,10 +123,13 @@ def test_returns_series_filter_keeps_only_the_chosen_series(corpus):
 
 
 def test_helped_home_bars_are_127_and_19(corpus):
-    bars = build(corpus, "chart_helped_home").data[0]
-    assert list(bars.y) == [127, 19]
-    assert list(bars.x) == ["Armenians helped to return home", "Azerbaijanis helped to return home"]
+    fig = build(corpus, "chart_helped_home")
+    bars = fig.data[0]
+    assert bars.orientation == "h"
+    assert list(bars.x) == [127, 19]
+    assert list(bars.y) == ["Armenians helped to return<br>home", "Azerbaijanis helped to return<br>home"]
     assert list(bars.text) == ["127 people", "19 people"]
+    assert fig.layout.height < 400  # a compact chart of two rows, not two tall columns
 
 
 # 3/ TIMELINE
@@ -249,7 +252,6 @@ def test_titles_and_bottom_lines_come_from_the_data(corpus, loaded, lang):
     assert chart.title.get(lang) in fig.layout.title.text
     assert digits_for(chart.subtitle.get(lang), lang) in fig.layout.title.subtitle.text  # Arabic-Indic in Arabic
     assert digits_for(chart.source.get(lang), lang) in annotation(fig, "source").text
-    assert loaded.article.article.claim_caveat.get(lang).split()[0] in annotation(fig, "caveat").text
     assert annotation(fig, "note").text.replace("<br>", " ").replace(charts.RLM, "").startswith(
         digits_for(chart.note.get(lang), lang)[:40])
 
@@ -345,8 +347,9 @@ def test_arabic_ticks_never_run_past_the_value_axis(corpus):
 
 def test_arabic_bars_get_arabic_values_and_keep_their_category_labels(corpus):
     fig = build(corpus, "chart_helped_home", "ar")
-    assert fig.layout.yaxis.ticktext == ("٠", "٢٥", "٥٠", "٧٥", "١٠٠", "١٢٥")  # the bars reach 127
-    assert fig.layout.xaxis.tickvals is None  # the bars' own labels, not dates
+    assert [text.strip(charts.RLM) for text in fig.data[0].text] == ["١٢٧ شخص", "١٩ شخص"]
+    assert fig.layout.xaxis.visible is False  # no value axis: each bar is labelled with its value
+    assert fig.layout.xaxis.autorange == "reversed" and fig.layout.yaxis.side == "right"  # bars grow leftwards
 
 
 def test_an_arabic_timeline_keeps_its_row_labels_and_dates_its_axis_in_arabic(corpus):
@@ -394,3 +397,159 @@ def test_month_ticks_start_at_the_first_whole_month_and_thin_out_over_long_spans
     assert month_ticks(date(2021, 3, 2), date(2021, 6, 30)) == [date(2021, m, 1) for m in (4, 5, 6)]
     over_three_years = month_ticks(date(2019, 1, 1), date(2021, 12, 31))
     assert over_three_years == [date(y, m, 1) for y in (2019, 2020, 2021) for m in (1, 7)]
+
+
+# 7/ WHAT A GRAPHICS EDITOR CHECKS: ONE COLOUR, GAPS, EMPTY STATES, ONE EDGE
+
+
+def colours_of(trace) -> set[str]:  # noqa: ANN001
+    colours = {trace.marker.color} if isinstance(trace.marker.color, str) else set(trace.marker.color or ())
+    if getattr(trace, "line", None) is not None and trace.line.color:
+        colours.add(trace.line.color)
+    return colours
+
+
+def test_the_articles_colour_marks_the_articles_figures_and_nothing_else(corpus):
+    orange = {charts.ARTICLE_COLOUR.lower(), charts.ORANGE.lower()}
+    for chart in corpus.article().article.charts:
+        for lang in ("en", "ar"):
+            for trace in build(corpus, chart.id, lang).data:
+                coloured = {c.lower() for c in colours_of(trace)} & orange
+                names = (charts.t("article_point", lang), charts.RLM + charts.t("article_point", lang) + charts.RLM)
+                is_article = trace.name in names or trace.type == "bar" and chart.kind == "bars"
+                assert not coloured or is_article, (chart.id, lang, trace.name)
+    timeline = build(corpus, "chart_timeline")
+    fighting = next(tr for tr in timeline.data if tr.name == "Fighting")
+    assert fighting.marker.color == charts.PURPLE
+    bars = build(corpus, "chart_helped_home").data[0]
+    assert bars.marker.color == charts.ARTICLE_COLOUR  # 127 and 19 are both the article's, one colour
+
+
+def test_months_without_a_report_are_counted_between_report_months():
+    assert charts.months_without_report("2021-02-28", "2021-08-20") == 5  # March to July
+    assert charts.months_without_report("2021-08-20", "2021-12-20") == 3
+    assert charts.months_without_report("2020-12-31", "2021-03-31") == 2  # quarterly: not a gap
+    assert charts.report_gaps(["2021-01-11", "2021-02-12", "2021-02-28", "2021-08-20", "2021-12-20"]) == [2, 3]
+
+
+def test_the_hectares_line_breaks_over_months_without_a_report_and_a_dotted_line_bridges_them(corpus):
+    fig = build(corpus, "chart_hectares")
+    series = fig.data[0]
+    at = list(series.x).index("2021-02-28")
+    assert series.x[at + 1] is None and series.y[at + 1] is None  # the solid line stops on 28 Feb 2021
+    assert series.x[at + 2] == "2021-08-20" and series.y[at + 2] == 2257
+    bridge = next(tr for tr in fig.data if tr.meta == "gap")
+    assert list(bridge.x) == ["2021-02-28", "2021-08-20", None, "2021-08-20", "2021-12-20", None]
+    assert list(bridge.y) == [1500, 2257, None, 2257, 2326.6, None]
+    assert bridge.line.dash == "dot" and bridge.line.color == charts.BLUE
+    keys = [tr.name for tr in fig.data if tr.legend == charts.KEYS_LEGEND]
+    assert keys == ["more than", "about", "no report for three months or more"]
+
+
+def test_series_and_the_symbols_key_are_two_legends(corpus):
+    fig = build(corpus, "chart_refugees")
+    first = [tr.name for tr in fig.data if (tr.legend or "legend") == "legend" and tr.showlegend is not False]
+    assert first == ["Returned to Karabakh (Russian side's count)", "Still displaced in Armenia (Armenia/UN count)",
+                     "Return-bus departures from Yerevan (UNHCR count)", "The article's figure"]
+    assert "Key:" in fig.layout.legend2.title.text
+    assert fig.layout.legend2.y < fig.layout.legend.y  # under the series, on its own row
+
+
+def test_returns_chart_says_its_series_count_different_things_and_explains_refugee_like(corpus):
+    text = annotation(build(corpus, "chart_refugees"), "different").text.replace("<br>", " ")
+    assert text.startswith("The lines count different things and are never added up:")
+    assert "in a refugee-like situation" in text and "no formal refugee status" in text
+    assert "one person may be counted more than once" in text
+    alone = build(corpus, "chart_refugees", series=["returned_to_karabakh_cumulative"])
+    assert "different" not in {a.name for a in alone.layout.annotations}  # one series: nothing to compare
+
+
+def test_the_screen_chart_leaves_the_caveat_to_the_page_and_the_export_carries_it_with_the_credit(corpus, loaded):
+    screen = build(corpus, "chart_roads")
+    assert [a.name for a in screen.layout.annotations] == ["note", "source"]
+    words = charts.ExportWords(credit="Graphic: The Example Desk")
+    exported = charts.build_chart(loaded, corpus.context, "chart_roads", "en", export=words)
+    assert [a.name for a in exported.layout.annotations] == ["note", "caveat", "source", "credit"]
+    assert annotation(exported, "caveat").text.replace("<br>", " ") == (
+        "All figures are claims by Russia, a party to the ceasefire arrangements; none is independently verified.")
+    assert annotation(exported, "credit").text == "Graphic: The Example Desk"
+    assert exported.layout.height > screen.layout.height  # the footer grows, nothing is squeezed
+
+
+@pytest.mark.parametrize("chart_id", ["chart_roads", "chart_refugees", "chart_helped_home", "chart_timeline"])
+def test_title_legend_and_footer_share_one_left_edge(corpus, chart_id):
+    fig = charts.build_chart(corpus.article(), corpus.context, chart_id, "en", export=charts.ExportWords("Credit"))
+    left = fig.layout.margin.l
+    assert fig.layout.title.x == 0 and fig.layout.title.pad.l == charts.EDGE_PX
+    for note in fig.layout.annotations:
+        assert (note.x, note.xanchor, left + note.xshift) == (0, "left", charts.EDGE_PX), note.name
+
+
+def test_an_arabic_chart_keeps_its_edge_on_the_right(corpus):
+    fig = charts.build_chart(corpus.article(), corpus.context, "chart_timeline", "ar", export=charts.ExportWords("C"))
+    right = fig.layout.margin.r
+    assert fig.layout.title.x == 1 and fig.layout.title.pad.r == charts.EDGE_PX
+    assert (fig.layout.legend.x, fig.layout.legend.xanchor, fig.layout.legend.indentation) == (0.988, "right", 0)
+    for note in fig.layout.annotations:
+        assert (note.x, note.xanchor, right - note.xshift) == (1, "right", charts.EDGE_PX), note.name
+
+
+def test_value_axes_write_whole_numbers_with_separators_and_dates_have_no_grid(corpus):
+    fig = build(corpus, "chart_explosives")
+    assert fig.layout.yaxis.tickformat == ",~f"  # 25,000, as the labels write it, not 25k
+    assert fig.layout.xaxis.showgrid is False and fig.layout.yaxis.showgrid is True
+    assert fig.layout.yaxis.gridcolor == fig.layout.xaxis.gridcolor == charts.GRID_COLOUR
+
+
+def test_timeline_labels_are_wrapped_whole_never_cut(corpus):
+    fig = build(corpus, "chart_timeline")
+    labels = [text.replace("<br>", " ") for text in fig.layout.yaxis.ticktext]
+    assert "Joint Russian-Turkish ceasefire monitoring centre starts work in Aghdam district" in labels
+    assert not any("…" in text for text in fig.layout.yaxis.ticktext)
+    assert all(len(line) <= charts.TIMELINE_WRAP for text in fig.layout.yaxis.ticktext for line in text.split("<br>"))
+
+
+def test_an_event_in_the_article_and_the_context_layer_is_drawn_once(corpus):
+    rows = frame(corpus, "chart_timeline")
+    assert rows["date"].tolist().count("2020-11-09") == 1  # the trilateral statement: the article's row only
+    assert rows["date"].tolist().count("2021-12-29") == 1
+    nov_9 = rows[rows["date"] == "2020-11-09"].iloc[0]
+    assert (nov_9["series"], nov_9["label"]) == ("article_events", "Trilateral statement signed")
+    context = frame(corpus, "chart_timeline", layers=["context_events"])
+    assert "2020-11-09" in context["date"].tolist()  # without the article's layer the context row is drawn
+    assert len(rows) == 11
+
+
+def test_a_filtered_timeline_says_which_months_it_shows(corpus):
+    fig = build(corpus, "chart_timeline", date_from="2021-03", date_to="2021-12")
+    assert fig.layout.title.subtitle.text.endswith("Shown: March 2021 to December 2021.")
+    arabic = build(corpus, "chart_timeline", "ar", date_from="2021-03", date_to="2021-12")
+    assert "المعروض: من مارس ٢٠٢١ إلى ديسمبر ٢٠٢١." in arabic.layout.title.subtitle.text
+    assert "Shown" not in build(corpus, "chart_timeline").layout.title.subtitle.text
+
+
+def test_nothing_to_draw_is_said_in_words(corpus, loaded):
+    empty_timeline = frame(corpus, "chart_timeline", layers=[])
+    assert charts.nothing_to_draw(empty_timeline, "timeline") == "chart_empty_timeline"
+    assert charts.nothing_to_draw(frame(corpus, "chart_refugees", series=[]), "returns_series") == "chart_no_series"
+    assert charts.nothing_to_draw(frame(corpus, "chart_refugees"), "returns_series") is None
+    assert charts.nothing_to_draw(frame(corpus, "chart_helped_home"), "bars") is None
+    message = charts.empty_message(loaded, corpus.context, "chart_refugees", "en", series=[])
+    assert message == ("Nothing to draw for “Refugees returned to Karabakh”: no earlier report to set the article's "
+                       "figure against is in the context data or chosen. The article's figure: Refugees returned "
+                       "home: more than 50,000 refugees.")
+    arabic = charts.empty_message(loaded, corpus.context, "chart_timeline", "ar", layers=[])
+    assert arabic.startswith("لا شيء يُرسم في «وقف إطلاق النار وما تلاه»")
+    assert charts.empty_message(loaded, corpus.context, "chart_timeline", "en") is None
+
+
+def test_a_long_title_wraps_whole_and_pushes_the_legend_down(corpus, loaded, monkeypatch):
+    short = build(corpus, "chart_roads")
+    chart = charts.get_chart(loaded, "chart_roads")
+    long_title = chart.title.model_copy(update={"en": "A chart title much longer than any in the article, written "
+                                                      "to see it wrap onto a second line whole"})
+    monkeypatch.setattr(charts, "get_chart", lambda *_: chart.model_copy(update={"title": long_title}))
+    fig = build(corpus, "chart_roads")
+    assert fig.layout.title.text == ("<b>A chart title much longer than any in the article, written to see it wrap "
+                                     "onto a</b><br><b>second line whole</b>")
+    assert fig.layout.margin.t == short.layout.margin.t + charts.TITLE_LINE_PX

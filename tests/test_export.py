@@ -1,4 +1,4 @@
-"""Downloads that carry their source: PNG, SVG, HTML and CSV of a chart, the press kit,
+"""Downloads that carry their source: PNG, SVG, PDF, HTML and CSV of a chart, the press kit,
 the command line that writes it, and the menu when no browser is to be had."""
 
 from __future__ import annotations
@@ -36,10 +36,14 @@ def corpus():
     return load_corpus()
 
 
+CREDIT = "Graphic: The Example Desk"
+
+
 def chart_files(corpus, chart_id: str, lang: str, filter_tag: str = "", **filters) -> export.ChartFiles:
+    """A chart's downloads as the menu makes them: from its export figure."""
     loaded = corpus.article()
     chart = charts.get_chart(loaded, chart_id)
-    fig = charts.build_chart(loaded, corpus.context, chart_id, lang, **filters)
+    fig = charts.build_chart(loaded, corpus.context, chart_id, lang, export=charts.ExportWords(CREDIT), **filters)
     frame = charts.chart_frame(loaded, corpus.context, chart_id, lang, **filters)
     return export.ChartFiles(fig, frame, charts.file_stem(chart, loaded, lang, filter_tag), lang,
                              chart.title.get(lang))
@@ -82,6 +86,70 @@ def test_svg_carries_title_source_line_caveat_and_note(corpus, lang, title, sour
     assert caveat in texts  # wrapped over two lines on the image, whole here
     assert any(text.startswith(note) for text in texts)
     assert files.file_name("svg") == f"demining-roads-km_2021-12-29_{lang}.svg"
+
+
+def pdf_text(data: bytes) -> str:
+    from pypdf import PdfReader
+
+    return " ".join((page.extract_text() or "") for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_pdf_is_a_pdf_with_the_title_caveat_and_credit_in_its_text(corpus):
+    require_browser()
+    files = chart_files(corpus, "chart_roads", "en")
+    data = files.data("pdf")
+    assert data.startswith(b"%PDF-")
+    text = re.sub(r"\s+", " ", pdf_text(data))
+    assert "Roads cleared of explosives" in text
+    assert "Source: UrduPoint/Sputnik, 29 Dec 2021; Russian MoD via outlets" in text
+    assert "none is independently" in text and CREDIT in text
+    assert files.file_name("pdf") == "demining-roads-km_2021-12-29_en.pdf"
+    assert export.MIME["pdf"] == "application/pdf"
+
+
+def test_svg_carries_the_credit_line_under_the_source(corpus):
+    require_browser()
+    texts = svg_texts(chart_files(corpus, "chart_roads", "en").data("svg"))
+    source = texts.index("Source: UrduPoint/Sputnik, 29 Dec 2021; Russian MoD via outlets")
+    assert texts[source + 1] == CREDIT
+
+
+def test_a_filtered_timeline_image_says_which_months_it_shows(corpus):
+    require_browser()
+    filters = {"date_from": "2021-03", "date_to": "2021-12"}
+    texts = svg_texts(chart_files(corpus, "chart_timeline", "en", "x", **filters).data("svg"))
+    assert any(text.endswith("Shown: March 2021 to December 2021.") for text in texts)
+    whole = svg_texts(chart_files(corpus, "chart_timeline", "en").data("svg"))
+    assert not any("Shown:" in text for text in whole)
+
+
+def test_the_credit_line_comes_from_method_yaml_with_a_default(data_copy):
+    from newsdash.method import credit_line
+
+    assert credit_line(data_copy, "en") == "Graphic: newsdash"  # the default the project ships
+    method = data_copy / "method.yaml"
+    text = method.read_text(encoding="utf-8")
+    start = text.index("credit:")
+    method.write_text(text[:start] + 'credit: {en: "Graphic: The Example Desk", ar: "رسم: مكتب المثال"}\n',
+                      encoding="utf-8")
+    assert credit_line(data_copy, "en") == "Graphic: The Example Desk"
+    assert credit_line(data_copy, "ar") == "رسم: مكتب المثال"
+    method.write_text(text[:start], encoding="utf-8")  # no credit field
+    assert credit_line(data_copy, "ar") == "رسم بياني: newsdash"
+
+
+def test_the_download_menu_draws_its_images_from_the_export_figure(corpus):
+    calls = []
+
+    def export_figure():
+        calls.append(1)
+        return charts.build_chart(corpus.article(), corpus.context, "chart_roads", "en",
+                                  export=charts.ExportWords(CREDIT))
+
+    files = export.ChartFiles(export_figure, lambda: None, "stem", "en", "title")
+    assert not calls  # nothing built until a download is asked for
+    page = files.data("html").decode("utf-8")
+    assert calls == [1] and CREDIT in page and "none is independently" in page
 
 
 def test_an_arabic_svg_carries_its_axes_in_arabic(corpus):
@@ -207,16 +275,17 @@ def test_closed_menu_makes_no_buttons_and_opening_it_shows_them():
     assert [b.proto.id.split("-")[-1] for b in at.get("download_button")][-1] == "download_chart_roads_csv"
 
 
-def test_menu_offers_four_downloads_in_the_current_language(monkeypatch):
+def test_menu_offers_five_downloads_in_the_current_language(monkeypatch):
     monkeypatch.delenv("BROWSER_PATH", raising=False)
     require_browser()
     at = run_chart_app("ar")
     assert not at.exception
     assert [b.label for b in at.get("download_button")] == [
-        "صورة PNG (بدقة مضاعفة)", "صورة SVG (متجهة)", "صفحة HTML تفاعلية (تعمل دون اتصال)",
+        "صورة PNG (بدقة مضاعفة)", "صورة SVG (متجهة)", "ملف PDF (للطباعة)", "صفحة HTML تفاعلية (تعمل دون اتصال)",
         "البيانات المرسومة مع مصادرها (CSV)"]
     assert [b.proto.id.split("-")[-1] for b in at.get("download_button")] == [
-        "download_chart_roads_png", "download_chart_roads_svg", "download_chart_roads_html", "download_chart_roads_csv"]
+        "download_chart_roads_png", "download_chart_roads_svg", "download_chart_roads_pdf",
+        "download_chart_roads_html", "download_chart_roads_csv"]
 
 
 def test_menu_without_a_browser_says_so_and_offers_html_and_csv(monkeypatch):
@@ -225,7 +294,7 @@ def test_menu_without_a_browser_says_so_and_offers_html_and_csv(monkeypatch):
     assert not at.exception
     assert [b.label for b in at.get("download_button")] == [
         "Interactive HTML (works offline)", "Data drawn, with sources (CSV)"]
-    assert (f"PNG and SVG cannot be made on this server (no browser at {NO_BROWSER} (set by BROWSER_PATH)); "
+    assert (f"PNG, SVG and PDF cannot be made on this server (no browser at {NO_BROWSER} (set by BROWSER_PATH)); "
             "HTML and CSV still work.") in [c.value for c in at.caption]
     assert at.get("plotly_chart")  # the chart itself is still drawn
 
@@ -269,6 +338,7 @@ def test_press_kit_cli_writes_every_chart_both_languages_and_the_hashes_match(co
         lang = stem[-2:]
         assert export.png_size(files[f"charts/{lang}/{stem}.png"])[0] == 2000
         assert files[f"charts/{lang}/{stem}.svg"].startswith(b"<svg")
+        assert files[f"charts/{lang}/{stem}.pdf"].startswith(b"%PDF")
         assert f"charts/{lang}/{stem}.csv" in files
     built_from = {e["path"]: e["sha256"] for e in manifest["built_from"]}
     seed = loaded.article.article.seed
@@ -288,9 +358,9 @@ def test_press_kit_cli_writes_every_chart_both_languages_and_the_hashes_match(co
 def test_press_kit_without_a_browser_has_the_data_and_says_images_are_missing(corpus):
     files = read_kit(presskit.build_press_kit(corpus, exporter=StaticExporter(browser_path=NO_BROWSER)))
     manifest = assert_kit_is_whole(files)
-    assert not any(p.endswith((".png", ".svg")) for p in files)
+    assert not any(p.endswith((".png", ".svg", ".pdf")) for p in files)
     assert manifest["images"] is False
-    assert f"**No PNG or SVG in this kit**: no browser at {NO_BROWSER}" in files["README.md"].decode()
+    assert f"**No PNG, SVG or PDF in this kit**: no browser at {NO_BROWSER}" in files["README.md"].decode()
     assert len([p for p in files if p.startswith("charts/") and p.endswith(".csv")]) == 14
     assert "data/context_demining.csv" in files and "data/events.json" in files
 
@@ -321,7 +391,7 @@ def test_press_kit_button_and_what_it_holds_in_arabic(monkeypatch):
     at.run()
     assert not at.exception
     assert [b.label for b in at.get("download_button")] == ["تنزيل الحقيبة الصحفية (zip)"]
-    assert at.caption[0].value.startswith("كل رسم بياني بصيغتي PNG وSVG بالإنجليزية والعربية")
+    assert at.caption[0].value.startswith("كل رسم بياني بصيغ PNG وSVG وPDF بالإنجليزية والعربية")
     assert len(at.caption) == 1  # no "without images" warning where a browser is found
 
 
@@ -330,7 +400,7 @@ def test_press_kit_button_without_a_browser_says_the_kit_has_no_images(monkeypat
     at = AppTest.from_string(KIT_SCRIPT, default_timeout=60).run()
     assert not at.exception
     assert [b.label for b in at.get("download_button")] == ["Download the press kit (zip)"]
-    assert at.caption[1].value == (f"Without a browser on this server the kit has no PNG or SVG "
+    assert at.caption[1].value == (f"Without a browser on this server the kit has no PNG, SVG or PDF "
                                    f"(no browser at {NO_BROWSER} (set by BROWSER_PATH)).")
 
 

@@ -97,20 +97,24 @@ def test_the_arabic_text_is_the_seed_untouched(loaded):
     assert all("text-align:right" in a["style"] and "Noto Naskh Arabic" in a["style"] for a in arabic)
 
 
-def test_tooltips_give_id_and_value_with_its_qualifier(loaded):
+def test_tooltips_give_the_label_and_value_with_its_qualifier_never_the_id(loaded):
     tree = parse(hl.article_html(loaded, "en"))
     titles = {a["id"]: a["title"] for a, _ in tree.classes("mark") if "id" in a}
-    assert titles["q-explosive_objects_neutralised"] == "explosive_objects_neutralised: more than 26,000 explosive objects"
-    assert titles["q-buildings_inspected"] == "buildings_inspected: 1,937 buildings"
-    assert titles["q-fighting_duration_months"] == "fighting_duration_months: about 1.5 months"
-    assert titles["q-hostilities_resumed"] == "hostilities_resumed: September 2020 (known to the month only)"
-    assert titles["q-ceasefire_in_force"] == "ceasefire_in_force: 10 November 2020 (known to the day)"
+    assert titles["q-explosive_objects_neutralised"] == (
+        "Explosive objects detected and neutralised: more than 26,000 explosive objects")
+    assert titles["q-buildings_inspected"] == "Buildings inspected: 1,937 buildings"
+    assert titles["q-fighting_duration_months"] == "Length of the fighting: about 1.5 months"
+    assert titles["q-hostilities_resumed"] == (
+        'Hostilities resume in Karabakh ("the end of September 2020"): September 2020 (known to the month only)')
+    assert titles["q-ceasefire_in_force"] == "Ceasefire comes into force: 10 November 2020 (known to the day)"
+    links = [a["aria-label"] for a, classes in tree.classes("a") if "q-link" in classes]
+    assert not any("_" in label for label in links)  # no record id (buildings_inspected) read out
 
 
 def test_tooltips_in_arabic_use_arabic_words_and_digits(loaded):
     tree = parse(hl.article_html(loaded, "ar"))
     titles = {a["id"]: a["title"] for a, _ in tree.classes("mark") if "id" in a}
-    assert titles["q-explosive_objects_neutralised"] == "explosive_objects_neutralised: أكثر من ٢٦٬٠٠٠ مادة متفجرة"
+    assert titles["q-explosive_objects_neutralised"] == "مواد متفجرة تم اكتشافها وإبطال مفعولها: أكثر من ٢٦٬٠٠٠ مادة متفجرة"
 
 
 def test_each_mark_links_back_to_its_chart_page(loaded):
@@ -268,10 +272,17 @@ def test_card_of_a_figure_keeps_its_qualifier_and_provenance(loaded):
     assert facts["Quote"] == "أكثر من 26000 مادة متفجرة"
     assert facts["Translation"] == "more than 26,000 explosive objects"
     assert facts["Attributed to"] == "Andrei Rudenko, citing the efforts of the Russian defence ministry"
-    assert facts["Offsets"] == "characters 1037 to 1062 of 000_3a55c9cc56337ab1.txt"
     assert facts["Source"] == "UrduPoint Network / Sputnik, 29 December 2021"
+    assert not {"Record id", "Offsets", "Status"} & set(facts)  # a reader's card: no id, offsets or status
+    details = dict(hl.record_details(loaded, "explosive_objects_neutralised", "en"))
+    assert details == {"Record id": "explosive_objects_neutralised", "Status": "confirmed",
+                       "Offsets": "characters 1037 to 1062 of 000_3a55c9cc56337ab1.txt"}
     card = hl.card_html(loaded, "explosive_objects_neutralised", "en")
     assert '<dd><bdi class="nd-quote" dir="rtl" lang="ar"' in card
+    folded = card[card.index("<details>"):]
+    assert folded.startswith("<details><summary>Data &amp; method details</summary>")
+    assert "characters 1037 to 1062" in folded and "characters 1037" not in card[:card.index("<details>")]
+    assert hl.record_label(loaded, "explosive_objects_neutralised", "en") == "Explosive objects detected and neutralised"
     parse(card)
 
 

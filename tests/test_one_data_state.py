@@ -175,7 +175,7 @@ def drawn_value(made: dict) -> tuple[str, float]:
     figure the image and HTML downloads are drawn from."""
     rows = csv.DictReader(io.StringIO(made["csv"]().decode("utf-8-sig")))
     in_table = next(r["value"] for r in rows if r["date"] == "2020-12-18")
-    trace = made["html"].func.__self__.figure.data[0]
+    trace = made["html"].func.__self__.export_figure().data[0]  # the figure the files are drawn from
     return in_table, trace.y[list(trace.x).index("2020-12-18")]
 
 

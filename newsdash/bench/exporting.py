@@ -77,7 +77,7 @@ def run(runs: int, cold_runs: int, cold_kit: bool) -> list[Row]:
     rows = [Row("Export", "one chart PNG, persistent browser vs fresh kaleido", median(warm), median(cold),
                 "s", BUDGET, runs, f"cold: median of {cold_runs} fresh exports")]
     kit_cold, how = _cold_kit(cold_kit, median(cold))
-    rows.append(Row("Export", "press kit (every chart, PNG and SVG, both languages)", median(kit_warm),
+    rows.append(Row("Export", "press kit (every chart, PNG, SVG and PDF, both languages)", median(kit_warm),
                     kit_cold, "s", BUDGET, len(kit_warm), how))
     return rows
 
@@ -85,9 +85,10 @@ def run(runs: int, cold_runs: int, cold_kit: bool) -> list[Row]:
 def _cold_kit(measure: bool, cold_png_s: float) -> tuple[float, str]:
     """The press kit with a fresh browser per image: measured once, or (quick mode)
     estimated as images x one cold PNG."""
+    from newsdash.export import STATIC_FORMATS
     from newsdash.presskit import chart_files
 
-    images = len(chart_files(load_corpus())) * 2  # PNG and SVG of every chart file
+    images = len(chart_files(load_corpus())) * len(STATIC_FORMATS)  # PNG, SVG and PDF of every chart file
     if measure:
         start = time.perf_counter()
         press_kit(ColdExporter())
