@@ -367,12 +367,16 @@ def _remember_shown(key: str, lang: str, ids: Sequence[str]) -> None:
 
 def _configured_hash() -> str | None:
     # once per run: Streamlit reads and parses secrets.toml again at every st.secrets call
-    return once_per_run(("password hash",), _configured_hash_now)
+    return once_per_run(("password hash",), _configured_hash_now)[0]
 
 
-def _configured_hash_now() -> str | None:
-    section = st.secrets.get("auth") if st.secrets.load_if_toml_exists() else None
-    return auth.configured_hash(section)
+def _hash_in_old_place() -> bool:
+    """The hash came from [auth] password_hash, the section Streamlit keeps for st.login."""
+    return once_per_run(("password hash",), _configured_hash_now)[1]
+
+
+def _configured_hash_now() -> tuple[str | None, bool]:
+    return auth.hash_from_secrets(st.secrets if st.secrets.load_if_toml_exists() else None)
 
 
 def require_sign_in() -> None:
@@ -390,6 +394,8 @@ def password_gate(lang: str) -> None:
     encoded = _configured_hash()
     signed_in = bool(encoded) and _signed_in(encoded)
     _tell_the_guard(encoded, signed_in)
+    if signed_in:
+        _signed_in_sidebar(lang)
     if not encoded or signed_in:
         return  # a changed hash signs every session out
     form = partial(_sign_in_page, encoded, lang)
@@ -411,6 +417,24 @@ def _signed_in(encoded: str) -> bool:
         st.session_state["_signed_in_with"] = encoded
         return True
     return False
+
+
+def _signed_in_sidebar(lang: str) -> None:
+    """The way out, and for the editors a word when the hash sits in the old place."""
+    st.sidebar.button(t("sign_out", lang), key="sign_out", icon=":material/logout:", on_click=_sign_out)
+    if _hash_in_old_place():
+        st.sidebar.warning(t("password_hash_old_place", lang))
+
+
+def _sign_out() -> None:
+    """Forget this session's sign-in and its browser (a reload would otherwise let it in
+    again); the rerun that follows the click shows the form."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    st.session_state.pop("_signed_in_with", None)
+    guard.BROWSERS.forget(_browser())
+    if ctx := get_script_run_ctx():
+        guard.DOORS.sign_out(ctx.session_id)
 
 
 def _browser() -> bytes | None:
