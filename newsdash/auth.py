@@ -5,8 +5,9 @@ stored: the app is configured with a salted scrypt hash made by
 `python -m newsdash hash-password`, in Streamlit secrets (`[dashboard] password_hash`;
 the old place `[auth] password_hash` is still read, with a warning: Streamlit keeps
 `[auth]` for st.login) or the environment (DASHBOARD_PASSWORD_HASH). Checks compare in
-constant time, and every attempt is booked into a time slot per client address and for everyone (Throttle), so
-neither new sessions nor many addresses at once raise the guessing rate.
+constant time, and every attempt is booked into a time slot per client address and for
+everyone (Throttle), so neither new sessions nor many addresses at once raise the
+guessing rate.
 
 This is a shared-secret gate for a newsroom's internal network, not single sign-on:
 for named accounts use Streamlit's `st.login` with an OpenID Connect provider.
