@@ -11,6 +11,7 @@ import threading
 import time
 from collections.abc import Sequence
 from functools import partial
+from pathlib import Path
 
 import streamlit as st
 
@@ -401,11 +402,20 @@ def password_gate(lang: str) -> None:
     form = partial(_sign_in_page, encoded, lang)
     # the form under every page's own address: a shared link (/demining?lang=ar) shows the
     # form, not "page not found", and after sign-in the rerun opens the page it names
-    stems = sorted(p.stem for p in (corpus_mod.PROJECT_ROOT / "pages").glob("*.py"))
     pages = [st.Page(form, title=t("login_title", lang), url_path="sign-in", default=True)]
-    pages += [st.Page(form, title=t("login_title", lang), url_path=stem) for stem in stems]
+    pages += [st.Page(form, title=t("login_title", lang), url_path=stem) for stem in _page_stems()]
     st.navigation(pages, position="hidden").run()
     st.stop()
+
+
+def _page_stems() -> list[str]:
+    """The pages beside the entry script: the app folder, also when the package is installed
+    elsewhere (newsdash serve --app-dir, the Docker image)."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    folder = Path(ctx.main_script_path).parent if ctx else corpus_mod.PROJECT_ROOT
+    return sorted(p.stem for p in (folder / "pages").glob("*.py"))
 
 
 def _signed_in(encoded: str) -> bool:
