@@ -36,7 +36,9 @@ COPY seeds ./seeds
 RUN useradd --system --uid 10001 --create-home --home-dir /home/newsdash --shell /usr/sbin/nologin newsdash
 USER newsdash
 
+# The app folder for `newsdash serve`, the data folder for every command (validate, export).
 ENV DASHBOARD_APP_DIR=/app \
+    DASHBOARD_DATA_DIR=/app/data \
     BROWSER_PATH=/usr/bin/chromium
 
 EXPOSE 8501

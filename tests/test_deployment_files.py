@@ -44,6 +44,8 @@ def test_the_dockerfile_runs_as_a_user_with_a_health_check_and_debians_chromium(
     health = [arg for op, arg in steps if op == "HEALTHCHECK"]
     assert len(health) == 1 and "http://127.0.0.1:8501/_stcore/health" in health[0] and "urllib" in health[0]
     assert ("EXPOSE", "8501") in steps
+    env = " ".join(arg for op, arg in steps if op == "ENV")
+    assert "DASHBOARD_APP_DIR=/app" in env and "DASHBOARD_DATA_DIR=/app/data" in env
     assert ("CMD", '["newsdash", "serve", "--address", "0.0.0.0"]') in steps
     apt = " ".join(arg for op, arg in steps if op == "RUN" and "apt-get install" in arg)
     assert "chromium" in apt and "fonts-noto-core" in apt
