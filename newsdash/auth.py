@@ -2,10 +2,12 @@
 
 Pure logic (the form lives in widgets.password_gate). The password itself is never
 stored: the app is configured with a salted scrypt hash made by
-`python -m newsdash hash-password`, in Streamlit secrets (`[auth] password_hash`) or
-the environment (DASHBOARD_PASSWORD_HASH). Checks compare in constant time, and every
-attempt is booked into a time slot per client address and for everyone (Throttle), so
-neither new sessions nor many addresses at once raise the guessing rate.
+`python -m newsdash hash-password`, in Streamlit secrets (`[dashboard] password_hash`;
+the old place `[auth] password_hash` is still read, with a warning: Streamlit keeps
+`[auth]` for st.login) or the environment (DASHBOARD_PASSWORD_HASH). Checks compare in
+constant time, and every attempt is booked into a time slot per client address and for
+everyone (Throttle), so neither new sessions nor many addresses at once raise the
+guessing rate.
 
 This is a shared-secret gate for a newsroom's internal network, not single sign-on:
 for named accounts use Streamlit's `st.login` with an OpenID Connect provider.
@@ -25,6 +27,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 ENV_VAR = "DASHBOARD_PASSWORD_HASH"
+SECRETS_SECTION = "dashboard"  # our own section of secrets.toml
+OLD_SECRETS_SECTION = "auth"  # Streamlit's, for st.login: read only when ours has no hash
 SCRYPT = {"n": 2**14, "r": 8, "p": 1}  # about 16 MiB and 50 ms per check on one core
 PBKDF2_MIN_ITERATIONS = 100_000
 MAX_PASSWORD_LENGTH = 1024  # longer input is refused before any hashing
@@ -100,10 +104,25 @@ def verify_password(password: str, stored: StoredHash) -> bool:
     return hmac.compare_digest(stored.derive(password), stored.key)
 
 
-def configured_hash(secrets_auth: Mapping | None, environ: Mapping[str, str] = os.environ) -> str | None:
-    """The hash from Streamlit secrets ([auth] password_hash), else the environment."""
-    from_secrets = (secrets_auth or {}).get("password_hash")
+def configured_hash(secrets_section: Mapping | None, environ: Mapping[str, str] = os.environ) -> str | None:
+    """The hash from a section of Streamlit secrets (its password_hash), else the environment."""
+    from_secrets = (secrets_section or {}).get("password_hash")
     return (from_secrets or environ.get(ENV_VAR) or "").strip() or None
+
+
+def hash_from_secrets(secrets: Mapping | None, environ: Mapping[str, str] = os.environ) -> tuple[str | None, bool]:
+    """(the configured hash, whether it came from the old place [auth] password_hash).
+
+    Secrets before the environment, as before: [dashboard] password_hash, else the old
+    place (still accepted, so that an upgrade locks nobody out nor lets anyone in with an
+    older hash from the environment, but flagged so that editors move it), else
+    DASHBOARD_PASSWORD_HASH."""
+    secrets = secrets or {}
+    if encoded := configured_hash(secrets.get(SECRETS_SECTION), {}):
+        return encoded, False
+    if encoded := configured_hash(secrets.get(OLD_SECRETS_SECTION), {}):
+        return encoded, True
+    return configured_hash(None, environ), False
 
 
 @dataclass

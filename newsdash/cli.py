@@ -15,6 +15,7 @@ from pathlib import Path
 
 from newsdash.corpus import changed_since, data_dir, load_corpus
 from newsdash.extract.commands import add_commands as add_curation_commands
+from newsdash.serve import add_command as add_serve_command
 from newsdash.tables import csv_text, figures_frame
 
 
@@ -34,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     hashing = commands.add_parser("hash-password", help="print the hash that turns on the password gate")
     hashing.add_argument("--stdin", action="store_true", help="read the password from standard input")
     hashing.set_defaults(run=hash_password_command)
+    add_serve_command(commands)
     return parser
 
 
@@ -133,7 +135,7 @@ def hash_password_command(args: argparse.Namespace) -> int:
         return 1
     encoded = hash_password(password)
     print(encoded)
-    print(f"Turn the gate on with [auth] password_hash = \"{encoded}\" in .streamlit/secrets.toml,\n"
+    print(f"Turn the gate on with [dashboard] password_hash = \"{encoded}\" in .streamlit/secrets.toml,\n"
           f"or in the environment: export {ENV_VAR}='{encoded}'", file=sys.stderr)
     return 0
 

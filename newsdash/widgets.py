@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Sequence
 from functools import partial
+from pathlib import Path
 
 import streamlit as st
 
@@ -369,12 +370,16 @@ def _remember_shown(key: str, lang: str, ids: Sequence[str]) -> None:
 
 def _configured_hash() -> str | None:
     # once per run: Streamlit reads and parses secrets.toml again at every st.secrets call
-    return once_per_run(("password hash",), _configured_hash_now)
+    return once_per_run(("password hash",), _configured_hash_now)[0]
 
 
-def _configured_hash_now() -> str | None:
-    section = st.secrets.get("auth") if st.secrets.load_if_toml_exists() else None
-    return auth.configured_hash(section)
+def _hash_in_old_place() -> bool:
+    """The hash came from [auth] password_hash, the section Streamlit keeps for st.login."""
+    return once_per_run(("password hash",), _configured_hash_now)[1]
+
+
+def _configured_hash_now() -> tuple[str | None, bool]:
+    return auth.hash_from_secrets(st.secrets if st.secrets.load_if_toml_exists() else None)
 
 
 def require_sign_in() -> None:
@@ -392,16 +397,27 @@ def password_gate(lang: str) -> None:
     encoded = _configured_hash()
     signed_in = bool(encoded) and _signed_in(encoded)
     _tell_the_guard(encoded, signed_in)
+    if signed_in:
+        _signed_in_sidebar(lang)
     if not encoded or signed_in:
         return  # a changed hash signs every session out
     form = partial(_sign_in_page, encoded, lang)
     # the form under every page's own address: a shared link (/demining?lang=ar) shows the
     # form, not "page not found", and after sign-in the rerun opens the page it names
-    stems = sorted(p.stem for p in (corpus_mod.PROJECT_ROOT / "pages").glob("*.py"))
     pages = [st.Page(form, title=t("login_title", lang), url_path="sign-in", default=True)]
-    pages += [st.Page(form, title=t("login_title", lang), url_path=stem) for stem in stems]
+    pages += [st.Page(form, title=t("login_title", lang), url_path=stem) for stem in _page_stems()]
     st.navigation(pages, position="hidden").run()
     st.stop()
+
+
+def _page_stems() -> list[str]:
+    """The pages beside the entry script: the app folder, also when the package is installed
+    elsewhere (newsdash serve --app-dir, the Docker image)."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    folder = Path(ctx.main_script_path).parent if ctx else corpus_mod.PROJECT_ROOT
+    return sorted(p.stem for p in (folder / "pages").glob("*.py"))
 
 
 def _signed_in(encoded: str) -> bool:
@@ -413,6 +429,24 @@ def _signed_in(encoded: str) -> bool:
         st.session_state["_signed_in_with"] = encoded
         return True
     return False
+
+
+def _signed_in_sidebar(lang: str) -> None:
+    """The way out, and for the editors a word when the hash sits in the old place."""
+    st.sidebar.button(t("sign_out", lang), key="sign_out", icon=":material/logout:", on_click=_sign_out)
+    if _hash_in_old_place():
+        st.sidebar.warning(t("password_hash_old_place", lang))
+
+
+def _sign_out() -> None:
+    """Forget this session's sign-in and its browser (a reload would otherwise let it in
+    again); the rerun that follows the click shows the form."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    st.session_state.pop("_signed_in_with", None)
+    guard.BROWSERS.forget(_browser())
+    if ctx := get_script_run_ctx():
+        guard.DOORS.sign_out(ctx.session_id)
 
 
 def _browser() -> bytes | None:

@@ -167,7 +167,7 @@ def test_the_command_prints_a_hash_that_verifies():
     encoded = result.stdout.strip()
     assert encoded.startswith("scrypt$16384$8$1$")
     assert auth.verify_password(PASSWORD, auth.parse_hash(encoded))
-    assert "[auth] password_hash" in result.stderr and auth.ENV_VAR in result.stderr
+    assert "[dashboard] password_hash" in result.stderr and auth.ENV_VAR in result.stderr
 
 
 def test_the_command_refuses_a_short_password():
