@@ -30,13 +30,13 @@ caveat_banner(loaded, lang)  # once per page; every downloaded image carries it 
 text_block(t("demining_intro", lang), lang)
 charts_by_measure = view.measure_charts(loaded)
 linked = view.linked_chart(loaded, list(charts_by_measure.values()), linked_record(loaded))
+st.html(overview.TILE_CSS)  # a value with its unit wraps instead of being cut
 columns = st.columns(max(len(charts_by_measure), 1))
 for column, chart in zip(columns, charts_by_measure.values(), strict=False):
     figure = view.figures_of(loaded, chart)[0]
     with column:
-        st.metric(md(figure.label.get(lang)), overview.metric_value(figure, lang),
+        st.metric(md(figure.label.get(lang)), md(overview.tile_value(figure, lang)),  # the unit in the value
                   help=md(overview.metric_help(figure, lang)), border=True)
-        st.caption(md(overview.metric_caption(figure, lang)))
 
 # 2-4/ THE FILTER, ITS WARNINGS AND THE CHARTS: a fragment, so changing the filter
 # reruns and redraws this part only, not the figures above it

@@ -30,11 +30,11 @@ text_block(t("returns_intro", lang), lang)
 series_chart, bars_chart = view.chart_of(loaded, "chart_refugees"), view.chart_of(loaded, "chart_helped_home")
 figures = view.figures_of(loaded, series_chart) + view.figures_of(loaded, bars_chart)
 linked_id = linked_record(loaded)
+st.html(overview.TILE_CSS)  # a value with its unit wraps instead of being cut
 for column, figure in zip(st.columns(len(figures)), figures, strict=True):
     with column:
-        st.metric(md(figure.label.get(lang)), overview.metric_value(figure, lang),
+        st.metric(md(figure.label.get(lang)), md(overview.tile_value(figure, lang)),  # the unit in the value
                   help=md(overview.metric_help(figure, lang)), border=True)
-        st.caption(md(overview.metric_caption(figure, lang)))
 
 # 2/ CONTEXT SERIES FILTER (IN THE URL) AND WHAT IT HIDES
 every_series = returns_measures(corpus.context)

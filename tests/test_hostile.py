@@ -208,11 +208,11 @@ def test_the_app_renders_beside_a_named_pipe_and_recovers_when_it_is_removed(tmp
         rescuer.stop()
     assert not at.exception, [e.value for e in at.exception]
     assert "data/articles/zz.yaml:1: -: -: is a named pipe, not a regular file" in at.error[0].value
-    assert {m.label: m.value for m in at.metric}["Buildings inspected"] == "1,937"
+    assert {m.label: m.value for m in at.metric}["Buildings inspected"] == "1,937 buildings"
     pipe.unlink()
     at.run()
     assert not at.exception and not at.error
-    assert {m.label: m.value for m in at.metric}["Buildings inspected"] == "1,937"
+    assert {m.label: m.value for m in at.metric}["Buildings inspected"] == "1,937 buildings"
 
 
 def test_a_link_inside_the_data_folder_is_read(tmp_path: Path):

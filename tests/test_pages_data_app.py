@@ -51,9 +51,9 @@ def test_demining_shows_the_four_figures_with_qualifiers_and_four_charts():
     at = open_page("pages/demining.py")
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics == {"Buildings inspected": "1,937", "Land surveyed": "2,320",
-                       "Roads cleared of explosives": "683", "Explosive objects detected and neutralised": "26,000+"}
-    assert "more than 26,000 explosive objects" in captions(at)
+    assert metrics == {"Buildings inspected": "1,937 buildings", "Land surveyed": "2,320 ha",
+                       "Roads cleared of explosives": "683 km",
+                       "Explosive objects detected and neutralised": "26,000+ explosive objects"}
     assert "Showing all 4 measures." in captions(at)
     assert titles(at) == ["Buildings inspected for explosives", "Land surveyed or cleared of mines",
                           "Roads cleared of explosives", "Explosive objects detected and neutralised"]
@@ -116,8 +116,8 @@ def test_demining_in_arabic():
     at = open_page("pages/demining.py", lang="ar", demining_measures="hectares,road_km")
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["مبانٍ تم فحصها"] == "١٬٩٣٧"
-    assert metrics["مواد متفجرة تم اكتشافها وإبطال مفعولها"] == "أكثر من ٢٦٬٠٠٠"
+    assert metrics["مبانٍ تم فحصها"] == "١٬٩٣٧ مبنى"
+    assert metrics["مواد متفجرة تم اكتشافها وإبطال مفعولها"] == "أكثر من ٢٦٬٠٠٠ مادة متفجرة"
     assert any(c.startswith("عرض ٢ من ٤ مقاييس: أراضٍ تم مسحها") for c in captions(at))
     assert "الأراضي التي تم مسحها" in titles(at)[0]
     assert "٢٬٣٢٠ هكتار في ٢٩ ديسمبر ٢٠٢١" in flags(at)[0]
@@ -130,8 +130,8 @@ def test_returns_shows_the_figures_quotes_and_both_charts():
     at = open_page("pages/returns.py")
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics == {"Refugees returned home": "50,000+", "Armenians helped to return home": "127",
-                       "Azerbaijanis helped to return home": "19"}
+    assert metrics == {"Refugees returned home": "50,000+ refugees", "Armenians helped to return home": "127 people",
+                       "Azerbaijanis helped to return home": "19 people"}
     assert titles(at) == ["Refugees returned to Karabakh", "People the peacekeepers helped to return home"]
     refugees, bars = figures(at)
     assert article_point(refugees)["y"] == [50000]
@@ -161,8 +161,8 @@ def test_returns_in_arabic():
     at = open_page("pages/returns.py", lang="ar")
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["لاجئون عادوا إلى ديارهم"] == "أكثر من ٥٠٬٠٠٠"
-    assert metrics["أرمن ساعدهم حفظة السلام على العودة"] == "١٢٧"
+    assert metrics["لاجئون عادوا إلى ديارهم"] == "أكثر من ٥٠٬٠٠٠ لاجئ"
+    assert metrics["أرمن ساعدهم حفظة السلام على العودة"] == "١٢٧ شخصًا"
     assert "اللاجئون العائدون إلى قره باغ" in titles(at)[0]
     assert "عرض كل سلاسل سياق (٣)." in captions(at)
 
