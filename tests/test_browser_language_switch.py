@@ -132,7 +132,7 @@ def test_demining_filter_survives_a_language_switch(browser: Browser, page: Page
 def test_returns_filter_survives_a_language_switch(browser: Browser, page: Page, app_url: str):
     open_page(page, app_url, "returns")
     all_traces = page.evaluate(TRACES_JS)
-    remove_chip(page, "returns_series", "Still refugee-like in Armenia (Armenia/UN count)")
+    remove_chip(page, "returns_series", "Still displaced in Armenia (Armenia/UN count)")
     assert params(page)["returns_series"] == "returned_to_karabakh_cumulative,departures_on_return_buses_cumulative"
     filtered = round_trip(browser, page, app_url, "returns", ["returns_series"], {
         "returns_series": ["العائدون إلى قره باغ (إحصاء الجانب الروسي)",
