@@ -1056,6 +1056,8 @@ def screen_chart(fig: go.Figure, kind: str, lang: str) -> ScreenChart:
                 "xanchor": "right" if rtl else "left"},
     )
     screen.layout.annotations = [a for a in layout.annotations if not _is_footer(a)]  # update_layout keeps them
+    if kind == "bars":
+        _room_for_values(screen, rtl)
     screen.update_xaxes(automargin=True)
     screen.update_yaxes(automargin=True)
     _few_date_ticks(screen)
@@ -1063,6 +1065,19 @@ def screen_chart(fig: go.Figure, kind: str, lang: str) -> ScreenChart:
         _labels_above_rows(screen, lang)
     block = '<div class="chart-words">{}</div>'
     return ScreenChart(screen, block.format(heading), block.format(lines) if lines else "")
+
+
+BAR_VALUE_ROOM = 1.8  # the value axis runs to this many times the longest bar
+
+
+def _room_for_values(fig: go.Figure, rtl: bool) -> None:
+    """On screen the bars' margins are small (a phone has no room for them), so the value
+    written beside the longest bar is kept inside the plot by a longer value axis: the
+    bars stay in proportion to each other and to zero."""
+    longest = max((max(trace.x or [0]) for trace in fig.data if trace.type == "bar"), default=0)
+    if longest > 0:
+        end = longest * BAR_VALUE_ROOM
+        fig.update_xaxes(range=[end, 0] if rtl else [0, end], autorange=False)
 
 
 def _page_grey(annotation) -> str:  # noqa: ANN001

@@ -43,9 +43,12 @@ def test_the_words_move_into_the_page_and_the_export_keeps_them(corpus, lang):
     footer = charts.plain_text(screen.footer_html)
     for text in (chart.note.get(lang), chart.source.get(lang)):
         assert " ".join(digits_for(text, lang).split()) in footer.replace("&quot;", '"').replace("&#x27;", "'")
-    # the download's figure is untouched: title, note, caveat and source stay on the image
+    # the figure given is untouched: title, note and source stay on it; the download's
+    # figure (export words) adds the claim caveat, which the page says once in its banner
     assert json.dumps(full.to_plotly_json(), sort_keys=True, default=str) == before
-    assert {"note", "caveat", "source"} <= set(footer_names(full))
+    assert {"note", "source"} <= set(footer_names(full))
+    exported = charts.build_chart(loaded, corpus.context, chart.id, lang, export=charts.ExportWords())
+    assert {"note", "caveat", "source"} <= set(footer_names(exported))
     assert chart.title.get(lang) in full.layout.title.text
     if lang == "ar":
         assert screen.heading_html.count('dir="rtl" lang="ar"') == 2
@@ -100,3 +103,13 @@ def test_hover_lines_are_short_enough_for_a_phone(corpus, lang):
                 lines = [charts.plain_text(line) for line in hover.split("<br>")]
                 longest = max(longest, *(len(line) for line in lines))
     assert 20 < longest <= charts.HOVER_WRAP
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_bars_on_screen_leave_room_for_the_longest_value(corpus, lang):
+    fig = build(corpus, "chart_helped_home", lang)
+    screen = charts.screen_chart(fig, "bars", lang).figure
+    assert list(screen.data[0].x) == [127, 19]  # the counts themselves are unchanged
+    end = 127 * charts.BAR_VALUE_ROOM
+    assert list(screen.layout.xaxis.range) == ([end, 0] if lang == "ar" else [0, end])
+    assert fig.layout.xaxis.range is None  # the export keeps its own margins for the values
