@@ -18,7 +18,7 @@ from newsdash.bench.rerun import dashboard_pages
 from tests.conftest import ROOT, browser_available, require_browser
 
 BROWSER_SECTIONS = ("First view", "Interaction", "Memory", "Export")
-CHART_PAGES = ("demining", "returns", "timeline")  # the pages that draw charts
+CHART_PAGES = ("overview", "demining", "returns", "timeline")  # the pages that draw charts (the overview its small ones)
 
 
 def expected_rows(with_browser: bool) -> set[tuple[str, str]]:
