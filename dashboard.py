@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from newsdash import heap
-from newsdash.i18n import t
-from newsdash.widgets import apply_direction, language, password_gate
+from newsdash.app import heap
+from newsdash.app.widgets import apply_direction, language, password_gate
+from newsdash.reading.i18n import t
 
 # The favicon is an emoji: Streamlit draws it as an inline SVG, where a :material/...: icon
 # would make every browser fetch it from fonts.gstatic.com (see tests/test_secure_defaults.py).
@@ -34,5 +34,5 @@ try:
     navigation.run()
 finally:
     # Freeze what this run added to the long-lived heap (corpus, charts, views), so the
-    # garbage collection Streamlit runs after every rerun skips it: see newsdash/heap.py
+    # garbage collection Streamlit runs after every rerun skips it: see newsdash/app/heap.py
     heap.settle()

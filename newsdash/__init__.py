@@ -1,5 +1,8 @@
-"""Data-journalism dashboard: curated figures of one article, with provenance.
+"""Data-journalism dashboard: curated figures of news articles, with provenance.
 
-Everything in this package is pure logic, except ``widgets`` (shared page widgets),
-the only module allowed to import streamlit.
+The layers are the folders, each importing only those below it (tests/test_layers.py):
+``reading`` (numbers, dates and words in both languages), ``data`` (models, loading,
+provenance, context, corpus), ``curation`` (drafts from a new article), ``views`` (what
+each page says and draws), ``exports`` (downloads) and ``app``, the only layer that
+imports streamlit. ``cli`` and ``bench`` (tooling, not installed) sit above them.
 """

@@ -13,10 +13,10 @@ import json
 import sys
 from pathlib import Path
 
-from newsdash.corpus import changed_since, data_dir, load_corpus
-from newsdash.extract.commands import add_commands as add_curation_commands
-from newsdash.serve import add_command as add_serve_command
-from newsdash.tables import csv_text, figures_frame
+from newsdash.app.serve import add_command as add_serve_command
+from newsdash.curation.commands import add_commands as add_curation_commands
+from newsdash.data.corpus import changed_since, data_dir, load_corpus
+from newsdash.data.tables import csv_text, figures_frame
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def validate(folder: Path | None) -> int:
-    from newsdash.formula_check import formula_warnings
+    from newsdash.data.formula_check import formula_warnings
 
     folder = folder or data_dir()
     corpus = load_corpus(folder)
@@ -67,7 +67,7 @@ def validate(folder: Path | None) -> int:
 
 def method_errors(folder: Path) -> list:
     """Errors of the Data & method page's text (data/method.yaml), when the folder has one."""
-    from newsdash.method import METHOD_FILE, load_method
+    from newsdash.views.data_method import METHOD_FILE, load_method
 
     return load_method(folder)[1] if (folder / METHOD_FILE).exists() else []
 
@@ -93,8 +93,8 @@ KIT_ATTEMPTS = 3
 def press_kit(outdir: Path, folder: Path | None, images: bool) -> int:
     """Write the press kit zip; without a browser for images, say so and fail unless
     --no-images was asked for (a script should not get a kit missing its charts silently)."""
-    from newsdash.presskit import build_press_kit
-    from newsdash.static_export import unavailable_reason
+    from newsdash.exports.presskit import build_press_kit
+    from newsdash.exports.static_export import unavailable_reason
 
     folder = folder or data_dir()
     for attempt in range(KIT_ATTEMPTS):  # the kit is always of one state; this only keeps it the latest
@@ -120,7 +120,7 @@ def press_kit(outdir: Path, folder: Path | None, images: bool) -> int:
 
 def hash_password_command(args: argparse.Namespace) -> int:
     """Ask for the password twice (or read one line of standard input); print its hash."""
-    from newsdash.auth import ENV_VAR, hash_password
+    from newsdash.app.auth import ENV_VAR, hash_password
 
     if args.stdin:
         password = sys.stdin.readline().rstrip("\r\n")

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import streamlit as st
 
-from newsdash import corpus as corpus_mod
-from newsdash import widgets  # importing it also runs a first visit to this URL through dashboard.py
-from newsdash.extract import MAX_CANDIDATES
-from newsdash.extract import review as view
-from newsdash.extract.draft import MAX_ARTICLE_BYTES
-from newsdash.extract.worker import TooSlow, draft_bounded, light, read_bounded
-from newsdash.i18n import format_date, format_number, t
+from newsdash.app import widgets  # importing it also runs a first visit to this URL through dashboard.py
+from newsdash.curation.draft import MAX_ARTICLE_BYTES
+from newsdash.curation.worker import TooSlow, draft_bounded, light, read_bounded
+from newsdash.data import corpus as corpus_mod
+from newsdash.reading.candidates import MAX_CANDIDATES
+from newsdash.reading.i18n import format_date, format_number, t
 from newsdash.textsafety import md_escape as md  # the uploaded text stays literal in Markdown
+from newsdash.views import add_article as view
 
 lang = st.session_state.get("lang", "en")
 if lang == "ar":  # a file name in the uploader reads left to right, whatever the page direction
@@ -22,7 +22,7 @@ if lang == "ar":  # a file name in the uploader reads left to right, whatever th
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def cached_reading(text: str, chosen):  # noqa: ANN001, ANN201
-    # read in a child process with a time limit (newsdash.extract.worker): a hostile paste
+    # read in a child process with a time limit (newsdash.curation.worker): a hostile paste
     # neither holds this page's thread nor slows other readers; a stopped one is remembered
     try:
         return read_bounded(text, chosen)

@@ -5,13 +5,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from newsdash import highlight as hl
-from newsdash import method as view
-from newsdash.data_pages import flag_sentence
-from newsdash.i18n import t
-from newsdash.textsafety import code_span
-from newsdash.textsafety import md_escape as md  # data text shown as Markdown stays literal
-from newsdash.widgets import (
+from newsdash.app.widgets import (
     article_flags,
     cached_view,
     data_state,
@@ -22,6 +16,12 @@ from newsdash.widgets import (
     text_block,
     url_multiselect,
 )
+from newsdash.reading.i18n import t
+from newsdash.textsafety import code_span
+from newsdash.textsafety import md_escape as md  # data text shown as Markdown stays literal
+from newsdash.views import data_method as view
+from newsdash.views import original_text as hl
+from newsdash.views.data_pages import flag_sentence
 
 lang, corpus, loaded = page_start(require_article=False)  # the method and errors show without one
 

@@ -5,12 +5,7 @@ from contextlib import nullcontext
 
 import streamlit as st
 
-from newsdash import data_pages as view
-from newsdash import overview
-from newsdash.i18n import t
-from newsdash.links import sentence_link
-from newsdash.textsafety import md_escape as md
-from newsdash.widgets import (
+from newsdash.app.widgets import (
     article_flags,
     cached_view,
     caveat_banner,
@@ -21,6 +16,11 @@ from newsdash.widgets import (
     text_block,
     url_multiselect,
 )
+from newsdash.reading.i18n import t
+from newsdash.textsafety import md_escape as md
+from newsdash.views import data_pages as view
+from newsdash.views import overview
+from newsdash.views.links import sentence_link
 
 lang, corpus, loaded = page_start()
 

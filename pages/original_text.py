@@ -3,15 +3,15 @@ every figure and date highlighted; the selected one is scrolled to and shown on 
 
 import streamlit as st
 
-from newsdash import highlight as hl
-from newsdash.i18n import t
-from newsdash.links import chart_link
-from newsdash.widgets import (
+from newsdash.app.widgets import (
     cached_view,
     page_link,
     page_start,
     url_selectbox,
 )
+from newsdash.reading.i18n import t
+from newsdash.views import original_text as hl
+from newsdash.views.links import chart_link
 
 lang, corpus, loaded = page_start()
 

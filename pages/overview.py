@@ -4,11 +4,11 @@ figures, the caveat."""
 
 import streamlit as st
 
-from newsdash import overview as view
-from newsdash.i18n import format_number, t
-from newsdash.links import sentence_link
+from newsdash.app.widgets import cached_view, page_link, page_start, text_block
+from newsdash.reading.i18n import format_number, t
 from newsdash.textsafety import md_escape as md  # data text shown as Markdown stays literal
-from newsdash.widgets import cached_view, page_link, page_start, text_block
+from newsdash.views import overview as view
+from newsdash.views.links import sentence_link
 
 lang, corpus, loaded = page_start()
 

@@ -3,12 +3,7 @@ and the demining period as spans, and an optional layer of context events."""
 
 import streamlit as st
 
-from newsdash import charts
-from newsdash import data_pages as view
-from newsdash.i18n import t
-from newsdash.links import sentence_link
-from newsdash.textsafety import md_escape as md
-from newsdash.widgets import (
+from newsdash.app.widgets import (
     cached_view,
     caveat_banner,
     chart_or_message,
@@ -20,6 +15,11 @@ from newsdash.widgets import (
     url_multiselect,
     url_select_range,
 )
+from newsdash.reading.i18n import t
+from newsdash.textsafety import md_escape as md
+from newsdash.views import charts
+from newsdash.views import data_pages as view
+from newsdash.views.links import sentence_link
 
 lang, corpus, loaded = page_start(require_article=False)  # no article or no timeline: one message
 timelines = view.charts_of_kind(loaded, "timeline") if loaded else []

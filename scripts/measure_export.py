@@ -1,7 +1,7 @@
 """Cold against warm PNG export of the same chart, in one run.
 
 Cold: a fresh kaleido (a new Chromium) per image, as plain `fig.to_image()` does.
-Warm: the process-wide browser of newsdash.static_export, started once beforehand.
+Warm: the process-wide browser of newsdash.exports.static_export, started once beforehand.
 Usage: .venv/bin/python scripts/measure_export.py [N]
 """
 
@@ -16,9 +16,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import kaleido  # noqa: E402
 
-from newsdash import charts, export  # noqa: E402
-from newsdash.corpus import load_corpus  # noqa: E402
-from newsdash.static_export import StaticExporter  # noqa: E402
+from newsdash.data.corpus import load_corpus  # noqa: E402
+from newsdash.exports import chart_files as export
+from newsdash.exports.static_export import StaticExporter  # noqa: E402
+from newsdash.views import charts  # noqa: E402
 
 
 def timed(fn) -> tuple[float, bytes]:  # noqa: ANN001

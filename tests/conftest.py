@@ -27,7 +27,7 @@ ARTICLE = "2021-12-29-sputnik-rudenko-karabakh.yaml"
 @pytest.fixture(autouse=True)
 def _fresh_streamlit_cache():
     """Streamlit's caches outlive an AppTest within one process: start every test clean
-    (the corpus is in st.cache_resource, the built charts and views in newsdash.memo)."""
+    (the corpus is in st.cache_resource, the built charts and views in newsdash.app.memo)."""
     clear_caches()
     yield
     clear_caches()
@@ -36,7 +36,7 @@ def _fresh_streamlit_cache():
 def clear_caches() -> None:
     import streamlit as st
 
-    from newsdash import memo
+    from newsdash.app import memo
 
     st.cache_data.clear()
     st.cache_resource.clear()

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from newsdash.appserver import wait_healthy
+from newsdash.bench.appserver import wait_healthy
 from tests.conftest import DASHBOARD, ROOT, free_port
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}

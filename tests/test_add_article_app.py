@@ -6,9 +6,9 @@ from __future__ import annotations
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from newsdash.extract import extract
-from newsdash.extract import review as view
-from newsdash.extract.draft import MAX_ARTICLE_BYTES
+from newsdash.curation.draft import MAX_ARTICLE_BYTES
+from newsdash.reading.candidates import extract
+from newsdash.views import add_article as view
 from tests.conftest import DASHBOARD, ROOT
 
 SEED = (ROOT / "seeds" / "000_3a55c9cc56337ab1.txt").read_text(encoding="utf-8")
@@ -136,8 +136,8 @@ DRAFT_FIGURE = """
 
 
 def test_a_draft_figure_in_the_data_stays_off_the_overview_and_the_export(data_copy):
-    from newsdash.corpus import load_corpus
-    from newsdash.tables import figures_frame
+    from newsdash.data.corpus import load_corpus
+    from newsdash.data.tables import figures_frame
     from tests.conftest import ARTICLE
 
     path = data_copy / "articles" / ARTICLE
@@ -193,8 +193,8 @@ def test_a_hostile_paste_shows_a_bounded_list_and_says_so():
 
 
 def test_a_paste_that_takes_too_long_is_stopped_and_said(monkeypatch):
-    from newsdash.extract import worker
-    from newsdash.extract.worker import TooSlow
+    from newsdash.curation import worker
+    from newsdash.curation.worker import TooSlow
 
     def too_slow(text, chosen):  # noqa: ANN001, ANN202, ARG001
         raise TooSlow(worker.TIME_LIMIT_S)
@@ -207,7 +207,7 @@ def test_a_paste_that_takes_too_long_is_stopped_and_said(monkeypatch):
 
 
 def test_the_page_reads_a_paste_in_a_child_process(monkeypatch):
-    from newsdash.extract import worker
+    from newsdash.curation import worker
 
     calls = []
     real = worker.run_bounded
@@ -219,4 +219,4 @@ def test_the_page_reads_a_paste_in_a_child_process(monkeypatch):
     monkeypatch.setattr(worker, "run_bounded", watched)
     at = paste(open_page(), "عاد 50 ألف لاجئ في 9 نوفمبر 2020")
     assert list(at.data_editor[0].value["quote"]) == ["50 ألف لاجئ"]
-    assert calls == [("newsdash.extract.worker", "read_article")]
+    assert calls == [("newsdash.curation.worker", "read_article")]

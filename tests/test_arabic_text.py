@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from newsdash import charts, data_pages
-from newsdash.corpus import load_corpus
-from newsdash.i18n import arabic_digits, count_noun, day_for, digits_for, format_number
+from newsdash.data.corpus import load_corpus
+from newsdash.reading.i18n import arabic_digits, count_noun, day_for, digits_for, format_number
+from newsdash.views import charts, data_pages
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -105,7 +105,7 @@ def test_attribution_in_arabic_with_the_original_kept(corpus):
 
 
 def test_the_arabic_card_isolates_the_english_translation(corpus):
-    from newsdash.highlight import card_html
+    from newsdash.views.original_text import card_html
 
     loaded = corpus.article()
     figure = next(f for f in loaded.article.figures if f.id == "hectares_surveyed")
@@ -116,7 +116,7 @@ def test_the_arabic_card_isolates_the_english_translation(corpus):
 
 
 def test_the_arabic_data_and_method_table(corpus):
-    from newsdash import method
+    from newsdash.views import data_method as method
 
     frame = method.display_frame(method.provenance_frame(corpus, "ar"), "ar")
     series = frame[frame["date"] == "٢٠ ديسمبر ٢٠٢١"]

@@ -11,7 +11,7 @@ import sys
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from newsdash import auth
+from newsdash.app import auth
 from tests.conftest import DASHBOARD, ROOT, start_app
 
 PASSWORD = "correct horse battery staple"

@@ -137,7 +137,7 @@ def test_the_full_run_measures_the_sizes_the_issue_names():
 
 
 def test_the_long_article_generator_makes_a_valid_article_with_every_figure_proven(tmp_path: Path):
-    from newsdash.corpus import load_corpus
+    from newsdash.data.corpus import load_corpus
 
     data = edits.many_figures_article(tmp_path, 300)
     corpus = load_corpus(data)
@@ -150,7 +150,7 @@ def test_the_long_article_generator_makes_a_valid_article_with_every_figure_prov
 
 
 def test_a_5000_figure_article_fits_the_loaders_size_limit(tmp_path: Path):
-    from newsdash.yamlsafe import MAX_FILE_BYTES
+    from newsdash.data.yamlsafe import MAX_FILE_BYTES
 
     data = edits.many_figures_article(tmp_path, 5000)
     assert (data / "articles" / "bench-5000-figures.yaml").stat().st_size < MAX_FILE_BYTES
@@ -158,7 +158,7 @@ def test_a_5000_figure_article_fits_the_loaders_size_limit(tmp_path: Path):
 
 def test_an_edit_keeps_the_article_valid_and_changes_only_one_file(tmp_path: Path):
     from newsdash.bench.scale import synthetic_corpus
-    from newsdash.corpus import load_corpus
+    from newsdash.data.corpus import load_corpus
 
     data = synthetic_corpus(tmp_path, 3)
     before = {p.name: p.read_bytes() for p in (data / "articles").iterdir()}

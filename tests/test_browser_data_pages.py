@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 
 CHART_SVG = '[data-testid="stPlotlyChart"] .main-svg'
 CHART = '[data-testid="stPlotlyChart"]'
-CHART_TITLE = '.chart-words [role="heading"]'  # written above each chart (newsdash.charts.screen_chart)
+CHART_TITLE = '.chart-words [role="heading"]'  # written above each chart (newsdash.views.charts.screen_chart)
 ERROR = '[data-testid="stException"]'
 TITLES = {
     ("demining", "en"): "Demining progress", ("demining", "ar"): "تقدم إزالة الألغام",

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsdash import charts, export
-from newsdash.corpus import load_corpus
-from newsdash.i18n import digits_for
+from newsdash.data.corpus import load_corpus
+from newsdash.exports import chart_files as export
+from newsdash.reading.i18n import digits_for
+from newsdash.views import charts
 from tests.conftest import require_browser
 
 pytestmark = pytest.mark.browser

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from newsdash.i18n import t
+from newsdash.reading.i18n import t
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -84,8 +84,8 @@ def tiles_top_to_bottom(page: Page) -> list[str]:
 
 
 def figure_labels_in_order(lang: str) -> list[str]:
-    from newsdash import overview
-    from newsdash.corpus import load_corpus
+    from newsdash.data.corpus import load_corpus
+    from newsdash.views import overview
 
     loaded = load_corpus().article()
     return [fig.label.get(lang) for figures in overview.figures_by_category(loaded).values() for fig in figures]

@@ -6,9 +6,9 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from newsdash import charts
-from newsdash.corpus import load_corpus
-from newsdash.i18n import digits_for
+from newsdash.data.corpus import load_corpus
+from newsdash.reading.i18n import digits_for
+from newsdash.views import charts
 
 
 @pytest.fixture(scope="module")
@@ -383,7 +383,7 @@ def test_english_charts_keep_plotlys_own_ticks(corpus):
     (0.0, [0.0]),
 ])
 def test_nice_ticks(top, ticks):
-    from newsdash.axes import nice_ticks
+    from newsdash.views.axes import nice_ticks
 
     assert nice_ticks(top) == ticks
 
@@ -391,7 +391,7 @@ def test_nice_ticks(top, ticks):
 def test_month_ticks_start_at_the_first_whole_month_and_thin_out_over_long_spans():
     from datetime import date
 
-    from newsdash.axes import month_ticks
+    from newsdash.views.axes import month_ticks
 
     assert month_ticks(date(2021, 3, 1), date(2021, 6, 30)) == [date(2021, m, 1) for m in (3, 4, 5, 6)]
     assert month_ticks(date(2021, 3, 2), date(2021, 6, 30)) == [date(2021, m, 1) for m in (4, 5, 6)]

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from newsdash.cli import main
-from newsdash.corpus import load_corpus
+from newsdash.data.corpus import load_corpus
 from tests.conftest import ARTICLE, ROOT
 
 SEED = ROOT / "seeds" / "000_3a55c9cc56337ab1.txt"

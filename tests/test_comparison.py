@@ -1,15 +1,15 @@
 """Each article figure against the latest earlier value of its context series
-(newsdash.comparison), with the real data and with made-up series."""
+(newsdash.views.comparison), with the real data and with made-up series."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from newsdash import comparison as cmp
-from newsdash.corpus import load_corpus
-from newsdash.i18n import counted_unit, months_phrase
-from newsdash.models import Figure
+from newsdash.data.corpus import load_corpus
+from newsdash.data.models import Figure
+from newsdash.reading.i18n import counted_unit, months_phrase
+from newsdash.views import comparison as cmp
 
 
 @pytest.fixture(scope="module")
@@ -148,7 +148,7 @@ def test_arabic_counted_nouns_and_months_follow_the_plural_categories():
                                      "متسق مع آخر تقرير سابق (٨٠ مبنى")),
 ])
 def test_every_status_has_its_sentence_in_both_languages(lang, value, qualifier, last, last_qualifier, words):
-    from newsdash.overview import comparison_sentence, series_sentence
+    from newsdash.views.overview import comparison_sentence, series_sentence
 
     series = _series(("2021-06-01", 95, "exact"), ("2021-12-01", last, last_qualifier))
     c = cmp.compare_figure(_fig(value, qualifier), "m", "chart", "2021-12-15", series)
@@ -159,7 +159,7 @@ def test_every_status_has_its_sentence_in_both_languages(lang, value, qualifier,
 
 
 def test_an_article_without_any_comparison_says_so_in_words():
-    from newsdash.overview import lede_html
+    from newsdash.views.overview import lede_html
 
     assert "None of the article's figures has an earlier report" in lede_html([], 3, "en").replace("&#x27;", "'")
     assert "لا يوجد لأي رقم في المقال تقرير سابق" in lede_html([], 3, "ar")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from newsdash.context import load_context
+from newsdash.data.context import load_context
 from tests.conftest import ROOT
 
 
@@ -57,7 +57,7 @@ def test_a_bad_row_names_file_line_and_field(tmp_path: Path):
 
 
 def test_the_article_total_below_the_ministry_series_is_flagged():
-    from newsdash.corpus import load_corpus
+    from newsdash.data.corpus import load_corpus
 
     flags = [f for f in load_corpus(ROOT / "data").flags if f.measure == "hectares"]
     assert [(f.earlier_value, f.later_value, f.earlier_date) for f in flags] == [(2326.6, 2320.0, "2021-12-20")]

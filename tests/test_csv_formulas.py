@@ -17,12 +17,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from newsdash import charts, cli, export
-from newsdash.corpus import load_corpus
+from newsdash import cli
+from newsdash.data.corpus import load_corpus
+from newsdash.data.tables import csv_text
 from newsdash.errors import DataError
-from newsdash.presskit import build_press_kit
-from newsdash.tables import csv_text
+from newsdash.exports import chart_files as export
+from newsdash.exports.presskit import build_press_kit
 from newsdash.textsafety import csv_cell, starts_like_formula
+from newsdash.views import charts
 from tests.conftest import ROOT
 from tests.hostile_cases import ART, FORMULAS, formulas_in_text_fields, make_copy
 

@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from newsdash.corpus import PROJECT_ROOT, load_corpus
+from newsdash.data.corpus import PROJECT_ROOT, load_corpus
 
 SEED = PROJECT_ROOT / "seeds" / "000_3a55c9cc56337ab1.txt"
 ORIGINAL = PROJECT_ROOT.parent / "shared" / "seeds" / "000_3a55c9cc56337ab1.txt"

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsdash import charts
-from newsdash import data_pages as view
-from newsdash.corpus import load_corpus
+from newsdash.data.corpus import load_corpus
+from newsdash.views import charts
+from newsdash.views import data_pages as view
 
 
 @pytest.fixture(scope="module")

@@ -24,8 +24,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from newsdash import auth
-from newsdash.appserver import stop
+from newsdash.app import auth
+from newsdash.bench.appserver import stop
 from tests.conftest import ROOT, free_port, require_browser
 from tests.netwatch import start_plain_app
 

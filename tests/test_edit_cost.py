@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from newsdash import corpus as corpus_mod
 from newsdash.bench.edits import edit_one
 from newsdash.bench.scale import synthetic_corpus
-from newsdash.corpus import clear_kept, load_corpus, state_digest
+from newsdash.data import corpus as corpus_mod
+from newsdash.data.corpus import clear_kept, load_corpus, state_digest
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ def infos(at) -> list[str]:  # noqa: ANN001
 
 def chart_titles(at) -> list[str]:  # noqa: ANN001
     """The titles of the charts drawn: the page writes each above its plot (the figure on
-    screen has none, newsdash.charts.screen_chart), one per st.plotly_chart."""
+    screen has none, newsdash.views.charts.screen_chart), one per st.plotly_chart."""
     heads = [m.value for m in at.markdown if 'role="heading"' in m.value]
     assert len(heads) == len(at.get("plotly_chart"))
     return [html.unescape(re.sub(r"<[^>]+>", "", re.search(r'role="heading"[^>]*>(.*?)</p>', h).group(1))) for h in heads]
@@ -83,8 +83,8 @@ def test_the_claim_caveat_is_said_once_per_page_not_under_every_chart():
 
 
 def test_exports_leave_out_a_chart_with_nothing_to_draw(no_context_series):
-    from newsdash import presskit
-    from newsdash.corpus import load_corpus
+    from newsdash.data.corpus import load_corpus
+    from newsdash.exports import presskit
 
     files = presskit.chart_files(load_corpus(no_context_series), no_context_series)
     stems = {f.stem for f in files}

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from newsdash.appserver import stop
+from newsdash.bench.appserver import stop
 from tests.conftest import DASHBOARD, ROOT, require_browser
 from tests.hostile_cases import CASES, make_copy
 from tests.netwatch import RequestLog, start_plain_app
@@ -135,9 +135,9 @@ def test_no_injected_script_runs_and_nothing_is_fetched(browser, markup_app):
 
 @pytest.mark.browser
 def test_exported_html_and_svg_keep_the_markup_inert(browser, markup_data: Path):
-    from newsdash.charts import build_chart
-    from newsdash.corpus import load_corpus
-    from newsdash.export import html_bytes, image_bytes
+    from newsdash.data.corpus import load_corpus
+    from newsdash.exports.chart_files import html_bytes, image_bytes
+    from newsdash.views.charts import build_chart
 
     corpus = load_corpus(markup_data)
     loaded = corpus.article()

@@ -18,10 +18,12 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from newsdash import charts, export, presskit
-from newsdash.corpus import load_corpus
-from newsdash.static_export import ExportUnavailable, StaticExporter, shared_exporter
-from newsdash.widgets import download_menu_key
+from newsdash.app.widgets import download_menu_key
+from newsdash.data.corpus import load_corpus
+from newsdash.exports import chart_files as export
+from newsdash.exports import presskit
+from newsdash.exports.static_export import ExportUnavailable, StaticExporter, shared_exporter
+from newsdash.views import charts
 from tests.conftest import DASHBOARD, ROOT, require_browser
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -124,7 +126,7 @@ def test_a_filtered_timeline_image_says_which_months_it_shows(corpus):
 
 
 def test_the_credit_line_comes_from_method_yaml_with_a_default(data_copy):
-    from newsdash.method import credit_line
+    from newsdash.views.data_method import credit_line
 
     assert credit_line(data_copy, "en") == "Graphic: newsdash"  # the default the project ships
     method = data_copy / "method.yaml"
@@ -246,8 +248,8 @@ CHART_SCRIPT = f"""
 import sys
 sys.path.insert(0, {str(ROOT)!r})
 import streamlit as st
-from newsdash.charts import build_chart, get_chart
-from newsdash.widgets import load_corpus, show_chart
+from newsdash.views.charts import build_chart, get_chart
+from newsdash.app.widgets import load_corpus, show_chart
 
 lang = st.query_params.get("lang", "en")
 corpus = load_corpus()
@@ -377,7 +379,7 @@ KIT_SCRIPT = f"""
 import sys
 sys.path.insert(0, {str(ROOT)!r})
 import streamlit as st
-from newsdash.widgets import load_corpus, press_kit_download
+from newsdash.app.widgets import load_corpus, press_kit_download
 
 press_kit_download(load_corpus(), st.query_params.get("lang", "en"))
 """

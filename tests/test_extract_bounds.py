@@ -15,9 +15,9 @@ import time
 import pytest
 import yaml
 
-from newsdash.extract import MAX_CANDIDATES, extract, to_yaml
-from newsdash.extract import worker as worker_mod
-from newsdash.extract.worker import TooSlow, extract_bounded, run_bounded
+from newsdash.curation import worker as worker_mod
+from newsdash.curation.worker import TooSlow, extract_bounded, run_bounded
+from newsdash.reading.candidates import MAX_CANDIDATES, extract, to_yaml
 
 PUBLISHED = "2021-12-29"
 # digits, separators and qualifier words that a backtracking pattern or a quadratic scan
@@ -102,12 +102,12 @@ def test_a_reading_over_the_time_limit_is_stopped_and_its_process_killed():
 
 def test_a_failure_in_the_child_is_an_error_not_a_hang():
     with pytest.raises(RuntimeError, match="ValueError"):
-        run_bounded("newsdash.extract", "extract", "text", "not a date")
+        run_bounded("newsdash.reading.candidates", "extract", "text", "not a date")
 
 
 def test_a_long_text_is_drafted_in_a_child_with_the_same_draft():
-    from newsdash.extract import review
-    from newsdash.extract.worker import draft_bounded, light
+    from newsdash.curation.worker import draft_bounded, light
+    from newsdash.views import add_article as review
     from tests.conftest import ROOT
 
     text = "29 ديسمبر 2021\n\n" + " ".join(f"أزيل {i} لغما في الموقع رقم {i}." for i in range(1, 400))

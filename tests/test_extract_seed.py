@@ -4,8 +4,8 @@ measure how many of its candidates are right (precision)."""
 
 from __future__ import annotations
 
-from newsdash.corpus import load_corpus
-from newsdash.extract import extract
+from newsdash.data.corpus import load_corpus
+from newsdash.reading.candidates import extract
 from tests.conftest import ROOT
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdash.extract import extract
+from newsdash.reading.candidates import extract
 
 PUBLISHED = "2021-12-29"
 

@@ -1,4 +1,4 @@
-"""Streamlit's own doors behind the password (newsdash/guard.py): cache clearing, media
+"""Streamlit's own doors behind the password (newsdash/app/guard.py): cache clearing, media
 files, deferred downloads and metrics; the patches checked against the Streamlit they were
 written for; and an attacker on the websocket against a real server on loopback."""
 
@@ -15,7 +15,7 @@ from types import SimpleNamespace
 import pytest
 import streamlit
 
-from newsdash import auth, guard
+from newsdash.app import auth, guard
 from tests.conftest import start_app
 from tests.test_auth import ENCODED, PASSWORD
 from tests.test_deploy import PASSWORD as DEPLOY_PASSWORD

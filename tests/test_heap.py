@@ -1,4 +1,4 @@
-"""Keeping the garbage collector off the long-lived heap (newsdash.heap): what is alive
+"""Keeping the garbage collector off the long-lived heap (newsdash.app.heap): what is alive
 at a settle is frozen, a settle happens only when something was added (or after a
 while), and nothing frozen is kept once it has died."""
 
@@ -10,7 +10,7 @@ import weakref
 
 import pytest
 
-from newsdash import heap, memo
+from newsdash.app import heap, memo
 
 
 class Node:
@@ -118,7 +118,7 @@ def test_a_dashboard_run_ends_with_what_it_loaded_frozen():
     from conftest import DASHBOARD
     from streamlit.testing.v1 import AppTest
 
-    from newsdash import widgets
+    from newsdash.app import widgets
 
     at = AppTest.from_file(DASHBOARD, default_timeout=60).run()
     assert not at.exception

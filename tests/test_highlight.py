@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from streamlit.source_util import page_icon_and_name
 
-from newsdash import highlight as hl
-from newsdash.corpus import load_corpus
-from newsdash.highlight import Mark
+from newsdash.data.corpus import load_corpus
+from newsdash.views import original_text as hl
+from newsdash.views.original_text import Mark
 from tests.conftest import ROOT
 
 VOID = {"br", "img", "hr", "meta", "input", "link"}

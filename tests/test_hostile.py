@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from newsdash.corpus import fingerprint, load_corpus
+from newsdash.data.corpus import fingerprint, load_corpus
+from newsdash.data.yamlsafe import load_with_lines, read_bytes
 from newsdash.errors import DataError
-from newsdash.yamlsafe import load_with_lines, read_bytes
 from tests.conftest import ARTICLE, DASHBOARD, ROOT
 from tests.hostile_cases import BROKEN, CASES, HOSTILE, Case, make_copy
 

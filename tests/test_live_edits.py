@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from newsdash.corpus import fingerprint
+from newsdash.data.corpus import fingerprint
 from tests.conftest import ARTICLE, DASHBOARD
 
 LABEL = "label: {en: Buildings inspected,"

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from newsdash.loadtest import _stats, markdown
+from newsdash.bench.loadtest import _stats, markdown
 from tests.conftest import ROOT, require_browser
 
 
@@ -17,7 +17,7 @@ from tests.conftest import ROOT, require_browser
 def test_a_short_run_reports_every_step_without_errors(tmp_path):
     require_browser()
     out = tmp_path / "load.json"
-    result = subprocess.run([sys.executable, "-m", "newsdash.loadtest", "--sessions", "2", "--seconds", "5",
+    result = subprocess.run([sys.executable, "-m", "newsdash.bench.loadtest", "--sessions", "2", "--seconds", "5",
                              "--json", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=600)
     summary = json.loads(out.read_text(encoding="utf-8"))
     assert result.returncode == 0, summary["error_samples"]
@@ -31,7 +31,7 @@ def test_a_short_run_reports_every_step_without_errors(tmp_path):
 
 
 def test_it_refuses_a_url_off_this_machine():
-    result = subprocess.run([sys.executable, "-m", "newsdash.loadtest", "--url", "http://example.org"],
+    result = subprocess.run([sys.executable, "-m", "newsdash.bench.loadtest", "--url", "http://example.org"],
                             cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "must be on loopback" in result.stderr
 

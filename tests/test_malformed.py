@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdash.corpus import load_corpus
+from newsdash.data.corpus import load_corpus
 from tests.conftest import ARTICLE
 
 FILE = f"articles/{ARTICLE}"

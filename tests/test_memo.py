@@ -1,5 +1,5 @@
 """The two things that make a warm rerun cheap: a chart whose dict form is made once
-(newsdash.frozen_figure) and the process memo for page views (newsdash.memo)."""
+(newsdash.views.frozen_figure) and the process memo for page views (newsdash.app.memo)."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 
-from newsdash import memo
-from newsdash.charts import build_chart
-from newsdash.corpus import load_corpus
-from newsdash.frozen_figure import FrozenFigure, freeze
+from newsdash.app import memo
+from newsdash.data.corpus import load_corpus
+from newsdash.views.charts import build_chart
+from newsdash.views.frozen_figure import FrozenFigure, freeze
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsdash import method as m
-from newsdash.corpus import load_corpus
+from newsdash.data.corpus import load_corpus
+from newsdash.views import data_method as m
 from tests.conftest import ROOT
 
 

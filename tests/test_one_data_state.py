@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from newsdash import cli, presskit, widgets
-from newsdash.corpus import changed_since, load_corpus, state_digest
+from newsdash import cli
+from newsdash.app import widgets
+from newsdash.data.corpus import changed_since, load_corpus, state_digest
+from newsdash.exports import presskit
 from tests.conftest import ARTICLE, ROOT
 
 YAML = f"data/articles/{ARTICLE}"
@@ -107,7 +109,7 @@ import sys
 sys.path.insert(0, {str(ROOT)!r})
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
-from newsdash.widgets import load_corpus, press_kit_download
+from newsdash.app.widgets import load_corpus, press_kit_download
 
 st.session_state["session"] = get_script_run_ctx().session_id
 press_kit_download(load_corpus(), "en")
@@ -132,8 +134,8 @@ CHART_PAGE = f"""
 import sys
 sys.path.insert(0, {str(ROOT)!r})
 import streamlit as st
-from newsdash.charts import get_chart
-from newsdash.widgets import chart_figure, data_state, download_menu, download_menu_key, load_corpus
+from newsdash.views.charts import get_chart
+from newsdash.app.widgets import chart_figure, data_state, download_menu, download_menu_key, load_corpus
 
 # the arguments the download menu's fragment keeps from the run that drew the chart
 if "drawn" not in st.session_state:

@@ -79,8 +79,8 @@ def test_broken_data_shows_the_error_not_a_traceback(data_copy):
 
 
 def test_a_confirmed_range_keeps_its_upper_bound_on_screen():
-    from newsdash import overview
-    from newsdash.models import Figure
+    from newsdash.data.models import Figure
+    from newsdash.views import overview
 
     fig = Figure(id="displaced", label={"en": "Displaced", "ar": "نازحون"}, category="returns", value=30000,
                  value_max=40000, qualifier="range", unit="people", period={"as_of": "2021-12-29"},
@@ -169,7 +169,7 @@ def _many_figures_corpus(root: Path, count: int) -> Path:
 
 
 def test_an_article_with_5000_figures_gets_a_sortable_table_not_5000_tiles(tmp_path, monkeypatch):
-    from newsdash.overview import MAX_TILES
+    from newsdash.views.overview import MAX_TILES
 
     data = _many_figures_corpus(tmp_path, 5000)
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdash import serve
+from newsdash.app import serve
 from newsdash.cli import _parser
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,8 +59,9 @@ def wheel(tmp_path_factory) -> Path:
 
 def test_the_wheel_holds_the_package_and_not_the_app(wheel):
     names = zipfile.ZipFile(wheel).namelist()
-    assert "newsdash/cli.py" in names and "newsdash/extract/draft.py" in names and "newsdash/serve.py" in names
+    assert "newsdash/cli.py" in names and "newsdash/curation/draft.py" in names and "newsdash/app/serve.py" in names
     assert not [n for n in names if n.startswith(("pages/", "data/", "seeds/", "tests/")) or n == "dashboard.py"]
+    assert not [n for n in names if n.startswith("newsdash/bench/")], "the benchmark is tooling, not the app"
 
 
 def test_the_console_script_resolves_to_the_cli(wheel):

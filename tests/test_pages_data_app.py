@@ -18,7 +18,7 @@ def figures(at: AppTest) -> list[dict]:
 
 def titles(at: AppTest) -> list[str]:
     """The chart titles, which the page writes above each chart (the figure drawn on
-    screen has none: newsdash.charts.screen_chart)."""
+    screen has none: newsdash.views.charts.screen_chart)."""
     heads = [m for m in at.markdown if 'role="heading"' in m.value]
     return [html.unescape(re.sub(r"<[^>]+>", "", re.search(r'<p[^>]*role="heading"[^>]*>(.*?)</p>', m.value).group(1)))
             for m in heads]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsdash.dates import precision_of, span_of
-from newsdash.numbers import qualifier_of, read_numbers
-from newsdash.provenance import ProvenanceProblem, check_date, check_value, locate
+from newsdash.data.provenance import ProvenanceProblem, check_date, check_value, locate
+from newsdash.reading.dates import precision_of, span_of
+from newsdash.reading.numbers import qualifier_of, read_numbers
 
 
 @pytest.mark.parametrize(("text", "values"), [

@@ -1,11 +1,11 @@
 """A browser that gave the password stays signed in across reloads and new tabs of the same
-app process (newsdash/guard.py Browsers); a browser without its cookie gets the form."""
+app process (newsdash/app/guard.py Browsers); a browser without its cookie gets the form."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsdash import auth
+from newsdash.app import auth
 from tests.conftest import start_app
 from tests.test_auth import ENCODED, PASSWORD
 

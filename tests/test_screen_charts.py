@@ -1,4 +1,4 @@
-"""Charts on screen (newsdash.charts.screen_chart): the words as page HTML that wraps at
+"""Charts on screen (newsdash.views.charts.screen_chart): the words as page HTML that wraps at
 any width, the plot without them; the figure for downloads keeps every word."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ import json
 import plotly.graph_objects as go
 import pytest
 
-from newsdash import charts
-from newsdash.corpus import load_corpus
-from newsdash.i18n import digits_for
+from newsdash.data.corpus import load_corpus
+from newsdash.reading.i18n import digits_for
+from newsdash.views import charts
 
 
 @pytest.fixture(scope="module")

@@ -19,9 +19,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from newsdash.appserver import stop
-from newsdash.extract.draft import MAX_ARTICLE_BYTES
-from newsdash.static_export import EXPORT_PROXY_ENV, OFFLINE_PROXY
+from newsdash.bench.appserver import stop
+from newsdash.curation.draft import MAX_ARTICLE_BYTES
+from newsdash.exports.static_export import EXPORT_PROXY_ENV, OFFLINE_PROXY
 from tests.conftest import ROOT, require_browser
 from tests.netwatch import RecordingProxy, RequestLog, start_plain_app
 

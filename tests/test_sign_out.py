@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from newsdash import auth, guard, widgets
+from newsdash.app import auth, guard, widgets
 from tests.conftest import DASHBOARD, start_app
 from tests.test_auth import ENCODED, PASSWORD, shows_data, sign_in
 
@@ -62,7 +62,7 @@ def test_after_signing_out_a_reload_shows_the_form(gated):
 
 
 def test_the_new_texts_are_in_both_languages():
-    from newsdash.i18n import t
+    from newsdash.reading.i18n import t
 
     assert t("sign_out", "ar") == "تسجيل الخروج"
     assert "[dashboard]" in t("password_hash_old_place", "ar") and "[auth]" in t("password_hash_old_place", "ar")

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from newsdash import charts
-from newsdash import method as m
-from newsdash.comparison import compare_article
-from newsdash.corpus import load_corpus
-from newsdash.i18n import digits_for
+from newsdash.data.corpus import load_corpus
+from newsdash.reading.i18n import digits_for
+from newsdash.views import charts
+from newsdash.views import data_method as m
+from newsdash.views.comparison import compare_article
 
 
 @pytest.fixture(scope="module")

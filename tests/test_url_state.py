@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from newsdash.url_state import (
+from newsdash.app.url_state import (
     MAX_PARAM_LENGTH,
     Shown,
     ids_after_switch,

@@ -1,4 +1,4 @@
-"""The C-parser fast path of newsdash.yamlsafe reads valid files exactly as the
+"""The C-parser fast path of newsdash.data.yamlsafe reads valid files exactly as the
 pure-Python reference does, and leaves every file with a problem to the reference, so
 the error messages are the same word for word."""
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdash import yamlsafe
+from newsdash.data import yamlsafe
 from newsdash.errors import DataError
 from tests.conftest import ARTICLE, ROOT
 

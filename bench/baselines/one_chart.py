@@ -1,12 +1,12 @@
 """Baseline for the browser benchmarks: a bare Streamlit app drawing prebuilt charts,
 started with `streamlit run` exactly like the dashboard.
 
-The harness pickles figures built by newsdash.charts.build_chart and names the file in
+The harness pickles figures built by newsdash.views.charts.build_chart and names the file in
 BENCH_FIGURES. By default a selectbox chooses the one chart drawn; with BENCH_MANY=1 a
 multiselect chooses which of them are drawn, one under the other (the demining page's
 four charts, for a like-for-like comparison). The page has the dashboard's shape (wide,
 with a sidebar), so the charts are drawn at the same size. With BENCH_FREEZE_HEAP=1 it
-freezes its heap after each run as the dashboard does (newsdash.heap), for the
+freezes its heap after each run as the dashboard does (newsdash.app.heap), for the
 benchmark's report-only comparison.
 """
 
@@ -36,6 +36,6 @@ else:
     st.plotly_chart(charts[choice], key="bench_figure")
 
 if os.environ.get("BENCH_FREEZE_HEAP"):
-    from newsdash import heap
+    from newsdash.app import heap
 
     heap.settle()

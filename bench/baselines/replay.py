@@ -3,7 +3,7 @@
 The harness (newsdash/bench/rerun.py) pickles a page's recorded output and puts the file
 in st.session_state["bench_payload"]. Mode "figures" draws only the prebuilt Plotly
 figures with st.plotly_chart; "frozen figures" the same figures frozen as the dashboard
-caches them (their dict made once, newsdash.frozen_figure); mode "replay" draws the same page with Streamlit's public
+caches them (their dict made once, newsdash.views.frozen_figure); mode "replay" draws the same page with Streamlit's public
 calls and the recorded arguments: figures and data frames through st.plotly_chart and
 st.dataframe; text, headings, alerts and metrics through st.markdown, st.title, st.info,
 st.metric, st.page_link...; widgets with the same labels, options and values; all of it
@@ -28,8 +28,8 @@ def payload(path: str) -> list:
 
 @st.cache_resource(show_spinner=False)
 def frozen_figures(path: str) -> list:
-    """The same figures frozen as the dashboard's cache holds them (newsdash.frozen_figure)."""
-    from newsdash.frozen_figure import freeze
+    """The same figures frozen as the dashboard's cache holds them (newsdash.views.frozen_figure)."""
+    from newsdash.views.frozen_figure import freeze
 
     return [freeze(op[2]) for op in payload(path) if op[0] == "chart"]
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from newsdash.bench import browser, edits, exporting, report, rerun, scale
 from newsdash.bench.config import FULL, QUICK, Config
-from newsdash.corpus import PROJECT_ROOT
+from newsdash.data.corpus import PROJECT_ROOT
 
 SECTIONS = ("rerun", "browser", "export", "scale", "edits")
 

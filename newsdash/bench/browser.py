@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsdash.appserver import stop, wait_healthy
+from newsdash.bench.appserver import stop, wait_healthy
 from newsdash.bench.report import Row, median
-from newsdash.corpus import PROJECT_ROOT
+from newsdash.data.corpus import PROJECT_ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -80,9 +80,9 @@ def apps(folder: Path) -> dict[str, App]:
     by a selectbox (two demining charts; or the timeline as the dashboard draws it before
     and after the context layer is added), or (many) the demining page's four charts
     under a multiselect."""
-    from newsdash.charts import build_chart
-    from newsdash.corpus import load_corpus
-    from newsdash.data_pages import DEFAULT_LAYERS
+    from newsdash.data.corpus import load_corpus
+    from newsdash.views.charts import build_chart
+    from newsdash.views.data_pages import DEFAULT_LAYERS
 
     corpus = load_corpus()
     loaded = corpus.article()
@@ -351,7 +351,7 @@ def first_view_rows(browser, targets: dict[str, App], runs: int) -> list[Row]:  
 def interaction_rows(browser, targets: dict[str, App], runs: int) -> list[Row]:  # noqa: ANN001
     """Per change: the budget row against the bare baseline app, and a row (reported, no
     budget) against the same app with its heap frozen as the dashboard's is
-    (newsdash.heap): what is left once the server's garbage collection is alike."""
+    (newsdash.app.heap): what is left once the server's garbage collection is alike."""
     rows = []
     how = "served at the same time and changed in turn; click to the charts drawn as they end up, nothing stale"
     for name, path, change, baseline, base_change in INTERACTIONS:

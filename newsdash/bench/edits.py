@@ -19,7 +19,7 @@ import yaml
 
 from newsdash.bench.report import Row, median
 from newsdash.bench.scale import ARTICLE, data_dir_env, synthetic_corpus, timed
-from newsdash.corpus import PROJECT_ROOT, SETTLED_NS, clear_kept, load_corpus, state_digest
+from newsdash.data.corpus import PROJECT_ROOT, SETTLED_NS, clear_kept, load_corpus, state_digest
 
 EDIT_BUDGET = 3.0  # an edit costs at most this many times loading one article
 OVERVIEW_PAGE = "pages/overview.py"
@@ -36,7 +36,7 @@ def articles(count: int) -> str:
 
 def wait_until_settled() -> None:
     """New files are hashed again at every look until they are SETTLED_NS old (see
-    newsdash.corpus._digest); a corpus just written would make every look a full read."""
+    newsdash.data.corpus._digest); a corpus just written would make every look a full read."""
     time.sleep(SETTLED_NS / 1e9 + 0.2)
 
 
@@ -128,7 +128,7 @@ def first_view(data: Path) -> float:
     """The overview page as on a fresh server: every cache cleared, the article loaded."""
     import streamlit as st
 
-    from newsdash import memo
+    from newsdash.app import memo
     from newsdash.bench.rerun import page_app, timed_run
 
     with data_dir_env(data):

@@ -8,14 +8,14 @@ import time
 
 from newsdash.bench.report import Row, median
 from newsdash.bench.scale import timed
-from newsdash.corpus import load_corpus
+from newsdash.data.corpus import load_corpus
 
 BUDGET = 0.3
 CHART = "chart_buildings"
 
 
 def one_chart():  # noqa: ANN201 - go.Figure
-    from newsdash.charts import build_chart
+    from newsdash.views.charts import build_chart
 
     corpus = load_corpus()
     loaded = corpus.article()
@@ -26,14 +26,14 @@ def cold_png(fig) -> bytes:  # noqa: ANN001
     """A PNG from a Chromium started for it and closed after it."""
     import kaleido
 
-    from newsdash.export import PNG_SCALE, sized_for_export
+    from newsdash.exports.chart_files import PNG_SCALE, sized_for_export
 
     spec = sized_for_export(fig).to_dict()
     return kaleido.calc_fig_sync(spec, opts={"format": "png", "scale": PNG_SCALE}, kopts={"mathjax": False})
 
 
 def warm_png(fig, exporter) -> bytes:  # noqa: ANN001
-    from newsdash.export import image_bytes
+    from newsdash.exports.chart_files import image_bytes
 
     return image_bytes(fig, "png", exporter)
 
@@ -44,7 +44,7 @@ class ColdExporter:
     tabs = 1  # the press kit renders as many images at once as the exporter has tabs
 
     def unavailable_reason(self) -> str | None:
-        from newsdash.static_export import unavailable_reason
+        from newsdash.exports.static_export import unavailable_reason
 
         return unavailable_reason()
 
@@ -57,13 +57,13 @@ class ColdExporter:
 
 def press_kit(exporter) -> int:  # noqa: ANN001
     """Build the press kit in memory; returns its size in bytes."""
-    from newsdash.presskit import build_press_kit
+    from newsdash.exports.presskit import build_press_kit
 
     return len(build_press_kit(load_corpus(), exporter=exporter))
 
 
 def run(runs: int, cold_runs: int, cold_kit: bool) -> list[Row]:
-    from newsdash.static_export import StaticExporter
+    from newsdash.exports.static_export import StaticExporter
 
     fig = one_chart()
     cold = timed(lambda: cold_png(fig), cold_runs)
@@ -85,8 +85,8 @@ def run(runs: int, cold_runs: int, cold_kit: bool) -> list[Row]:
 def _cold_kit(measure: bool, cold_png_s: float) -> tuple[float, str]:
     """The press kit with a fresh browser per image: measured once, or (quick mode)
     estimated as images x one cold PNG."""
-    from newsdash.export import STATIC_FORMATS
-    from newsdash.presskit import chart_files
+    from newsdash.exports.chart_files import STATIC_FORMATS
+    from newsdash.exports.presskit import chart_files
 
     images = len(chart_files(load_corpus())) * len(STATIC_FORMATS)  # PNG, SVG and PDF of every chart file
     if measure:

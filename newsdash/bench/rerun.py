@@ -6,7 +6,7 @@ baseline payloads are made, each built once and pickled:
 - figures only: the page's Plotly figures, prebuilt, drawn with ``st.plotly_chart`` and
   nothing else (the floor the issue names; its budget applies to every page with charts);
 - frozen figures (report only): the same, with the figures frozen as the dashboard
-  caches them (newsdash.frozen_figure), so the ratio shows what the page costs beyond
+  caches them (newsdash.views.frozen_figure), so the ratio shows what the page costs beyond
   drawing its charts when both sides skip the per-rerun ``to_dict()``;
 - same output: the figures drawn the same way, data frames through ``st.dataframe`` from
   prebuilt frames, widgets made again by their public calls with the same labels, options
@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from newsdash.bench.report import Row, median
-from newsdash.corpus import PROJECT_ROOT
+from newsdash.data.corpus import PROJECT_ROOT
 
 DASHBOARD = PROJECT_ROOT / "dashboard.py"
 BASELINE_SCRIPT = PROJECT_ROOT / "bench" / "baselines" / "replay.py"

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from newsdash.bench.report import Row, median
-from newsdash.corpus import DATA_DIR_ENV, PROJECT_ROOT, clear_kept, fingerprint, load_corpus
+from newsdash.data.corpus import DATA_DIR_ENV, PROJECT_ROOT, clear_kept, fingerprint, load_corpus
 
 ARTICLE = PROJECT_ROOT / "data" / "articles" / "2021-12-29-sputnik-rudenko-karabakh.yaml"
 ID_LINE = "  id: 2021-12-29-sputnik-rudenko-karabakh\n"

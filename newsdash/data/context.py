@@ -1,0 +1,221 @@
+"""Sourced context tables from other outlets, validated row by row.
+
+Each row keeps its source title and URL. A cumulative total that falls from one date
+to the next is flagged, never silently kept: either a report is wrong or it counts
+something else, and an editor must see that.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from newsdash.data.yamlsafe import decode_text, read_bytes
+from newsdash.errors import DataError
+from newsdash.reading.dates import parse_partial
+from newsdash.textsafety import character_problem
+
+QUALIFIERS = ("exact", "more_than", "about")
+DEMINING_FILE = "mod_demining_series.csv"
+RETURNS_FILE = "returns_series.csv"
+EVENTS_FILE = "context_events.csv"
+DEMINING_MEASURES = ("hectares", "road_km", "buildings", "explosive_objects")
+
+
+def _no_hidden_characters(cls, value: object) -> object:  # noqa: ANN001
+    """No cell may hold bidi controls or control characters (see newsdash.textsafety)."""
+    problem = character_problem(value) if isinstance(value, str) else None
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+class ContextRow(BaseModel):
+    """One sourced value: what, when, how sure, and who printed it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    as_of: str
+    measure: str = Field(min_length=1)
+    value: float = Field(ge=0)
+    qualifier: str
+    reported_by: str = ""
+    source_title: str = Field(min_length=1)
+    source_url: str = Field(pattern=r"^https?://\S+$")
+    note: str = ""
+    # the editors' Arabic renderings, shown on Arabic pages; the fields above keep the
+    # source's own words (an empty rendering shows the original)
+    reported_by_ar: str = ""
+    source_title_ar: str = ""
+    note_ar: str = ""
+
+    _safe = field_validator("*")(_no_hidden_characters)
+
+    @field_validator("as_of")
+    @classmethod
+    def _date(cls, value: str) -> str:
+        parse_partial(value)
+        return value
+
+    @field_validator("qualifier")
+    @classmethod
+    def _qualifier(cls, value: str) -> str:
+        if value not in QUALIFIERS:
+            raise ValueError(f"qualifier must be one of {', '.join(QUALIFIERS)}, got '{value}'")
+        return value
+
+
+class ContextEvent(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    date: str
+    precision: str
+    event: str = Field(min_length=1)
+    event_ar: str = ""  # the editors' Arabic rendering; `event` keeps the source's words
+    source_title: str = Field(min_length=1)
+    source_url: str = Field(pattern=r"^https?://\S+$")
+    note: str = ""
+    source_title_ar: str = ""  # the editors' Arabic renderings, as in ContextRow
+    note_ar: str = ""
+
+    _safe = field_validator("*")(_no_hidden_characters)
+    _date = field_validator("date")(ContextRow._date.__func__)
+
+    def label(self, lang: str) -> str:
+        """The Arabic rendering on Arabic pages where there is one, else the English."""
+        return self.event_ar if lang == "ar" and self.event_ar else self.event
+
+
+def in_language(original: str, arabic: str, lang: str) -> str:
+    """The editors' Arabic rendering on an Arabic page when there is one, else the
+    original words (a source title, who counted, a note)."""
+    return arabic if lang == "ar" and arabic else original
+
+
+MINISTRY = ("Russian defence ministry", "وزارة الدفاع الروسية")  # who reports the demining totals
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A cumulative total lower than the one reported before it."""
+
+    measure: str
+    earlier_date: str
+    earlier_value: float
+    later_date: str
+    later_value: float
+    later_source: str
+
+    def sentence(self) -> str:
+        return (f"{self.measure}: {self.later_value:,g} on {self.later_date} ({self.later_source}) "
+                f"is below {self.earlier_value:,g} reported on {self.earlier_date}")
+
+
+@dataclass(frozen=True)
+class Context:
+    demining: pd.DataFrame
+    returns: pd.DataFrame
+    events: tuple[ContextEvent, ...]
+    flags: tuple[Flag, ...]
+    sources: tuple[tuple[Path, bytes], ...] = ()  # each table read, with the bytes parsed
+
+
+_EXTRA_CELLS = "\x00extra"  # DictReader's key for cells beyond the header's columns
+
+
+def _csv_rows(path: Path, raw: bytes, errors: list[DataError]) -> list[tuple[int, dict]]:
+    """(line number, row) pairs; line 1 is the header. A row whose cell count differs
+    from the header's is reported and left out: its cells cannot be trusted to their column."""
+    reader = csv.DictReader(io.StringIO(decode_text(path, raw), newline=""), restkey=_EXTRA_CELLS, strict=True)
+    rows = []
+    try:
+        for row in reader:
+            if _EXTRA_CELLS in row or None in row.values():
+                cells = sum(v is not None for k, v in row.items() if k != _EXTRA_CELLS)
+                cells += len(row.get(_EXTRA_CELLS, []))
+                message = f"the row has {cells} cells; the header has {len(reader.fieldnames)} columns"
+                errors.append(DataError(str(path), message, reader.line_num, f"row {reader.line_num}"))
+            else:
+                rows.append((reader.line_num, row))
+    except csv.Error as exc:
+        raise DataError(str(path), f"CSV error: {exc}", reader.line_num + 1) from None  # the line being read
+    if reader.fieldnames is None:
+        raise DataError(str(path), "the table is empty: it needs at least its header row", 1)
+    return rows
+
+
+def _validated(path: Path, rows, model, errors: list[DataError]) -> list:  # noqa: ANN001
+    good = []
+    for line, row in rows:
+        try:
+            good.append(model.model_validate(row))
+        except ValidationError as exc:
+            for e in exc.errors():
+                field = ".".join(str(p) for p in e["loc"]) or "-"
+                msg = "unknown column" if e["type"] == "extra_forbidden" else e["msg"].removeprefix("Value error, ")
+                errors.append(DataError(str(path), msg, line, f"row {line}", field))
+    return good
+
+
+def _demining_long(rows: list[tuple[int, dict]]) -> list[tuple[int, dict]]:
+    """The wide ministry table as one row per measure; empty cells mean no figure."""
+    long = []
+    for line, row in rows:
+        common = {k: row.get(k, "") for k in ("source_title", "source_url", "note", "source_title_ar", "note_ar")}
+        for measure in DEMINING_MEASURES:
+            if (row.get(measure) or "").strip():
+                long.append((line, {"as_of": row.get("as_of", ""), "measure": measure,
+                                    "value": row[measure], "reported_by": MINISTRY[0], "reported_by_ar": MINISTRY[1],
+                                    "qualifier": row.get(f"{measure}_qualifier", ""), **common}))
+    return long
+
+
+def find_falls(frame: pd.DataFrame) -> list[Flag]:
+    """Flag every cumulative value below the previous one of the same measure."""
+    flags = []
+    for measure, group in frame.sort_values("as_of").groupby("measure", sort=False):
+        if not is_cumulative(str(measure)):
+            continue
+        previous = None
+        for row in group.itertuples():
+            if previous is not None and row.value < previous.value:
+                flags.append(Flag(str(measure), previous.as_of, previous.value, row.as_of,
+                                  row.value, row.source_title))
+            previous = row
+    return flags
+
+
+def is_cumulative(measure: str) -> bool:
+    return measure in DEMINING_MEASURES or measure.endswith("_cumulative")
+
+
+def _frame(rows: list[ContextRow]) -> pd.DataFrame:
+    columns = list(ContextRow.model_fields)
+    return pd.DataFrame([r.model_dump() for r in rows], columns=columns)
+
+
+def load_context(context_dir: Path) -> tuple[Context, list[DataError]]:
+    """Read the three tables; a missing table is an error, a bad row is skipped and reported.
+
+    Only regular files inside the data folder (context_dir's parent) are read."""
+    errors: list[DataError] = []
+    tables, sources = {}, []
+    for name in (DEMINING_FILE, RETURNS_FILE, EVENTS_FILE):
+        try:
+            raw = read_bytes(context_dir / name, root=context_dir.parent)
+            sources.append((context_dir / name, raw))
+            tables[name] = _csv_rows(context_dir / name, raw, errors)
+        except FileNotFoundError:
+            errors.append(DataError(str(context_dir / name), "context table not found"))
+            tables[name] = []
+        except DataError as error:
+            errors.append(error)
+            tables[name] = []
+    demining = _frame(_validated(context_dir / DEMINING_FILE, _demining_long(tables[DEMINING_FILE]), ContextRow, errors))
+    returns = _frame(_validated(context_dir / RETURNS_FILE, tables[RETURNS_FILE], ContextRow, errors))
+    events = tuple(_validated(context_dir / EVENTS_FILE, tables[EVENTS_FILE], ContextEvent, errors))
+    flags = tuple(find_falls(demining) + find_falls(returns))
+    return Context(demining, returns, events, flags, tuple(sources)), errors

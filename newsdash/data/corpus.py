@@ -1,0 +1,362 @@
+"""Everything the dashboard shows: the articles that passed validation, the context
+tables, and every error found along the way (shown, never hidden)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import threading
+import time
+from dataclasses import dataclass, replace
+from functools import cached_property
+from pathlib import Path
+
+from newsdash.data.context import DEMINING_FILE, EVENTS_FILE, RETURNS_FILE, Context, Flag, load_context
+from newsdash.data.loading import LoadedArticle, load_article, read_seed_file
+from newsdash.data.yamlsafe import read_bytes
+from newsdash.errors import DataError
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
+HASHED_UP_TO = 5_000_000  # bytes; larger files are refused by the loader anyway
+CONTEXT_FILES = (DEMINING_FILE, RETURNS_FILE, EVENTS_FILE)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    articles: tuple[LoadedArticle, ...]
+    context: Context
+    errors: tuple[DataError, ...]
+    flags: tuple[Flag, ...]
+    drafts: tuple[LoadedArticle, ...] = ()  # valid draft articles, never shown
+    state: str = ""  # state_digest of the files when they were listed for this load
+
+    @cached_property
+    def _by_id(self) -> dict[str, LoadedArticle]:
+        return {a.id: a for a in self.articles}
+
+    def article(self, article_id: str | None = None) -> LoadedArticle | None:
+        """The article with this id, else the first one, else None."""
+        return self._by_id.get(article_id or "") or (self.articles[0] if self.articles else None)
+
+    def sources(self) -> dict[Path, bytes]:
+        """Every file the shown articles and the context tables were built from, with
+        the bytes that were parsed (not the files as they are on disk now)."""
+        files = {}
+        for loaded in self.articles:
+            files[loaded.path] = loaded.raw
+            if loaded.seed_path is not None:
+                files[loaded.seed_path] = loaded.seed_raw
+        files.update(self.context.sources)
+        return files
+
+
+def data_dir() -> Path:
+    """The data folder: DASHBOARD_DATA_DIR, else the project's own data/."""
+    return Path(os.environ.get(DATA_DIR_ENV) or PROJECT_ROOT / "data").resolve()
+
+
+def seeds_dir_for(data: Path) -> Path:
+    """Seeds live beside the data folder, as in the project layout."""
+    return data.parent / "seeds"
+
+
+def article_files(data: Path) -> list[Path]:
+    """The article files; hidden names are editors' lock and temporary files (.#x.yaml)."""
+    return sorted(p for p in (data / "articles").glob("*.yaml") if not p.name.startswith("."))
+
+
+def fingerprint(data: Path) -> tuple:
+    """Name, modification time, size and content digest of every data and seed file.
+
+    Cached loaders take this as an argument, so an edit on disk makes a new cache key
+    and shows on the next rerun without a restart. The digest is there because mtime
+    alone can miss an edit: the kernel stamps files from a clock that advances in ticks
+    of several milliseconds, some filesystems keep whole seconds, and copies made with
+    `cp -p` or `rsync -t` keep the old time; a same-size save in the same tick would
+    otherwise look unchanged. Hashing the few small files takes about 0.1 ms; files
+    unchanged for a while keep their digest (see _digest).
+
+    What is not a regular file (a named pipe, a device, a folder, a link) is listed by
+    name and kind, never opened: its coming and going changes the key too, so removing
+    a stray pipe shows on the next rerun.
+    """
+    return tuple(file_states(data).values())
+
+
+def state_digest(data: Path, states: dict[str, tuple] | None = None) -> str:
+    """A short digest of the fingerprint: one state of the data folder. The entries are
+    kept with it, so loading that state (load_corpus(data, state=...)) does not list
+    and check every file a second time."""
+    states = file_states(data) if states is None else states
+    digest = hashlib.blake2b(repr(tuple(states.values())).encode(), digest_size=16).hexdigest()
+    _listed[str(data)] = (digest, states)
+    return digest
+
+
+def changed_since(corpus: Corpus, data: Path) -> bool:
+    """Whether the files on disk are no longer the state this corpus was loaded from."""
+    return state_digest(data) != corpus.state
+
+
+def file_states(data: Path) -> dict[str, tuple]:
+    """The fingerprint's entries by path (see fingerprint)."""
+    states = {}
+    for folder in (data, seeds_dir_for(data)):
+        for entry in map(_file_entry, sorted(_walk(str(folder)))):
+            if entry:
+                states[entry[0]] = entry
+    return states
+
+
+def _walk(folder: str) -> list[str]:
+    """Every path under folder, links to folders not followed (as Path.rglob). Plain
+    strings and scandir: with 2,000 articles pathlib's walk was a third of an edit's cost."""
+    paths = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                paths.append(entry.path)
+                if entry.is_dir(follow_symlinks=False):
+                    paths += _walk(entry.path)
+    except OSError:  # missing, or renamed mid-walk: the next rerun sees the new state
+        pass
+    return paths
+
+
+_KINDS = ((stat.S_ISDIR, "folder"), (stat.S_ISFIFO, "named pipe"), (stat.S_ISCHR, "character device"),
+          (stat.S_ISBLK, "block device"), (stat.S_ISSOCK, "socket"))
+
+
+def _file_entry(path: str) -> tuple | None:
+    try:
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):  # what it leads to is listed itself, or refused by the loader
+            return (str(path), "link", os.readlink(path))
+        if not stat.S_ISREG(info.st_mode):
+            return (str(path), next((kind for test, kind in _KINDS if test(info.st_mode)), "other"))
+        digest = _digest(path, info) if info.st_size <= HASHED_UP_TO else ""
+    except FileNotFoundError:  # gone between listing and reading (an editor's temporary file)
+        return None
+    except (OSError, DataError):  # unreadable, or turned into something else meanwhile
+        return (str(path), "unreadable")
+    return (str(path), info.st_mtime_ns, info.st_size, digest)
+
+
+# Digests of files left untouched for a while, so a rerun does not read and hash every
+# file again (with 1,000 articles that was 0.2 s a rerun). Reused only while inode, size,
+# mtime and ctime are all unchanged, and only for a file whose last change (mtime and
+# ctime) was SETTLED_NS before the digest was taken: any later write, `cp -p` or
+# `rsync -t` sets ctime to a later clock tick, which no longer matches. POSIX only
+# (on Windows ctime is the creation time); FAT keeps no change time, so the data folder
+# must not live on FAT for this to hold.
+SETTLED_NS = 5_000_000_000
+_digests: dict[str, tuple[tuple, str]] = {}
+
+
+def _digest(path: str, info: os.stat_result) -> str:
+    key = (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+    known = _digests.get(path)
+    if known and known[0] == key:
+        return known[1]
+    digest = content_digest(read_bytes(Path(path), HASHED_UP_TO, root=Path(path).parent))
+    settled = time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > SETTLED_NS
+    if os.name == "posix" and settled:
+        _digests[path] = (key, digest)
+    return digest
+
+
+def content_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _describes(state: tuple | None, data: bytes) -> bool:
+    """The fingerprint entry is of a regular file holding exactly these bytes."""
+    return state is not None and len(state) == 4 and state[2] == len(data) and state[3] == content_digest(data)
+
+
+# 2/ LOADING, ONE FILE AT A TIME
+#
+# With 2,000 articles a full load takes half a minute, and an edit to one file must not
+# cost that again. Each article's result (validated and proven, or its errors) is kept
+# with the fingerprint entries of its YAML and of its seed, and reused while both are
+# unchanged; the unchanged articles are the same LoadedArticle objects, so corpora of
+# successive states share them instead of each holding its own copy. A result is kept
+# only when the bytes parsed are those the entry describes (a file saved during the
+# read is read again next time). The context tables are reloaded only when one changes.
+
+
+@dataclass(frozen=True)
+class _Kept:
+    state: tuple  # the YAML's fingerprint entry
+    seed: tuple  # (seed path, its entry) the article was proven against, or (None, None)
+    result: tuple[LoadedArticle | None, tuple[DataError, ...]]
+    flags: tuple = (None, ())  # (context, the article's flags against it)
+
+
+_kept: dict[str, dict[str, _Kept]] = {}  # by data folder, then by article path
+_seeds: dict[str, tuple[tuple, bytes, str]] = {}  # one copy of each seed's bytes and text
+_contexts: dict[str, tuple[tuple, Context, tuple]] = {}
+_series: list = [None, None]  # (context, series_by_measure of it): split once per context
+_listed: dict[str, tuple[str, dict]] = {}  # by data folder: the last state_digest and its entries
+KEPT_FOLDERS = 4  # data folders whose articles are kept (tests and the benchmark use many)
+_loading = threading.Lock()
+
+
+def clear_kept() -> None:
+    """Forget every kept article, seed, context and digest: the next load reads all."""
+    with _loading:
+        for cache in (_kept, _seeds, _contexts, _digests, _listed):
+            cache.clear()
+        _series[:] = [None, None]
+
+
+def load_corpus(data: Path | None = None, state: str | None = None) -> Corpus:
+    """Every article, the context and every error. `state`, a state_digest just taken,
+    reuses the entries it was made from instead of listing the files again."""
+    data = data or data_dir()
+    with _loading:  # one load at a time: the kept results are shared
+        listed = _listed.get(str(data))
+        states = listed[1] if state is not None and listed and listed[0] == state else file_states(data)
+        return _load_corpus(data, states)
+
+
+def _load_corpus(data: Path, states: dict[str, tuple]) -> Corpus:
+    articles, errors = [], []
+    if not (data / "articles").is_dir():
+        errors.append(DataError(str(data / "articles"), "no articles folder here"))
+    kept = _kept_for(str(data))
+    context, context_errors = _context(data, states)
+    flags, drafts, fresh = list(context.flags), [], {}
+    for path in _article_paths(data, states):
+        entry = _article(path, data, states, kept.get(str(path)))
+        loaded, problems = entry.result
+        errors += problems
+        if loaded and loaded.is_draft:
+            drafts.append(loaded)
+        elif loaded:
+            if entry.flags[0] is not context:  # flags against this context, worked out once
+                flags_now = article_vs_series(loaded, context, _series_of(context))
+                entry = replace(entry, flags=(context, tuple(flags_now)))
+            flags += entry.flags[1]
+            articles.append(loaded)
+        fresh[str(path)] = entry
+    kept.clear()  # files gone from the folder are forgotten
+    kept.update({path: entry for path, entry in fresh.items() if entry.state})
+    return Corpus(tuple(articles), context, tuple(errors + list(context_errors)), tuple(flags), tuple(drafts),
+                  state_digest(data, states))
+
+
+def _article_paths(data: Path, states: dict[str, tuple]) -> list[Path]:
+    """article_files, from the entries just listed rather than a second listing."""
+    if os.path.islink(data / "articles"):  # not walked into: list it as before
+        return article_files(data)
+    folder = str(data / "articles") + os.sep
+    return [Path(name) for name in states if name.startswith(folder) and name.endswith(".yaml")
+            and os.sep not in name[len(folder):] and not name[len(folder):].startswith(".")]
+
+
+def _series_of(context: Context) -> dict:
+    if _series[0] is not context:
+        _series[:] = [context, series_by_measure(context)]
+    return _series[1]
+
+
+def _kept_for(folder: str) -> dict[str, _Kept]:
+    kept = _kept.pop(folder, {})
+    _kept[folder] = kept  # the most recent last
+    while len(_kept) > KEPT_FOLDERS:
+        del _kept[next(iter(_kept))]
+    return kept
+
+
+def _article(path: Path, data: Path, states: dict, known: _Kept | None) -> _Kept:
+    """The kept result for this file if neither it nor its seed changed, else a new one."""
+    state = states.get(str(path))
+    if known and known.state == state and (known.seed[0] is None or states.get(known.seed[0]) == known.seed[1]):
+        return known
+    seeds = seeds_dir_for(data)
+    used: list[str] = []
+
+    def read_seed(seed_path: Path) -> tuple[bytes, str]:
+        used.append(str(seed_path))
+        return _seed(seed_path, seeds, states)
+
+    loaded, problems = _load_guarded(path, seeds, data, read_seed)
+    seed = (used[0], states.get(used[0])) if used else (None, None)
+    trusted = _describes(state, loaded.raw) if loaded else _unchanged_since(path, state)
+    if used and (used[0] not in _seeds or _seeds[used[0]][0] != seed[1]):
+        trusted = False  # the seed was not the one its entry describes: read it again next time
+    return _Kept(state if trusted else (), seed, (loaded, tuple(problems)))
+
+
+def _unchanged_since(path: Path, state: tuple | None) -> bool:
+    """For a file with errors (no bytes kept): it is still what its entry says."""
+    return state is not None and _file_entry(str(path)) == state
+
+
+def _seed(path: Path, seeds: Path, states: dict) -> tuple[bytes, str]:
+    state = states.get(str(path))
+    known = _seeds.get(str(path))
+    if known and state is not None and known[0] == state:
+        return known[1], known[2]
+    data, text = read_seed_file(seeds, path)
+    if _describes(state, data):
+        _seeds[str(path)] = (state, data, text)
+    return data, text
+
+
+def _context(data: Path, states: dict) -> tuple[Context, tuple]:
+    folder = data / "context"
+    key = tuple(states.get(str(folder / name)) for name in CONTEXT_FILES)
+    known = _contexts.get(str(data))
+    if known and known[0] == key:
+        return known[1], known[2]
+    context, errors = load_context(folder)
+    if all(_describes(states.get(str(path)), raw) for path, raw in context.sources):
+        _contexts[str(data)] = (key, context, tuple(errors))
+    return context, tuple(errors)
+
+
+def _load_guarded(path: Path, seeds: Path, data: Path | None = None,
+                  read_seed=None) -> tuple[LoadedArticle | None, list[DataError]]:  # noqa: ANN001
+    """load_article, with any unforeseen failure on one file reported as that file's
+    error: the other articles still show. The hostile-data tests assert none happens."""
+    try:
+        return load_article(path, seeds, root=data, read_seed=read_seed)
+    except FileNotFoundError:  # removed since it was listed (an editor's atomic save)
+        return None, []
+    except Exception as exc:  # noqa: BLE001 - one broken file must not take down the rest
+        return None, [DataError(str(path), f"could not be read ({type(exc).__name__}: {exc}); please report this")]
+
+
+def article_vs_series(loaded: LoadedArticle, context: Context, by_measure: dict | None = None) -> list[Flag]:
+    """An article total below an earlier cumulative report of the same measure.
+
+    A "more than" figure is a lower bound, so a lower number is no contradiction.
+    `by_measure` (series_by_measure) saves splitting the context tables again.
+    """
+    by_measure = series_by_measure(context) if by_measure is None else by_measure
+    flags = []
+    published = loaded.article.article.published
+    for chart in loaded.article.charts:
+        if not chart.context_measure:
+            continue
+        series = by_measure.get(chart.context_measure)
+        if series is None:
+            series = context.returns.iloc[0:0]
+        earlier = series[series["as_of"] < published]
+        for fig in (loaded.article.figure(fid) for fid in chart.figures):
+            if fig.qualifier != "more_than" and not earlier.empty and fig.value < earlier["value"].max():
+                top = earlier.loc[earlier["value"].idxmax()]
+                flags.append(Flag(chart.context_measure, top["as_of"], float(top["value"]), published,
+                                  float(fig.value), f"the article, figure {fig.id}"))
+    return flags
+
+
+def series_by_measure(context: Context) -> dict:
+    """Each measure's rows, from the demining table where it has them, else returns."""
+    return {measure: frame[frame["measure"] == measure]
+            for frame in (context.returns, context.demining)  # demining last: it wins a shared name
+            for measure in frame["measure"].unique()}

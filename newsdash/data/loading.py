@@ -1,0 +1,223 @@
+"""Loading one curated article: parse safely, validate, prove provenance.
+
+Every problem becomes a DataError placed at file, line, record id and field. An
+article with any problem is not shown; the others still are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from newsdash.data.models import Article
+from newsdash.data.provenance import (
+    ProvenanceProblem,
+    Span,
+    check_event_date,
+    check_figure,
+    locate,
+    sha256_text,
+)
+from newsdash.data.yamlsafe import decode_text, parse_with_lines, read_bytes
+from newsdash.errors import DataError
+
+RECORD_LISTS = ("figures", "events", "paragraphs", "notes", "charts")
+SEED_MAX_BYTES = 5_000_000
+SeedReader = Callable[[Path], tuple[bytes, str]]
+
+
+@dataclass(frozen=True)
+class LoadedArticle:
+    """A validated article, its seed text, and where each quote stands in it."""
+
+    article: Article  # confirmed records only: drafts are validated, never shown
+    path: Path
+    seed_text: str
+    spans: dict[str, Span] = field(default_factory=dict)
+    drafts: tuple[str, ...] = ()  # ids of the draft figures and events left out
+    # The bytes that were parsed and proven, kept so an export writes and hashes exactly
+    # what the figures come from, whatever happened to the files since.
+    raw: bytes = b""
+    seed_path: Path | None = None
+    seed_raw: bytes = b""
+
+    @property
+    def is_draft(self) -> bool:
+        return self.article.article.status == "draft"
+
+    @property
+    def id(self) -> str:
+        return self.article.article.id
+
+    @property
+    def paragraphs_original(self) -> list[str]:
+        return split_paragraphs(self.seed_text)
+
+
+def split_paragraphs(seed: str) -> list[str]:
+    return seed.split("\n\n")
+
+
+class _Placer:
+    """Turns a path inside the file into a DataError with line and record id."""
+
+    def __init__(self, path: Path, raw: Any, lines: dict):
+        self.name, self.raw, self.lines = str(path), raw, lines
+
+    def error(self, loc: tuple, message: str) -> DataError:
+        return DataError(self.name, message, self._line(loc), self._record(loc), self._field(loc))
+
+    def _line(self, loc: tuple) -> int | None:
+        for cut in range(len(loc), -1, -1):
+            if loc[:cut] in self.lines:
+                return self.lines[loc[:cut]]
+        return None
+
+    def _record(self, loc: tuple) -> str:
+        if len(loc) > 1 and loc[0] in RECORD_LISTS and isinstance(loc[1], int):
+            record = _safe_index(self.raw.get(loc[0]), loc[1])
+            rid = record.get("id") if isinstance(record, dict) else None
+            return str(rid) if rid is not None else f"{loc[0]}[{loc[1]}]"
+        return str(loc[0]) if loc else "-"
+
+    @staticmethod
+    def _field(loc: tuple) -> str:
+        rest = loc[2:] if len(loc) > 1 and isinstance(loc[1], int) else loc[1:]
+        return ".".join(str(p) for p in rest) or "-"
+
+
+def _safe_index(items: Any, index: int) -> Any:
+    return items[index] if isinstance(items, list) and 0 <= index < len(items) else None
+
+
+def load_article(path: Path, seeds_dir: Path, *, root: Path | None = None,
+                 read_seed: SeedReader | None = None) -> tuple[LoadedArticle | None, list[DataError]]:
+    """Validate one article file; on any problem return None and every error found.
+
+    Only a regular file inside `root` (default: the data folder, path's grandparent) is
+    read. `read_seed` gives a seed's bytes and text (default: read from seeds_dir), so a
+    corpus can share one copy of a seed between the articles quoting it."""
+    try:
+        data = read_bytes(path, root=root or path.parent.parent)
+        raw, lines = parse_with_lines(path, decode_text(path, data))
+    except DataError as error:
+        return None, [error]
+    if not isinstance(raw, dict):
+        return None, [DataError(str(path), "the file must hold a mapping (article:, figures:, ...)", 1)]
+    placer = _Placer(path, raw, lines)
+    try:
+        article = Article.model_validate(raw)
+    except ValidationError as exc:
+        return None, [placer.error(tuple(e["loc"]), _pydantic_message(e)) for e in exc.errors()]
+    return _with_seed(article, path, data, seeds_dir, placer, read_seed or partial(read_seed_file, seeds_dir))
+
+
+def read_seed_file(seeds_dir: Path, seed_path: Path) -> tuple[bytes, str]:
+    """A seed's bytes and text: a regular file inside the seeds folder, UTF-8."""
+    data = read_bytes(seed_path, SEED_MAX_BYTES, root=seeds_dir)
+    return data, decode_text(seed_path, data)
+
+
+def _pydantic_message(error: dict) -> str:
+    message = error["msg"].removeprefix("Value error, ")
+    if error["type"] == "extra_forbidden":
+        return "unknown field"
+    if error["type"] == "literal_error":
+        return f"{message}, got {error['input']!r}"
+    return message
+
+
+def _with_seed(article: Article, path: Path, data: bytes, seeds_dir: Path, placer: _Placer, read_seed: SeedReader):
+    seed_path = seeds_dir / article.article.seed.file
+    try:
+        seed_raw, seed_text = read_seed(seed_path)
+    except FileNotFoundError:
+        return None, [placer.error(("article", "seed", "file"), f"seed file not found: {seed_path}")]
+    except DataError as error:
+        return None, [error]
+    digest = sha256_text(seed_raw)  # the very bytes that are proven against, not a second read
+    if digest != article.article.seed.sha256:
+        problem = f"seed sha256 is {digest}, not the one recorded: the source text has changed"
+        return None, [placer.error(("article", "seed", "sha256"), problem)]
+    spans, errors = _check_records(article, seed_text, placer)
+    if errors:
+        return None, errors
+    return LoadedArticle(_confirmed_only(article), path, seed_text, spans, _draft_ids(article),
+                         data, seed_path, seed_raw), []
+
+
+def _confirmed_only(article: Article) -> Article:
+    """What the dashboard may show: a draft waits for an editor to confirm it."""
+    return article.model_copy(update={"figures": article.confirmed_figures, "events": article.confirmed_events})
+
+
+def _draft_ids(article: Article) -> tuple[str, ...]:
+    return tuple(r.id for r in [*article.figures, *article.events] if r.status == "draft")
+
+
+def _check_records(article: Article, seed: str, placer: _Placer) -> tuple[dict, list[DataError]]:
+    spans: dict[str, Span] = {}
+    errors = _duplicate_ids(article, placer) + _reference_errors(article, placer)
+    errors += _paragraph_errors(article, seed, placer)
+    for i, fig in enumerate(article.figures):
+        errors += _prove(("figures", i), fig.id, fig.quote, seed, spans, placer,
+                         lambda f=fig: check_figure(f.quote, f.value, f.qualifier, f.value_max))
+    for i, event in enumerate(article.events):
+        errors += _prove(("events", i), event.id, event.quote, seed, spans, placer,
+                         lambda e=event: check_event_date(e.quote, e.date, article.article.published))
+    for i, note in enumerate(article.notes):
+        if note.concerns.quote:
+            errors += _prove(("notes", i, "concerns"), note.id, note.concerns.quote, seed, spans, placer)
+    return spans, errors
+
+
+def _prove(loc, rid, quote, seed, spans, placer, check=None) -> list[DataError]:  # noqa: ANN001
+    try:
+        spans[rid] = locate(quote, seed)
+    except ProvenanceProblem as problem:
+        return [placer.error((*loc, "quote"), str(problem))]
+    try:
+        if check:
+            check()
+    except ProvenanceProblem as problem:
+        return [placer.error((*loc, problem.field), str(problem))]
+    return []
+
+
+def _duplicate_ids(article: Article, placer: _Placer) -> list[DataError]:
+    errors, seen = [], set()
+    for kind in ("figures", "events", "notes", "charts"):
+        for i, record in enumerate(getattr(article, kind)):
+            if record.id in seen:
+                errors.append(placer.error((kind, i, "id"), f"id '{record.id}' is used twice"))
+            seen.add(record.id)
+    return errors
+
+
+def _reference_errors(article: Article, placer: _Placer) -> list[DataError]:
+    known = {f.id for f in article.figures}
+    errors = []
+    for kind in ("charts", "notes"):
+        for i, record in enumerate(getattr(article, kind)):
+            refs = record.figures if kind == "charts" else record.concerns.figures
+            for ref in refs:
+                if ref not in known:
+                    errors.append(placer.error((kind, i, "figures"), f"no figure with id '{ref}'"))
+                elif kind == "charts" and ref in _draft_ids(article):
+                    message = f"figure '{ref}' is a draft: confirm it before a chart draws it"
+                    errors.append(placer.error((kind, i, "figures"), message))
+    return errors
+
+
+def _paragraph_errors(article: Article, seed: str, placer: _Placer) -> list[DataError]:
+    count = len(split_paragraphs(seed))
+    indexes = [p.index for p in article.paragraphs]
+    if indexes != list(range(count)):
+        message = f"the seed has {count} paragraphs (0 to {count - 1}); give each once, in order"
+        return [placer.error(("paragraphs",), message)]
+    return []

@@ -1,0 +1,1 @@
+"""Downloads: chart files with their source line, the static renderer and the press kit."""

@@ -1,0 +1,238 @@
+"""What is new in an article, and what is not: each figure against the latest earlier
+value of its context series.
+
+A figure is comparable when a chart of its article draws it beside a context measure
+(`charts[].context_measure`). For each one this module works out, from the data only:
+
+- the latest value of that series reported before the figure's date, with its date,
+  qualifier and source;
+- how the figure stands against it: the same number, higher, lower, a bound ("more
+  than") the earlier value already satisfies, or a number below an earlier lower bound;
+- how the series moved before that value (its last step) and how long it had been
+  flat (within FLAT_SHARE of that value).
+
+Pure: no streamlit, no article ids. The words are in newsdash.reading.i18n; the sentences are
+put together in newsdash.views.overview.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from newsdash.data.context import Context, is_cumulative
+from newsdash.data.corpus import series_by_measure
+from newsdash.data.loading import LoadedArticle
+from newsdash.data.models import Figure
+from newsdash.reading.dates import span_of
+from newsdash.reading.i18n import counted_unit, format_date, format_value, t
+
+SAME, HIGHER, LOWER, CONSISTENT, INCONSISTENT = "same", "higher", "lower", "consistent", "inconsistent"
+STATUSES = (SAME, HIGHER, LOWER, CONSISTENT, INCONSISTENT)
+# A series is "flat" while every report stays within this share of its latest value:
+# 1,927 -> 1,937 buildings (0.5%) is flat; 2,257 -> 2,326.6 hectares (3%) is not.
+FLAT_SHARE = 0.01
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One reported value of a context series, with where it was printed."""
+
+    value: float
+    qualifier: str
+    as_of: str
+    source_title: str = ""
+    source_url: str = ""
+    reported_by: str = ""
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One article figure against the latest earlier value of its series."""
+
+    figure: Figure
+    measure: str
+    chart_id: str
+    article_date: str
+    status: str
+    last: Reading
+    previous: Reading | None  # the report before `last`, for the series' last step
+    flat_since: Reading  # the earliest report of the flat run that ends at `last`
+    history: tuple[Reading, ...]  # every earlier report, oldest first
+    cumulative: bool
+
+    @property
+    def step(self) -> float | None:
+        """How much the series moved in its last step before the article (10 buildings)."""
+        return None if self.previous is None else self.last.value - self.previous.value
+
+    @property
+    def flat_change(self) -> float:
+        """How much the series moved over its flat run (0 when the run is one report)."""
+        return self.last.value - self.flat_since.value
+
+    @property
+    def months_since_last(self) -> int:
+        """Whole months from the latest earlier report to the article's figure."""
+        return whole_months(self.last.as_of, self.article_date)
+
+    @property
+    def months_flat(self) -> int:
+        """Whole months the series had been flat when the article gave its figure."""
+        return whole_months(self.flat_since.as_of, self.article_date)
+
+    @property
+    def adds_nothing(self) -> bool:
+        """The figure says no more than the series already did."""
+        return self.status in (SAME, CONSISTENT)
+
+
+# 1/ WHICH FIGURES HAVE A SERIES
+
+
+def comparable_figures(loaded: LoadedArticle) -> list[tuple[Figure, str, str]]:
+    """(figure, context measure, chart id) for each figure a chart draws beside a
+    series; a figure on two such charts is compared once, with the first."""
+    seen, pairs = set(), []
+    for chart in loaded.article.charts:
+        if not chart.context_measure:
+            continue
+        for figure_id in chart.figures:
+            if figure_id not in seen:
+                seen.add(figure_id)
+                pairs.append((loaded.article.figure(figure_id), chart.context_measure, chart.id))
+    return pairs
+
+
+def figure_date(figure: Figure, published: str) -> str:
+    """The date a figure stands for: its as-of date, else the end of its period, else
+    the article's publication date."""
+    return figure.period.as_of or figure.period.end or published
+
+
+# 2/ HOW A FIGURE STANDS AGAINST AN EARLIER VALUE
+
+
+def status_of(figure: Figure, last: Reading) -> str:
+    """same / higher / lower / consistent / inconsistent, qualifiers included.
+
+    - "more than X": CONSISTENT when the earlier value already passed X (more than
+      50,000 against 50,658), else HIGHER (the bound is above it).
+    - "less than X": CONSISTENT when the earlier value is below X, else INCONSISTENT.
+    - a range: CONSISTENT when the earlier value lies in it, else HIGHER or LOWER.
+    - a number (exact or about): SAME when the numbers are equal, whatever their
+      qualifiers (683 against "more than 683": both qualifiers are kept for the
+      reader); HIGHER or LOWER otherwise, and INCONSISTENT when it is below a value
+      the earlier report gave as a lower bound.
+    """
+    value, earlier = float(figure.value), float(last.value)
+    if figure.qualifier == "more_than":
+        passed = earlier > value or (earlier == value and last.qualifier == "more_than")
+        return CONSISTENT if passed else HIGHER
+    if figure.qualifier == "less_than":
+        return CONSISTENT if earlier < value else INCONSISTENT
+    if figure.qualifier == "range" and figure.value_max is not None:
+        if value <= earlier <= float(figure.value_max):
+            return CONSISTENT
+        return HIGHER if earlier < value else LOWER
+    if value == earlier:
+        return SAME
+    if value > earlier:
+        return HIGHER
+    return INCONSISTENT if last.qualifier == "more_than" else LOWER
+
+
+# 3/ THE SERIES BEFORE THE FIGURE
+
+
+def readings(series: pd.DataFrame) -> list[Reading]:
+    """A series' rows as readings, oldest first (rows of one date keep the table's order)."""
+    rows = series.sort_values("as_of", kind="stable")
+    return [Reading(float(r.value), str(r.qualifier), str(r.as_of), str(r.source_title), str(r.source_url),
+                    str(r.reported_by or "")) for r in rows.itertuples()]
+
+
+def earlier_than(history: Sequence[Reading], day: str) -> list[Reading]:
+    """The readings dated before `day`. A partial date ('2021-12') counts from its
+    first day, so a report of December 2021 is not 'earlier' than 29 December 2021."""
+    first_day = span_of(day)[0].isoformat()
+    return [r for r in history if span_of(r.as_of)[1].isoformat() < first_day]
+
+
+def flat_start(history: Sequence[Reading]) -> Reading:
+    """The earliest reading from which every later one stays within FLAT_SHARE of the last."""
+    last = history[-1]
+    start = last
+    for reading in reversed(history[:-1]):
+        if abs(last.value - reading.value) > FLAT_SHARE * abs(last.value):
+            break
+        start = reading
+    return start
+
+
+def compare_figure(figure: Figure, measure: str, chart_id: str, day: str, series: pd.DataFrame) -> Comparison | None:
+    """The figure against the latest earlier value of its series; None when the series
+    has no value before the figure's date."""
+    history = tuple(earlier_than(readings(series), day))
+    if not history:
+        return None
+    last = history[-1]
+    previous = next((r for r in reversed(history) if r.as_of < last.as_of), None)
+    return Comparison(figure=figure, measure=measure, chart_id=chart_id, article_date=day,
+                      status=status_of(figure, last), last=last, previous=previous,
+                      flat_since=flat_start(history), history=history, cumulative=is_cumulative(measure))
+
+
+def compare_article(loaded: LoadedArticle, context: Context, by_measure: dict | None = None) -> list[Comparison]:
+    """Every comparable figure of the article against its series, in the charts' order.
+    `by_measure` (corpus.series_by_measure) saves splitting the context tables again."""
+    by_measure = series_by_measure(context) if by_measure is None else by_measure
+    published = loaded.article.article.published
+    found = []
+    for figure, measure, chart_id in comparable_figures(loaded):
+        series = by_measure.get(measure)
+        if series is None or series.empty:
+            continue
+        comparison = compare_figure(figure, measure, chart_id, figure_date(figure, published), series)
+        if comparison is not None:
+            found.append(comparison)
+    return found
+
+
+def comparison_of(comparisons: Sequence[Comparison], figure_id: str) -> Comparison | None:
+    return next((c for c in comparisons if c.figure.id == figure_id), None)
+
+
+# 4/ IN A FEW WORDS: for a table cell or a chart's note
+
+
+def in_words(c: Comparison, lang: str) -> str:
+    """'below 2,326.6 hectares (20 December 2021)', 'الرقم نفسه: أكثر من ٦٨٣ كم (٢٠ ديسمبر ٢٠٢١)'."""
+    last = f"{format_value(c.last.value, c.last.qualifier, lang)} {counted_unit(c.figure.unit, c.last.value, lang)}"
+    return t(f"cmp_short_{c.status}", lang).format(last=last, date=format_date(c.last.as_of, lang))
+
+
+def note_sentence(comparisons: Sequence[Comparison], chart_id: str, lang: str) -> str:
+    """The sentence a chart's note gains: how its figure stands against the last
+    earlier report ('' when the chart has no comparison)."""
+    found = [in_words(c, lang) for c in comparisons if c.chart_id == chart_id]
+    return t("cmp_note", lang).format(short=("؛ " if lang == "ar" else "; ").join(found)) if found else ""
+
+
+# 5/ DATES
+
+
+def whole_months(earlier: str, later: str) -> int:
+    """Whole calendar months from one date to another (24 Jan 2021 -> 29 Dec 2021: 11)."""
+    first, last = _day(earlier), _day(later)
+    months = (last.year - first.year) * 12 + last.month - first.month
+    if last.day < first.day:
+        months -= 1
+    return max(months, 0)
+
+
+def _day(value: str) -> date:
+    return span_of(value)[0]

@@ -1,0 +1,312 @@
+"""What the Data & method page says: one provenance table of every figure, date and
+context row, the filter over it in a sentence, how the data was curated (text kept in
+data/method.yaml), the validation status and the context flags.
+
+Pure: no streamlit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+from pydantic import Field, ValidationError
+
+from newsdash.data.context import in_language
+from newsdash.data.corpus import Corpus, series_by_measure
+from newsdash.data.loading import LoadedArticle
+from newsdash.data.models import Bilingual, Note, Strict
+from newsdash.data.tables import source_title
+from newsdash.data.yamlsafe import load_with_lines
+from newsdash.errors import DataError
+from newsdash.reading.i18n import (
+    TEXT,
+    category_label,
+    count_noun,
+    digits_for,
+    format_date,
+    format_number,
+    pick,
+    t,
+)
+from newsdash.views.comparison import compare_article, in_words
+from newsdash.views.links import sentence_link
+from newsdash.views.original_text import page_url
+
+METHOD_FILE = "method.yaml"
+
+# 1/ HOW THE DATA WAS CURATED: text in data/method.yaml
+
+
+class MethodStep(Strict):
+    heading: Bilingual
+    text: Bilingual
+
+
+class Method(Strict):
+    title: Bilingual
+    steps: list[MethodStep] = Field(min_length=1)
+    # the newsroom's credit line on every downloaded image ("Graphic: The Daily Example");
+    # without it, the interface's default (newsdash.reading.i18n "credit_default")
+    credit: Bilingual | None = None
+
+
+def credit_line(data: Path, lang: str) -> str:
+    """The credit line exported images carry: data/method.yaml's `credit`, else the default.
+
+    A method file that cannot be read is reported on the Data & method page; the images
+    still get the default credit rather than none.
+    """
+    method, _errors = load_method(data)
+    if method is not None and method.credit is not None:
+        return method.credit.get(lang)
+    return t("credit_default", lang)
+
+
+def load_method(data: Path) -> tuple[Method | None, list[DataError]]:
+    """The method text, or None and every error placed at its line."""
+    path = data / METHOD_FILE
+    try:
+        raw, lines = load_with_lines(path)
+    except FileNotFoundError:
+        return None, [DataError(str(path), "method file not found")]
+    except DataError as error:
+        return None, [error]
+    try:
+        return Method.model_validate(raw), []
+    except ValidationError as exc:
+        return None, [_placed(path, lines, error) for error in exc.errors()]
+
+
+def _placed(path: Path, lines: dict, error: dict) -> DataError:
+    loc = tuple(error["loc"])
+    line = next((lines[loc[:cut]] for cut in range(len(loc), -1, -1) if loc[:cut] in lines), None)
+    message = "unknown field" if error["type"] == "extra_forbidden" else error["msg"].removeprefix("Value error, ")
+    return DataError(str(path), message, line, "method", ".".join(str(p) for p in loc) or "-")
+
+
+# 2/ ONE TABLE OF EVERY ROW, WITH ITS PROVENANCE
+
+COLUMNS = [
+    "kind", "category", "id", "label", "date", "precision", "value", "qualifier", "unit", "quote",
+    "quote_start", "quote_end", "translation", "attributed_to", "source_title", "source_url", "source_file",
+    "status", "note", "comparison", "sentence",
+]
+# interface words for the table's columns and row kinds, (English, Arabic)
+COLUMN_LABELS = {
+    "kind": ("Kind", "النوع"), "category": ("Category", "الفئة"), "id": ("Id", "المعرّف"),
+    "label": ("Label", "التسمية"), "date": ("Date or period", "التاريخ أو الفترة"),
+    "precision": ("Date precision", "دقة التاريخ"), "value": ("Value", "القيمة"),
+    "qualifier": ("Qualifier", "الصفة"), "unit": ("Unit", "الوحدة"), "quote": ("Quote (verbatim)", "الاقتباس الحرفي"),
+    "quote_start": ("Quote start", "بداية الاقتباس"), "quote_end": ("Quote end", "نهاية الاقتباس"),
+    "translation": ("Translation (editors')", "الترجمة (المحررون)"), "attributed_to": ("Attributed to", "منسوب إلى"),
+    "source_title": ("Source", "المصدر"), "source_url": ("Source link", "رابط المصدر"),
+    "source_file": ("Source file", "ملف المصدر"), "status": ("Status", "الحالة"), "note": ("Note", "ملاحظة"),
+    "comparison": ("Against the last earlier report", "مقارنة بآخر تقرير سابق"),
+    "sentence": ("In the text", "في النص"),
+}
+KINDS = {
+    "figure": ("Article figures", "أرقام المقال"),
+    "event": ("Article dates", "تواريخ المقال"),
+    "context_series": ("Context series", "سلاسل السياق"),
+    "context_event": ("Context events", "أحداث السياق"),
+}
+TIMELINE = ("Timeline", "الجدول الزمني")
+
+
+def figure_rows(loaded: LoadedArticle, lang: str) -> list[dict]:
+    rows = []
+    for fig in loaded.article.figures:
+        period = fig.period
+        when = period.as_of or f"{period.start or '…'} – {period.end or '…'}"
+        rows.append({**_article_source(loaded, fig.id, lang), "kind": "figure", "category": fig.category, "id": fig.id,
+                     "label": fig.label.get(lang), "date": when, "value": float(fig.value),
+                     "qualifier": fig.qualifier, "unit": fig.unit, "quote": fig.quote,
+                     "translation": fig.translation, "attributed_to": fig.attribution(lang), "status": fig.status})
+    return rows
+
+
+def event_rows(loaded: LoadedArticle, lang: str) -> list[dict]:
+    return [{**_article_source(loaded, e.id, lang), "kind": "event", "category": "timeline", "id": e.id,
+             "label": e.label.get(lang), "date": e.date, "precision": e.date_precision, "quote": e.quote,
+             "translation": e.translation, "status": e.status}
+            for e in loaded.article.events]
+
+
+def _article_source(loaded: LoadedArticle, record_id: str, lang: str) -> dict:
+    """Where an article row comes from: the article, the seed file, the quote's offsets,
+    and a link to the sentence on the Original text page."""
+    span = loaded.spans[record_id]
+    return {"source_title": source_title(loaded, lang), "source_file": f"seeds/{loaded.article.article.seed.file}",
+            "quote_start": span.start, "quote_end": span.end,
+            "sentence": page_url(*sentence_link(record_id, lang))}
+
+
+def context_series_rows(frame: pd.DataFrame, category: str, units: dict[str, str], lang: str = "en",
+                        labels: dict[str, str] | None = None) -> list[dict]:
+    """The context rows; on Arabic pages the measure's name and the editors' renderings
+    of who counted, the source and the note (English: the measure's id and the originals)."""
+    return [{"kind": "context_series", "category": category, "label": (labels or {}).get(r.measure, r.measure),
+             "date": r.as_of, "value": float(r.value), "qualifier": r.qualifier, "unit": units.get(r.measure),
+             "attributed_to": in_language(r.reported_by, r.reported_by_ar, lang) or None,
+             "source_title": in_language(r.source_title, r.source_title_ar, lang), "source_url": r.source_url,
+             "note": in_language(r.note, r.note_ar, lang) or None}
+            for r in frame.itertuples()]
+
+
+def context_event_rows(corpus: Corpus, lang: str = "en") -> list[dict]:
+    return [{"kind": "context_event", "category": "timeline", "label": e.label(lang), "date": e.date,
+             "precision": e.precision, "source_title": in_language(e.source_title, e.source_title_ar, lang),
+             "source_url": e.source_url, "note": in_language(e.note, e.note_ar, lang) or None}
+            for e in corpus.context.events]
+
+
+def measure_names(corpus: Corpus, lang: str) -> dict[str, str]:
+    """A context measure's name in Arabic (the label of the article figure charted beside
+    it, or the interface's name of a returns series); English tables keep the ids."""
+    if lang != "ar":
+        return {}
+    names = {chart.context_measure: a.article.figure(chart.figures[0]).label.get(lang)
+             for a in corpus.articles for chart in a.article.charts if chart.context_measure and chart.figures}
+    for measure in corpus.context.returns["measure"]:
+        if f"measure_{measure}" in TEXT:
+            names[measure] = t(f"measure_{measure}", lang)
+    return names
+
+
+def provenance_frame(corpus: Corpus, lang: str) -> pd.DataFrame:
+    """Every figure, date and context row, each with where it comes from."""
+    by_measure = series_by_measure(corpus.context)
+    rows = [row for a in corpus.articles
+            for row in with_comparisons(figure_rows(a, lang), a, corpus, by_measure, lang) + event_rows(a, lang)]
+    units, names = measure_units(corpus), measure_names(corpus, lang)
+    rows += context_series_rows(corpus.context.demining, "demining", units, lang, names)
+    rows += context_series_rows(corpus.context.returns, "returns", units, lang, names)
+    rows += context_event_rows(corpus, lang)
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    # offsets are whole numbers where a row has them (nullable, not float)
+    return frame.astype({"quote_start": "Int64", "quote_end": "Int64"})
+
+
+def with_comparisons(rows: list[dict], loaded: LoadedArticle, corpus: Corpus, by_measure: dict,
+                     lang: str) -> list[dict]:
+    """An article's figure rows, each with how it stands against the last earlier report
+    of its series (newsdash.views.comparison), where it has one."""
+    words = {c.figure.id: in_words(c, lang) for c in compare_article(loaded, corpus.context, by_measure)}
+    return [{**row, "comparison": words.get(row["id"])} for row in rows]
+
+
+def measure_units(corpus: Corpus) -> dict[str, str]:
+    """A context measure's unit: that of the article figure charted beside it (no chart, no unit)."""
+    return {chart.context_measure: a.article.figure(chart.figures[0]).unit
+            for a in corpus.articles for chart in a.article.charts if chart.context_measure and chart.figures}
+
+
+def column_labels(lang: str) -> dict[str, str]:
+    return {column: pick(COLUMN_LABELS[column], lang) for column in COLUMNS}
+
+
+def kind_label(kind: str, lang: str) -> str:
+    return pick(KINDS[kind], lang)
+
+
+def category_name(category: str, lang: str) -> str:
+    return pick(TIMELINE, lang) if category == "timeline" else category_label(category, lang)
+
+
+ISO_DATE = re.compile(r"\d{4}(?:-\d{2}){0,2}")
+ARABIC_TEXT_COLUMNS = ("label", "attributed_to", "source_title", "note")  # the quote and links stay as they are
+
+
+def display_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The table as shown: kinds and categories in words of the language; in Arabic the
+    dates written out and the numbers and words in Arabic-Indic digits (the quotes, the
+    English translation and the links as they are)."""
+    shown = frame.assign(kind=[kind_label(k, lang) for k in frame["kind"]],
+                         category=[category_name(c, lang) for c in frame["category"]])
+    if lang != "ar":
+        return shown
+    def number(value: object) -> object:
+        return None if pd.isna(value) else format_number(float(value), lang)
+
+    return shown.assign(
+        date=[ISO_DATE.sub(lambda m: format_date(m.group(), lang), d) if isinstance(d, str) else d for d in shown["date"]],
+        value=[number(v) for v in shown["value"]],
+        quote_start=[None if pd.isna(v) else digits_for(str(v), lang) for v in shown["quote_start"]],
+        quote_end=[None if pd.isna(v) else digits_for(str(v), lang) for v in shown["quote_end"]],
+        **{c: [digits_for(v, lang) if isinstance(v, str) else v for v in shown[c]] for c in ARABIC_TEXT_COLUMNS},
+    )
+
+
+def categories(frame: pd.DataFrame) -> list[str]:
+    return list(dict.fromkeys(frame["category"]))
+
+
+# 3/ THE FILTER, AND WHAT IT HIDES IN A SENTENCE
+
+
+def filtered(frame: pd.DataFrame, kinds: Sequence[str], cats: Sequence[str]) -> pd.DataFrame:
+    return frame[frame["kind"].isin(kinds) & frame["category"].isin(cats)]
+
+
+def shown_table(frame: pd.DataFrame, kinds: Sequence[str], cats: Sequence[str], lang: str):  # noqa: ANN201
+    """(rows kept, the table to draw): filtered, worded in the language and made an Arrow
+    table, which st.dataframe sends as it is instead of converting a pandas frame."""
+    from newsdash.data.tables import arrow_table
+
+    shown = filtered(frame, kinds, cats)
+    return len(shown), arrow_table(display_frame(shown, lang))
+
+
+def rows_caption(shown: int, total: int, kinds: Sequence[str], cats: Sequence[str],
+                 all_cats: Sequence[str], lang: str) -> str:
+    """'Showing 8 of 94 rows: article figures only (hidden: article dates, …).'"""
+    if len(kinds) == len(KINDS) and len(cats) == len(all_cats):
+        return t("rows_all", lang).format(total=format_number(total, lang))
+    if not kinds or not cats:
+        return t("rows_none", lang).format(total=format_number(total, lang))
+    comma, semicolon = ("، ", "؛ ") if lang == "ar" else (", ", "; ")
+    parts, hidden = [], []
+    if len(kinds) < len(KINDS):
+        parts.append(comma.join(_in_sentence(kind_label(k, lang)) for k in kinds))
+        hidden += [_in_sentence(kind_label(k, lang)) for k in KINDS if k not in kinds]
+    if len(cats) < len(all_cats):
+        parts.append(comma.join(_in_sentence(category_name(c, lang)) for c in cats))
+        hidden += [_in_sentence(category_name(c, lang)) for c in all_cats if c not in cats]
+    only = semicolon.join(t("rows_only", lang).format(what=part) for part in parts)
+    return t("rows_some", lang).format(shown=format_number(shown, lang), total=format_number(total, lang),
+                                       only=only, hidden=comma.join(hidden), rows=count_noun("rows", total, lang))
+
+
+def _in_sentence(label: str) -> str:
+    """'Article figures' inside a sentence: 'article figures' (Arabic has no case)."""
+    return label[:1].lower() + label[1:]
+
+
+# 4/ VALIDATION, NOTES
+
+
+def validation_summary(corpus: Corpus, lang: str) -> str:
+    """What the loader proved, in a sentence: counts of what passed."""
+    figures = sum(len(a.article.figures) for a in corpus.articles)
+    events = sum(len(a.article.events) for a in corpus.articles)
+    context = len(corpus.context.demining) + len(corpus.context.returns) + len(corpus.context.events)
+    # a prefix, said to be one in words: an ellipsis would wander in Arabic text
+    digests = ", ".join(a.article.article.seed.sha256[:12] for a in corpus.articles)
+    return t("validation_ok", lang).format(
+        articles=format_number(len(corpus.articles), lang), figures=format_number(figures, lang),
+        events=format_number(events, lang), context=format_number(context, lang), digests=digests)
+
+
+def note_concerns(note: Note, lang: str) -> str:
+    """What a note is about: a quoted phrase, some figures, or every figure."""
+    if note.concerns.all_figures:
+        return t("concerns_all", lang)
+    parts = []
+    if note.concerns.quote:
+        parts.append(t("concerns_quote", lang).format(quote=note.concerns.quote))
+    if note.concerns.figures:
+        parts.append(t("concerns_figures", lang).format(ids=", ".join(note.concerns.figures)))
+    return "; ".join(parts)

@@ -1,0 +1,221 @@
+"""What the overview page says, as plain functions of the data."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+import pandas as pd
+
+from newsdash.data.context import Context
+from newsdash.data.loading import LoadedArticle
+from newsdash.data.models import ArticleInfo, Figure
+from newsdash.reading.i18n import (
+    category_label,
+    counted_unit,
+    format_date,
+    format_number,
+    format_short,
+    format_value,
+    months_phrase,
+    t,
+    unit_label,
+    unit_short,
+)
+from newsdash.textsafety import html_text
+from newsdash.views.comparison import CONSISTENT, Comparison, compare_article, comparison_of, whole_months
+from newsdash.views.links import sentence_link
+from newsdash.views.original_text import page_url
+
+PAGE_LINKS = [
+    ("pages/demining.py", "page_demining"),
+    ("pages/returns.py", "page_returns"),
+    ("pages/timeline.py", "page_timeline"),
+    ("pages/original_text.py", "page_original"),
+    ("pages/data_method.py", "page_method"),
+]
+
+
+def source_line(info: ArticleInfo, lang: str) -> str:
+    """'Source: UrduPoint Network / Sputnik · 2021-12-29 · Andrei Rudenko, Deputy …'"""
+    parts = [
+        f"{t('source_card', lang)}: {info.outlet.get(lang)} / {info.wire_agency.get(lang)}",
+        f"{t('published', lang)}: {format_date(info.published, lang)}",
+        f"{t('speaker', lang)}: {info.speaker.name.get(lang)}, {info.speaker.role.get(lang)}",
+    ]
+    return " · ".join(parts)
+
+
+def figures_by_category(loaded: LoadedArticle) -> dict[str, list[Figure]]:
+    groups: dict[str, list[Figure]] = {}
+    for fig in loaded.article.confirmed_figures:
+        groups.setdefault(fig.category, []).append(fig)
+    return groups
+
+
+def category_heading(category: str, lang: str) -> str:
+    return category_label(category, lang)
+
+
+def metric_value(fig: Figure, lang: str) -> str:
+    """'26,000+': short enough never to be cut, so the qualifier is never dropped."""
+    return format_short(fig.value, fig.qualifier, lang, fig.value_max)
+
+
+def metric_caption(fig: Figure, lang: str) -> str:
+    """The value in words with its unit: 'more than 26,000 explosive objects'."""
+    return f"{format_value(fig.value, fig.qualifier, lang, fig.value_max)} {unit_label(fig.unit, lang)}"
+
+
+def metric_help(fig: Figure, lang: str) -> str:
+    """The tooltip: the value in words, the verbatim quote, its translation, who said it."""
+    return "\n\n".join([
+        metric_caption(fig, lang),
+        f"{t('quote', lang)}: «{fig.quote}»",
+        f"{t('translation', lang)}: {fig.translation}",
+        f"{t('attributed_to', lang)}: {fig.attributed_to}",
+    ])
+
+
+def tile_value(fig: Figure, lang: str) -> str:
+    """The tile's value with its unit, qualifier first: '2,320 ha', '26,000+ explosive
+    objects', 'أكثر من ٢٦٬٠٠٠ مادة متفجرة'."""
+    return f"{format_short(fig.value, fig.qualifier, lang, fig.value_max)} {unit_short(fig.unit, fig.value, lang)}"
+
+
+# A tile's value keeps its unit, so it may be long ("more than 26,000 explosive objects"):
+# it wraps instead of being cut with an ellipsis, at a size that fits three to a row
+TILE_CSS = """<style>
+[class*="st-key-overview_tile_"] [data-testid="stMetricValue"],
+[class*="st-key-overview_tile_"] [data-testid="stMetricValue"] * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+[class*="st-key-overview_tile_"] [data-testid="stMetricValue"] { font-size: 1.9rem; line-height: 1.25; }
+</style>"""
+
+
+def in_rows(items: Sequence, size: int) -> list[list]:
+    """Items in rows of `size`, for one st.columns per row."""
+    return [list(items[i:i + size]) for i in range(0, len(items), size)]
+
+
+# THE LEDE: each comparable figure against the latest earlier report (newsdash.views.comparison)
+
+MAX_TILES = 40  # past this many figures the overview lists them in one sortable table
+LEDE_ITEMS = 8  # comparisons told in sentences; the rest are in the Data & method table
+SMALL_MULTIPLES = 8  # small charts at most
+STALE_MONTHS = 2  # a last report this old is said to be old
+
+
+def shows_table(loaded: LoadedArticle) -> bool:
+    """Too many figures for tiles: thousands of tiles take a browser about a minute."""
+    return len(loaded.article.confirmed_figures) > MAX_TILES
+
+
+def value_words(value: float, qualifier: str, unit: str, lang: str) -> str:
+    """'more than 683 km', 'أكثر من ٦٨٣ كم', '٢٬٣٢٠ هكتارًا'."""
+    return f"{format_value(value, qualifier, lang)} {counted_unit(unit, value, lang)}"
+
+
+def _link(href: str, text: str, external: bool = False) -> str:
+    extra = ' target="_blank" rel="noopener"' if external else ""
+    return f'<a href="{html.escape(href)}"{extra}>{html_text(text)}</a>'
+
+
+def _isolated(text: str) -> str:
+    """A source title (often Latin script) kept in its own direction inside a sentence."""
+    return f"<bdi>{html_text(text)}</bdi>"
+
+
+def comparison_sentence(c: Comparison, lang: str) -> str:
+    """The comparison in one sentence of HTML: the figure linked to its sentence on the
+    Original text page, the earlier value with its date. Every text is escaped."""
+    fig = c.figure
+    key = "cmp_consistent_more_than" if c.status == CONSISTENT and fig.qualifier == "more_than" else f"cmp_{c.status}"
+    href = page_url(*sentence_link(fig.id, lang))
+    figure = value_words(fig.value, fig.qualifier, fig.unit, lang) if fig.qualifier != "range" else metric_caption(fig, lang)
+    return t(key, lang).format(
+        label=f"<b>{html_text(fig.label.get(lang))}</b>",
+        figure=_link(href, figure),
+        last=html_text(value_words(c.last.value, c.last.qualifier, fig.unit, lang)),
+        date=html_text(format_date(c.last.as_of, lang)),
+    )
+
+
+def series_sentence(c: Comparison, lang: str) -> str:
+    """How the series stood: old when the article came long after its last report,
+    else how it moved in its last step ('had risen by 10 in 4 months, from 1,927')."""
+    if c.months_since_last >= STALE_MONTHS:
+        return t("cmp_stale", lang).format(months=months_phrase(c.months_since_last, lang))
+    if c.previous is None:
+        return ""
+    step = round(c.last.value - c.previous.value, 6)
+    if step == 0:
+        return t("cmp_step_none", lang).format(date=html_text(format_date(c.previous.as_of, lang)))
+    key = "cmp_step_rise" if step > 0 else "cmp_step_fall"
+    return t(key, lang).format(
+        change=html_text(format_number(abs(step), lang)),
+        months=months_phrase(whole_months(c.previous.as_of, c.last.as_of), lang),
+        earlier=html_text(value_words(c.previous.value, c.previous.qualifier, c.figure.unit, lang)),
+        date=html_text(format_date(c.previous.as_of, lang)),
+    )
+
+
+def lede_html(comparisons: Sequence[Comparison], total: int, lang: str) -> str:
+    """The overview's opening: how many figures have an earlier report, one item per
+    comparison (at most LEDE_ITEMS), and the sources of the earlier values, linked."""
+    if not comparisons:
+        body = f"<p>{html_text(t('lede_none', lang))}</p>"
+    else:
+        count = t("lede_count", lang).format(count=format_number(len(comparisons), lang),
+                                             total=format_number(total, lang))
+        items = "".join(f"<li>{comparison_sentence(c, lang)} {series_sentence(c, lang)}</li>"
+                        for c in comparisons[:LEDE_ITEMS])
+        more = ""
+        if len(comparisons) > LEDE_ITEMS:
+            more = f"<p>{html_text(t('cmp_more', lang).format(count=format_number(len(comparisons) - LEDE_ITEMS, lang)))}</p>"
+        body = f'<p>{html_text(count)}</p><ul>{items}</ul>{more}{_sources_line(comparisons[:LEDE_ITEMS], lang)}'
+    direction = ' dir="rtl" lang="ar" style="text-align:right"' if lang == "ar" else ""
+    return f'<div class="nd-lede"{direction}>{body}</div>'
+
+
+def _sources_line(comparisons: Sequence[Comparison], lang: str) -> str:
+    sources = {c.last.source_url: c.last.source_title for c in comparisons}
+    links = ("؛ " if lang == "ar" else "; ").join(
+        f'<a href="{html.escape(url)}" target="_blank" rel="noopener">{_isolated(title)}</a>'
+        for url, title in sources.items())
+    return f'<p class="nd-sources">{html_text(t("cmp_sources", lang))}: {links}.</p>'
+
+
+# MANY FIGURES: one sortable table instead of a tile each
+
+
+def figures_table(loaded: LoadedArticle, lang: str) -> pd.DataFrame:
+    """One row per figure: label, value with its unit, category, and a link to its sentence."""
+    figures = loaded.article.confirmed_figures
+    return pd.DataFrame({
+        t("label", lang): [f.label.get(lang) for f in figures],
+        t("col_figure", lang): [metric_caption(f, lang) for f in figures],
+        t("value", lang): [float(f.value) for f in figures],
+        t("col_category", lang): [category_label(f.category, lang) for f in figures],
+        t("see_in_text", lang): [page_url(*sentence_link(f.id, lang)) for f in figures],
+    })
+
+
+# WHAT THE PAGE CACHES: one call each, keyed by the article and the language
+
+
+def article_comparisons(loaded: LoadedArticle, context: Context) -> list[Comparison]:
+    return compare_article(loaded, context)
+
+
+def article_lede(loaded: LoadedArticle, context: Context, lang: str) -> str:
+    """The lede of this article, as escaped HTML."""
+    return lede_html(compare_article(loaded, context), len(loaded.article.confirmed_figures), lang)
+
+
+def small_chart(loaded: LoadedArticle, context: Context, figure_id: str, lang: str):  # noqa: ANN201 - FrozenFigure
+    """The small chart of one comparable figure, frozen for drawing on every rerun."""
+    from newsdash.views.charts import comparison_chart
+    from newsdash.views.frozen_figure import freeze
+
+    return freeze(comparison_chart(comparison_of(compare_article(loaded, context), figure_id), lang))
