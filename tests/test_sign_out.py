@@ -140,7 +140,7 @@ def test_the_gate_knows_the_pages_of_the_app_folder_it_runs(tmp_path):
     (tmp_path / "pages").mkdir()
     (tmp_path / "pages" / "budget.py").write_text("", encoding="utf-8")
     (tmp_path / "pages" / "votes.py").write_text("", encoding="utf-8")
-    (tmp_path / "app.py").write_text("import streamlit as st\nfrom newsdash import widgets\n"
+    (tmp_path / "app.py").write_text("import streamlit as st\nfrom newsdash.app import widgets\n"
                                      "st.write(', '.join(widgets._page_stems()))\n", encoding="utf-8")
     at = AppTest.from_file(str(tmp_path / "app.py"), default_timeout=30).run()
     assert [m.value for m in at.markdown] == ["budget, votes"]
