@@ -232,19 +232,6 @@ def guess_published(text: str) -> date | None:
     return None
 
 
-def reads_figure(quote: str, value: float, qualifier: str, value_max: float | None = None) -> bool:
-    """The quote, read on its own, states exactly this one figure."""
-    figures = extract(quote).figures
-    return len(figures) == 1 and (figures[0].value, figures[0].value_max, figures[0].qualifier) == (
-        value, value_max, qualifier)
-
-
-def reads_date(quote: str, iso: str, published: date | str | None) -> bool:
-    """The quote, read on its own against the publication date, states exactly this date."""
-    events = extract(quote, published).events
-    return len(events) == 1 and events[0].date == iso
-
-
 def _number(value: float | None) -> int | float | None:
     if value is None:
         return None

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 LEVANTINE = [
     "كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران",
     "تموز", "آب", "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول",
@@ -32,13 +30,3 @@ MONTH_NUMBER = {
     **VARIANTS,
     **ABBREVIATIONS,
 }
-# Longest first, so "تشرين الثاني" wins over a shorter name inside it.
-MONTH_PATTERN = re.compile(
-    r"(?<!\w)(" + "|".join(sorted(map(re.escape, MONTH_NUMBER), key=len, reverse=True)) + r")(?!\w)",
-    re.IGNORECASE,
-)
-
-
-def months_in(text: str) -> list[tuple[int, int, int]]:
-    """(month number, start, end) for every month name in the text."""
-    return [(MONTH_NUMBER[m.group(1).lower()], m.start(), m.end()) for m in MONTH_PATTERN.finditer(text)]
