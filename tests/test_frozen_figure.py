@@ -100,20 +100,21 @@ def set_the_first_value_of(figure_dict: dict) -> None:
     figure_dict["data"][0]["x"][0] = "changed"
 
 
-# The dicts refuse with FrozenFigureError; the lists are tuples, which refuse on their own
+# The top level and each trace refuse with FrozenFigureError; every list is a tuple, which
+# refuses on its own. (The dicts below, under "layout", stay plain: read-only by contract.)
 DICT_CHANGES = {
-    "to_dict()['layout']['title']['text'] = ...": lambda d: d["layout"]["title"].__setitem__("text", "changed"),
+    "to_dict()['layout'] = ...": lambda d: d.__setitem__("layout", {}),
+    "del to_dict()['data']": lambda d: d.__delitem__("data"),
+    "to_dict().update(...)": lambda d: d.update(layout={}),
+    "to_dict().pop('layout')": lambda d: d.pop("layout"),
     "to_dict()['data'].append(...)": lambda d: d["data"].append({"type": "bar"}),
-    "to_dict()['data'][0]['y'] = ...": lambda d: d["data"][0].__setitem__("y", [1]),
     "to_dict()['data'] += [...]": add_a_trace_to,
+    "to_dict()['data'][0]['y'] = ...": lambda d: d["data"][0].__setitem__("y", [1]),
+    "to_dict()['data'][0]['type'] = 'scatter'": lambda d: d["data"][0].__setitem__("type", "scatter"),
+    "to_dict()['data'][0].pop('name')": lambda d: d["data"][0].pop("name"),
+    "to_dict()['data'][0].update(...)": lambda d: d["data"][0].update(name="x"),
+    "del to_dict()['data'][0]['name']": lambda d: d["data"][0].__delitem__("name"),
     "to_dict()['data'][0]['x'][0] = ...": set_the_first_value_of,
-    "to_dict()['layout'].update(...)": lambda d: d["layout"].update(title={}),
-    "to_dict()['layout'].pop('title')": lambda d: d["layout"].pop("title"),
-    "to_dict()['layout'].setdefault(...)": lambda d: d["layout"].setdefault("width", 10),
-    "del to_dict()['layout']['title']": lambda d: d["layout"].__delitem__("title"),
-    "to_dict()['layout'] |= {...}": lambda d: d["layout"].__ior__({"width": 10}),
-    "to_dict()['data'].clear()": lambda d: d["data"].clear(),
-    "to_dict()['data'].sort(...)": lambda d: d["data"].sort(key=id),
     "to_dict()['layout']['meta']['notes'][0] = ...": lambda d: d["layout"]["meta"]["notes"].__setitem__(0, "b"),
 }
 
@@ -186,6 +187,29 @@ def test_copies_of_the_dict_are_plain_and_changeable():
     shallow = copy.copy(frozen.to_dict())
     shallow["width"] = 10
     assert "width" not in frozen.to_dict()
+    assert_unchanged(frozen)
+
+
+def test_a_figure_built_from_the_shared_dict_leaves_it_whole():
+    # plotly's constructor pops each trace's "type" and puts it back: done to the shared
+    # dict, a page drawn meanwhile would send a trace without its type
+    frozen = small_figure()
+    shared = frozen.to_dict()
+    assert go.Figure(shared).data[0].type == "bar" and shared["data"][0]["type"] == "bar"
+    assert go.Figure(copy.deepcopy(shared)).data[0].type == "bar"
+    assert_unchanged(frozen)
+
+
+def test_copying_never_leaves_a_trace_without_its_type_even_for_a_moment():
+    # go.Figure(frozen) pops each trace's "type" and puts it back; a thread copying the same
+    # figure in between would read no type and draw a scatter. The frozen stores keep it.
+    frozen = small_figure()
+    store = frozen.data[0]._props
+    assert store.pop("type") == "bar" and store["type"] == "bar"
+    copies = [go.Figure(frozen) for _ in range(3)]
+    assert [c.data[0].type for c in copies] == ["bar"] * 3 and frozen.data[0].type == "bar"
+    with pytest.raises(FrozenFigureError):
+        store["type"] = "scatter"
     assert_unchanged(frozen)
 
 
