@@ -128,13 +128,13 @@ class _ReadOnlyList(list):
         return type(self), (list(self),)
 
 
-def read_only(value: object, sequence: type = _ReadOnlyList) -> object:
-    """The value with every dict and list in it, at any depth, made read-only: dicts
-    _ReadOnlyDict, lists `sequence` (_ReadOnlyList, or tuple where it is encoded often)."""
+def read_only(value: object) -> object:
+    """The value with every dict and list in it, at any depth, made read-only, and a numpy
+    array not writeable (for the figure's stores, which are read rarely)."""
     if isinstance(value, dict):
-        return _ReadOnlyDict((key, read_only(item, sequence)) for key, item in value.items())
+        return _ReadOnlyDict((key, read_only(item)) for key, item in value.items())
     if isinstance(value, list):
-        return sequence(read_only(item, sequence) for item in value)
+        return _ReadOnlyList(read_only(item) for item in value)
     if hasattr(value, "flags") and hasattr(value.flags, "writeable"):  # a numpy array
         value.flags.writeable = False
     return value
