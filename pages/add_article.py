@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from newsdash.app import widgets  # importing it also runs a first visit to this URL through dashboard.py
+from newsdash.app import layout  # importing it also runs a first visit to this URL through dashboard.py
 from newsdash.curation.draft import MAX_ARTICLE_BYTES
 from newsdash.curation.worker import TooSlow, draft_bounded, light, read_bounded
 from newsdash.data import corpus as corpus_mod
@@ -50,8 +50,8 @@ st.title(t("page_add", lang))
 st.caption(t("add_intro", lang))
 
 # 2/ THE TEXT: AN UPLOAD OR A PASTE, AT MOST 200 KB
-upload = widgets.file_uploader(t("add_upload", lang).format(limit=format_number(MAX_ARTICLE_BYTES // 1000, lang)),
-                               lang, type=["txt"], key="add_upload")
+upload = layout.file_uploader(t("add_upload", lang).format(limit=format_number(MAX_ARTICLE_BYTES // 1000, lang)),
+                              lang, type=["txt"], key="add_upload")
 pasted = st.text_area(t("add_paste", lang), key="add_paste", height=160)
 incoming = view.incoming(upload.getvalue() if upload else None, pasted)
 if incoming.problem:

@@ -4,7 +4,8 @@ figures, the caveat."""
 
 import streamlit as st
 
-from newsdash.app.widgets import cached_view, page_link, page_start, text_block
+from newsdash.app.layout import page_link, text_block
+from newsdash.app.state import cached_view, page_start
 from newsdash.reading.i18n import format_number, t
 from newsdash.textsafety import md_escape as md  # data text shown as Markdown stays literal
 from newsdash.views import overview as view

@@ -59,7 +59,7 @@ QUALIFIER_WORDS = {
 TEXT: dict[str, tuple[str, str]] = {
     "app_title": ("Karabakh peacekeeping: the figures", "حفظ السلام في قره باغ: الأرقام"),
     "language": ("Language", "اللغة"),
-    # the password gate (widgets.password_gate)
+    # the password gate (newsdash.app.gate)
     "login_title": ("This dashboard is shared with a password", "هذه اللوحة مشتركة بكلمة مرور"),
     "password": ("Password", "كلمة المرور"),
     "sign_in": ("Open the dashboard", "افتح اللوحة"),

@@ -1,0 +1,69 @@
+"""Every page run through the entry script, although the page files sit in `pages/`.
+
+Why: Streamlit treats an app with a folder named `pages/` beside its entry script as a
+legacy multipage app (the folder alone decides, `st.navigation` or not) until some
+session calls `st.navigation`. On a freshly started server the first visit to a sub-page
+URL (a shared link to /returns?lang=ar) would run pages/returns.py alone: no language
+switch, no password gate, no navigation. Our agreed layout names the folder `pages/`,
+and no public setting turns the legacy mode off (`client.showSidebarNavigation` only
+hides its menu), so the first such run turns it off here and reruns: the rerun goes
+through dashboard.py like every later one.
+
+It uses Streamlit's private API (PagesManager.uses_pages_directory, the runner's
+`_mpa_v1`), checked on CHECKED_ON only: with any other Streamlit the import fails, so an
+upgrade makes someone check this again (tests/test_browser_fresh_server.py opens
+sub-pages on a fresh server) before changing CHECKED_ON.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import streamlit as st
+
+CHECKED_ON = "1.67.0"
+
+
+def check_streamlit_version(installed: str = st.__version__) -> None:
+    """Refuse to run on a Streamlit this workaround was not checked on."""
+    if installed != CHECKED_ON:
+        raise RuntimeError(
+            f"newsdash/app/legacy_pages.py was checked on Streamlit {CHECKED_ON}, not {installed}: "
+            "run tests/test_browser_fresh_server.py, see whether the workaround is still needed, "
+            "then update CHECKED_ON")
+
+
+check_streamlit_version()
+
+
+def leave_legacy_pages_mode() -> None:
+    """In a run of the legacy mode, turn the mode off for the whole server and rerun.
+
+    Called when newsdash.app.layout is first imported, which every page and the entry
+    script do: the first run of a process. Two first visitors at once can both have been
+    started in the legacy mode before either turned it off; the second one imports the
+    module again (the first one's import was interrupted by its rerun), finds the flag
+    already off but its own run still a legacy one, and reruns too.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    if get_script_run_ctx() is None:  # imported outside a script run (tests, tools)
+        return
+    if PagesManager.uses_pages_directory or _in_legacy_run():
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def _in_legacy_run() -> bool:
+    """This run was started in the legacy mode: Streamlit's runner then runs the page
+    through its `_mpa_v1` function instead of running the entry script."""
+    from streamlit.runtime.scriptrunner import script_runner
+
+    legacy = script_runner._mpa_v1.__code__
+    frame = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code is legacy:
+            return True
+        frame = frame.f_back
+    return False
