@@ -9,7 +9,7 @@ import json
 
 import streamlit as st
 
-from newsdash.app.legacy_pages import leave_legacy_pages_mode
+from newsdash.app.legacy_pages import run_through_entry_script
 from newsdash.app.url import notice, sync_url
 from newsdash.app.url_state import parse_choice
 from newsdash.data import corpus as corpus_mod
@@ -23,6 +23,7 @@ RTL_STYLE = "direction:rtl;text-align:right;font-family:'Noto Naskh Arabic','Not
 def language() -> str:
     """The language switch, at the head of every page (on a phone the sidebar is a menu
     a reader would have to open first); the choice lives in the URL as ?lang=ar."""
+    run_through_entry_script()  # the entry script's first call (newsdash.app.legacy_pages)
     if "lang" not in st.session_state:
         parsed = parse_choice("lang", st.query_params.get("lang"), LANGS, "en")
         st.session_state["lang"] = parsed.value
@@ -91,6 +92,7 @@ UPLOADER_BUTTON_JS = """<script>
 def file_uploader(label: str, lang: str, **kwargs):  # noqa: ANN003, ANN201 - UploadedFile | None
     """st.file_uploader with its own words in the page's language (the interface's text
     only: a fixed string of newsdash.reading.i18n, never data, goes into the script, as JSON)."""
+    run_through_entry_script()  # the Add an article page's first call (newsdash.app.legacy_pages)
     st.html(UPLOADER_CSS)
     upload = st.file_uploader(label, **kwargs)
     st.html(UPLOADER_BUTTON_JS % json.dumps(t("add_choose_file", lang)), unsafe_allow_javascript=True)
@@ -137,10 +139,3 @@ def page_link(path: str, label: str, icon: str | None = None, query_params: dict
         _link_targets[path] = st.Page(path)
     st.page_link(_link_targets[path], label=label, icon=icon, query_params=query_params)
 
-
-# Last, after every name above exists: every page and the entry script import this
-# module, so the first run of a process passes here (newsdash.app.legacy_pages). The
-# rerun it may request interrupts this import; another session importing the module at
-# that moment must still find every name (called earlier, two first visitors at once
-# got "cannot import name ...").
-leave_legacy_pages_mode()

@@ -36,19 +36,21 @@ def check_streamlit_version(installed: str = st.__version__) -> None:
 check_streamlit_version()
 
 
-def leave_legacy_pages_mode() -> None:
-    """In a run of the legacy mode, turn the mode off for the whole server and rerun.
+def run_through_entry_script() -> None:
+    """If this run is the legacy mode's run of a page alone, turn the mode off for the
+    whole server and rerun: the rerun goes through dashboard.py.
 
-    Called when newsdash.app.layout is first imported, which every page and the entry
-    script do: the first run of a process. Two first visitors at once can both have been
-    started in the legacy mode before either turned it off; the second one imports the
-    module again (the first one's import was interrupted by its rerun), finds the flag
-    already off but its own run still a legacy one, and reruns too.
+    Called first by what every script asks for first: the language switch (dashboard.py),
+    the data state (every page showing data) and the uploader (the Add an article page).
+    Not at import: a rerun requested while a module is being imported leaves it half
+    made, and another session waiting for that import then gets the half-made module
+    ("cannot import name ..."). Two first visitors at once can both be started in the
+    legacy mode before either turns it off: each run is checked, not only the first.
     """
     from streamlit.runtime.pages_manager import PagesManager
     from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-    if get_script_run_ctx() is None:  # imported outside a script run (tests, tools)
+    if get_script_run_ctx() is None:  # outside a script run (tests, tools, download threads)
         return
     if PagesManager.uses_pages_directory or _in_legacy_run():
         PagesManager.uses_pages_directory = False

@@ -15,6 +15,7 @@ import streamlit as st
 from newsdash.app import heap
 from newsdash.app.gate import require_sign_in
 from newsdash.app.layout import show_errors
+from newsdash.app.legacy_pages import run_through_entry_script
 from newsdash.app.memo import Memo, once_per_run
 from newsdash.app.url import url_selectbox
 from newsdash.data import corpus as corpus_mod
@@ -44,7 +45,10 @@ def data_state() -> tuple[str, str]:
     The cached loaders get the digest, not the fingerprint: Streamlit hashes every cache
     argument on every call, and a short string hashes much faster than a tuple per file.
     """
-    require_sign_in()  # every page's data comes through here, however the page was run
+    # every page's data comes through here, however the page was run: a page run alone
+    # (newsdash.app.legacy_pages) reruns through the entry script, the sign-in is checked
+    once_per_run(("entry script",), run_through_entry_script)
+    require_sign_in()
     return once_per_run(("data", os.environ.get(corpus_mod.DATA_DIR_ENV)), _data_state_now)
 
 
