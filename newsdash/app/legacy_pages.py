@@ -20,6 +20,8 @@ from __future__ import annotations
 import sys
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner import get_script_run_ctx, script_runner
 
 CHECKED_ON = "1.67.0"
 
@@ -34,6 +36,8 @@ def check_streamlit_version(installed: str = st.__version__) -> None:
 
 
 check_streamlit_version()
+# the function Streamlit runs a legacy run through (missing in another version: the import fails)
+_LEGACY_RUNNER = script_runner._mpa_v1.__code__
 
 
 def run_through_entry_script() -> None:
@@ -47,9 +51,6 @@ def run_through_entry_script() -> None:
     ("cannot import name ..."). Two first visitors at once can both be started in the
     legacy mode before either turns it off: each run is checked, not only the first.
     """
-    from streamlit.runtime.pages_manager import PagesManager
-    from streamlit.runtime.scriptrunner import get_script_run_ctx
-
     if get_script_run_ctx() is None:  # outside a script run (tests, tools, download threads)
         return
     if PagesManager.uses_pages_directory or _in_legacy_run():
@@ -60,12 +61,9 @@ def run_through_entry_script() -> None:
 def _in_legacy_run() -> bool:
     """This run was started in the legacy mode: Streamlit's runner then runs the page
     through its `_mpa_v1` function instead of running the entry script."""
-    from streamlit.runtime.scriptrunner import script_runner
-
-    legacy = script_runner._mpa_v1.__code__
     frame = sys._getframe(1)
     while frame is not None:
-        if frame.f_code is legacy:
+        if frame.f_code is _LEGACY_RUNNER:
             return True
         frame = frame.f_back
     return False
