@@ -6,12 +6,13 @@ from pathlib import Path
 
 import streamlit as st
 
-from newsdash.app import layout  # importing it also runs a first visit to this URL through dashboard.py
+from newsdash.app import layout
 from newsdash.curation.draft import MAX_ARTICLE_BYTES
 from newsdash.curation.worker import TooSlow, draft_bounded, light, read_bounded
 from newsdash.data import corpus as corpus_mod
 from newsdash.reading.candidates import MAX_CANDIDATES
-from newsdash.reading.i18n import format_date, format_number, t
+from newsdash.reading.formatting import format_date, format_number
+from newsdash.reading.i18n import t
 from newsdash.textsafety import md_escape as md  # the uploaded text stays literal in Markdown
 from newsdash.views import add_article as view
 

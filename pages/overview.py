@@ -6,7 +6,8 @@ import streamlit as st
 
 from newsdash.app.layout import page_link, text_block
 from newsdash.app.state import cached_view, page_start
-from newsdash.reading.i18n import format_number, t
+from newsdash.reading.formatting import format_number
+from newsdash.reading.i18n import t
 from newsdash.textsafety import md_escape as md  # data text shown as Markdown stays literal
 from newsdash.views import overview as view
 from newsdash.views.links import sentence_link
