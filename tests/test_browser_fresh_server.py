@@ -85,13 +85,12 @@ def test_streamlit_still_takes_a_pages_folder_for_the_legacy_mode(monkeypatch: p
     assert PagesManager.uses_pages_directory is True
 
 
-# What each script calls first of the app layer; each of these checks its run first
-FIRST_CALLS = {"language", "page_start", "file_uploader"}
+# What each page calls first of the app layer; each of these checks its run first
+FIRST_CALLS = {"page_start", "file_uploader"}
 
 
-@pytest.mark.parametrize("script", ["dashboard.py", *sorted(p.relative_to(ROOT).as_posix()
-                                                            for p in (ROOT / "pages").glob("*.py"))])
-def test_every_script_begins_with_a_call_that_leaves_the_legacy_mode(script: str):
+@pytest.mark.parametrize("script", sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py")))
+def test_every_page_begins_with_a_call_that_leaves_the_legacy_mode(script: str):
     """A page run alone on a fresh server is rerun through dashboard.py by its first call
     into the app layer (newsdash.app.legacy_pages.run_through_entry_script)."""
     tree = ast.parse((ROOT / script).read_text(encoding="utf-8"))
@@ -105,5 +104,5 @@ def test_the_first_calls_check_the_run():
 
     from newsdash.app import layout, state
 
-    for function in (layout.language, layout.file_uploader, state.data_state):
+    for function in (layout.file_uploader, state.data_state):
         assert "run_through_entry_script" in inspect.getsource(function)

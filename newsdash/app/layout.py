@@ -23,7 +23,6 @@ RTL_STYLE = "direction:rtl;text-align:right;font-family:'Noto Naskh Arabic','Not
 def language() -> str:
     """The language switch, at the head of every page (on a phone the sidebar is a menu
     a reader would have to open first); the choice lives in the URL as ?lang=ar."""
-    run_through_entry_script()  # the entry script's first call (newsdash.app.legacy_pages)
     if "lang" not in st.session_state:
         parsed = parse_choice("lang", st.query_params.get("lang"), LANGS, "en")
         st.session_state["lang"] = parsed.value

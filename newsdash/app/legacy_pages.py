@@ -17,7 +17,9 @@ sub-pages on a fresh server) before changing CHECKED_ON.
 
 from __future__ import annotations
 
+import os
 import sys
+from functools import lru_cache
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
@@ -44,26 +46,37 @@ def run_through_entry_script() -> None:
     """If this run is the legacy mode's run of a page alone, turn the mode off for the
     whole server and rerun: the rerun goes through dashboard.py.
 
-    Called first by what every script asks for first: the language switch (dashboard.py),
-    the data state (every page showing data) and the uploader (the Add an article page).
-    Not at import: a rerun requested while a module is being imported leaves it half
-    made, and another session waiting for that import then gets the half-made module
-    ("cannot import name ..."). Two first visitors at once can both be started in the
-    legacy mode before either turns it off: each run is checked, not only the first.
+    Called first by what every page asks for first: the data state (every page showing
+    data) and the uploader (the Add an article page). A legacy run of the entry script
+    itself (a first visit to /) needs no rerun: its st.navigation turns the mode off and
+    runs the page. Not at import: a rerun requested while a module is being imported
+    leaves it half made, and another session waiting for that import then gets the
+    half-made module ("cannot import name ..."). Two first visitors at once can both be
+    started in the legacy mode before either turns it off: each run is checked.
     """
-    if get_script_run_ctx() is None:  # outside a script run (tests, tools, download threads)
+    ctx = get_script_run_ctx()
+    if ctx is None:  # outside a script run (tests, tools, download threads)
         return
-    if PagesManager.uses_pages_directory or _in_legacy_run():
+    if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
+    if _page_runs_alone(ctx.main_script_path):
         st.rerun()
 
 
-def _in_legacy_run() -> bool:
-    """This run was started in the legacy mode: Streamlit's runner then runs the page
-    through its `_mpa_v1` function instead of running the entry script."""
+def _page_runs_alone(entry: str) -> bool:
+    """The legacy mode runs the page through its runner function `_mpa_v1`; a page run
+    through the entry script, or a fragment's rerun, has the entry script's frame first
+    or no such runner at all."""
     frame = sys._getframe(1)
     while frame is not None:
         if frame.f_code is _LEGACY_RUNNER:
             return True
+        if _same_file(frame.f_code.co_filename, entry):
+            return False
         frame = frame.f_back
     return False
+
+
+@lru_cache(maxsize=256)
+def _same_file(name: str, entry: str) -> bool:
+    return os.path.realpath(name) == os.path.realpath(entry)
