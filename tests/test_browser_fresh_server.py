@@ -20,8 +20,9 @@ from tests.conftest import DASHBOARD, ROOT, require_browser, start_app
 
 CHART_SVG = '[data-testid="stPlotlyChart"] .main-svg'
 ERROR = '[data-testid="stException"]'
+UPLOADER = '[data-testid="stFileUploader"]'
 TITLES = {("returns", "ar"): "العودة", ("demining", "ar"): "تقدم إزالة الألغام",
-          ("timeline", "en"): "Ceasefire timeline"}
+          ("timeline", "en"): "Ceasefire timeline", ("add_article", "ar"): "إضافة مقال"}
 NAV_TITLES = {"ar": "نظرة عامة", "en": "Overview"}  # the entry script's own page titles, translated
 
 
@@ -36,12 +37,15 @@ def fresh_server():  # noqa: ANN201 - the URL of a server no session has visited
 
 def shows_its_page(page: Page, path: str, lang: str) -> None:
     """The page the URL names, run through dashboard.py: its title in the link's language,
-    its chart drawn, the language switch and the translated navigation of the entry script."""
-    page.wait_for_selector(f"{CHART_SVG}, {ERROR}", timeout=90_000)
+    its chart drawn (the uploader on the Add an article page), the language switch and the
+    translated navigation of the entry script."""
+    drawn = UPLOADER if path == "add_article" else CHART_SVG
+    page.wait_for_selector(f"{drawn}, {ERROR}", timeout=90_000)
     errors = page.locator(ERROR)
     assert errors.count() == 0, errors.first.inner_text()
     expect(page.locator("h1").first).to_have_text(TITLES[(path, lang)])
-    assert page.locator(f"{CHART_SVG} .scatterlayer, {CHART_SVG} .barlayer").count() > 0
+    if drawn == CHART_SVG:
+        assert page.locator(f"{CHART_SVG} .scatterlayer, {CHART_SVG} .barlayer").count() > 0
     language = "العربية" if lang == "ar" else "English"
     expect(page.get_by_role("radio", name=language)).to_have_attribute("aria-checked", "true")
     expect(page.locator('[data-testid="stSidebarNav"]')).to_contain_text(NAV_TITLES[lang])
@@ -58,9 +62,9 @@ def test_the_first_visit_of_a_fresh_server_goes_straight_to_a_sub_page(fresh_ser
 
 
 @pytest.mark.browser
-def test_two_first_visitors_at_once_each_get_their_own_sub_page(fresh_server: str, browser: Browser):
-    visits = [("demining", "ar"), ("timeline", "en")]
-    contexts = [browser.new_context() for _ in visits]  # two browsers: no cookie in common
+def test_first_visitors_at_once_each_get_their_own_sub_page(fresh_server: str, browser: Browser):
+    visits = [("demining", "ar"), ("timeline", "en"), ("add_article", "ar")]
+    contexts = [browser.new_context() for _ in visits]  # separate browsers: no cookie in common
     pages = [context.new_page() for context in contexts]
     for page, (path, lang) in zip(pages, visits, strict=True):  # both sent before either is drawn
         page.goto(f"{fresh_server}/{path}{'?lang=ar' if lang == 'ar' else ''}", wait_until="commit")
