@@ -6,7 +6,7 @@ session calls `st.navigation`. On a freshly started server the first visit to a 
 URL (a shared link to /returns?lang=ar) would run pages/returns.py alone: no language
 switch, no password gate, no navigation. Our agreed layout names the folder `pages/`,
 and no public setting turns the legacy mode off (`client.showSidebarNavigation` only
-hides its menu), so the first such run turns it off here and reruns: the rerun goes
+hides its menu), so a page run alone turns it off here and reruns: the rerun goes
 through dashboard.py like every later one.
 
 It uses Streamlit's private API (PagesManager.uses_pages_directory, the runner's
@@ -22,6 +22,7 @@ import sys
 from functools import lru_cache
 
 import streamlit as st
+from streamlit import config
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner import get_script_run_ctx, script_runner
 
@@ -55,7 +56,13 @@ def run_through_entry_script() -> None:
     started in the legacy mode before either turns it off: each run is checked.
     """
     ctx = get_script_run_ctx()
-    if ctx is None:  # outside a script run (tests, tools, download threads)
+    if ctx is None:  # outside a script run (tools, download threads)
+        return
+    if config.get_option("global.appTest"):
+        # AppTest turns the legacy mode back on before each of its runs (a server never
+        # does), so every page it switches to would count as a first visit, and the rerun
+        # would lose the entry script's widgets of its earlier run: there the page runs
+        # alone, as it always has; tests/test_browser_fresh_server.py checks the server
         return
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
