@@ -3,7 +3,8 @@
 import streamlit as st
 
 from newsdash.app import heap
-from newsdash.app.widgets import apply_direction, language, password_gate
+from newsdash.app.gate import password_gate
+from newsdash.app.layout import apply_direction, language
 from newsdash.reading.i18n import t
 
 # The favicon is an emoji: Streamlit draws it as an inline SVG, where a :material/...: icon

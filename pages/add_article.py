@@ -6,12 +6,13 @@ from pathlib import Path
 
 import streamlit as st
 
-from newsdash.app import widgets  # importing it also runs a first visit to this URL through dashboard.py
+from newsdash.app import layout
 from newsdash.curation.draft import MAX_ARTICLE_BYTES
 from newsdash.curation.worker import TooSlow, draft_bounded, light, read_bounded
 from newsdash.data import corpus as corpus_mod
 from newsdash.reading.candidates import MAX_CANDIDATES
-from newsdash.reading.i18n import format_date, format_number, t
+from newsdash.reading.formatting import format_date, format_number
+from newsdash.reading.i18n import t
 from newsdash.textsafety import md_escape as md  # the uploaded text stays literal in Markdown
 from newsdash.views import add_article as view
 
@@ -50,8 +51,8 @@ st.title(t("page_add", lang))
 st.caption(t("add_intro", lang))
 
 # 2/ THE TEXT: AN UPLOAD OR A PASTE, AT MOST 200 KB
-upload = widgets.file_uploader(t("add_upload", lang).format(limit=format_number(MAX_ARTICLE_BYTES // 1000, lang)),
-                               lang, type=["txt"], key="add_upload")
+upload = layout.file_uploader(t("add_upload", lang).format(limit=format_number(MAX_ARTICLE_BYTES // 1000, lang)),
+                              lang, type=["txt"], key="add_upload")
 pasted = st.text_area(t("add_paste", lang), key="add_paste", height=160)
 incoming = view.incoming(upload.getvalue() if upload else None, pasted)
 if incoming.problem:

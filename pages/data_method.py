@@ -5,17 +5,17 @@ from pathlib import Path
 
 import streamlit as st
 
-from newsdash.app.widgets import (
+from newsdash.app.downloads import press_kit_download
+from newsdash.app.layout import text_block
+from newsdash.app.state import (
     article_flags,
     cached_view,
     data_state,
     page_start,
-    press_kit_download,
     provenance_rows,
     provenance_table,
-    text_block,
-    url_multiselect,
 )
+from newsdash.app.url import url_multiselect
 from newsdash.reading.i18n import t
 from newsdash.textsafety import code_span
 from newsdash.textsafety import md_escape as md  # data text shown as Markdown stays literal

@@ -5,17 +5,10 @@ from contextlib import nullcontext
 
 import streamlit as st
 
-from newsdash.app.widgets import (
-    article_flags,
-    cached_view,
-    caveat_banner,
-    chart_or_message,
-    linked_record,
-    page_link,
-    page_start,
-    text_block,
-    url_multiselect,
-)
+from newsdash.app.downloads import chart_or_message
+from newsdash.app.layout import caveat_banner, page_link, text_block
+from newsdash.app.state import article_flags, cached_view, page_start
+from newsdash.app.url import linked_record, url_multiselect
 from newsdash.reading.i18n import t
 from newsdash.textsafety import md_escape as md
 from newsdash.views import data_pages as view

@@ -3,12 +3,9 @@ every figure and date highlighted; the selected one is scrolled to and shown on 
 
 import streamlit as st
 
-from newsdash.app.widgets import (
-    cached_view,
-    page_link,
-    page_start,
-    url_selectbox,
-)
+from newsdash.app.layout import page_link
+from newsdash.app.state import cached_view, page_start
+from newsdash.app.url import url_selectbox
 from newsdash.reading.i18n import t
 from newsdash.views import original_text as hl
 from newsdash.views.links import chart_link

@@ -4,8 +4,10 @@ figures, the caveat."""
 
 import streamlit as st
 
-from newsdash.app.widgets import cached_view, page_link, page_start, text_block
-from newsdash.reading.i18n import format_number, t
+from newsdash.app.layout import page_link, text_block
+from newsdash.app.state import cached_view, page_start
+from newsdash.reading.formatting import format_number
+from newsdash.reading.i18n import t
 from newsdash.textsafety import md_escape as md  # data text shown as Markdown stays literal
 from newsdash.views import overview as view
 from newsdash.views.links import sentence_link

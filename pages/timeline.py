@@ -3,18 +3,10 @@ and the demining period as spans, and an optional layer of context events."""
 
 import streamlit as st
 
-from newsdash.app.widgets import (
-    cached_view,
-    caveat_banner,
-    chart_or_message,
-    chart_rows,
-    linked_record,
-    page_link,
-    page_start,
-    text_block,
-    url_multiselect,
-    url_select_range,
-)
+from newsdash.app.downloads import chart_or_message
+from newsdash.app.layout import caveat_banner, page_link, text_block
+from newsdash.app.state import cached_view, chart_rows, page_start
+from newsdash.app.url import linked_record, url_multiselect, url_select_range
 from newsdash.reading.i18n import t
 from newsdash.textsafety import md_escape as md
 from newsdash.views import charts

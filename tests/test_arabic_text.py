@@ -9,7 +9,7 @@ import re
 import pytest
 
 from newsdash.data.corpus import load_corpus
-from newsdash.reading.i18n import arabic_digits, count_noun, day_for, digits_for, format_number
+from newsdash.reading.formatting import arabic_digits, count_noun, day_for, digits_for, format_number
 from newsdash.views import charts, data_pages
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from newsdash.data.corpus import load_corpus
 from newsdash.exports import chart_files as export
-from newsdash.reading.i18n import digits_for
+from newsdash.reading.formatting import digits_for
 from newsdash.views import charts
 from tests.conftest import require_browser
 

@@ -8,7 +8,7 @@ import pytest
 
 from newsdash.data.corpus import load_corpus
 from newsdash.data.models import Figure
-from newsdash.reading.i18n import counted_unit, months_phrase
+from newsdash.reading.formatting import counted_unit, months_phrase
 from newsdash.views import comparison as cmp
 
 

@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from newsdash.app.widgets import download_menu_key
+from newsdash.app.downloads import download_menu_key
 from newsdash.data.corpus import load_corpus
 from newsdash.exports import chart_files as export
 from newsdash.exports import presskit
@@ -249,7 +249,8 @@ import sys
 sys.path.insert(0, {str(ROOT)!r})
 import streamlit as st
 from newsdash.views.charts import build_chart, get_chart
-from newsdash.app.widgets import load_corpus, show_chart
+from newsdash.app.downloads import show_chart
+from newsdash.app.state import load_corpus
 
 lang = st.query_params.get("lang", "en")
 corpus = load_corpus()
@@ -379,7 +380,8 @@ KIT_SCRIPT = f"""
 import sys
 sys.path.insert(0, {str(ROOT)!r})
 import streamlit as st
-from newsdash.app.widgets import load_corpus, press_kit_download
+from newsdash.app.downloads import press_kit_download
+from newsdash.app.state import load_corpus
 
 press_kit_download(load_corpus(), st.query_params.get("lang", "en"))
 """

@@ -118,11 +118,11 @@ def test_a_dashboard_run_ends_with_what_it_loaded_frozen():
     from conftest import DASHBOARD
     from streamlit.testing.v1 import AppTest
 
-    from newsdash.app import widgets
+    from newsdash.app import state
 
     at = AppTest.from_file(DASHBOARD, default_timeout=60).run()
     assert not at.exception
     assert "1,937 buildings" in [m.value for m in at.metric]  # the overview drew the article's figures
     assert heap._settled["marker"] == (heap._growth, len(sys.modules))
-    assert is_frozen(widgets._cached_corpus(*widgets._data_state_now()))
-    assert all(is_frozen(value) for value in widgets._views._entries.values() if gc.is_tracked(value))
+    assert is_frozen(state.cached_corpus(*state._data_state_now()))
+    assert all(is_frozen(value) for value in state._views._entries.values() if gc.is_tracked(value))

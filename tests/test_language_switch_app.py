@@ -18,7 +18,7 @@ from tests.conftest import DASHBOARD
 class _NavigationPages(pages_manager.PagesManager):
     """AppTest takes our `pages/` folder for Streamlit's legacy multipage mode and runs a
     switched-to page alone, without dashboard.py and its language switch. A server
-    leaves that mode at the first run (widgets._leave_legacy_pages_mode); here every run
+    leaves that mode at the first run (newsdash.app.legacy_pages); here every run
     starts out of it, so the page runs inside the entry script as it does in a browser."""
 
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003

@@ -14,7 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from newsdash import cli
-from newsdash.app import widgets
+from newsdash.app import downloads
 from newsdash.data.corpus import changed_since, load_corpus, state_digest
 from newsdash.exports import presskit
 from tests.conftest import ARTICLE, ROOT
@@ -84,24 +84,24 @@ def test_the_page_click_after_a_valid_edit_builds_the_new_state_whole_and_says_s
     corpus = load_corpus(data_copy)  # the page's corpus
     article = data_copy / "articles" / ARTICLE
     edit(article, "label: {en: Buildings inspected,", "label: {en: Buildings checked,")
-    files = read_kit(widgets._press_kit_bytes(corpus, folder, drawn, "reader-1"))
+    files = read_kit(downloads._press_kit_bytes(corpus, folder, drawn, "reader-1"))
     assert files["README.md"].decode().startswith(f"**{presskit.NEWER_THAN_PAGE}**")
     assert figure_labels(files)["buildings_inspected"] == "Buildings checked"
     assert files[f"source/{YAML}"] == article.read_bytes()
     assert built_from(files)[YAML] == hashlib.sha256(article.read_bytes()).hexdigest()
-    assert widgets._kit_notices.pop("reader-1") == "press_kit_newer"
+    assert downloads._kit_notices.pop("reader-1") == "press_kit_newer"
 
 
 def test_the_page_click_after_a_broken_edit_keeps_the_page_state_whole(data_copy: Path):
     folder, drawn = str(data_copy), state_digest(data_copy)
     corpus = load_corpus(data_copy)
     loaded_bytes = edit(data_copy / "articles" / ARTICLE, "value: 1937", "value: 683")  # disagrees with its quote
-    files = read_kit(widgets._press_kit_bytes(corpus, folder, drawn, "reader-2"))
+    files = read_kit(downloads._press_kit_bytes(corpus, folder, drawn, "reader-2"))
     assert not files["README.md"].decode().startswith("**")
     assert figure_values(files)["buildings_inspected"] == "1937"
     assert files[f"source/{YAML}"] == loaded_bytes
     assert built_from(files)[YAML] == hashlib.sha256(loaded_bytes).hexdigest()
-    assert widgets._kit_notices.pop("reader-2") == "press_kit_older"
+    assert downloads._kit_notices.pop("reader-2") == "press_kit_older"
 
 
 KIT_PAGE = f"""
@@ -109,7 +109,8 @@ import sys
 sys.path.insert(0, {str(ROOT)!r})
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
-from newsdash.app.widgets import load_corpus, press_kit_download
+from newsdash.app.downloads import press_kit_download
+from newsdash.app.state import load_corpus
 
 st.session_state["session"] = get_script_run_ctx().session_id
 press_kit_download(load_corpus(), "en")
@@ -121,7 +122,7 @@ def test_the_page_says_at_its_next_rerun_that_the_kit_held_newer_data(data_copy:
     assert not at.exception and not at.warning
     drawn, corpus = state_digest(data_copy), load_corpus(data_copy)
     edit(data_copy / "articles" / ARTICLE, "label: {en: Buildings inspected,", "label: {en: Buildings checked,")
-    widgets._press_kit_bytes(corpus, str(data_copy), drawn, at.session_state["session"])  # the click
+    downloads._press_kit_bytes(corpus, str(data_copy), drawn, at.session_state["session"])  # the click
     at.run()
     assert [w.value for w in at.warning] == [
         "The data changed on disk after this page was drawn: your last press kit holds the newer data, "
@@ -135,7 +136,8 @@ import sys
 sys.path.insert(0, {str(ROOT)!r})
 import streamlit as st
 from newsdash.views.charts import get_chart
-from newsdash.app.widgets import chart_figure, data_state, download_menu, download_menu_key, load_corpus
+from newsdash.app.downloads import download_menu, download_menu_key
+from newsdash.app.state import chart_figure, data_state, load_corpus
 
 # the arguments the download menu's fragment keeps from the run that drew the chart
 if "drawn" not in st.session_state:

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import pytest
 
 from newsdash.data.corpus import load_corpus
-from newsdash.reading.i18n import digits_for
+from newsdash.reading.formatting import digits_for
 from newsdash.views import charts
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from newsdash.app import auth, guard, widgets
+from newsdash.app import auth, gate, guard
 from tests.conftest import DASHBOARD, start_app
 from tests.test_auth import ENCODED, PASSWORD, shows_data, sign_in
 
@@ -18,7 +18,7 @@ def gated(monkeypatch):
     import streamlit as st
 
     monkeypatch.setenv(auth.ENV_VAR, ENCODED)
-    monkeypatch.setattr(widgets, "_browser", lambda: TOKEN)
+    monkeypatch.setattr(gate, "_browser", lambda: TOKEN)
     st.cache_resource.clear()
     auth.BRAKE.reset()
     guard.BROWSERS.forget(TOKEN)
@@ -140,7 +140,7 @@ def test_the_gate_knows_the_pages_of_the_app_folder_it_runs(tmp_path):
     (tmp_path / "pages").mkdir()
     (tmp_path / "pages" / "budget.py").write_text("", encoding="utf-8")
     (tmp_path / "pages" / "votes.py").write_text("", encoding="utf-8")
-    (tmp_path / "app.py").write_text("import streamlit as st\nfrom newsdash.app import widgets\n"
-                                     "st.write(', '.join(widgets._page_stems()))\n", encoding="utf-8")
+    (tmp_path / "app.py").write_text("import streamlit as st\nfrom newsdash.app import gate\n"
+                                     "st.write(', '.join(gate._page_stems()))\n", encoding="utf-8")
     at = AppTest.from_file(str(tmp_path / "app.py"), default_timeout=30).run()
     assert [m.value for m in at.markdown] == ["budget, votes"]

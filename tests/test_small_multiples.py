@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsdash.data.corpus import load_corpus
-from newsdash.reading.i18n import digits_for
+from newsdash.reading.formatting import digits_for
 from newsdash.views import charts
 from newsdash.views import data_method as m
 from newsdash.views.comparison import compare_article

@@ -1,6 +1,6 @@
 """The optional password gate for internal sharing: hashes, checks and throttling.
 
-Pure logic (the form lives in widgets.password_gate). The password itself is never
+Pure logic (the form lives in newsdash.app.gate). The password itself is never
 stored: the app is configured with a salted scrypt hash made by
 `python -m newsdash hash-password`, in Streamlit secrets (`[dashboard] password_hash`;
 the old place `[auth] password_hash` is still read, with a warning: Streamlit keeps

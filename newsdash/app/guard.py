@@ -10,7 +10,7 @@ Streamlit answers some requests itself, for any client, before any code of ours 
 - `/_stcore/upload_file/<session>/...` takes files for any open session, signed in or not.
 
 Streamlit has no hook for these, so this module patches them, once, when it is first
-imported (widgets imports it: a server process is guarded from its first page run on;
+imported (newsdash.app.gate imports it: a server process is guarded from its first page run on;
 before that it holds no file to serve and no cache to clear):
 - clear_cache is ignored for a session that has not signed in while a password is set;
 - a media file answers only while a grant for it is live: a file drawn on a page for as

@@ -9,6 +9,9 @@ as given: a tuple of strings and tuples, hashed by Python in microseconds.
 Values are shared between sessions and must be treated as read-only (frozen figures,
 strings, tuples, data frames nobody changes in place). The least recently used entries
 are dropped beyond `max_entries`; a new state of the data simply makes new keys.
+
+once_per_run is the other memo: one answer per script run, for what may change between
+reruns (the files on disk, the configured password hash).
 """
 
 from __future__ import annotations
@@ -57,3 +60,23 @@ def clear_all() -> None:
     """Empty every memo (tests do it between apps, beside st.cache_data.clear())."""
     for memo in _ALL:
         memo.clear()
+
+
+_this_run = threading.local()
+
+
+def once_per_run(key: tuple, compute):  # noqa: ANN001, ANN201
+    """compute() once per script run: for answers that may change between reruns (files
+    on disk, an installed browser) but that a page asks for many times in one run. A run
+    is told apart by Streamlit's per-run cursor table, a new dict at every rerun."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    run = getattr(get_script_run_ctx(), "cursors", None)
+    if run is None:  # not in a script run (bare mode): nothing to share
+        return compute()
+    memo = getattr(_this_run, "memo", None)
+    if memo is None or memo[0] is not run:
+        memo = _this_run.memo = (run, {})
+    if key not in memo[1]:
+        memo[1][key] = compute()
+    return memo[1][key]

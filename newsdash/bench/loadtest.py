@@ -233,7 +233,7 @@ def _cpu_now(server_pid: int | None) -> tuple[float, float]:
 
 async def first_view(browser, url: str) -> float:  # noqa: ANN001
     """One visit before the crowd: on a fresh server Streamlit starts in its legacy
-    pages mode, and the first run switches it off (see widgets._leave_legacy_pages_mode);
+    pages mode, and the first run switches it off (see newsdash.app.legacy_pages);
     sessions arriving during that switch can see a page without its sidebar."""
     context = await browser.new_context()
     page = await context.new_page()

@@ -20,7 +20,7 @@ from newsdash.data.loading import split_paragraphs
 from newsdash.data.models import DRAFT_MARKS
 from newsdash.data.provenance import ProvenanceProblem, check_event_date, check_figure
 from newsdash.reading.candidates import EventCandidate, Extraction, FigureCandidate
-from newsdash.reading.i18n import UNITS, format_date, format_value, unit_label
+from newsdash.reading.formatting import UNITS, format_date, format_value, unit_label
 from newsdash.reading.lexicon import UNIT_NAMES_AR
 from newsdash.textsafety import BIDI_CONTROLS, character_problem, one_line
 

@@ -6,7 +6,7 @@ import pandas as pd
 
 from newsdash.data.corpus import Corpus
 from newsdash.data.loading import LoadedArticle
-from newsdash.reading.i18n import format_date
+from newsdash.reading.formatting import format_date
 from newsdash.textsafety import csv_cell
 
 FIGURE_COLUMNS = [

@@ -201,7 +201,7 @@ DEFINITE_NUMBER_WORDS: dict[str, int] = _folded({
 # "الفرقة الـ 7" (the 7th division), "الدورة الـ 76", "صفحة 4".
 ORDINAL_ARTICLE = fold("الـ")
 # How the Add page and draft labels name each unit in Arabic (the dashboard's own units
-# are in i18n.UNITS, which wins where both name one).
+# are in formatting.UNITS, which wins where both name one).
 UNIT_NAMES_AR = {
     "buildings": "مبنى", "houses": "منزل", "hectares": "هكتار", "kilometres": "كم", "metres": "متر",
     "refugees": "لاجئ", "displaced people": "نازح", "people": "شخص", "women": "امرأة", "children": "طفل",

@@ -21,7 +21,8 @@ from newsdash.curation.draft import (
 )
 from newsdash.data.loading import split_paragraphs
 from newsdash.reading.candidates import EventCandidate, Extraction, FigureCandidate
-from newsdash.reading.i18n import count_noun, format_date, format_number, format_value, t
+from newsdash.reading.formatting import count_noun, format_date, format_number, format_value
+from newsdash.reading.i18n import t
 
 FIGURE_COLUMNS = ["keep", "mark", "quote", "reading", "unit", "why", "confidence", "status"]
 EVENT_COLUMNS = ["keep", "mark", "quote", "reading", "basis", "why", "confidence", "status"]

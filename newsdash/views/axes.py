@@ -4,7 +4,7 @@ Plotly labels a date axis with its own English month names ("Jan 2021") and numb
 Western digits, whatever the chart's language; it can only do otherwise with a locale
 file it would have to fetch. An Arabic chart therefore gets its ticks chosen here and
 its labels written as the rest of the Arabic interface writes them: "يناير ٢٠٢١",
-"١٬٥٠٠" (newsdash.reading.i18n.format_date and format_number).
+"١٬٥٠٠" (newsdash.reading.formatting.format_date and format_number).
 
 The ticks are fixed: zooming an Arabic chart keeps them where they are (fewer labels in
 a close view), which costs less than a chart whose axis speaks another language.
@@ -17,7 +17,7 @@ from datetime import date
 
 import plotly.graph_objects as go
 
-from newsdash.reading.i18n import format_date, format_number
+from newsdash.reading.formatting import format_date, format_number
 
 NICE_STEPS = (1, 2, 2.5, 5, 10)
 MONTH_STEPS = (1, 2, 3, 6, 12)

@@ -26,8 +26,7 @@ from newsdash.data.models import Chart, Figure
 from newsdash.data.tables import source_title as article_source_title
 from newsdash.errors import DataError
 from newsdash.reading.dates import precision_of, span_of
-from newsdash.reading.i18n import (
-    TEXT,
+from newsdash.reading.formatting import (
     count_noun,
     counted_unit,
     day_for,
@@ -35,9 +34,9 @@ from newsdash.reading.i18n import (
     format_date,
     format_number,
     format_value,
-    t,
     unit_label,
 )
+from newsdash.reading.i18n import TEXT, t
 from newsdash.views import axes
 from newsdash.views.comparison import Comparison, compare_article, note_sentence
 

@@ -28,7 +28,8 @@ from newsdash.data.corpus import series_by_measure
 from newsdash.data.loading import LoadedArticle
 from newsdash.data.models import Figure
 from newsdash.reading.dates import span_of
-from newsdash.reading.i18n import counted_unit, format_date, format_value, t
+from newsdash.reading.formatting import counted_unit, format_date, format_value
+from newsdash.reading.i18n import t
 
 SAME, HIGHER, LOWER, CONSISTENT, INCONSISTENT = "same", "higher", "lower", "consistent", "inconsistent"
 STATUSES = (SAME, HIGHER, LOWER, CONSISTENT, INCONSISTENT)

@@ -21,16 +21,8 @@ from newsdash.data.models import Bilingual, Note, Strict
 from newsdash.data.tables import source_title
 from newsdash.data.yamlsafe import load_with_lines
 from newsdash.errors import DataError
-from newsdash.reading.i18n import (
-    TEXT,
-    category_label,
-    count_noun,
-    digits_for,
-    format_date,
-    format_number,
-    pick,
-    t,
-)
+from newsdash.reading.formatting import count_noun, digits_for, format_date, format_number
+from newsdash.reading.i18n import TEXT, category_label, pick, t
 from newsdash.views.comparison import compare_article, in_words
 from newsdash.views.links import sentence_link
 from newsdash.views.original_text import page_url

@@ -19,16 +19,16 @@ from newsdash.data.context import Context, Flag, in_language
 from newsdash.data.loading import LoadedArticle
 from newsdash.data.models import Chart, Figure
 from newsdash.data.tables import arrow_table
-from newsdash.reading.i18n import (
+from newsdash.reading.formatting import (
     count_noun,
     day_for,
     digits_for,
     format_date,
     format_number,
     format_value,
-    t,
     unit_label,
 )
+from newsdash.reading.i18n import t
 from newsdash.textsafety import html_text
 from newsdash.views.charts import TIMELINE_LAYERS, precision_label
 from newsdash.views.overview import metric_caption

@@ -20,7 +20,8 @@ from urllib.parse import urlencode
 
 from newsdash.data.loading import LoadedArticle
 from newsdash.data.models import Event, Figure, Note, Paragraph
-from newsdash.reading.i18n import digits_for, format_date, format_value, t, unit_label
+from newsdash.reading.formatting import digits_for, format_date, format_value, unit_label
+from newsdash.reading.i18n import t
 from newsdash.views.links import chart_link
 
 ARABIC_FONT = "'Noto Naskh Arabic','Noto Sans Arabic',serif"

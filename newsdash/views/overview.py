@@ -10,18 +10,17 @@ import pandas as pd
 from newsdash.data.context import Context
 from newsdash.data.loading import LoadedArticle
 from newsdash.data.models import ArticleInfo, Figure
-from newsdash.reading.i18n import (
-    category_label,
+from newsdash.reading.formatting import (
     counted_unit,
     format_date,
     format_number,
     format_short,
     format_value,
     months_phrase,
-    t,
     unit_label,
     unit_short,
 )
+from newsdash.reading.i18n import category_label, t
 from newsdash.textsafety import html_text
 from newsdash.views.comparison import CONSISTENT, Comparison, compare_article, comparison_of, whole_months
 from newsdash.views.links import sentence_link

@@ -1,0 +1,164 @@
+"""A chart on the page with its download menu (PNG, SVG, PDF, HTML, CSV), and the press
+kit: every file made only when its button is clicked."""
+
+from __future__ import annotations
+
+import threading
+from functools import partial
+
+import streamlit as st
+
+from newsdash.app.memo import once_per_run
+from newsdash.app.state import cached_corpus, cached_view, chart_figure, data_state, load_corpus, screen_chart
+from newsdash.data import corpus as corpus_mod
+from newsdash.reading.i18n import t
+from newsdash.textsafety import md_escape as md_text
+
+
+def show_chart(fig, chart, loaded, lang: str, filter_tag: str = "", filters: dict | None = None) -> None:  # noqa: ANN001
+    """Draw a chart built in newsdash.views.charts, with its alt text, a modebar image
+    download named after the chart, and the download menu under it. Pass the same
+    `filters` given to build_chart, so the CSV download is exactly the data drawn."""
+    from newsdash.views.charts import alt_text, plotly_config
+
+    screen = screen_chart(fig, chart, loaded, lang, filters)
+    st.markdown(screen.heading_html, unsafe_allow_html=True)
+    st.plotly_chart(screen.figure, key=f"chart_{chart.id}", config=plotly_config(chart, loaded, lang, filter_tag),
+                    alt=alt_text(chart, loaded, lang))
+    if screen.footer_html:
+        st.markdown(screen.footer_html, unsafe_allow_html=True)
+    _download_menu_fragment(fig, chart, loaded, lang, filter_tag, filters, drawn_state=data_state()[1])  # the full figure: words on the image
+
+
+def chart_or_message(loaded, chart, lang: str, filter_tag: str = "", filters: dict | None = None) -> None:  # noqa: ANN001
+    """The chart (show_chart), or, when it has nothing to draw, a sentence saying so
+    instead of an empty axis, and no downloads of an empty image."""
+    from newsdash.views.charts import empty_message
+
+    filters = filters or {}
+    message = cached_view(empty_message, loaded, load_corpus().context, chart.id, lang, **filters)
+    if message:
+        st.info(md_text(message), icon=":material/info:")
+        return
+    show_chart(chart_figure(loaded, chart.id, lang, **filters), chart, loaded, lang, filter_tag, filters)
+
+
+# Downloads: each file is made only when its button is clicked. Streamlit runs a
+# callable `data` in a worker thread, so an export never holds up this page or another
+# user's; the shared browser (newsdash.exports.static_export) renders two images at a time.
+DOWNLOAD_ICONS = {"png": ":material/image:", "svg": ":material/draw:", "pdf": ":material/picture_as_pdf:",
+                  "html": ":material/public:", "csv": ":material/table:"}
+
+
+def download_menu(fig, chart, loaded, lang: str, filter_tag: str = "", filters: dict | None = None,  # noqa: ANN001
+                  drawn_state: str | None = None) -> None:
+    """PNG, SVG, HTML and CSV of the chart as drawn, named after it and its filter.
+
+    `filters` are those the page passed to build_chart: the CSV is exactly the data drawn.
+    Without a browser for images the menu says so and offers HTML and CSV.
+
+    The menu's buttons are made only while it is open: a page with four charts would
+    otherwise make sixteen download buttons at every rerun, about a third of its work.
+    Opening or closing the menu reruns this fragment alone, not the page. `drawn_state`
+    is the data state the chart was drawn from (data_state): if the files changed since,
+    the menu says so and offers the new state's chart, never the old chart beside new data.
+    """
+    menu = st.popover(t("download", lang), icon=":material/download:", key=download_menu_key(chart.id),
+                      on_change="rerun")
+    if menu.open:
+        with menu:
+            _download_buttons(fig, chart, loaded, lang, filter_tag, filters, drawn_state)
+
+
+_download_menu_fragment = st.fragment(download_menu)
+
+
+def download_menu_key(chart_id: str) -> str:
+    """The session-state key of a chart's download menu: True while it is open."""
+    return f"download_menu_{chart_id}"
+
+
+def _download_buttons(fig, chart, loaded, lang: str, filter_tag: str, filters: dict | None,  # noqa: ANN001
+                      drawn_state: str | None = None) -> None:
+    from newsdash.exports import chart_files as export
+    from newsdash.views.charts import ExportWords, build_chart, chart_frame, file_stem, plotly_config
+    from newsdash.views.data_method import credit_line
+
+    corpus = load_corpus()
+    if drawn_state is not None and drawn_state != data_state()[1]:  # the menu reruns alone, later
+        st.caption(t("download_data_changed", lang))
+        fresh = corpus.article(loaded.id)
+        chart = next((c for c in fresh.article.charts if c.id == chart.id), None) if fresh and fresh.id == loaded.id else None
+        if chart is None:
+            return
+        loaded = fresh  # the export figure below is drawn from the data as it is now
+    context = corpus.context
+    folder = corpus_mod.Path(data_state()[0])
+
+    def export_figure():  # noqa: ANN202 - the page's chart with the caveat and credit a file carries
+        words = ExportWords(credit=credit_line(folder, lang))
+        return build_chart(loaded, context, chart.id, lang, export=words, **(filters or {}))
+
+    files = export.ChartFiles(
+        export_figure, lambda: chart_frame(loaded, context, chart.id, lang, **(filters or {})),
+        file_stem(chart, loaded, lang, filter_tag), lang, chart.title.get(lang),
+        plotly_config(chart, loaded, lang, filter_tag))
+    unavailable = once_per_run(("static export",), export.static_unavailable_reason)
+    st.caption(t("download_help", lang))
+    if unavailable:
+        st.caption(t("static_unavailable", lang).format(reason=unavailable))
+    for fmt in export.offered_formats(unavailable):
+        st.download_button(t(f"download_{fmt}", lang), data=partial(files.data, fmt),
+                           file_name=files.file_name(fmt), mime=export.MIME[fmt], on_click="ignore",
+                           key=f"download_{chart.id}_{fmt}", icon=DOWNLOAD_ICONS[fmt])
+
+
+_press_kit_lock = threading.Lock()
+_press_kit_cache: dict[tuple, bytes] = {}
+_kit_notices: dict[str, str] = {}  # by session: what its last kit held, said at its next rerun
+
+
+def _press_kit_bytes(corpus: corpus_mod.Corpus, folder: str, fingerprint: str, session: str = "") -> bytes:
+    """The kit of one state of the data, built once: one build at a time, the last kept.
+
+    The kit is built from the corpus alone, files included (newsdash.exports.presskit). If the
+    files changed between the page's drawing and the click, the kit is built whole from
+    the new state instead (unless that has more errors), the kit's README says so first,
+    and the page says so at its next rerun: never the page's figures beside new files."""
+    from newsdash.exports.presskit import NEWER_THAN_PAGE, build_press_kit
+
+    notice = None
+    now = corpus_mod.state_digest(corpus_mod.Path(folder))
+    if now != fingerprint:
+        newer = cached_corpus(folder, now)
+        if len(newer.errors) <= len(corpus.errors):
+            corpus, fingerprint, notice = newer, now, NEWER_THAN_PAGE
+        _kit_notices[session] = "press_kit_newer" if notice else "press_kit_older"
+        while len(_kit_notices) > 1000:  # sessions that never came back
+            del _kit_notices[next(iter(_kit_notices))]
+    key = (folder, fingerprint, notice)
+    with _press_kit_lock:
+        if key not in _press_kit_cache:
+            _press_kit_cache.clear()
+            _press_kit_cache[key] = build_press_kit(corpus, data_dir=corpus_mod.Path(folder), notice=notice)
+        return _press_kit_cache[key]
+
+
+def press_kit_download(corpus: corpus_mod.Corpus, lang: str) -> None:
+    """The press kit button for the Data & method page, built only when clicked."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    from newsdash.exports.chart_files import static_unavailable_reason
+    from newsdash.exports.presskit import kit_name
+
+    folder, fingerprint = data_state()
+    session = getattr(get_script_run_ctx(), "session_id", "")
+    st.header(t("press_kit_heading", lang))
+    if said := _kit_notices.pop(session, None):
+        st.warning(t(said, lang))
+    st.download_button(t("press_kit", lang), data=lambda: _press_kit_bytes(corpus, str(folder), fingerprint, session),
+                       file_name=f"{kit_name(corpus)}.zip", mime="application/zip", on_click="ignore",
+                       key="press_kit_download", icon=":material/folder_zip:", type="primary")
+    st.caption(t("press_kit_help", lang))
+    if unavailable := once_per_run(("static export",), static_unavailable_reason):
+        st.caption(t("press_kit_no_images", lang).format(reason=unavailable))

@@ -1,0 +1,140 @@
+"""The frame of every page: the language switch, the page marked in its language and
+read right to left in Arabic, text blocks in their direction, links between pages, the
+claim caveat, data errors shown as errors (never tracebacks), and a translated uploader.
+"""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+from newsdash.app.legacy_pages import run_through_entry_script
+from newsdash.app.url import notice, sync_url
+from newsdash.app.url_state import parse_choice
+from newsdash.data import corpus as corpus_mod
+from newsdash.reading.i18n import LANGS, t
+from newsdash.textsafety import code_span, html_text
+from newsdash.textsafety import md_escape as md_text
+
+RTL_STYLE = "direction:rtl;text-align:right;font-family:'Noto Naskh Arabic','Noto Sans Arabic',serif;"
+
+
+def language() -> str:
+    """The language switch, at the head of every page (on a phone the sidebar is a menu
+    a reader would have to open first); the choice lives in the URL as ?lang=ar."""
+    if "lang" not in st.session_state:
+        parsed = parse_choice("lang", st.query_params.get("lang"), LANGS, "en")
+        st.session_state["lang"] = parsed.value
+        notice(parsed.notice)
+    lang = st.segmented_control(
+        "Language / اللغة", LANGS, key="lang", required=True,
+        format_func=lambda code: {"en": "English", "ar": "العربية"}[code],
+    )
+    sync_url("lang", lang, "en")
+    return lang
+
+
+# Arabic mode: the main area reads right to left; charts keep Plotly's own layout.
+RTL_PAGE_CSS = """<style>
+[data-testid="stMain"], [data-testid="stSidebarContent"] { direction: rtl; }
+[data-testid="stMain"] p, [data-testid="stMain"] h1, [data-testid="stMain"] h2,
+[data-testid="stMain"] h3, [data-testid="stMain"] li, [data-testid="stMain"] label,
+[data-testid="stMetricValue"], [data-testid="stMetricLabel"], [data-testid="stCaptionContainer"] {
+  text-align: right; font-family: 'Noto Naskh Arabic', 'Noto Sans Arabic', sans-serif; }
+[data-testid="stPlotlyChart"], [data-testid="stDataFrame"], code { direction: ltr; }
+</style>"""
+
+
+# The page's language on <html> itself (WCAG 3.1.1): Streamlit writes <html lang="en">
+# whatever the page says, and its text elements take no lang attribute. A fixed script,
+# run in the page (st.html runs no script unless told to); it holds no data. The switch
+# back to English needs it as much as the switch to Arabic. Not dir="rtl" on <html>:
+# Streamlit's frame (the sidebar's rail, the header) is laid out for left to right and
+# its rail then covers the text; the main area's direction is set by RTL_PAGE_CSS.
+# The language switch names each language in itself ("العربية" on an English page): that
+# option is marked in its own language too (WCAG 3.1.2), once the switch is drawn.
+DOCUMENT_LANGUAGE_JS = """<script>
+document.documentElement.lang = "{lang}";
+(function markOptions(tries) {{
+  const options = document.querySelectorAll('[data-testid="stMain"] [role="radio"]');
+  options.forEach(function (option) {{
+    option.lang = /[\u0600-\u06ff]/.test(option.textContent) ? "ar" : "en";
+  }});
+  if (options.length === 0 && tries > 0) setTimeout(function () {{ markOptions(tries - 1); }}, 200);
+}})(25);
+</script>"""
+
+
+def apply_direction(lang: str) -> None:
+    """The page marked in its language, and right-to-left for the main area in Arabic."""
+    script = DOCUMENT_LANGUAGE_JS.format(lang="ar" if lang == "ar" else "en")
+    st.html((RTL_PAGE_CSS if lang == "ar" else "") + script, unsafe_allow_javascript=True)
+
+
+# Streamlit's uploader writes its own words in English whatever the page's language:
+# "Upload" on its button and "200MB per file • TXT" under it, a limit that is not ours
+# (the label gives the article's real limit, in the reader's language). The instructions
+# are hidden by a style; the button's word is replaced by a script (CSS content would
+# leave the button without an accessible name), tried for a few seconds while it draws.
+UPLOADER_CSS = """<style>[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }</style>"""
+UPLOADER_BUTTON_JS = """<script>
+(function relabel(tries) {
+  const words = document.querySelectorAll(
+    '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p');
+  words.forEach(function (p) { p.textContent = %s; });
+  if (words.length === 0 && tries > 0) setTimeout(function () { relabel(tries - 1); }, 200);
+})(25);
+</script>"""
+
+
+def file_uploader(label: str, lang: str, **kwargs):  # noqa: ANN003, ANN201 - UploadedFile | None
+    """st.file_uploader with its own words in the page's language (the interface's text
+    only: a fixed string of newsdash.reading.i18n, never data, goes into the script, as JSON)."""
+    run_through_entry_script()  # the Add an article page's first call (newsdash.app.legacy_pages)
+    st.html(UPLOADER_CSS)
+    upload = st.file_uploader(label, **kwargs)
+    st.html(UPLOADER_BUTTON_JS % json.dumps(t("add_choose_file", lang)), unsafe_allow_javascript=True)
+    return upload
+
+
+def show_errors(corpus: corpus_mod.Corpus, lang: str) -> None:
+    """Every data error, each on its own line, in an error box; the page goes on."""
+    if corpus.errors:
+        lines = "\n".join(f"- {code_span(str(error))}" for error in corpus.errors)  # data text stays literal
+        st.error(f"{t('data_errors', lang)}\n\n{lines}")
+
+
+def rtl_html(text: str, tag: str = "div", extra_style: str = "") -> str:
+    """Escaped text in a right-to-left block with an Arabic font."""
+    return f'<{tag} dir="rtl" lang="ar" style="{RTL_STYLE}{extra_style}">{html_text(text)}</{tag}>'
+
+
+def text_block(text: str, lang: str) -> None:
+    """Plain text in the direction of its language (Arabic right-to-left)."""
+    if lang == "ar":
+        st.markdown(rtl_html(text), unsafe_allow_html=True)
+    else:
+        st.markdown(f"<div>{html_text(text)}</div>", unsafe_allow_html=True)  # one HTML block: no Markdown
+
+
+def caveat_banner(loaded, lang: str) -> None:  # noqa: ANN001
+    """The claim caveat once per page, above its charts (every downloaded image carries it too)."""
+    st.warning(f"**{t('caveat_title', lang)}.** {md_text(loaded.article.article.claim_caveat.get(lang))}",
+               icon=":material/campaign:")
+
+
+_link_targets: dict[str, st.Page] = {}
+
+
+def page_link(path: str, label: str, icon: str | None = None, query_params: dict | None = None) -> None:
+    """st.page_link to one of the app's pages (a path such as "pages/timeline.py").
+
+    Given the path, Streamlit resolves it and every registered page on disk at each call
+    (realpath and lstat: a fifth of the timeline page's rerun with its seven links). An
+    st.Page made once per process for the path names the same page (Streamlit identifies
+    a page by its URL path and checks its file against the registered one)."""
+    if path not in _link_targets:
+        _link_targets[path] = st.Page(path)
+    st.page_link(_link_targets[path], label=label, icon=icon, query_params=query_params)
+

@@ -1,0 +1,199 @@
+"""The state of the data for a page run, and every cache of it.
+
+The data folder and its state digest (worked out once per run), the corpus (cached per
+state), the page views, charts and tables built from it (one process-wide memo, keyed by
+that state), and what every page begins with: the language, the corpus and the article.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+import streamlit as st
+
+from newsdash.app import heap
+from newsdash.app.gate import require_sign_in
+from newsdash.app.layout import show_errors
+from newsdash.app.legacy_pages import run_through_entry_script
+from newsdash.app.memo import Memo, once_per_run
+from newsdash.app.url import url_selectbox
+from newsdash.data import corpus as corpus_mod
+from newsdash.data.context import Context
+from newsdash.data.loading import LoadedArticle
+from newsdash.reading.i18n import t
+
+
+# cache_resource, not cache_data: cache_data unpickles a fresh copy on every call, and
+# for the corpus (pydantic models, data frames) that cost more than the page itself
+# (about 10 ms a call). The corpus is frozen and never changed after loading, so one
+# shared object is safe.
+@st.cache_resource(show_spinner=False, max_entries=4)
+def cached_corpus(data_dir: str, fingerprint: str) -> corpus_mod.Corpus:
+    # fingerprint is only part of the cache key: a changed file means a new entry
+    corpus = corpus_mod.load_corpus(corpus_mod.Path(data_dir), state=fingerprint)
+    heap.note_growth()
+    return corpus
+
+
+def data_state() -> tuple[str, str]:
+    """The data folder and a digest of its fingerprint, worked out once per script run.
+
+    A page asks for them many times (the corpus, each chart, each download menu), and
+    each fingerprint lists and checks every file; within one run the files are taken as
+    they were at its first call, so a page never mixes two states of the data either.
+    The cached loaders get the digest, not the fingerprint: Streamlit hashes every cache
+    argument on every call, and a short string hashes much faster than a tuple per file.
+    """
+    # every page's data comes through here, however the page was run: a page run alone
+    # (newsdash.app.legacy_pages) reruns through the entry script, the sign-in is checked
+    once_per_run(("entry script",), run_through_entry_script)
+    require_sign_in()
+    return once_per_run(("data", os.environ.get(corpus_mod.DATA_DIR_ENV)), _data_state_now)
+
+
+def _data_state_now() -> tuple[str, str]:
+    folder = corpus_mod.data_dir()
+    return str(folder), corpus_mod.state_digest(folder)
+
+
+# The page views, charts and tables of one state of the data, shared by every session:
+# keyed by the data folder, its state digest and short arguments (newsdash.app.memo).
+_views = Memo(max_entries=512)
+
+
+def _key_part(value):  # noqa: ANN001, ANN202
+    """A short hashable stand-in for a view argument. An article counts as its id and the
+    corpus or context as nothing: the data-state digest in every key decides them."""
+    if isinstance(value, LoadedArticle):
+        return ("article", value.id)
+    if isinstance(value, corpus_mod.Corpus | Context):
+        return (type(value).__name__,)
+    if isinstance(value, list | tuple | set | frozenset):
+        return tuple(_key_part(item) for item in value)
+    if isinstance(value, dict):
+        return tuple(sorted((name, _key_part(item)) for name, item in value.items()))
+    return value
+
+
+def cached_view(view, *args, **kwargs):  # noqa: ANN001, ANN201
+    """view(*args, **kwargs), worked out once per state of the data and arguments.
+
+    For the pure functions of newsdash a page would otherwise run on every rerun (pandas
+    on small tables, HTML of the whole article: milliseconds each). The result is shared
+    by every session: read it, never change it in place.
+    """
+    key = ("view", *data_state(), view.__module__, view.__qualname__, _key_part(args), _key_part(kwargs))
+    return _views.get(key, lambda: view(*args, **kwargs))
+
+
+def load_corpus() -> corpus_mod.Corpus:
+    """The corpus, cached, reloaded when any data or seed file changes on disk."""
+    state = data_state()
+    return once_per_run(("corpus", *state), lambda: cached_corpus(*state))
+
+
+def chart_figure(loaded, chart_id: str, lang: str, **filters):  # noqa: ANN001, ANN201
+    """A chart from newsdash.views.charts, built once per data state, language and filter:
+    building a Plotly figure on every rerun is several times slower than drawing one.
+    The figure is frozen (newsdash.views.frozen_figure): its dict form is made once, here,
+    not by st.plotly_chart at every rerun; an export changes a copy, go.Figure(fig)."""
+    from newsdash.views.charts import build_chart
+    from newsdash.views.frozen_figure import freeze
+
+    context = load_corpus().context
+    key = ("chart", *data_state(), loaded.id, chart_id, lang, _key_part(filters))
+    return _views.get(key, lambda: freeze(build_chart(loaded, context, chart_id, lang, **filters)))
+
+
+def chart_rows(loaded, chart_id: str, lang: str, **filters):  # noqa: ANN001, ANN201
+    """The rows a chart draws (newsdash.views.charts.chart_frame), cached like chart_figure."""
+    from newsdash.views.charts import chart_frame
+
+    return cached_view(chart_frame, loaded, load_corpus().context, chart_id, lang, **filters)
+
+
+def page_start(require_article: bool = True):  # noqa: ANN201 - (lang, Corpus, LoadedArticle | None)
+    """What every page begins with: the language, the corpus with its errors shown, and
+    the article to show. Without a valid article, a page that needs one says so and
+    stops there; the rest of the app keeps running."""
+    lang = st.session_state.get("lang", "en")
+    corpus = load_corpus()
+    show_errors(corpus, lang)
+    loaded = current_article(corpus, lang)
+    if loaded is None and require_article:
+        st.info(t("no_articles", lang))
+        st.stop()
+    return lang, corpus, loaded
+
+
+def current_article(corpus: corpus_mod.Corpus, lang: str):  # noqa: ANN201 - LoadedArticle | None
+    """The article the pages show. With more than one, a selector in the sidebar picks
+    it (kept in the URL as ?article=<id>), so a page shows one article's figures and
+    charts, never those of every article at once; with one article nothing is drawn."""
+    if len(corpus.articles) <= 1:
+        return corpus.article()
+    ids = [a.id for a in corpus.articles]
+    titles = {a.id: f"{a.article.article.published} · {a.article.article.title.get(lang)}" for a in corpus.articles}
+    chosen = url_selectbox(t("choose_article", lang), ids, key="article", default=ids[0], lang=lang,
+                           format_func=titles.get, container=st.sidebar)
+    return corpus.article(chosen)
+
+
+def article_flags(corpus: corpus_mod.Corpus, loaded) -> tuple:  # noqa: ANN001
+    """The flags a page shows beside one article: the context's own, and those of this
+    article's figures (not every article's, when there are many)."""
+    if len(corpus.articles) <= 1 or loaded is None:
+        return corpus.flags
+    return _cached_article_flags(*data_state(), loaded.id)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _cached_article_flags(data_dir: str, fingerprint: str, article_id: str) -> tuple:
+    corpus = cached_corpus(data_dir, fingerprint)
+    return corpus.context.flags + tuple(corpus_mod.article_vs_series(corpus.article(article_id), corpus.context))
+
+
+def provenance_table(loaded, lang: str):  # noqa: ANN001, ANN201 - pandas.DataFrame
+    """The Data & method table (newsdash.views.data_method.provenance_frame) of the article shown and
+    the context rows, built once per data state, article and language, not every rerun."""
+    return cached_view(_provenance_frame, load_corpus(), loaded.id if loaded else "", lang)
+
+
+def provenance_rows(loaded, lang: str, kinds: Sequence[str], categories: Sequence[str]) -> tuple:  # noqa: ANN001
+    """(rows kept, table to draw) of the Data & method table with these filters
+    (newsdash.views.data_method.shown_table), worked out once per data state and filter."""
+    return cached_view(_provenance_rows, load_corpus(), loaded.id if loaded else "", lang, tuple(kinds), tuple(categories))
+
+
+def _provenance_rows(corpus: corpus_mod.Corpus, article_id: str, lang: str, kinds: tuple, categories: tuple) -> tuple:
+    from newsdash.views.data_method import shown_table
+
+    frame = cached_view(_provenance_frame, corpus, article_id, lang)
+    return shown_table(frame, kinds, categories, lang)
+
+
+def _provenance_frame(corpus: corpus_mod.Corpus, article_id: str, lang: str):  # noqa: ANN202
+    from dataclasses import replace
+
+    from newsdash.views.data_method import provenance_frame
+
+    if len(corpus.articles) > 1:
+        corpus = replace(corpus, articles=(corpus.article(article_id),))
+    return provenance_frame(corpus, lang)
+
+
+def screen_chart(fig, chart, loaded, lang: str, filters: dict | None = None):  # noqa: ANN001, ANN201
+    """The page's form of a chart (newsdash.views.charts.screen_chart): its words as HTML that
+    wraps, the plot without them. Made once per chart, like chart_figure, whose
+    arguments it is keyed on; the figure is frozen."""
+    from newsdash.views.charts import screen_chart as make_screen_chart
+    from newsdash.views.frozen_figure import freeze
+
+    key = ("screen", *data_state(), loaded.id, chart.id, lang, _key_part(filters or {}))
+
+    def make():  # noqa: ANN202
+        screen = make_screen_chart(fig, chart.kind, lang)
+        return type(screen)(freeze(screen.figure), screen.heading_html, screen.footer_html)
+
+    return _views.get(key, make)
