@@ -108,5 +108,5 @@ def test_the_first_calls_check_the_run():
 
     from newsdash.app import layout, state
 
-    for function in (layout.file_uploader, state.data_state):
+    for function in (layout.file_uploader, state._checked_data_state):
         assert "run_through_entry_script" in inspect.getsource(function)

@@ -45,11 +45,16 @@ def data_state() -> tuple[str, str]:
     The cached loaders get the digest, not the fingerprint: Streamlit hashes every cache
     argument on every call, and a short string hashes much faster than a tuple per file.
     """
-    # every page's data comes through here, however the page was run: a page run alone
-    # (newsdash.app.legacy_pages) reruns through the entry script, the sign-in is checked
-    once_per_run(("entry script",), run_through_entry_script)
+    return once_per_run(("data", os.environ.get(corpus_mod.DATA_DIR_ENV)), _checked_data_state)
+
+
+def _checked_data_state() -> tuple[str, str]:
+    """Every page's data comes through here, however the page was run: a page run alone
+    (newsdash.app.legacy_pages) reruns through the entry script, and the sign-in is
+    checked, once per run (a stopped run never gets the state: st.stop raises here)."""
+    run_through_entry_script()
     require_sign_in()
-    return once_per_run(("data", os.environ.get(corpus_mod.DATA_DIR_ENV)), _data_state_now)
+    return _data_state_now()
 
 
 def _data_state_now() -> tuple[str, str]:
