@@ -39,6 +39,7 @@ from newsdash.views.bar_charts import BAR_ROW_PX, _bar_rows, _draw_bars
 from newsdash.views.chart_layout import ExportWords, _arabic_axes, _frame_figure, _legend_rows
 from newsdash.views.chart_parts import (
     ARTICLE_COLOUR,
+    BLACK,
     BLUE,
     COLUMNS,
     EDGE_PX,
@@ -83,7 +84,7 @@ from newsdash.views.small_multiples import GAP_SHARE, comparison_chart, comparis
 from newsdash.views.timeline_chart import TIMELINE_WRAP, _date_range, _draw_timeline, _row_px, _timeline_rows
 
 __all__ = [  # what callers use from here, wherever it is built
-    "ARTICLE_COLOUR", "BAR_VALUE_ROOM", "BLUE", "COLUMNS", "EDGE_PX", "GAP_SHARE", "GREEN", "GREY", "GRID_COLOUR", "HOVER_WRAP",
+    "ARTICLE_COLOUR", "BAR_VALUE_ROOM", "BLACK", "BLUE", "COLUMNS", "EDGE_PX", "GAP_SHARE", "GREEN", "GREY", "GRID_COLOUR", "HOVER_WRAP",
     "KEYS_LEGEND", "LEGEND_ROW_PX", "ORANGE", "PURPLE", "RLM", "SCREEN_BOTTOM_PX", "SCREEN_MOST_TICKS",
     "SCREEN_TIMELINE_BAR", "SCREEN_TIMELINE_ROW_PX", "SCREEN_TOP_PX", "TIMELINE_LAYERS", "TIMELINE_WRAP",
     "TITLE_LINE_PX", "ExportWords", "MeasureChart", "ScreenChart", "_escape", "_legend_rows", "alt_text",
