@@ -46,7 +46,7 @@ def chart_files(corpus, chart_id: str, lang: str, filter_tag: str = "", **filter
     loaded = corpus.article()
     chart = charts.get_chart(loaded, chart_id, corpus)
     fig = charts.build_chart(loaded, corpus, chart_id, lang, export=charts.ExportWords(CREDIT), **filters)
-    frame = charts.chart_frame(loaded, corpus.context, chart_id, lang, **filters)
+    frame = charts.chart_frame(loaded, corpus, chart_id, lang, **filters)
     return export.ChartFiles(fig, frame, charts.file_stem(chart, loaded, lang, filter_tag), lang,
                              chart.title.get(lang))
 
@@ -69,15 +69,15 @@ def test_png_is_a_real_image_at_twice_the_layout_size(corpus):
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     assert export.png_size(png) == (sized.layout.width * 2, sized.layout.height * 2)
     assert sized.layout.width == 1000  # the page's figure has no width: the export fixes one
-    assert files.file_name("png") == "demining-roads-km_2021-12-29_en.png"
+    assert files.file_name("png") == "demining-road-km_2021-12-29_en.png"
 
 
 @pytest.mark.parametrize(("lang", "title", "source", "caveat", "note"), [
-    ("en", "Roads cleared of explosives", "Source: UrduPoint/Sputnik, 29 Dec 2021; Russian MoD via outlets",
-     CAVEAT_EN, "Article figure: 683 km (29 Dec 2021)"),
+    ("en", "Roads cleared of explosives", "Source: Russian MoD via news outlets; articles as labelled",
+     CAVEAT_EN, "Series: defence ministry totals as printed by news outlets."),
     # Arabic-Indic digits on an Arabic image, as in the rest of the Arabic interface
-    ("ar", "الطرق التي تم تطهيرها من المتفجرات", "المصدر: أردو بوينت/سبوتنيك، ٢٩ ديسمبر ٢٠٢١؛ وزارة الدفاع الروسية",
-     CAVEAT_AR, "رقم المقال: ٦٨٣ كيلومترا (٢٩ ديسمبر ٢٠٢١)"),
+    ("ar", "الطرق التي تم تطهيرها من المتفجرات", "المصدر: وزارة الدفاع الروسية عبر وسائل الإعلام؛ المقالات كما هو مبيّن",
+     CAVEAT_AR, "السلسلة: حصائل وزارة الدفاع كما نشرتها وسائل الإعلام."),
 ])
 def test_svg_carries_title_source_line_caveat_and_note(corpus, lang, title, source, caveat, note):
     require_browser()
@@ -87,7 +87,7 @@ def test_svg_carries_title_source_line_caveat_and_note(corpus, lang, title, sour
     assert source in texts
     assert caveat in texts  # wrapped over two lines on the image, whole here
     assert any(text.startswith(note) for text in texts)
-    assert files.file_name("svg") == f"demining-roads-km_2021-12-29_{lang}.svg"
+    assert files.file_name("svg") == f"demining-road-km_2021-12-29_{lang}.svg"
 
 
 def pdf_text(data: bytes) -> str:
@@ -105,7 +105,7 @@ def test_pdf_is_a_pdf_with_the_title_caveat_and_credit_in_its_text(corpus):
     assert "Roads cleared of explosives" in text
     assert "Source: UrduPoint/Sputnik, 29 Dec 2021; Russian MoD via outlets" in text
     assert "none is independently" in text and CREDIT in text
-    assert files.file_name("pdf") == "demining-roads-km_2021-12-29_en.pdf"
+    assert files.file_name("pdf") == "demining-road-km_2021-12-29_en.pdf"
     assert export.MIME["pdf"] == "application/pdf"
 
 
@@ -194,7 +194,7 @@ def test_html_embeds_plotly_and_loads_nothing_from_the_network(corpus):
     assert not re.search(r"<(script|link)[^>]+(src|href)=", page)  # nothing fetched, no MathJax CDN
     # the footer travels with the interactive chart too (in the figure's JSON, \u-escaped)
     assert json.dumps("جميع الأرقام تصريحات لروسيا")[1:-1] in page
-    assert files.file_name("html") == "demining-roads-km_2021-12-29_ar.html"
+    assert files.file_name("html") == "demining-road-km_2021-12-29_ar.html"
 
 
 def test_csv_of_a_filtered_timeline_has_exactly_the_rows_drawn(corpus):
@@ -220,7 +220,7 @@ def test_csv_of_a_filtered_timeline_has_exactly_the_rows_drawn(corpus):
 
 
 def test_csv_keeps_qualifiers_and_context_sources(corpus):
-    files = chart_files(corpus, "returned_to_karabakh_cumulative", "en", series=["returned_to_karabakh_cumulative"])
+    files = chart_files(corpus, "returned_to_karabakh_cumulative", "en")
     rows = list(csv.DictReader(io.StringIO(files.data("csv").decode("utf-8-sig"))))
     article = [r for r in rows if r["is_article"] == "True"]
     assert [(r["value"], r["qualifier"], r["quote"]) for r in article] == [("50000", "more_than", "أكثر من 50 ألف لاجئ")]
@@ -274,7 +274,7 @@ def test_closed_menu_makes_no_buttons_and_opening_it_shows_them():
     assert [p.proto.popover.label for p in at.get("popover")] == ["Download"]
     at.session_state[download_menu_key("road_km")] = True
     at.run()
-    assert [b.proto.id.split("-")[-1] for b in at.get("download_button")][-1] == "download_chart_roads_csv"
+    assert [b.proto.id.split("-")[-1] for b in at.get("download_button")][-1] == "download_road_km_csv"
 
 
 def test_menu_offers_five_downloads_in_the_current_language(monkeypatch):
@@ -286,8 +286,8 @@ def test_menu_offers_five_downloads_in_the_current_language(monkeypatch):
         "صورة PNG (بدقة مضاعفة)", "صورة SVG (متجهة)", "ملف PDF (للطباعة)", "صفحة HTML تفاعلية (تعمل دون اتصال)",
         "البيانات المرسومة مع مصادرها (CSV)"]
     assert [b.proto.id.split("-")[-1] for b in at.get("download_button")] == [
-        "download_chart_roads_png", "download_chart_roads_svg", "download_chart_roads_pdf",
-        "download_chart_roads_html", "download_chart_roads_csv"]
+        "download_road_km_png", "download_road_km_svg", "download_road_km_pdf",
+        "download_road_km_html", "download_road_km_csv"]
 
 
 def test_menu_without_a_browser_says_so_and_offers_html_and_csv(monkeypatch):
@@ -334,8 +334,9 @@ def test_press_kit_cli_writes_every_chart_both_languages_and_the_hashes_match(co
     files = read_kit(path.read_bytes())
     manifest = assert_kit_is_whole(files)
     loaded = corpus.article()
-    stems = {charts.file_stem(c, loaded, lang) for c in loaded.article.charts for lang in ("en", "ar")}
-    assert len(stems) == 14
+    every_chart = [*charts.category_charts(corpus, loaded), *loaded.article.charts]  # the measures', then its own
+    stems = {charts.file_stem(c, loaded, lang) for c in every_chart for lang in ("en", "ar")}
+    assert len(stems) == 18
     for stem in stems:
         lang = stem[-2:]
         assert export.png_size(files[f"charts/{lang}/{stem}.png"])[0] == 2000
@@ -363,7 +364,7 @@ def test_press_kit_without_a_browser_has_the_data_and_says_images_are_missing(co
     assert not any(p.endswith((".png", ".svg", ".pdf")) for p in files)
     assert manifest["images"] is False
     assert f"**No PNG, SVG or PDF in this kit**: no browser at {NO_BROWSER}" in files["README.md"].decode()
-    assert len([p for p in files if p.startswith("charts/") and p.endswith(".csv")]) == 14
+    assert len([p for p in files if p.startswith("charts/") and p.endswith(".csv")]) == 18  # 7 measures, 2 own charts
     assert "data/context_demining.csv" in files and "data/events.json" in files
 
 

@@ -187,3 +187,13 @@ def test_demining_and_returns_draw_the_record_for_either_article(two_articles, m
         assert all(emphasised(spec) == [] for spec in drawn)  # no demining figure of its own
         assert not at.metric  # no tiles, a sentence instead
         assert at.info
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_an_article_without_a_timeline_says_so_in_words(two_articles, monkeypatch, lang):
+    at = open_in_navigation("pages/timeline.py", monkeypatch)
+    at.button_group(key="lang").set_value(lang).run()
+    at.selectbox(key="article").set_value(SECOND_ID).run()
+    assert not at.exception
+    assert [i.value for i in at.info] == [t("no_timeline", lang)]
+    assert not at.get("plotly_chart")

@@ -47,6 +47,18 @@ class Corpus:
     def _by_id(self) -> dict[str, LoadedArticle]:
         return {a.id: a for a in self.articles}
 
+    @cached_property
+    def figures_by_measure(self) -> dict[str, tuple]:
+        """(article, figure) pairs for every confirmed figure on each measure, in the
+        articles' order: the record, worked out once per corpus (a chart or a comparison
+        would otherwise walk every article's figures)."""
+        found: dict[str, list] = {}
+        for loaded in self.articles:
+            for fig in loaded.article.confirmed_figures:
+                if fig.measure:
+                    found.setdefault(fig.measure, []).append((loaded, fig))
+        return {measure: tuple(pairs) for measure, pairs in found.items()}
+
     def article(self, article_id: str | None = None) -> LoadedArticle | None:
         """The article with this id, else the first one, else None."""
         return self._by_id.get(article_id or "") or (self.articles[0] if self.articles else None)

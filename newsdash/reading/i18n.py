@@ -138,6 +138,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_category": ("Category", "الفئة"),
     "data_errors": ("Some data files have errors and are not shown:", "في بعض ملفات البيانات أخطاء ولم تُعرض:"),
     "no_articles": ("No valid article to show.", "لا توجد مقالة صالحة للعرض."),
+    "no_timeline": ("This article has no timeline of its own: nothing to draw here.",
+                    "لا يتضمن هذا المقال خطا زمنيا خاصا به: لا شيء يُرسم هنا."),
     "choose_article": ("Article", "المقالة"),
     "see_in_text": ("See the sentence", "اعرض الجملة"),
     "attributed_to": ("Attributed to", "منسوب إلى"),

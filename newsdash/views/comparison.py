@@ -184,15 +184,9 @@ def compare_figure(figure: Figure, measure: str, chart_id: str, day: str,
 def record_readings(corpus: Corpus, measure: str, but: str) -> list[Reading]:
     """Every other confirmed article's figure on this measure, as readings that say
     whose it was (who said it, in which outlet) and when."""
-    found = []
-    for other in corpus.articles:
-        if other.id == but:
-            continue
-        for fig in other.article.confirmed_figures:
-            if fig.measure == measure:
-                found.append(Reading(float(fig.value), fig.qualifier, figure_date(fig, other.article.article.published),
-                                     article_source_title(other), "", fig.attributed_to, other.id))
-    return found
+    return [Reading(float(fig.value), fig.qualifier, figure_date(fig, other.article.article.published),
+                    article_source_title(other), "", fig.attributed_to, other.id)
+            for other, fig in corpus.figures_by_measure.get(measure, ()) if other.id != but]
 
 
 def compare_article(loaded: LoadedArticle, source: Corpus | Context, by_measure: dict | None = None) -> list[Comparison]:

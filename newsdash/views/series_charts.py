@@ -79,10 +79,11 @@ class MeasureChart(Chart):
 def _figures_on(corpus: Corpus, loaded: LoadedArticle | None, measure_id: str) -> list[tuple[LoadedArticle, object]]:
     """(article, figure) for every confirmed figure on this measure across the corpus;
     the article being viewed counts even when it is not (yet) in the corpus."""
-    articles = list(corpus.articles)
-    if loaded is not None and all(a.id != loaded.id for a in articles):
-        articles.append(loaded)
-    return [(a, f) for a in articles for f in a.article.confirmed_figures if f.measure == measure_id]
+    pairs = list(corpus.figures_by_measure.get(measure_id, ()))
+    if loaded is not None and corpus.article(loaded.id) is not loaded:  # not (or not this copy) in the corpus
+        pairs = [(a, f) for a, f in pairs if a.id != loaded.id]
+        pairs += [(loaded, f) for f in loaded.article.confirmed_figures if f.measure == measure_id]
+    return pairs
 
 
 def record_points(corpus: Corpus, loaded: LoadedArticle | None, measure_id: str) -> tuple[RecordPoint, ...]:
