@@ -103,7 +103,7 @@ def test_pdf_is_a_pdf_with_the_title_caveat_and_credit_in_its_text(corpus):
     assert data.startswith(b"%PDF-")
     text = re.sub(r"\s+", " ", pdf_text(data))
     assert "Roads cleared of explosives" in text
-    assert "Source: UrduPoint/Sputnik, 29 Dec 2021; Russian MoD via outlets" in text
+    assert "Source: Russian MoD via news outlets; articles as labelled" in text
     assert "none is independently" in text and CREDIT in text
     assert files.file_name("pdf") == "demining-road-km_2021-12-29_en.pdf"
     assert export.MIME["pdf"] == "application/pdf"
@@ -112,7 +112,7 @@ def test_pdf_is_a_pdf_with_the_title_caveat_and_credit_in_its_text(corpus):
 def test_svg_carries_the_credit_line_under_the_source(corpus):
     require_browser()
     texts = svg_texts(chart_files(corpus, "road_km", "en").data("svg"))
-    source = texts.index("Source: UrduPoint/Sputnik, 29 Dec 2021; Russian MoD via outlets")
+    source = texts.index("Source: Russian MoD via news outlets; articles as labelled")
     assert texts[source + 1] == CREDIT
 
 
