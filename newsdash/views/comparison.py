@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import pandas as pd
 
@@ -153,7 +154,13 @@ def earlier_than(history: Sequence[Reading], day: str) -> list[Reading]:
     """The readings dated before `day`. A partial date ('2021-12') counts from its
     first day, so a report of December 2021 is not 'earlier' than 29 December 2021."""
     first_day = span_of(day)[0].isoformat()
-    return [r for r in history if span_of(r.as_of)[1].isoformat() < first_day]
+    return [r for r in history if _last_day(r.as_of) < first_day]
+
+
+@lru_cache(maxsize=8192)
+def _last_day(as_of: str) -> str:
+    """The last day a date covers, as ISO text (the same few dates recur across articles)."""
+    return span_of(as_of)[1].isoformat()
 
 
 def flat_start(history: Sequence[Reading]) -> Reading:
@@ -184,9 +191,26 @@ def compare_figure(figure: Figure, measure: str, chart_id: str, day: str,
 def record_readings(corpus: Corpus, measure: str, but: str) -> list[Reading]:
     """Every other confirmed article's figure on this measure, as readings that say
     whose it was (who said it, in which outlet) and when."""
-    return [Reading(float(fig.value), fig.qualifier, figure_date(fig, other.article.article.published),
+    return [r for r in _all_record_readings(corpus, measure) if r.article_id != but]
+
+
+_record_cache: dict[int, tuple] = {}  # id(corpus) -> (corpus, {measure: readings}): made once per corpus
+
+
+def _all_record_readings(corpus: Corpus, measure: str) -> tuple[Reading, ...]:
+    """Every confirmed article's figure on this measure as readings, made once per corpus
+    (with many articles, each comparison would otherwise make them all again)."""
+    kept = _record_cache.get(id(corpus))
+    if kept is None or kept[0] is not corpus:
+        _record_cache.clear()  # one corpus at a time: the latest state of the data
+        kept = _record_cache[id(corpus)] = (corpus, {})
+    by_measure = kept[1]
+    if measure not in by_measure:
+        by_measure[measure] = tuple(
+            Reading(float(fig.value), fig.qualifier, figure_date(fig, other.article.article.published),
                     article_source_title(other), "", fig.attributed_to, other.id)
-            for other, fig in corpus.figures_by_measure.get(measure, ()) if other.id != but]
+            for other, fig in corpus.figures_by_measure.get(measure, ()))
+    return by_measure[measure]
 
 
 def compare_article(loaded: LoadedArticle, source: Corpus | Context, by_measure: dict | None = None) -> list[Comparison]:
