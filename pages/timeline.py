@@ -15,8 +15,9 @@ from newsdash.views.links import sentence_link
 
 lang, corpus, loaded = page_start(require_article=False)  # no article or no timeline: one message
 timelines = view.charts_of_kind(loaded, "timeline") if loaded else []
-if not timelines:
-    st.info(t("no_articles", lang))
+if not timelines:  # no article, or an article with no timeline of its own: said in words
+    st.title(t("page_timeline", lang))
+    st.info(t("no_timeline" if loaded else "no_articles", lang), icon=":material/info:")
     st.stop()
 chart = timelines[0]
 

@@ -258,7 +258,7 @@ class TestBehindNginx:
         assert download_info.value.failure() is None
         assert stack.answered(f"/{BASE}/media/") == (200, second)  # where the session lives, not a 404
         csv_text = Path(download_info.value.path()).read_text(encoding="utf-8-sig")
-        assert csv_text.splitlines()[0].startswith("chart_id,") and ",1937," in csv_text
+        assert csv_text.splitlines()[0].startswith("chart_id,") and ",2320," in csv_text  # the first chart: hectares
 
         # a reload starts a new Streamlit session, which the survivor lets in (it remembers the
         # browser); the page and its websocket stay with the process of the cookie

@@ -28,9 +28,9 @@ def five(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         read.append(path.name)
         return real_article(path, *args, **kwargs)
 
-    def context(folder: Path):  # noqa: ANN202
+    def context(folder: Path, *args):  # noqa: ANN002, ANN202
         contexts.append(folder)
-        return real_context(folder)
+        return real_context(folder, *args)
 
     monkeypatch.setattr(corpus_mod, "load_article", article)
     monkeypatch.setattr(corpus_mod, "load_context", context)

@@ -44,9 +44,9 @@ CREDIT = "Graphic: The Example Desk"
 def chart_files(corpus, chart_id: str, lang: str, filter_tag: str = "", **filters) -> export.ChartFiles:
     """A chart's downloads as the menu makes them: from its export figure."""
     loaded = corpus.article()
-    chart = charts.get_chart(loaded, chart_id)
-    fig = charts.build_chart(loaded, corpus.context, chart_id, lang, export=charts.ExportWords(CREDIT), **filters)
-    frame = charts.chart_frame(loaded, corpus.context, chart_id, lang, **filters)
+    chart = charts.get_chart(loaded, chart_id, corpus)
+    fig = charts.build_chart(loaded, corpus, chart_id, lang, export=charts.ExportWords(CREDIT), **filters)
+    frame = charts.chart_frame(loaded, corpus, chart_id, lang, **filters)
     return export.ChartFiles(fig, frame, charts.file_stem(chart, loaded, lang, filter_tag), lang,
                              chart.title.get(lang))
 
@@ -63,31 +63,31 @@ def svg_texts(svg: bytes) -> list[str]:
 
 def test_png_is_a_real_image_at_twice_the_layout_size(corpus):
     require_browser()
-    files = chart_files(corpus, "chart_roads", "en")
+    files = chart_files(corpus, "road_km", "en")
     sized = export.sized_for_export(files.figure)
     png = files.data("png")
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     assert export.png_size(png) == (sized.layout.width * 2, sized.layout.height * 2)
     assert sized.layout.width == 1000  # the page's figure has no width: the export fixes one
-    assert files.file_name("png") == "demining-roads-km_2021-12-29_en.png"
+    assert files.file_name("png") == "demining-road-km_2021-12-29_en.png"
 
 
 @pytest.mark.parametrize(("lang", "title", "source", "caveat", "note"), [
-    ("en", "Roads cleared of explosives", "Source: UrduPoint/Sputnik, 29 Dec 2021; Russian MoD via outlets",
-     CAVEAT_EN, "Article figure: 683 km (29 Dec 2021)"),
+    ("en", "Roads cleared of explosives", "Source: Russian MoD via news outlets; articles as labelled",
+     CAVEAT_EN, "Series: defence ministry totals as printed by news outlets."),
     # Arabic-Indic digits on an Arabic image, as in the rest of the Arabic interface
-    ("ar", "الطرق التي تم تطهيرها من المتفجرات", "المصدر: أردو بوينت/سبوتنيك، ٢٩ ديسمبر ٢٠٢١؛ وزارة الدفاع الروسية",
-     CAVEAT_AR, "رقم المقال: ٦٨٣ كيلومترا (٢٩ ديسمبر ٢٠٢١)"),
+    ("ar", "الطرق التي تم تطهيرها من المتفجرات", "المصدر: وزارة الدفاع الروسية عبر وسائل الإعلام؛ المقالات كما هو مبيّن",
+     CAVEAT_AR, "السلسلة: حصائل وزارة الدفاع كما نشرتها وسائل الإعلام."),
 ])
 def test_svg_carries_title_source_line_caveat_and_note(corpus, lang, title, source, caveat, note):
     require_browser()
-    files = chart_files(corpus, "chart_roads", lang)
+    files = chart_files(corpus, "road_km", lang)
     texts = svg_texts(files.data("svg"))
     assert title in texts
     assert source in texts
     assert caveat in texts  # wrapped over two lines on the image, whole here
     assert any(text.startswith(note) for text in texts)
-    assert files.file_name("svg") == f"demining-roads-km_2021-12-29_{lang}.svg"
+    assert files.file_name("svg") == f"demining-road-km_2021-12-29_{lang}.svg"
 
 
 def pdf_text(data: bytes) -> str:
@@ -98,21 +98,21 @@ def pdf_text(data: bytes) -> str:
 
 def test_pdf_is_a_pdf_with_the_title_caveat_and_credit_in_its_text(corpus):
     require_browser()
-    files = chart_files(corpus, "chart_roads", "en")
+    files = chart_files(corpus, "road_km", "en")
     data = files.data("pdf")
     assert data.startswith(b"%PDF-")
     text = re.sub(r"\s+", " ", pdf_text(data))
     assert "Roads cleared of explosives" in text
-    assert "Source: UrduPoint/Sputnik, 29 Dec 2021; Russian MoD via outlets" in text
+    assert "Source: Russian MoD via news outlets; articles as labelled" in text
     assert "none is independently" in text and CREDIT in text
-    assert files.file_name("pdf") == "demining-roads-km_2021-12-29_en.pdf"
+    assert files.file_name("pdf") == "demining-road-km_2021-12-29_en.pdf"
     assert export.MIME["pdf"] == "application/pdf"
 
 
 def test_svg_carries_the_credit_line_under_the_source(corpus):
     require_browser()
-    texts = svg_texts(chart_files(corpus, "chart_roads", "en").data("svg"))
-    source = texts.index("Source: UrduPoint/Sputnik, 29 Dec 2021; Russian MoD via outlets")
+    texts = svg_texts(chart_files(corpus, "road_km", "en").data("svg"))
+    source = texts.index("Source: Russian MoD via news outlets; articles as labelled")
     assert texts[source + 1] == CREDIT
 
 
@@ -145,7 +145,7 @@ def test_the_download_menu_draws_its_images_from_the_export_figure(corpus):
 
     def export_figure():
         calls.append(1)
-        return charts.build_chart(corpus.article(), corpus.context, "chart_roads", "en",
+        return charts.build_chart(corpus.article(), corpus, "road_km", "en",
                                   export=charts.ExportWords(CREDIT))
 
     files = export.ChartFiles(export_figure, lambda: None, "stem", "en", "title")
@@ -156,7 +156,7 @@ def test_the_download_menu_draws_its_images_from_the_export_figure(corpus):
 
 def test_an_arabic_svg_carries_its_axes_in_arabic(corpus):
     require_browser()
-    texts = svg_texts(chart_files(corpus, "chart_roads", "ar").data("svg"))
+    texts = svg_texts(chart_files(corpus, "road_km", "ar").data("svg"))
     assert "يناير ٢٠٢١" in texts and "مارس ٢٠٢١" in texts
     assert {"٠", "٢٠٠", "٤٠٠", "٦٠٠"} <= set(texts)  # the value axis of 683 km
     assert "Jan 2021" not in texts and "600" not in texts
@@ -186,7 +186,7 @@ def test_concurrent_exports_each_get_their_own_image():
 
 
 def test_html_embeds_plotly_and_loads_nothing_from_the_network(corpus):
-    files = chart_files(corpus, "chart_roads", "ar")
+    files = chart_files(corpus, "road_km", "ar")
     page = files.data("html").decode("utf-8")
     assert '<html lang="ar">' in page  # no dir="rtl": it would displace Plotly's own SVG text
     assert "<title>الطرق التي تم تطهيرها من المتفجرات</title>" in page
@@ -194,7 +194,7 @@ def test_html_embeds_plotly_and_loads_nothing_from_the_network(corpus):
     assert not re.search(r"<(script|link)[^>]+(src|href)=", page)  # nothing fetched, no MathJax CDN
     # the footer travels with the interactive chart too (in the figure's JSON, \u-escaped)
     assert json.dumps("جميع الأرقام تصريحات لروسيا")[1:-1] in page
-    assert files.file_name("html") == "demining-roads-km_2021-12-29_ar.html"
+    assert files.file_name("html") == "demining-road-km_2021-12-29_ar.html"
 
 
 def test_csv_of_a_filtered_timeline_has_exactly_the_rows_drawn(corpus):
@@ -220,7 +220,7 @@ def test_csv_of_a_filtered_timeline_has_exactly_the_rows_drawn(corpus):
 
 
 def test_csv_keeps_qualifiers_and_context_sources(corpus):
-    files = chart_files(corpus, "chart_refugees", "en", series=["returned_to_karabakh_cumulative"])
+    files = chart_files(corpus, "returned_to_karabakh_cumulative", "en")
     rows = list(csv.DictReader(io.StringIO(files.data("csv").decode("utf-8-sig"))))
     article = [r for r in rows if r["is_article"] == "True"]
     assert [(r["value"], r["qualifier"], r["quote"]) for r in article] == [("50000", "more_than", "أكثر من 50 ألف لاجئ")]
@@ -237,7 +237,7 @@ def test_without_a_browser_images_say_why_and_html_csv_still_work(corpus):
     reason = export.static_unavailable_reason(exporter)
     assert reason == f"no browser at {NO_BROWSER} (set by BROWSER_PATH)"
     assert export.offered_formats(reason) == ("html", "csv")
-    files = chart_files(corpus, "chart_roads", "en")
+    files = chart_files(corpus, "road_km", "en")
     with pytest.raises(ExportUnavailable, match="no browser at /nonexistent/chromium"):
         files.data("png", exporter)
     assert files.data("html").startswith(b"<!doctype html>")
@@ -255,7 +255,7 @@ from newsdash.app.state import load_corpus
 lang = st.query_params.get("lang", "en")
 corpus = load_corpus()
 loaded = corpus.article()
-show_chart(build_chart(loaded, corpus.context, "chart_roads", lang), get_chart(loaded, "chart_roads"), loaded, lang)
+show_chart(build_chart(loaded, corpus, "road_km", lang), get_chart(loaded, "road_km", corpus), loaded, lang)
 """
 
 
@@ -263,7 +263,7 @@ def run_chart_app(lang: str = "en", menu_open: bool = True) -> AppTest:
     at = AppTest.from_string(CHART_SCRIPT, default_timeout=60)
     at.query_params["lang"] = lang
     if menu_open:  # as a reader's click on "Download" does
-        at.session_state[download_menu_key("chart_roads")] = True
+        at.session_state[download_menu_key("road_km")] = True
     return at.run()
 
 
@@ -273,9 +273,9 @@ def test_closed_menu_makes_no_buttons_and_opening_it_shows_them():
     assert at.get("plotly_chart")
     assert not at.get("download_button")  # made only while the menu is open
     assert [p.proto.popover.label for p in at.get("popover")] == ["Download"]
-    at.session_state[download_menu_key("chart_roads")] = True
+    at.session_state[download_menu_key("road_km")] = True
     at.run()
-    assert [b.proto.id.split("-")[-1] for b in at.get("download_button")][-1] == "download_chart_roads_csv"
+    assert [b.proto.id.split("-")[-1] for b in at.get("download_button")][-1] == "download_road_km_csv"
 
 
 def test_menu_offers_five_downloads_in_the_current_language(monkeypatch):
@@ -287,8 +287,8 @@ def test_menu_offers_five_downloads_in_the_current_language(monkeypatch):
         "صورة PNG (بدقة مضاعفة)", "صورة SVG (متجهة)", "ملف PDF (للطباعة)", "صفحة HTML تفاعلية (تعمل دون اتصال)",
         "البيانات المرسومة مع مصادرها (CSV)"]
     assert [b.proto.id.split("-")[-1] for b in at.get("download_button")] == [
-        "download_chart_roads_png", "download_chart_roads_svg", "download_chart_roads_pdf",
-        "download_chart_roads_html", "download_chart_roads_csv"]
+        "download_road_km_png", "download_road_km_svg", "download_road_km_pdf",
+        "download_road_km_html", "download_road_km_csv"]
 
 
 def test_menu_without_a_browser_says_so_and_offers_html_and_csv(monkeypatch):
@@ -335,8 +335,9 @@ def test_press_kit_cli_writes_every_chart_both_languages_and_the_hashes_match(co
     files = read_kit(path.read_bytes())
     manifest = assert_kit_is_whole(files)
     loaded = corpus.article()
-    stems = {charts.file_stem(c, loaded, lang) for c in loaded.article.charts for lang in ("en", "ar")}
-    assert len(stems) == 14
+    every_chart = [*charts.category_charts(corpus, loaded), *loaded.article.charts]  # the measures', then its own
+    stems = {charts.file_stem(c, loaded, lang) for c in every_chart for lang in ("en", "ar")}
+    assert len(stems) == 18
     for stem in stems:
         lang = stem[-2:]
         assert export.png_size(files[f"charts/{lang}/{stem}.png"])[0] == 2000
@@ -364,7 +365,7 @@ def test_press_kit_without_a_browser_has_the_data_and_says_images_are_missing(co
     assert not any(p.endswith((".png", ".svg", ".pdf")) for p in files)
     assert manifest["images"] is False
     assert f"**No PNG, SVG or PDF in this kit**: no browser at {NO_BROWSER}" in files["README.md"].decode()
-    assert len([p for p in files if p.startswith("charts/") and p.endswith(".csv")]) == 14
+    assert len([p for p in files if p.startswith("charts/") and p.endswith(".csv")]) == 18  # 7 measures, 2 own charts
     assert "data/context_demining.csv" in files and "data/events.json" in files
 
 

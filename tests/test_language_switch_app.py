@@ -66,7 +66,7 @@ def traces(at: AppTest) -> list[int]:
 # page, multiselect key, the ids chosen, their labels in Arabic
 MULTISELECTS = [
     ("pages/demining.py", "demining_measures", ["buildings", "hectares", "explosive_objects"],
-     ["مبانٍ تم فحصها", "أراضٍ تم مسحها", "مواد متفجرة تم اكتشافها وإبطال مفعولها"]),
+     ["المباني التي تم فحصها", "الأراضي التي تم تطهيرها أو مسحها", "المواد المتفجرة التي تم إبطال مفعولها"]),
     ("pages/timeline.py", "timeline_layers", ["article_events", "demining_period"],
      ["تواريخ المقال", "الفترة التي تغطيها حصيلة إزالة الألغام"]),
     ("pages/returns.py", "returns_series", ["returned_to_karabakh_cumulative", "departures_on_return_buses_cumulative"],

@@ -55,9 +55,9 @@ def test_demining_shows_the_four_figures_with_qualifiers_and_four_charts():
                        "Roads cleared of explosives": "683 km",
                        "Explosive objects detected and neutralised": "26,000+ explosive objects"}
     assert "Showing all 4 measures." in captions(at)
-    assert titles(at) == ["Buildings inspected for explosives", "Land surveyed or cleared of mines",
-                          "Roads cleared of explosives", "Explosive objects detected and neutralised"]
-    assert article_point(figures(at)[0])["y"] == [1937]
+    assert titles(at) == ["Land surveyed or cleared of mines", "Roads cleared of explosives",
+                          "Buildings inspected for explosives", "Explosive objects detected and neutralised"]
+    assert article_point(figures(at)[2])["y"] == [1937]  # in the order of data/measures.yaml
 
 
 def test_demining_warns_that_the_article_hectares_are_below_the_ministry_total():
@@ -80,8 +80,8 @@ def test_demining_filter_from_the_url_shows_exactly_those_charts():
     assert not at.exception
     assert titles(at) == ["Land surveyed or cleared of mines", "Roads cleared of explosives"]
     caption = next(c for c in captions(at) if c.startswith("Showing"))
-    assert caption == ("Showing 2 of 4 measures: Land surveyed, Roads cleared of explosives "
-                       "(hidden: Buildings inspected, Explosive objects detected and neutralised).")
+    assert caption == ("Showing 2 of 4 measures: Land cleared or surveyed, Roads cleared of explosives "
+                       "(hidden: Buildings inspected, Explosive objects neutralised).")
     assert at.multiselect(key="demining_measures").value == ["hectares", "road_km"]
     assert at.query_params["demining_measures"] == "hectares,road_km"
 
@@ -118,7 +118,7 @@ def test_demining_in_arabic():
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["مبانٍ تم فحصها"] == "١٬٩٣٧ مبنى"
     assert metrics["مواد متفجرة تم اكتشافها وإبطال مفعولها"] == "أكثر من ٢٦٬٠٠٠ مادة متفجرة"
-    assert any(c.startswith("عرض ٢ من ٤ مقاييس: أراضٍ تم مسحها") for c in captions(at))
+    assert any(c.startswith("عرض ٢ من ٤ مقاييس: الأراضي التي تم تطهيرها أو مسحها") for c in captions(at))
     assert "الأراضي التي تم مسحها" in titles(at)[0]
     assert "٢٬٣٢٠ هكتار في ٢٩ ديسمبر ٢٠٢١" in flags(at)[0]
 
@@ -132,8 +132,10 @@ def test_returns_shows_the_figures_quotes_and_both_charts():
     metrics = {m.label: m.value for m in at.metric}
     assert metrics == {"Refugees returned home": "50,000+ refugees", "Armenians helped to return home": "127 people",
                        "Azerbaijanis helped to return home": "19 people"}
-    assert titles(at) == ["Refugees returned to Karabakh", "People the peacekeepers helped to return home"]
-    refugees, bars = figures(at)
+    assert titles(at) == ["Refugees returned to Karabakh", "Departures on the return buses from Yerevan",
+                          "People from Karabakh still displaced in Armenia",
+                          "People the peacekeepers helped to return home"]
+    refugees, _, _, bars = figures(at)
     assert article_point(refugees)["y"] == [50000]
     assert article_point(refugees)["marker"]["symbol"] == "triangle-up"
     assert bars["data"][0]["x"] == [127, 19]
@@ -184,7 +186,7 @@ def test_timeline_lists_events_with_their_precision():
     at = open_page("pages/timeline.py")
     headings = listed_items(at)
     assert 'Hostilities resume in Karabakh ("the end of September 2020") · September 2020' in headings
-    assert "Fighting, about a month and a half (start known to the month) · September 2020 – 10 November 2020" in headings
+    assert "Length of the fighting: about 1.5 months · September 2020 – 10 November 2020" in headings
     assert "Trilateral statement signed · 9 November 2020" in headings
     september = next(m.value for m in at.markdown if "Hostilities resume" in m.value)
     assert "Date precision: month only" in september

@@ -11,6 +11,7 @@ import streamlit as st
 from newsdash.app.memo import once_per_run
 from newsdash.app.state import cached_corpus, cached_view, chart_figure, data_state, load_corpus, screen_chart
 from newsdash.data import corpus as corpus_mod
+from newsdash.errors import DataError
 from newsdash.reading.i18n import t
 from newsdash.textsafety import md_escape as md_text
 
@@ -36,7 +37,7 @@ def chart_or_message(loaded, chart, lang: str, filter_tag: str = "", filters: di
     from newsdash.views.charts import empty_message
 
     filters = filters or {}
-    message = cached_view(empty_message, loaded, load_corpus().context, chart.id, lang, **filters)
+    message = cached_view(empty_message, loaded, load_corpus(), chart.id, lang, **filters)
     if message:
         st.info(md_text(message), icon=":material/info:")
         return
@@ -81,18 +82,28 @@ def download_menu_key(chart_id: str) -> str:
 def _download_buttons(fig, chart, loaded, lang: str, filter_tag: str, filters: dict | None,  # noqa: ANN001
                       drawn_state: str | None = None) -> None:
     from newsdash.exports import chart_files as export
-    from newsdash.views.charts import ExportWords, build_chart, chart_frame, file_stem, plotly_config
+    from newsdash.views.charts import (
+        ExportWords,
+        build_chart,
+        chart_frame,
+        file_stem,
+        get_chart,
+        plotly_config,
+    )
     from newsdash.views.data_method import credit_line
 
     corpus = load_corpus()
     if drawn_state is not None and drawn_state != data_state()[1]:  # the menu reruns alone, later
         st.caption(t("download_data_changed", lang))
         fresh = corpus.article(loaded.id)
-        chart = next((c for c in fresh.article.charts if c.id == chart.id), None) if fresh and fresh.id == loaded.id else None
+        try:
+            chart = get_chart(fresh, chart.id, corpus) if fresh and fresh.id == loaded.id else None
+        except DataError:
+            chart = None
         if chart is None:
             return
         loaded = fresh  # the export figure below is drawn from the data as it is now
-    context = corpus.context
+    context = corpus  # a measure's chart draws every article's figures on it
     folder = corpus_mod.Path(data_state()[0])
 
     def export_figure():  # noqa: ANN202 - the page's chart with the caveat and credit a file carries

@@ -106,16 +106,16 @@ def chart_figure(loaded, chart_id: str, lang: str, **filters):  # noqa: ANN001, 
     from newsdash.views.charts import build_chart
     from newsdash.views.frozen_figure import freeze
 
-    context = load_corpus().context
+    corpus = load_corpus()  # a measure's chart draws every article's figures on it
     key = ("chart", *data_state(), loaded.id, chart_id, lang, _key_part(filters))
-    return _views.get(key, lambda: freeze(build_chart(loaded, context, chart_id, lang, **filters)))
+    return _views.get(key, lambda: freeze(build_chart(loaded, corpus, chart_id, lang, **filters)))
 
 
 def chart_rows(loaded, chart_id: str, lang: str, **filters):  # noqa: ANN001, ANN201
     """The rows a chart draws (newsdash.views.charts.chart_frame), cached like chart_figure."""
     from newsdash.views.charts import chart_frame
 
-    return cached_view(chart_frame, loaded, load_corpus().context, chart_id, lang, **filters)
+    return cached_view(chart_frame, loaded, load_corpus(), chart_id, lang, **filters)
 
 
 def page_start(require_article: bool = True):  # noqa: ANN201 - (lang, Corpus, LoadedArticle | None)
