@@ -1,6 +1,7 @@
 """Add an article: paste or upload a new text, see the figures and dates the machine
-finds marked in it, untick the wrong ones, download a draft for an editor to confirm.
-Nothing here reaches the dashboard: every candidate is unconfirmed."""
+finds marked in it, untick the wrong ones, download a draft, or fill in what only an
+editor knows and save the confirmed article on the record (signed in, when a password
+is set). Nothing reaches the dashboard unconfirmed."""
 
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from newsdash.reading.candidates import MAX_CANDIDATES
 from newsdash.reading.i18n import format_date, format_number, t
 from newsdash.textsafety import md_escape as md  # the uploaded text stays literal in Markdown
 from newsdash.views import add_article as view
+from newsdash.views import confirm_form
 
 lang = st.session_state.get("lang", "en")
 if lang == "ar":  # a file name in the uploader reads left to right, whatever the page direction
@@ -130,3 +132,32 @@ with right:
                        file_name=draft.seed_name, mime="text/plain", on_click="ignore",
                        icon=":material/description:", key="add_download_seed")
 st.caption(t("add_download_help", lang))
+
+# 6/ CONFIRM AND SAVE: WHAT ONLY AN EDITOR KNOWS, THEN THE ARTICLE INTO THE DATA FOLDER
+st.divider()
+st.subheader(t("confirm_heading", lang))
+st.caption(t("confirm_intro", lang))
+gated, signed_in = widgets.sign_in_state()
+sections = confirm_form.sections(draft.article, incoming.text, lang)
+form_key = view.editor_key("confirm", incoming.raw)  # a new text starts an empty form
+answers = {}
+with st.form(form_key, enter_to_submit=False, border=False):
+    for section in sections:
+        st.markdown(f"**{md(section.heading)}**")
+        for field in section.fields:
+            widget = st.text_area if field.long else st.text_input
+            answers[field.key] = widget(field.label, value=field.default, key=f"{form_key}.{field.key}",
+                                        help=md(field.help) if field.help else None)
+    save = st.form_submit_button(t("confirm_save", lang), type="primary", icon=":material/save:",
+                                 disabled=gated and not signed_in)
+if gated and not signed_in:
+    st.info(t("confirm_sign_in", lang))
+if save:  # on a refusal every field keeps what was typed: the widgets hold it
+    saved = confirm_form.save(draft.article, incoming.raw, answers, corpus_mod.data_dir(), gated=gated,
+                              signed_in=signed_in, lang=lang, sections_=sections)
+    if saved.path is None:
+        st.error(saved.message)
+    else:
+        st.success(saved.message)
+        widgets.page_link("pages/overview.py", t("page_overview", lang), icon=":material/dashboard:",
+                          query_params={"article": saved.path.stem})

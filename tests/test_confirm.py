@@ -9,11 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-import record_data as rd
 import yaml
 
 from newsdash.curation import confirm as c
 from newsdash.data.corpus import load_corpus
+from tests import record_data as rd
 
 PYTHON = sys.executable
 

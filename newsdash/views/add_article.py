@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsdash.curation.draft import (
@@ -192,6 +192,7 @@ class Draft:
     left_out: tuple[str, ...]
     figures: int
     events: int
+    article: dict = field(default_factory=dict)  # the draft itself, for the confirm form
 
 
 def draft_for(incoming_: Incoming, extraction: Extraction, seeds_dir: Path,
@@ -201,4 +202,4 @@ def draft_for(incoming_: Incoming, extraction: Extraction, seeds_dir: Path,
     seed_name = seed_file_name(raw, seeds_dir)
     article, left_out = build_draft(raw, incoming_.text, extraction, seed_name, kept_figures, kept_events)
     return Draft(draft_yaml(article, extraction), f"{draft_article_id(raw)}.yaml", seed_name, tuple(left_out),
-                 len(article["figures"]), len(article["events"]))
+                 len(article["figures"]), len(article["events"]), article)
