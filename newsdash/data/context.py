@@ -147,11 +147,18 @@ def _csv_rows(path: Path, raw: bytes, errors: list[DataError]) -> list[tuple[int
     return rows
 
 
-def _validated(path: Path, rows, model, errors: list[DataError]) -> list:  # noqa: ANN001
+def _validated(path: Path, rows, model, errors: list[DataError], measures=None) -> list:  # noqa: ANN001
+    """The rows that pass the model; with `measures` (ids of data/measures.yaml), a row
+    must also name one of them."""
     good = []
     for line, row in rows:
         try:
-            good.append(model.model_validate(row))
+            record = model.model_validate(row)
+            if measures is not None and record.measure not in measures:
+                message = f"no measure '{record.measure}' in measures.yaml (add it there first)"
+                errors.append(DataError(str(path), message, line, f"row {line}", "measure"))
+                continue
+            good.append(record)
         except ValidationError as exc:
             for e in exc.errors():
                 field = ".".join(str(p) for p in e["loc"]) or "-"
@@ -197,10 +204,11 @@ def _frame(rows: list[ContextRow]) -> pd.DataFrame:
     return pd.DataFrame([r.model_dump() for r in rows], columns=columns)
 
 
-def load_context(context_dir: Path) -> tuple[Context, list[DataError]]:
+def load_context(context_dir: Path, measures=None) -> tuple[Context, list[DataError]]:  # noqa: ANN001
     """Read the three tables; a missing table is an error, a bad row is skipped and reported.
 
-    Only regular files inside the data folder (context_dir's parent) are read."""
+    Only regular files inside the data folder (context_dir's parent) are read. With
+    `measures` (the ids of data/measures.yaml), a row naming another measure is an error."""
     errors: list[DataError] = []
     tables, sources = {}, []
     for name in (DEMINING_FILE, RETURNS_FILE, EVENTS_FILE):
@@ -214,8 +222,9 @@ def load_context(context_dir: Path) -> tuple[Context, list[DataError]]:
         except DataError as error:
             errors.append(error)
             tables[name] = []
-    demining = _frame(_validated(context_dir / DEMINING_FILE, _demining_long(tables[DEMINING_FILE]), ContextRow, errors))
-    returns = _frame(_validated(context_dir / RETURNS_FILE, tables[RETURNS_FILE], ContextRow, errors))
+    demining = _frame(_validated(context_dir / DEMINING_FILE, _demining_long(tables[DEMINING_FILE]), ContextRow,
+                                 errors, measures))
+    returns = _frame(_validated(context_dir / RETURNS_FILE, tables[RETURNS_FILE], ContextRow, errors, measures))
     events = tuple(_validated(context_dir / EVENTS_FILE, tables[EVENTS_FILE], ContextEvent, errors))
     flags = tuple(find_falls(demining) + find_falls(returns))
     return Context(demining, returns, events, flags, tuple(sources)), errors

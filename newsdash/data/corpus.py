@@ -8,12 +8,13 @@ import os
 import stat
 import threading
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
 from newsdash.data.context import DEMINING_FILE, EVENTS_FILE, RETURNS_FILE, Context, Flag, load_context
 from newsdash.data.loading import LoadedArticle, load_article, read_seed_file
+from newsdash.data.measures import MEASURES_FILE, Measure, load_measures
 from newsdash.data.yamlsafe import read_bytes
 from newsdash.errors import DataError
 
@@ -31,6 +32,8 @@ class Corpus:
     flags: tuple[Flag, ...]
     drafts: tuple[LoadedArticle, ...] = ()  # valid draft articles, never shown
     state: str = ""  # state_digest of the files when they were listed for this load
+    measures: dict[str, Measure] = field(default_factory=dict)  # data/measures.yaml, by id, in its order
+    measures_source: tuple[tuple[Path, bytes], ...] = ()  # the measures file, with the bytes parsed
 
     @cached_property
     def _by_id(self) -> dict[str, LoadedArticle]:
@@ -49,6 +52,7 @@ class Corpus:
             if loaded.seed_path is not None:
                 files[loaded.seed_path] = loaded.seed_raw
         files.update(self.context.sources)
+        files.update(self.measures_source)
         return files
 
 
@@ -196,8 +200,10 @@ class _Kept:
 
 
 _kept: dict[str, dict[str, _Kept]] = {}  # by data folder, then by article path
+_kept_measures: dict[str, dict] = {}  # by data folder: the measures its kept articles were checked against
 _seeds: dict[str, tuple[tuple, bytes, str]] = {}  # one copy of each seed's bytes and text
 _contexts: dict[str, tuple[tuple, Context, tuple]] = {}
+_measures: dict[str, tuple[tuple, dict, tuple, tuple]] = {}  # by data folder: (entry, measures, source, errors)
 _series: list = [None, None]  # (context, series_by_measure of it): split once per context
 _listed: dict[str, tuple[str, dict]] = {}  # by data folder: the last state_digest and its entries
 KEPT_FOLDERS = 4  # data folders whose articles are kept (tests and the benchmark use many)
@@ -207,7 +213,7 @@ _loading = threading.Lock()
 def clear_kept() -> None:
     """Forget every kept article, seed, context and digest: the next load reads all."""
     with _loading:
-        for cache in (_kept, _seeds, _contexts, _digests, _listed):
+        for cache in (_kept, _seeds, _contexts, _digests, _listed, _measures, _kept_measures):
             cache.clear()
         _series[:] = [None, None]
 
@@ -226,11 +232,12 @@ def _load_corpus(data: Path, states: dict[str, tuple]) -> Corpus:
     articles, errors = [], []
     if not (data / "articles").is_dir():
         errors.append(DataError(str(data / "articles"), "no articles folder here"))
-    kept = _kept_for(str(data))
-    context, context_errors = _context(data, states)
+    measures, measures_source, measure_errors = _measures_of(data, states)
+    kept = _kept_for(str(data), measures)
+    context, context_errors = _context(data, states, measures)
     flags, drafts, fresh = list(context.flags), [], {}
     for path in _article_paths(data, states):
-        entry = _article(path, data, states, kept.get(str(path)))
+        entry = _article(path, data, states, kept.get(str(path)), measures)
         loaded, problems = entry.result
         errors += problems
         if loaded and loaded.is_draft:
@@ -244,8 +251,9 @@ def _load_corpus(data: Path, states: dict[str, tuple]) -> Corpus:
         fresh[str(path)] = entry
     kept.clear()  # files gone from the folder are forgotten
     kept.update({path: entry for path, entry in fresh.items() if entry.state})
-    return Corpus(tuple(articles), context, tuple(errors + list(context_errors)), tuple(flags), tuple(drafts),
-                  state_digest(data, states))
+    errors += list(measure_errors) + list(context_errors)
+    return Corpus(tuple(articles), context, tuple(errors), tuple(flags), tuple(drafts),
+                  state_digest(data, states), measures, measures_source)
 
 
 def _article_paths(data: Path, states: dict[str, tuple]) -> list[Path]:
@@ -263,15 +271,34 @@ def _series_of(context: Context) -> dict:
     return _series[1]
 
 
-def _kept_for(folder: str) -> dict[str, _Kept]:
+def _measures_of(data: Path, states: dict) -> tuple[dict[str, Measure], tuple, tuple]:
+    """The measures, read again only when measures.yaml changed. The same dict object is
+    returned while it is unchanged: the kept articles were checked against it."""
+    entry = states.get(str(data / MEASURES_FILE))
+    known = _measures.get(str(data))
+    if known and known[0] == entry and entry is not None:
+        return known[1], known[2], known[3]
+    measures, raw, errors = load_measures(data)
+    source = ((data / MEASURES_FILE, raw),) if raw is not None else ()
+    if raw is not None and _describes(entry, raw):
+        _measures[str(data)] = (entry, measures, source, tuple(errors))
+    return measures, source, tuple(errors)
+
+
+def _kept_for(folder: str, measures: dict | None = None) -> dict[str, _Kept]:
+    """The kept articles of this folder; forgotten when the measures they were checked
+    against changed (a figure's measure may have become unknown, or its unit another)."""
     kept = _kept.pop(folder, {})
+    if measures is not None and _kept_measures.get(folder) != measures:
+        kept = {}
+        _kept_measures[folder] = measures
     _kept[folder] = kept  # the most recent last
     while len(_kept) > KEPT_FOLDERS:
         del _kept[next(iter(_kept))]
     return kept
 
 
-def _article(path: Path, data: Path, states: dict, known: _Kept | None) -> _Kept:
+def _article(path: Path, data: Path, states: dict, known: _Kept | None, measures: dict | None = None) -> _Kept:
     """The kept result for this file if neither it nor its seed changed, else a new one."""
     state = states.get(str(path))
     if known and known.state == state and (known.seed[0] is None or states.get(known.seed[0]) == known.seed[1]):
@@ -283,7 +310,7 @@ def _article(path: Path, data: Path, states: dict, known: _Kept | None) -> _Kept
         used.append(str(seed_path))
         return _seed(seed_path, seeds, states)
 
-    loaded, problems = _load_guarded(path, seeds, data, read_seed)
+    loaded, problems = _load_guarded(path, seeds, data, read_seed, measures)
     seed = (used[0], states.get(used[0])) if used else (None, None)
     trusted = _describes(state, loaded.raw) if loaded else _unchanged_since(path, state)
     if used and (used[0] not in _seeds or _seeds[used[0]][0] != seed[1]):
@@ -307,24 +334,24 @@ def _seed(path: Path, seeds: Path, states: dict) -> tuple[bytes, str]:
     return data, text
 
 
-def _context(data: Path, states: dict) -> tuple[Context, tuple]:
+def _context(data: Path, states: dict, measures: dict | None = None) -> tuple[Context, tuple]:
     folder = data / "context"
-    key = tuple(states.get(str(folder / name)) for name in CONTEXT_FILES)
+    key = (*(states.get(str(folder / name)) for name in CONTEXT_FILES), tuple(measures or ()))
     known = _contexts.get(str(data))
     if known and known[0] == key:
         return known[1], known[2]
-    context, errors = load_context(folder)
+    context, errors = load_context(folder, None if measures is None else set(measures))
     if all(_describes(states.get(str(path)), raw) for path, raw in context.sources):
         _contexts[str(data)] = (key, context, tuple(errors))
     return context, tuple(errors)
 
 
-def _load_guarded(path: Path, seeds: Path, data: Path | None = None,
-                  read_seed=None) -> tuple[LoadedArticle | None, list[DataError]]:  # noqa: ANN001
+def _load_guarded(path: Path, seeds: Path, data: Path | None = None, read_seed=None,  # noqa: ANN001
+                  measures: dict | None = None) -> tuple[LoadedArticle | None, list[DataError]]:
     """load_article, with any unforeseen failure on one file reported as that file's
     error: the other articles still show. The hostile-data tests assert none happens."""
     try:
-        return load_article(path, seeds, root=data, read_seed=read_seed)
+        return load_article(path, seeds, root=data, read_seed=read_seed, measures=measures)
     except FileNotFoundError:  # removed since it was listed (an editor's atomic save)
         return None, []
     except Exception as exc:  # noqa: BLE001 - one broken file must not take down the rest

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from newsdash.data.measures import Measure, figure_measure_problem, load_measures
 from newsdash.data.models import Article
 from newsdash.data.provenance import (
     ProvenanceProblem,
@@ -96,12 +97,14 @@ def _safe_index(items: Any, index: int) -> Any:
 
 
 def load_article(path: Path, seeds_dir: Path, *, root: Path | None = None,
-                 read_seed: SeedReader | None = None) -> tuple[LoadedArticle | None, list[DataError]]:
+                 read_seed: SeedReader | None = None,
+                 measures: dict[str, Measure] | None = None) -> tuple[LoadedArticle | None, list[DataError]]:
     """Validate one article file; on any problem return None and every error found.
 
     Only a regular file inside `root` (default: the data folder, path's grandparent) is
     read. `read_seed` gives a seed's bytes and text (default: read from seeds_dir), so a
-    corpus can share one copy of a seed between the articles quoting it."""
+    corpus can share one copy of a seed between the articles quoting it. Each figure's
+    `measure` is checked against `measures` (default: the data folder's measures.yaml)."""
     try:
         data = read_bytes(path, root=root or path.parent.parent)
         raw, lines = parse_with_lines(path, decode_text(path, data))
@@ -114,6 +117,11 @@ def load_article(path: Path, seeds_dir: Path, *, root: Path | None = None,
         article = Article.model_validate(raw)
     except ValidationError as exc:
         return None, [placer.error(tuple(e["loc"]), _pydantic_message(e)) for e in exc.errors()]
+    if measures is None:
+        measures = load_measures(root or path.parent.parent)[0]
+    measure_errors = _measure_errors(article, measures, placer)
+    if measure_errors:
+        return None, measure_errors
     return _with_seed(article, path, data, seeds_dir, placer, read_seed or partial(read_seed_file, seeds_dir))
 
 
@@ -211,6 +219,16 @@ def _reference_errors(article: Article, placer: _Placer) -> list[DataError]:
                 elif kind == "charts" and ref in _draft_ids(article):
                     message = f"figure '{ref}' is a draft: confirm it before a chart draws it"
                     errors.append(placer.error((kind, i, "figures"), message))
+    return errors
+
+
+def _measure_errors(article: Article, measures: dict[str, Measure], placer: _Placer) -> list[DataError]:
+    """A figure names a measure that exists, and counts in that measure's unit."""
+    errors = []
+    for i, fig in enumerate(article.figures):
+        problem = figure_measure_problem(fig.measure, fig.unit, measures)
+        if problem:
+            errors.append(placer.error(("figures", i, "measure"), problem))
     return errors
 
 

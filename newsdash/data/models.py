@@ -99,6 +99,7 @@ class Figure(Strict):
     value_max: int | float | None = None
     qualifier: Qualifier
     unit: str = Field(min_length=1)
+    measure: str | None = Field(default=None, pattern=SNAKE_CASE)  # an id of data/measures.yaml
     period: Period
     attributed_to: str = Field(min_length=1)
     attributed_to_ar: str = ""  # the editors' Arabic rendering, shown on Arabic pages
