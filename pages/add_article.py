@@ -34,15 +34,16 @@ def cached_reading(text: str, chosen):  # noqa: ANN001, ANN201
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def cached_draft(raw: bytes, published: str | None, figures: tuple, events: tuple, seeds: str,  # noqa: ANN201, PLR0913
-                 seed_names: tuple, _extraction):  # noqa: ANN001
+                 seed_names: tuple, data_state: tuple, _extraction, _measures):  # noqa: ANN001
     # each tick re-runs the page: the draft (quotes made unique in the text) is built once per
     # choice; seed_names is only part of the key (a new seed file changes the next NNN_ number);
-    # the extraction follows from raw and published, so it is left out of the key
+    # the extraction follows from raw and published, so it is left out of the key, and the
+    # measures (the proposals) from the data folder's state
     incoming_ = view.incoming(raw, None)
     if light(incoming_.text, _extraction):
-        return view.draft_for(incoming_, _extraction, Path(seeds), list(figures), list(events))
+        return view.draft_for(incoming_, _extraction, Path(seeds), list(figures), list(events), _measures)
     try:  # a long text: off this thread, with the time limit, like its reading
-        return draft_bounded(incoming_, _extraction, Path(seeds), list(figures), list(events))
+        return draft_bounded(incoming_, _extraction, Path(seeds), list(figures), list(events), _measures)
     except TooSlow as slow:
         return slow.seconds
 
@@ -114,8 +115,9 @@ if not published:
     st.stop()
 seeds = corpus_mod.seeds_dir_for(corpus_mod.data_dir())
 seed_names = tuple(sorted(p.name for p in seeds.glob("*.txt")))
+measures = widgets.load_corpus().measures
 draft = cached_draft(incoming.raw, extraction.published, tuple(kept["figures"]), tuple(kept["events"]), str(seeds),
-                     seed_names, extraction)
+                     seed_names, widgets.data_state(), extraction, measures)
 if not isinstance(draft, view.Draft):
     st.error(t("add_too_slow", lang).format(seconds=format_number(draft, lang)))
     st.stop()
@@ -138,15 +140,24 @@ st.divider()
 st.subheader(t("confirm_heading", lang))
 st.caption(t("confirm_intro", lang))
 gated, signed_in = widgets.sign_in_state()
-sections = confirm_form.sections(draft.article, incoming.text, lang)
+sections = confirm_form.sections(draft.article, incoming.text, lang, measures)
 form_key = view.editor_key("confirm", incoming.raw)  # a new text starts an empty form
 answers = {}
 with st.form(form_key, enter_to_submit=False, border=False):
     for section in sections:
         st.markdown(f"**{md(section.heading)}**")
+        if section.caption:  # the measure proposed for a figure, and why
+            st.caption(md(section.caption))
         for field in section.fields:
+            key = f"{form_key}.{field.key}"
+            if field.options:
+                answers[field.key] = st.selectbox(field.label, field.options, key=key,
+                                                  index=field.options.index(field.default)
+                                                  if field.default in field.options else 0,
+                                                  format_func=field.option_labels.get)
+                continue
             widget = st.text_area if field.long else st.text_input
-            answers[field.key] = widget(field.label, value=field.default, key=f"{form_key}.{field.key}",
+            answers[field.key] = widget(field.label, value=field.default, key=key,
                                         help=md(field.help) if field.help else None)
     save = st.form_submit_button(t("confirm_save", lang), type="primary", icon=":material/save:",
                                  disabled=gated and not signed_in)

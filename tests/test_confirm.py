@@ -67,7 +67,9 @@ def test_new_article_then_confirm_then_validate(data: Path) -> None:
     second = corpus.article(rd.ARTICLE_ID)
     figures = {f.id: f for f in second.article.figures}
     assert (figures["figure_1"].value, figures["figure_1"].qualifier) == (34000, "more_than")
-    assert figures["figure_1"].category == "returns"
+    assert (figures["figure_1"].measure, figures["figure_1"].category) == ("returned_to_karabakh_cumulative",
+                                                                            "returns")  # the proposal, accepted
+    assert figures["figure_2"].measure is None  # on no measure: a tile and the text
     assert figures["figure_1"].period.as_of == "2020-12-06"
     assert (figures["figure_2"].period.start, figures["figure_2"].period.end) == ("2020-09", "2020-11-10")
     assert [e.id for e in second.article.events] == ["event_2"]  # the unticked dateline is gone

@@ -120,11 +120,25 @@ def test_behind_a_password_the_page_is_not_reached_without_signing_in(data_copy:
     assert not [w for w in at.text_area if w.key == "add_paste"]
 
 
-def test_run_without_the_entry_script_save_waits_for_sign_in(data_copy: Path, gated: None) -> None:
-    """The lock on the data itself: the page run alone still will not save unsigned."""
+def test_run_without_the_entry_script_there_is_no_form_without_sign_in(data_copy: Path, gated: None) -> None:
+    """The lock on the data itself: the page run alone stops before the draft and its form
+    (and save_confirmed refuses an unsigned save too: tests/test_confirm.py)."""
     at = AppTest.from_file(str(rd.ROOT / PAGE), default_timeout=90).run()
     at.text_area(key="add_paste").input(RAW.decode("utf-8")).run()
-    fill(at, rd.ANSWERS)
-    assert save_button(at).disabled
-    assert "Sign in to save: a password protects this dashboard." in [i.value for i in at.info]
-    assert not (data_copy / "articles" / f"{rd.ARTICLE_ID}.yaml").exists()  # (and save_confirmed refuses too)
+    assert not at.exception
+    assert not [b for b in at.button if b.label == "Save the confirmed article"]
+    assert not [w for w in at.text_input if w.key.startswith(FORM)]
+
+
+def test_the_proposal_is_chosen_with_its_reason(data_copy: Path) -> None:
+    at = pasted()
+    measure = next(s for s in at.selectbox if s.key == f"{FORM}.figures.figure_1.measure")
+    assert measure.value == "returned_to_karabakh_cumulative"
+    assert measure.options == ["none: a tile and the text only", "Returned to Karabakh (Russian side's count)"]
+    assert field(at, "figures.figure_1.category").value == "returns"
+    captions = [c.value for c in at.caption]
+    assert "Proposed: Returned to Karabakh (Russian side's count). It counts refugees, and the quote says لاجئ." \
+        in captions
+    no_measure = next(s for s in at.selectbox if s.key == f"{FORM}.figures.figure_2.measure")
+    assert no_measure.value == ""
+    assert any(c.startswith("On no known measure (unit months") and "docs/measures.md" in c for c in captions)

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from newsdash.curation import confirm as c
 from newsdash.curation.draft import build_draft
 from newsdash.data.corpus import load_corpus
+from newsdash.data.measures import load_measures
 from newsdash.reading.candidates import extract, guess_published
 from tests import record_data as rd
 from tests.conftest import DASHBOARD
@@ -33,9 +34,16 @@ def open_page(page: str, **params: str) -> AppTest:
 def confirm_second(data: Path) -> Path:
     raw = rd.seed_bytes()
     text = raw.decode("utf-8")
-    draft, left_out = build_draft(raw, text, extract(text, guess_published(text)), rd.SEED_NAME)
+    measures = load_measures(data)[0]
+    draft, left_out = build_draft(raw, text, extract(text, guess_published(text)), rd.SEED_NAME, measures=measures)
     assert left_out == []
     return c.save_confirmed(c.confirm(draft, c.form_defaults(draft) | rd.ANSWERS), raw, data)
+
+
+def row_measure(corpus) -> str:  # noqa: ANN001
+    """The measure of the context row citing the same ministry count (6 Dec 2020)."""
+    table = corpus.context.returns
+    return table[table["as_of"].astype(str).str.startswith("2020-12-06")].iloc[0]["measure"]
 
 
 @pytest.fixture
@@ -56,8 +64,9 @@ def test_both_articles_load_and_the_first_is_unchanged(both: Path) -> None:
     returns = second.article.figure("figure_1")
     assert (returns.value, returns.qualifier, returns.unit, returns.category) == (34000, "more_than", "refugees",
                                                                                    "returns")
+    assert returns.measure == row_measure(corpus) == "returned_to_karabakh_cumulative"
     # the ministry's count is a point of the context series it belongs to: same day, same value
-    returns_table = corpus.context.returns
+    returns_table = corpus.context.returns  # the row of the same claim in the context series
     row = returns_table[returns_table["as_of"].astype(str).str.startswith("2020-12-06")].iloc[0]
     assert (row["measure"], row["value"], row["qualifier"]) == ("returned_to_karabakh_cumulative", 34000,
                                                                 "more_than")

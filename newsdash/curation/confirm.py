@@ -30,9 +30,11 @@ ARTICLE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ARTICLE_FIELDS = ("id", "title.en", "title.ar", "outlet.en", "outlet.ar", "wire_agency.en", "wire_agency.ar",
                   "speaker.name.en", "speaker.name.ar", "speaker.role.en", "speaker.role.ar",
                   "claim_caveat.en", "claim_caveat.ar")
-FIGURE_FIELDS = ("label.en", "label.ar", "attributed_to", "attributed_to_ar", "translation", "category", "period")
+FIGURE_FIELDS = ("label.en", "label.ar", "attributed_to", "attributed_to_ar", "translation", "measure", "category",
+                 "period")
 EVENT_FIELDS = ("label.en", "label.ar", "translation")
-OPTIONAL = {"attributed_to_ar"}  # the Arabic attribution falls back to the original wording
+# the Arabic attribution falls back to the original wording; a figure on no measure is a tile
+OPTIONAL = {"attributed_to_ar", "measure"}
 HEADER = """\
 # Confirmed on the Add an article page (or with newsdash.curation.confirm) from
 # seeds/{seed}. Every quote is a verbatim span of the seed; `python -m newsdash
@@ -149,8 +151,6 @@ def _confirmed_figure(figure: dict, answers: Mapping[str, object]) -> dict:
             figure.pop(name, None)
         else:
             _set(figure, name, value)
-    if measure := _text(answers, f"{key}.measure"):
-        figure["measure"] = measure
     return figure
 
 

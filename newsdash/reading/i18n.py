@@ -282,6 +282,21 @@ TEXT: dict[str, tuple[str, str]] = {
     "confirm_f_translation": ("English translation of the quote", "الترجمة الإنجليزية للاقتباس"),
     "confirm_f_category": ("Category (e.g. returns, demining)", "الفئة (مثل returns أو demining)"),
     "confirm_f_period": ("Period", "الفترة"),
+    "confirm_f_measure": ("Measure (its chart)", "المقياس (مخططه)"),
+    "confirm_no_measure": ("none: a tile and the text only", "لا شيء: بطاقة والنص فقط"),
+    "propose_measure": ("Proposed: {measure}. It counts {unit}, and the quote says {words}.",
+                        "المقترح: {measure}. وحدته {unit}، ويقول الاقتباس {words}."),
+    "propose_category_only": ("Proposed category: {category} (the quote says {words}), but no measure counts "
+                              "{unit}: the figure is shown as a tile and in the text. To draw it, add a measure "
+                              "to data/measures.yaml (see {guide}) and name it here.",
+                              "الفئة المقترحة: {category} (يقول الاقتباس {words})، لكن لا مقياس وحدته {unit}: "
+                              "يُعرض الرقم بطاقةً وفي النص. لرسمه أضف مقياسا إلى data/measures.yaml (انظر {guide}) "
+                              "واختره هنا."),
+    "propose_none": ("On no known measure (unit {unit}, no word of a measure in the quote): the figure is shown "
+                     "as a tile and in the text. To draw it, add a measure to data/measures.yaml (see {guide}) "
+                     "and name it here.",
+                     "ليس على أي مقياس معروف (الوحدة {unit}، ولا كلمة من كلمات المقاييس في الاقتباس): يُعرض "
+                     "الرقم بطاقةً وفي النص. لرسمه أضف مقياسا إلى data/measures.yaml (انظر {guide}) واختره هنا."),
     "confirm_save": ("Save the confirmed article", "حفظ المقال المؤكد"),
     "confirm_sign_in": ("Sign in to save: a password protects this dashboard.",
                         "سجّل الدخول للحفظ: كلمة مرور تحمي لوحة البيانات هذه."),

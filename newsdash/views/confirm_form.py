@@ -5,11 +5,14 @@ in which sections, with which first values and labels; and what Save does with t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsdash.curation import confirm
+from newsdash.curation.proposals import propose
 from newsdash.data.loading import split_paragraphs
+from newsdash.data.measures import Measure
 from newsdash.reading.i18n import format_value, t
 
 LONG_FIELDS = {"claim_caveat.en", "claim_caveat.ar", "translation"}
@@ -22,6 +25,8 @@ class FormField:
     default: str
     long: bool = False
     help: str | None = None
+    options: tuple[str, ...] = ()  # a choice (the measure): ids, "" for none
+    option_labels: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -48,20 +53,34 @@ def _field(key: str, name: str, defaults: dict, lang: str, mark: str = "", help_
     return FormField(key, _label(name, lang, mark), str(defaults.get(key, "")), long, help_)
 
 
-def sections(draft: dict, seed_text: str, lang: str) -> list[FormSection]:
-    """The article's block, then each kept figure (F1...), each kept date (D1...), then a
-    translation of each paragraph, the original beside it as help."""
+def _measure_field(key: str, defaults: dict, measures: Mapping[str, Measure], unit: str, lang: str,  # noqa: PLR0913
+                   mark: str) -> FormField:
+    """A choice among the measures that count in the figure's unit (the loader refuses any
+    other), or none; the proposal first chosen."""
+    default = str(defaults.get(key, ""))
+    labels = {"": t("confirm_no_measure", lang)} | {m.id: m.label.get(lang) for m in measures.values() if m.unit == unit}
+    return FormField(key, _label("measure", lang, mark), default, options=tuple(labels), option_labels=labels)
+
+
+def sections(draft: dict, seed_text: str, lang: str, measures: Mapping[str, Measure] | None = None) -> list[FormSection]:
+    """The article's block, then each kept figure (F1...) with the measure proposed for it
+    and why, each kept date (D1...), then a translation of each paragraph, the original
+    beside it as help."""
+    measures = measures or {}
     defaults = confirm.form_defaults(draft)
     info = [_field("article.id", "id", defaults, lang, help_=t("confirm_id_help", lang))]
     info += [_field(f"article.{name}", name, defaults, lang) for name in confirm.ARTICLE_FIELDS[1:]]
     result = [FormSection(t("confirm_article_heading", lang), tuple(info))]
     for figure in draft.get("figures", []):
         mark = "F" + figure["id"].rsplit("_", 1)[-1]
-        fields = [_field(f"figures.{figure['id']}.{name}", name, defaults, lang, mark,
+        fields = [_measure_field(f"figures.{figure['id']}.measure", defaults, measures, figure["unit"], lang, mark)
+                  if name == "measure" else
+                  _field(f"figures.{figure['id']}.{name}", name, defaults, lang, mark,
                          t("confirm_period_help", lang) if name == "period" else None)
                   for name in confirm.FIGURE_FIELDS]
         reading = format_value(figure["value"], figure["qualifier"], lang, figure.get("value_max"))
-        result.append(FormSection(f"{mark} · {reading} · «{figure['quote']}»", tuple(fields)))
+        why = propose(figure["quote"], figure["unit"], measures).reason(lang) if measures else ""
+        result.append(FormSection(f"{mark} · {reading} · «{figure['quote']}»", tuple(fields), why))
     for event in draft.get("events", []):
         mark = "D" + event["id"].rsplit("_", 1)[-1]
         fields = [_field(f"events.{event['id']}.{name}", name, defaults, lang, mark) for name in confirm.EVENT_FIELDS]
