@@ -106,6 +106,15 @@ def test_refuses_an_existing_id_and_leaves_it_as_it_was(data: Path) -> None:
         c.save_confirmed(answered(draft), rd.seed_bytes(), data)
 
 
+def test_refuses_an_id_another_file_already_holds(data: Path) -> None:
+    draft = new_article(data)
+    other = data / "articles" / "renamed.yaml"
+    other.write_text(f"article:\n  id: {rd.ARTICLE_ID}\n", encoding="utf-8")
+    with pytest.raises(c.SaveRefused, match="renamed.yaml already holds an article with id"):
+        c.save_confirmed(answered(draft), rd.seed_bytes(), data)
+    assert not (data / "articles" / f"{rd.ARTICLE_ID}.yaml").exists()
+
+
 def test_refuses_an_empty_field_naming_it(data: Path) -> None:
     draft = new_article(data)
     with pytest.raises(c.SaveRefused) as refused:

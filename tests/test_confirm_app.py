@@ -13,7 +13,7 @@ from newsdash.app import auth, guard, widgets
 from newsdash.views import add_article as view
 from tests import record_data as rd
 from tests.conftest import DASHBOARD
-from tests.test_auth import ENCODED
+from tests.test_auth import ENCODED, PASSWORD, sign_in
 
 PAGE = "pages/add_article.py"
 RAW = rd.seed_bytes()
@@ -118,6 +118,18 @@ def test_behind_a_password_the_page_is_not_reached_without_signing_in(data_copy:
     at = AppTest.from_file(DASHBOARD, default_timeout=90).run()
     assert [t.value for t in at.title] == ["This dashboard is shared with a password"]
     assert not [w for w in at.text_area if w.key == "add_paste"]
+
+
+def test_signed_in_the_editor_saves(data_copy: Path, gated: None) -> None:
+    at = sign_in(AppTest.from_file(DASHBOARD, default_timeout=90).run(), PASSWORD)
+    at = at.switch_page(PAGE).run()
+    at.text_area(key="add_paste").input(RAW.decode("utf-8")).run()
+    fill(at, rd.ANSWERS | {"events.event_1.label.en": "The ministry's statement",
+                           "events.event_1.label.ar": "بيان الوزارة", "events.event_1.translation": "6 December 2020"})
+    assert not save_button(at).disabled
+    save_button(at).click().run()
+    assert not at.exception
+    assert [s.value for s in at.success] == [f"Saved as articles/{rd.ARTICLE_ID}.yaml: choose it on the Overview."]
 
 
 def test_run_without_the_entry_script_there_is_no_form_without_sign_in(data_copy: Path, gated: None) -> None:
