@@ -162,3 +162,24 @@ def test_period_text_round_trip() -> None:
     assert c.parse_period("2020-09/2020-11-10") == {"start": "2020-09", "end": "2020-11-10"}
     assert c.parse_period(" 2020-12-06 ") == {"as_of": "2020-12-06"}
     assert c.period_text({"start": "2020-11", "end": "2021-12-29"}) == "2020-11/2021-12-29"
+
+
+def test_a_folder_that_cannot_be_written_is_said_in_words(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page's save (views.confirm_form.save) turns an OSError into a message, and the
+    seed it had written is removed again (a folder the server may not write into)."""
+    from newsdash.curation.draft import build_draft
+    from newsdash.reading.candidates import extract, guess_published
+    from newsdash.views import confirm_form
+
+    def refuse(payload: bytes, target: Path, *_: object) -> None:
+        raise PermissionError(13, "Permission denied", str(target))
+
+    raw = rd.seed_bytes()
+    draft, _ = build_draft(raw, raw.decode(), extract(raw.decode(), guess_published(raw.decode())), rd.SEED_NAME)
+    monkeypatch.setattr(c, "_write_validated", refuse)
+    saved = confirm_form.save(draft, raw, c.form_defaults(draft) | rd.ANSWERS, data, gated=False,
+                              signed_in=False, lang="en", sections_=[])
+    assert saved.path is None
+    assert saved.message == ("Not saved, nothing was written: Permission denied: "
+                             f"{data / 'articles' / (rd.ARTICLE_ID + '.yaml')}")
+    assert not (data.parent / "seeds" / rd.SEED_NAME).exists()

@@ -241,10 +241,27 @@ def _put_seed(path: Path, raw: bytes) -> Path | None:
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     temp.write_bytes(raw)
     try:
-        os.link(temp, path)  # fails if the name was taken meanwhile: nothing is overwritten
+        _give_name(temp, path)
+    except FileExistsError:
+        raise SaveRefused(f"article.seed.file: seeds/{path.name} was written meanwhile: save again",
+                          "article.seed") from None
     finally:
         temp.unlink(missing_ok=True)
     return path
+
+
+def _give_name(temp: Path, target: Path) -> None:
+    """The temporary file takes the target's name, never over an existing file: a hard link
+    fails if the name was taken meanwhile (two editors saving at once); where the file
+    system has no hard links, a check and os.replace."""
+    try:
+        os.link(temp, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        if target.exists():
+            raise FileExistsError(str(target)) from None
+        os.replace(temp, target)
 
 
 def _write_validated(payload: bytes, target: Path, seeds: Path, data: Path) -> None:
@@ -259,7 +276,7 @@ def _write_validated(payload: bytes, target: Path, seeds: Path, data: Path) -> N
             raise SaveRefused("; ".join(_for_editor(p, temp, target) for p in problems),
                               f"{problems[0].record_id}.{problems[0].field}")
         try:
-            os.link(temp, target)
+            _give_name(temp, target)
         except FileExistsError:
             raise SaveRefused(f"article.id: an article file {target.name} already exists: choose another id",
                               "article.id") from None

@@ -108,4 +108,7 @@ def save(draft: dict, raw: bytes, answers: dict, data: Path, *, gated: bool, sig
         named = field_label(sections_, refused.field)
         where = t("confirm_refused_field", lang).format(field=named) if named else ""
         return Saved(None, t("confirm_refused", lang).format(where=where, reason=refused.message), refused.field)
+    except OSError as problem:  # a full disk, a read-only folder: said in words, not a traceback
+        reason = f"{problem.strerror or problem}: {problem.filename or data}"
+        return Saved(None, t("confirm_refused", lang).format(where="", reason=reason))
     return Saved(path, t("confirm_saved", lang).format(name=f"articles/{path.name}"))
