@@ -7,17 +7,24 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1 import AppTest, app_test
 
 from newsdash.app import auth, guard, widgets
 from newsdash.views import add_article as view
 from tests import record_data as rd
 from tests.conftest import DASHBOARD
 from tests.test_auth import ENCODED, PASSWORD, sign_in
+from tests.test_language_switch_app import _NavigationPages
 
 PAGE = "pages/add_article.py"
 RAW = rd.seed_bytes()
 FORM = view.editor_key("confirm", RAW)
+
+
+@pytest.fixture(autouse=True)
+def navigation_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page runs inside the entry script, as on a server (tests/test_language_switch_app.py)."""
+    monkeypatch.setattr(app_test, "PagesManager", _NavigationPages)
 
 
 def pasted(lang: str = "en") -> AppTest:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1 import AppTest, app_test
 
 from newsdash.curation import confirm as c
 from newsdash.curation.draft import build_draft
@@ -16,6 +16,7 @@ from newsdash.data.measures import load_measures
 from newsdash.reading.candidates import extract, guess_published
 from tests import record_data as rd
 from tests.conftest import DASHBOARD
+from tests.test_language_switch_app import _NavigationPages
 
 PAGES = ["pages/overview.py", "pages/demining.py", "pages/returns.py", "pages/timeline.py",
          "pages/original_text.py", "pages/data_method.py", "pages/add_article.py"]
@@ -23,12 +24,22 @@ FIRST_ID = "2021-12-29-sputnik-rudenko-karabakh"
 
 
 def open_page(page: str, **params: str) -> AppTest:
-    """A first visit to the page's URL with its query parameters (?article=, ?lang=)."""
+    """A first visit to the page's URL with its query parameters (?article=, ?lang=), the
+    page run inside the entry script as on a server (see navigation_pages)."""
     at = AppTest.from_file(DASHBOARD, default_timeout=90)
     for key, value in params.items():
         at.query_params[key] = value
     at.switch_page(page)
-    return at.run()
+    at.run()
+    assert at.button_group(key="lang").value == params.get("lang", "en")
+    return at
+
+
+@pytest.fixture(autouse=True)
+def navigation_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """AppTest would run a switched-to page alone, without dashboard.py (its language and
+    sidebar): tests/test_language_switch_app.py says why."""
+    monkeypatch.setattr(app_test, "PagesManager", _NavigationPages)
 
 
 def confirm_second(data: Path) -> Path:
@@ -95,3 +106,14 @@ def test_every_page_shows_the_second_article(both: Path, page: str, lang: str) -
     assert not at.exception, page
     if page != "pages/add_article.py":  # the one page about no article in particular
         assert next(box for box in at.sidebar.selectbox if box.key == "article").value == rd.ARTICLE_ID
+
+
+@pytest.mark.parametrize(("lang", "tiles"), [
+    ("en", [("Refugees returned to Karabakh", "34,000+ refugees"), ("Length of the fighting", "\\~1.5 months")]),
+    ("ar", [("لاجئون عادوا إلى قره باغ", "أكثر من ٣٤٬٠٠٠ لاجئ"), ("مدة المعارك", "نحو ١٫٥ شهر")]),
+])
+def test_the_overview_shows_both_figures_as_tiles_the_qualifier_kept(both: Path, lang: str, tiles: list) -> None:
+    """The ministry's count keeps its "more than"; the figure on no measure is a tile too."""
+    at = open_page("pages/overview.py", lang=lang, article=rd.ARTICLE_ID)
+    assert not at.exception
+    assert [(m.label, m.value) for m in at.metric] == tiles
