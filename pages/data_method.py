@@ -83,7 +83,7 @@ if corpus.articles:
 st.header(t("flags_heading", lang))
 flags = article_flags(corpus, loaded)
 for flag in flags:
-    st.warning(md(cached_view(flag_sentence, flag, loaded, corpus.context, lang) if loaded else flag.sentence()))
+    st.warning(md(cached_view(flag_sentence, flag, corpus, lang) if loaded else flag.sentence()))
 if not flags:
     st.caption(t("no_flags", lang))
 

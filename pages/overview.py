@@ -25,16 +25,16 @@ st.warning(f"**{t('caveat_title', lang)}.** {md(info.claim_caveat.get(lang))}")
 # 3/ THE LEDE: each figure against the latest earlier report of its series, in words,
 # every number linked to its sentence (escaped HTML, built once per data state)
 st.header(t("lede_heading", lang))
-st.html(cached_view(view.article_lede, loaded, corpus.context, lang))
+st.html(cached_view(view.article_lede, loaded, corpus, lang))
 
 # 4/ SMALL MULTIPLES: one small chart per figure with an earlier report
-comparisons = cached_view(view.article_comparisons, loaded, corpus.context)[: view.SMALL_MULTIPLES]
+comparisons = cached_view(view.article_comparisons, loaded, corpus)[: view.SMALL_MULTIPLES]
 if comparisons:
     st.subheader(t("small_multiples_heading", lang))
     for row in view.in_rows(comparisons, 2):  # row by row, so a phone stacks them in order
         for column, comparison in zip(st.columns(2), row, strict=False):
             with column:
-                st.plotly_chart(cached_view(view.small_chart, loaded, corpus.context, comparison.figure.id, lang),
+                st.plotly_chart(cached_view(view.small_chart, loaded, corpus, comparison.figure.id, lang),
                                 key=f"overview_small_{comparison.figure.id}", config={"displayModeBar": False})
 
 # 5/ FIGURES: a tile each, with its unit; a sortable table when there are too many

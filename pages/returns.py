@@ -1,5 +1,6 @@
-"""Returns: refugees returned and people helped home by side, what the article says
-about each group, and what others counted."""
+"""Returns: one chart per returns measure (data/measures.yaml), each drawing its counts and
+every confirmed article's figure on it, the article's own counts as bars, what the
+article says about each figure, and the sourced rows behind the charts."""
 
 import streamlit as st
 
@@ -18,40 +19,52 @@ from newsdash.reading.i18n import t
 from newsdash.textsafety import md_escape as md
 from newsdash.views import data_pages as view
 from newsdash.views import overview
-from newsdash.views.charts import returns_measures
 from newsdash.views.links import sentence_link
 
+CATEGORY = "returns"
 lang, corpus, loaded = page_start()
 
-# 1/ THE FIGURES, WITH THEIR QUALIFIERS
+# 1/ THE ARTICLE'S FIGURES, WITH THEIR QUALIFIERS
 st.title(t("page_returns", lang))
 caveat_banner(loaded, lang)  # once per page; every downloaded image carries it too
 text_block(t("returns_intro", lang), lang)
-series_chart, bars_chart = view.chart_of(loaded, "chart_refugees"), view.chart_of(loaded, "chart_helped_home")
-figures = view.figures_of(loaded, series_chart) + view.figures_of(loaded, bars_chart)
+figures = view.figures_in(loaded, CATEGORY)
+charts_by_measure = {c.id: c for c in cached_view(view.page_charts, corpus, loaded, CATEGORY)}
 linked_id = linked_record(loaded)
-st.html(overview.TILE_CSS)  # a value with its unit wraps instead of being cut
-for column, figure in zip(st.columns(len(figures)), figures, strict=True):
-    with column:
-        st.metric(md(figure.label.get(lang)), md(overview.tile_value(figure, lang)),  # the unit in the value
-                  help=md(overview.metric_help(figure, lang)), border=True)
+if figures:
+    st.html(overview.TILE_CSS)  # a value with its unit wraps instead of being cut
+    for column, figure in zip(st.columns(len(figures)), figures, strict=True):
+        with column:
+            st.metric(md(figure.label.get(lang)), md(overview.tile_value(figure, lang)),  # the unit in the value
+                      help=md(overview.metric_help(figure, lang)), border=True)
+else:
+    st.info(t("no_figures_in_category", lang), icon=":material/info:")
 
-# 2/ CONTEXT SERIES FILTER (IN THE URL) AND WHAT IT HIDES
-every_series = returns_measures(corpus.context)
+# 2/ MEASURE FILTER (IN THE URL) AND WHAT IT HIDES
+every_series = list(charts_by_measure)
 chosen = url_multiselect(t("filter_series", lang), every_series, key="returns_series", default=every_series,
-                         lang=lang, format_func=lambda m: view.returns_series_label(m, lang))
-st.caption(md(view.filter_caption([view.returns_series_label(m, lang) for m in chosen],
-                                [view.returns_series_label(m, lang) for m in every_series], "what_series", lang)))
+                         lang=lang, format_func=lambda m: view.measure_label(corpus, m, lang))
+if every_series:
+    st.caption(md(view.filter_caption([view.measure_label(corpus, m, lang) for m in chosen],
+                                    [view.measure_label(corpus, m, lang) for m in every_series], "what_series", lang)))
 for flag in view.flags_for(article_flags(corpus, loaded), chosen):
-    st.warning(md(cached_view(view.flag_sentence, flag, loaded, corpus.context, lang)), icon=":material/warning:")
+    st.warning(md(cached_view(view.flag_sentence, flag, corpus, lang)), icon=":material/warning:")
 
-# 3/ THE CHARTS
-for chart, filters in ((series_chart, {"series": chosen}), (bars_chart, {})):
-    tag = "" if len(chosen) == len(every_series) or not filters else "-".join(c.split("_")[0] for c in chosen)
-    chart_or_message(loaded, chart, lang, tag, filters)
+# 3/ THE CHARTS: each chosen measure's, then the article's own counts
+own = view.own_charts(loaded, CATEGORY)
+if not every_series and not own:
+    st.info(t("no_measures_to_draw", lang), icon=":material/info:")
+for measure in chosen:
+    chart = charts_by_measure[measure]
+    chart_or_message(loaded, chart, lang)
+    for link in view.record_links(chart, loaded, lang):  # the record: other articles, to their sentences
+        page_link(link.page, label=md(link.words), icon=":material/format_quote:", query_params=link.params)
+for chart in own:
+    chart_or_message(loaded, chart, lang)
 
-# 4/ WHAT THE ARTICLE SAYS ABOUT EACH GROUP (each one escaped HTML block, built once)
-st.header(t("what_article_says", lang))
+# 4/ WHAT THE ARTICLE SAYS ABOUT EACH FIGURE (each one escaped HTML block, built once)
+if figures:
+    st.header(t("what_article_says", lang))
 for figure in figures:
     with st.container(border=True):
         if figure.id == linked_id:
@@ -60,8 +73,9 @@ for figure in figures:
         page, params = sentence_link(figure.id, lang)
         page_link(page, label=t("see_in_text", lang), icon=":material/format_quote:", query_params=params)
 
-# 5/ THE SOURCED CONTEXT BEHIND THE CHART
-st.header(t("context_table", lang))
-table = cached_view(view.returns_context_arrow, corpus.context, chosen, lang)
-st.dataframe(table, hide_index=True, height=38 + 35 * table.num_rows,
-             column_config={t("col_link", lang): st.column_config.LinkColumn()})
+# 5/ THE SOURCED CONTEXT BEHIND THE CHARTS
+table = cached_view(view.returns_context_arrow, corpus, chosen, lang)
+if table.num_rows:
+    st.header(t("context_table", lang))
+    st.dataframe(table, hide_index=True, height=38 + 35 * table.num_rows,
+                 column_config={t("col_link", lang): st.column_config.LinkColumn()})

@@ -290,9 +290,9 @@ def _cases() -> list[Case]:
              ("{ART}:{line}: buildings_inspected: label.en: " + bidi.format("U+202D (LEFT-TO-RIGHT OVERRIDE)"),),
              0, (ART, "\u202d".encode())),
         Case("bidi_isolates", edit_text(ART, replace_once(
-                 "title: {en: Buildings inspected for explosives,",
-                 'title: {en: "Buildings \u2066inspected\u2069 \u2067for\u2069 \u2068explosives",')),
-             ("{ART}:{line}: chart_buildings: title.en: " + bidi.format("U+2066 (LEFT-TO-RIGHT ISOLATE)"),),
+                 "title: {en: People the peacekeepers helped to return home,",
+                 'title: {en: "People \u2066the\u2069 \u2067peacekeepers\u2069 \u2068helped\u2069 home",')),
+             ("{ART}:{line}: chart_helped_home: title.en: " + bidi.format("U+2066 (LEFT-TO-RIGHT ISOLATE)"),),
              0, (ART, "\u2066".encode())),
         Case("bidi_in_arabic_label", edit_text(ART, replace_once("ar: مبانٍ تم فحصها}", 'ar: "مبانٍ \u202e1937 تم فحصها"}')),
              ("{ART}:{line}: buildings_inspected: label.ar: " + rlo,), 0, (ART, "\u202e".encode())),

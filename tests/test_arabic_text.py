@@ -52,7 +52,7 @@ def corpus():
 def test_arabic_charts_hovers_and_alt_text_have_no_western_digits(corpus):
     loaded = corpus.article()
     for chart in loaded.article.charts:
-        fig = charts.build_chart(loaded, corpus.context, chart.id, "ar")
+        fig = charts.build_chart(loaded, corpus, chart.id, "ar")
         screen = charts.screen_chart(fig, chart.kind, "ar")
         words = [screen.heading_html, charts.plain_text(screen.footer_html), charts.alt_text(chart, loaded, "ar")]
         words += [text for trace in fig.data for text in (trace.hovertext or [])]
@@ -60,10 +60,10 @@ def test_arabic_charts_hovers_and_alt_text_have_no_western_digits(corpus):
         for text in words:
             outside_quotes = arabic_digits(text)  # what a reader should see
             assert outside_quotes == text, (chart.id, text[:120])
-    hectares = charts.build_chart(loaded, corpus.context, "chart_hectares", "ar")
+    hectares = charts.build_chart(loaded, corpus, "hectares", "ar")
     hover = " ".join(next(tr for tr in hectares.data if "رقم المقال" in tr.name).hovertext)
     assert "٢٬٣٢٠ هكتار" in hover and "٢٩ ديسمبر ٢٠٢١" in hover and "2021-12-29" not in hover
-    alt = charts.alt_text(charts.get_chart(loaded, "chart_timeline"), loaded, "ar")
+    alt = charts.alt_text(charts.get_chart(loaded, "chart_timeline", corpus), loaded, "ar")
     count = len(loaded.article.events)
     assert f"{format_number(count, 'ar')} {count_noun('dates', count, 'ar')} من المقال" in alt
     assert "2021" not in alt
@@ -75,17 +75,16 @@ LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 def test_the_arabic_warning_names_its_source_in_arabic(corpus):
-    loaded = corpus.article()
     flag = next(f for f in corpus.flags if f.measure == "hectares")
-    sentence = data_pages.flag_sentence(flag, loaded, corpus.context, "ar")
+    sentence = data_pages.flag_sentence(flag, corpus, "ar")
     assert "٢٬٣٢٦٫٦ هكتار المعلنة في ٢٠ ديسمبر ٢٠٢١ (موقع news.am، ٢٠ ديسمبر ٢٠٢١)" in sentence
     assert LATIN_WORD.findall(sentence) == ["news", "am"]  # the outlet's own domain name only
-    english = data_pages.flag_sentence(flag, loaded, corpus.context, "en")
+    english = data_pages.flag_sentence(flag, corpus, "en")
     assert "(news.am, 20 Dec 2021)" in english
 
 
 def test_the_arabic_returns_table_has_arabic_dates_counters_and_notes(corpus):
-    table = data_pages.returns_context_table(corpus.context, charts.returns_measures(corpus.context), "ar")
+    table = data_pages.returns_context_table(corpus, [c.id for c in charts.category_charts(corpus, None, "returns")], "ar")
     assert table["التاريخ"].iloc[0] == "٢٣ نوفمبر ٢٠٢٠"
     assert table["الجهة التي أحصت"].iloc[0] == "وزارة الدفاع الروسية"
     assert table["ملاحظة"].iloc[0] == "يبدأ العد في ١٤ نوفمبر ٢٠٢٠"
@@ -120,7 +119,7 @@ def test_the_arabic_data_and_method_table(corpus):
 
     frame = method.display_frame(method.provenance_frame(corpus, "ar"), "ar")
     series = frame[frame["date"] == "٢٠ ديسمبر ٢٠٢١"]
-    land = series[series["label"] == "أراضٍ تم مسحها"].iloc[0]  # the ministry's hectares beside the article's figure
+    land = series[series["label"] == "الأراضي التي تم تطهيرها أو مسحها"].iloc[0]  # the ministry's hectares beside the article's figure
     assert (land["value"], land["attributed_to"], land["source_title"]) == (
         "٢٬٣٢٦٫٦", "وزارة الدفاع الروسية", "موقع news.am، ٢٠ ديسمبر ٢٠٢١")
     figure = frame[frame["id"] == "hectares_surveyed"].iloc[0]

@@ -17,8 +17,8 @@ pytestmark = pytest.mark.browser
 def html_file(tmp_path, lang: str):
     corpus = load_corpus()
     loaded = corpus.article()
-    chart = charts.get_chart(loaded, "chart_refugees")
-    fig = charts.build_chart(loaded, corpus.context, chart.id, lang)
+    chart = charts.get_chart(loaded, "returned_to_karabakh_cumulative", corpus)
+    fig = charts.build_chart(loaded, corpus, chart.id, lang)
     files = export.ChartFiles(fig, charts.chart_frame(loaded, corpus.context, chart.id, lang),
                               charts.file_stem(chart, loaded, lang), lang, chart.title.get(lang))
     path = tmp_path / files.file_name("html")

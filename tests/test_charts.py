@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
@@ -22,11 +23,11 @@ def loaded(corpus):
 
 
 def frame(corpus, chart_id, lang="en", **filters):
-    return charts.chart_frame(corpus.article(), corpus.context, chart_id, lang, **filters)
+    return charts.chart_frame(corpus.article(), corpus, chart_id, lang, **filters)
 
 
 def build(corpus, chart_id, lang="en", **filters):
-    return charts.build_chart(corpus.article(), corpus.context, chart_id, lang, **filters)
+    return charts.build_chart(corpus.article(), corpus, chart_id, lang, **filters)
 
 
 def article_trace(fig):
@@ -41,7 +42,7 @@ def annotation(fig, name):
 
 
 def test_buildings_article_point_is_1937_at_the_published_date(corpus):
-    fig = build(corpus, "chart_buildings")
+    fig = build(corpus, "buildings")
     point = article_trace(fig)
     assert list(point.y) == [1937]
     assert list(point.x) == ["2021-12-29"]
@@ -51,9 +52,9 @@ def test_buildings_article_point_is_1937_at_the_published_date(corpus):
 
 
 def test_hectares_article_point_and_ministry_series_last_point(corpus):
-    fig = build(corpus, "chart_hectares")
+    fig = build(corpus, "hectares")
     series = fig.data[0]
-    assert series.name == "Defence ministry totals, as printed by outlets"
+    assert series.name == "Land cleared or surveyed"  # the measure's label, from data/measures.yaml
     assert series.x[-1] == "2021-12-20" and series.y[-1] == 2326.6
     assert series.mode == "lines+markers"
     point = article_trace(fig)
@@ -63,13 +64,13 @@ def test_hectares_article_point_and_ministry_series_last_point(corpus):
 
 def test_each_measure_has_its_own_unit_axis(corpus):
     units = {cid: build(corpus, cid).layout.yaxis.title.text
-             for cid in ("chart_buildings", "chart_hectares", "chart_roads", "chart_explosives")}
-    assert units == {"chart_buildings": "buildings", "chart_hectares": "hectares",
-                     "chart_roads": "km", "chart_explosives": "explosive objects"}
+             for cid in ("buildings", "hectares", "road_km", "explosive_objects")}
+    assert units == {"buildings": "buildings", "hectares": "hectares",
+                     "road_km": "km", "explosive_objects": "explosive objects"}
 
 
 def test_explosives_more_than_26000_is_drawn_as_a_lower_bound(corpus):
-    fig = build(corpus, "chart_explosives")
+    fig = build(corpus, "explosive_objects")
     point = article_trace(fig)
     assert list(point.y) == [26000]
     assert point.marker.symbol == "triangle-up"
@@ -79,16 +80,16 @@ def test_explosives_more_than_26000_is_drawn_as_a_lower_bound(corpus):
 
 
 def test_series_markers_say_each_reports_qualifier(corpus):
-    series = build(corpus, "chart_roads").data[0]
+    series = build(corpus, "road_km").data[0]
     last = dict(zip(series.x, series.marker.symbol, strict=True))
     assert last["2021-12-20"] == "triangle-up"  # the ministry's "more than 683 km"
     assert last["2020-12-01"] == "circle-open"  # "about 10"
-    names = [tr.name for tr in build(corpus, "chart_roads").data]
+    names = [tr.name for tr in build(corpus, "road_km").data]
     assert "more than" in names and "about" in names
 
 
 def test_series_hover_shows_value_qualifier_date_and_source(corpus):
-    series = build(corpus, "chart_roads").data[0]
+    series = build(corpus, "road_km").data[0]
     hover = series.hovertext[-1]
     assert "more than 683 km" in hover
     assert "2021-12-20" in hover
@@ -99,27 +100,29 @@ def test_series_hover_shows_value_qualifier_date_and_source(corpus):
 
 
 def test_refugees_are_a_lower_bound_at_50000_on_the_article_date(corpus):
-    point = article_trace(build(corpus, "chart_refugees"))
+    point = article_trace(build(corpus, "returned_to_karabakh_cumulative"))
     assert (list(point.x), list(point.y)) == (["2021-12-29"], [50000])
     assert point.marker.symbol == "triangle-up"
     assert point.error_y.arrayminus == (0,) and point.error_y.array[0] > 0
 
 
-def test_returns_series_are_labelled_by_who_counted_and_never_summed(corpus):
-    fig = build(corpus, "chart_refugees")
-    lines = [tr for tr in fig.data if tr.mode == "lines+markers"]
-    assert [tr.name for tr in lines] == [
-        "Returned to Karabakh (Russian side's count)",
-        "Still displaced in Armenia (Armenia/UN count)",
-        "Return-bus departures from Yerevan (UNHCR count)",
-    ]
-    assert max(max(y for y in tr.y if y is not None) for tr in lines) == 90000  # no stacked or summed values
+def test_each_returns_measure_has_its_own_chart_and_none_is_summed(corpus):
+    charts_by_id = {c.id: c for c in charts.category_charts(corpus, corpus.article(), "returns")}
+    assert list(charts_by_id) == ["returned_to_karabakh_cumulative", "departures_on_return_buses_cumulative",
+                                  "refugee_like_in_armenia"]  # the order of data/measures.yaml
+    lines = {cid: [tr for tr in build(corpus, cid).data if tr.mode == "lines+markers"] for cid in charts_by_id}
+    assert [tr.name for tr in lines["refugee_like_in_armenia"]] == ["Still displaced in Armenia (Armenia/UN count)"]
+    assert max(y for y in lines["refugee_like_in_armenia"][0].y if y is not None) == 90000
+    assert max(y for y in lines["returned_to_karabakh_cumulative"][0].y if y is not None) == 50658
+    assert lines["departures_on_return_buses_cumulative"][0].line.dash == "dash"  # the measure's line style
+    assert lines["departures_on_return_buses_cumulative"][0].line.color == charts.GREEN
 
 
-def test_returns_series_filter_keeps_only_the_chosen_series(corpus):
-    rows = frame(corpus, "chart_refugees", series=["returned_to_karabakh_cumulative"])
+def test_a_measure_chart_draws_its_context_rows_and_the_article_figure(corpus):
+    rows = frame(corpus, "returned_to_karabakh_cumulative")
     assert set(rows["series"]) == {"returned_to_karabakh_cumulative", "article"}
     assert len(rows) == 8
+    assert rows[rows["series"] == "article"]["value"].tolist() == [50000]
 
 
 def test_helped_home_bars_are_127_and_19(corpus):
@@ -162,7 +165,8 @@ def test_fighting_is_a_span_to_the_ceasefire(corpus):
     fighting = rows[rows["series"] == "fighting"].iloc[0]
     assert (fighting["date"], fighting["date_end"]) == ("2020-09-01", "2020-11-10")
     assert (fighting["value"], fighting["qualifier"], fighting["unit"]) == (1.5, "about", "months")
-    first, after = span_of_trace_point(build(corpus, "chart_timeline"), "Fighting")
+    assert fighting["label"] == "Length of the fighting: about 1.5 months"  # the figure the timeline chart lists
+    first, after = span_of_trace_point(build(corpus, "chart_timeline"), "Length of the fighting")
     assert (str(first), str(after)) == ("2020-09-01", "2020-11-11")
 
 
@@ -227,14 +231,14 @@ def test_frame_has_the_contract_columns(corpus):
 
 
 def test_article_rows_carry_the_verbatim_quote_and_offsets(corpus, loaded):
-    row = frame(corpus, "chart_hectares").query("is_article").iloc[0]
+    row = frame(corpus, "hectares").query("is_article").iloc[0]
     assert row["quote"] == "مسح 2320 هكتارا من الأراضي"
     assert loaded.seed_text[row["quote_start"]:row["quote_end"]] == row["quote"]
     assert "surveyed" in row["note"]  # the editors' note on this figure
 
 
 def test_context_rows_carry_their_source(corpus):
-    rows = frame(corpus, "chart_hectares").query("not is_article")
+    rows = frame(corpus, "hectares").query("not is_article")
     last = rows.iloc[-1]
     assert (last["date"], last["value"]) == ("2021-12-20", 2326.6)
     assert last["source_title"] == "news.am, 20 Dec 2021"
@@ -247,8 +251,8 @@ def test_context_rows_carry_their_source(corpus):
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_titles_and_bottom_lines_come_from_the_data(corpus, loaded, lang):
-    chart = charts.get_chart(loaded, "chart_explosives")
-    fig = build(corpus, "chart_explosives", lang)
+    chart = charts.get_chart(loaded, "explosive_objects", corpus)
+    fig = build(corpus, "explosive_objects", lang)
     assert chart.title.get(lang) in fig.layout.title.text
     assert digits_for(chart.subtitle.get(lang), lang) in fig.layout.title.subtitle.text  # Arabic-Indic in Arabic
     assert digits_for(chart.source.get(lang), lang) in annotation(fig, "source").text
@@ -257,7 +261,7 @@ def test_titles_and_bottom_lines_come_from_the_data(corpus, loaded, lang):
 
 
 def test_arabic_mode_uses_arabic_words_and_digits(corpus):
-    fig = build(corpus, "chart_explosives", "ar")
+    fig = build(corpus, "explosive_objects", "ar")
     assert "المواد المتفجرة" in fig.layout.title.text
     point = next(tr for tr in fig.data if "رقم المقال" in tr.name)
     assert "أكثر من ٢٦٬٠٠٠ مادة متفجرة" in point.text[0]
@@ -272,13 +276,13 @@ def test_text_from_the_data_is_escaped():
 
 
 @pytest.mark.parametrize(("chart_id", "lang", "tag", "stem"), [
-    ("chart_roads", "en", "", "demining-roads-km_2021-12-29_en"),
-    ("chart_buildings", "ar", "", "demining-buildings_2021-12-29_ar"),
+    ("road_km", "en", "", "demining-road-km_2021-12-29_en"),
+    ("buildings", "ar", "", "demining-buildings_2021-12-29_ar"),
     ("chart_timeline", "en", "2020-11-to-2021-06_article-fighting",
      "ceasefire-timeline_2021-12-29_2020-11-to-2021-06-article-fighting_en"),
 ])
-def test_file_stem(loaded, chart_id, lang, tag, stem):
-    assert charts.file_stem(charts.get_chart(loaded, chart_id), loaded, lang, tag) == stem
+def test_file_stem(corpus, loaded, chart_id, lang, tag, stem):
+    assert charts.file_stem(charts.get_chart(loaded, chart_id, corpus), loaded, lang, tag) == stem
 
 
 def test_timeline_filter_tag():
@@ -288,17 +292,18 @@ def test_timeline_filter_tag():
         "2020-11-to-2021-06_article-fighting"
 
 
-def test_plotly_config_names_the_download_after_the_chart(loaded):
-    config = charts.plotly_config(charts.get_chart(loaded, "chart_roads"), loaded, "en")
-    assert config["toImageButtonOptions"]["filename"] == "demining-roads-km_2021-12-29_en"
+def test_plotly_config_names_the_download_after_the_chart(corpus, loaded):
+    config = charts.plotly_config(charts.get_chart(loaded, "road_km", corpus), loaded, "en")
+    assert config["toImageButtonOptions"]["filename"] == "demining-road-km_2021-12-29_en"
     assert config["displaylogo"] is False
 
 
-def test_alt_text_states_the_key_values(loaded):
-    text = charts.alt_text(charts.get_chart(loaded, "chart_explosives"), loaded, "en")
+def test_alt_text_states_the_key_values(corpus, loaded):
+    text = charts.alt_text(charts.get_chart(loaded, "explosive_objects", corpus), loaded, "en")
     assert text.startswith("Explosive objects detected and neutralised.")
-    assert "more than 26,000 explosive objects on 2021-12-29" in text
-    bars = charts.alt_text(charts.get_chart(loaded, "chart_helped_home"), loaded, "en")
+    assert ("This article's figure: Andrei Rudenko, citing the efforts of the Russian defence ministry, "
+            "29 December 2021: more than 26,000 explosive objects.") in text
+    bars = charts.alt_text(charts.get_chart(loaded, "chart_helped_home", corpus), loaded, "en")
     assert "127 people" in bars and "19 people" in bars
 
 
@@ -325,7 +330,7 @@ LATIN_OR_WESTERN_DIGIT = set("0123456789") | set("abcdefghijklmnopqrstuvwxyzABCD
 
 
 def test_an_arabic_series_chart_labels_its_months_and_values_in_arabic(corpus):
-    fig = build(corpus, "chart_buildings", "ar")
+    fig = build(corpus, "buildings", "ar")
     assert fig.layout.xaxis.tickvals == ("2021-01-01", "2021-03-01", "2021-05-01", "2021-07-01", "2021-09-01",
                                          "2021-11-01", "2022-01-01")
     assert fig.layout.xaxis.ticktext[0] == "يناير ٢٠٢١"
@@ -338,7 +343,7 @@ def test_an_arabic_series_chart_labels_its_months_and_values_in_arabic(corpus):
 
 
 def test_arabic_ticks_never_run_past_the_value_axis(corpus):
-    for chart_id in ("chart_hectares", "chart_roads", "chart_explosives", "chart_refugees"):
+    for chart_id in ("hectares", "road_km", "explosive_objects", "returned_to_karabakh_cumulative"):
         fig = build(corpus, chart_id, "ar")
         top = fig.layout.yaxis.range[1]
         assert fig.layout.yaxis.tickvals[0] == 0
@@ -369,7 +374,7 @@ def test_a_date_filter_frames_the_arabic_month_ticks(corpus):
 
 
 def test_english_charts_keep_plotlys_own_ticks(corpus):
-    for chart_id in ("chart_buildings", "chart_helped_home", "chart_timeline"):
+    for chart_id in ("buildings", "chart_helped_home", "chart_timeline"):
         fig = build(corpus, chart_id, "en")
         assert fig.layout.xaxis.tickvals is None
         assert fig.layout.yaxis.tickvals is None or chart_id == "chart_timeline"
@@ -433,7 +438,7 @@ def test_months_without_a_report_are_counted_between_report_months():
 
 
 def test_the_hectares_line_breaks_over_months_without_a_report_and_a_dotted_line_bridges_them(corpus):
-    fig = build(corpus, "chart_hectares")
+    fig = build(corpus, "hectares")
     series = fig.data[0]
     at = list(series.x).index("2021-02-28")
     assert series.x[at + 1] is None and series.y[at + 1] is None  # the solid line stops on 28 Feb 2021
@@ -447,28 +452,25 @@ def test_the_hectares_line_breaks_over_months_without_a_report_and_a_dotted_line
 
 
 def test_series_and_the_symbols_key_are_two_legends(corpus):
-    fig = build(corpus, "chart_refugees")
+    fig = build(corpus, "returned_to_karabakh_cumulative")
     first = [tr.name for tr in fig.data if (tr.legend or "legend") == "legend" and tr.showlegend is not False]
-    assert first == ["Returned to Karabakh (Russian side's count)", "Still displaced in Armenia (Armenia/UN count)",
-                     "Return-bus departures from Yerevan (UNHCR count)", "The article's figure"]
+    assert first == ["Returned to Karabakh (Russian side's count)", "The article's figure"]
     assert "Key:" in fig.layout.legend2.title.text
     assert fig.layout.legend2.y < fig.layout.legend.y  # under the series, on its own row
 
 
-def test_returns_chart_says_its_series_count_different_things_and_explains_refugee_like(corpus):
-    text = annotation(build(corpus, "chart_refugees"), "different").text.replace("<br>", " ")
-    assert text.startswith("The lines count different things and are never added up:")
-    assert "in a refugee-like situation" in text and "no formal refugee status" in text
-    assert "one person may be counted more than once" in text
-    alone = build(corpus, "chart_refugees", series=["returned_to_karabakh_cumulative"])
-    assert "different" not in {a.name for a in alone.layout.annotations}  # one series: nothing to compare
+def test_each_returns_chart_says_what_its_measure_counts(corpus):
+    departures = annotation(build(corpus, "departures_on_return_buses_cumulative"), "note").text.replace("<br>", " ")
+    assert departures.startswith("Departures, not people: many travellers used the buses more than once.")
+    displaced = annotation(build(corpus, "refugee_like_in_armenia"), "note").text.replace("<br>", " ")
+    assert "not a running total" in displaced and "No formal refugee status" in displaced
 
 
 def test_the_screen_chart_leaves_the_caveat_to_the_page_and_the_export_carries_it_with_the_credit(corpus, loaded):
-    screen = build(corpus, "chart_roads")
+    screen = build(corpus, "road_km")
     assert [a.name for a in screen.layout.annotations] == ["note", "source"]
     words = charts.ExportWords(credit="Graphic: The Example Desk")
-    exported = charts.build_chart(loaded, corpus.context, "chart_roads", "en", export=words)
+    exported = charts.build_chart(loaded, corpus, "road_km", "en", export=words)
     assert [a.name for a in exported.layout.annotations] == ["note", "caveat", "source", "credit"]
     assert annotation(exported, "caveat").text.replace("<br>", " ") == (
         "All figures are claims by Russia, a party to the ceasefire arrangements; none is independently verified.")
@@ -476,9 +478,9 @@ def test_the_screen_chart_leaves_the_caveat_to_the_page_and_the_export_carries_i
     assert exported.layout.height > screen.layout.height  # the footer grows, nothing is squeezed
 
 
-@pytest.mark.parametrize("chart_id", ["chart_roads", "chart_refugees", "chart_helped_home", "chart_timeline"])
+@pytest.mark.parametrize("chart_id", ["road_km", "returned_to_karabakh_cumulative", "chart_helped_home", "chart_timeline"])
 def test_title_legend_and_footer_share_one_left_edge(corpus, chart_id):
-    fig = charts.build_chart(corpus.article(), corpus.context, chart_id, "en", export=charts.ExportWords("Credit"))
+    fig = charts.build_chart(corpus.article(), corpus, chart_id, "en", export=charts.ExportWords("Credit"))
     left = fig.layout.margin.l
     assert fig.layout.title.x == 0 and fig.layout.title.pad.l == charts.EDGE_PX
     for note in fig.layout.annotations:
@@ -486,7 +488,7 @@ def test_title_legend_and_footer_share_one_left_edge(corpus, chart_id):
 
 
 def test_an_arabic_chart_keeps_its_edge_on_the_right(corpus):
-    fig = charts.build_chart(corpus.article(), corpus.context, "chart_timeline", "ar", export=charts.ExportWords("C"))
+    fig = charts.build_chart(corpus.article(), corpus, "chart_timeline", "ar", export=charts.ExportWords("C"))
     right = fig.layout.margin.r
     assert fig.layout.title.x == 1 and fig.layout.title.pad.r == charts.EDGE_PX
     assert (fig.layout.legend.x, fig.layout.legend.xanchor, fig.layout.legend.indentation) == (0.988, "right", 0)
@@ -495,7 +497,7 @@ def test_an_arabic_chart_keeps_its_edge_on_the_right(corpus):
 
 
 def test_value_axes_write_whole_numbers_with_separators_and_dates_have_no_grid(corpus):
-    fig = build(corpus, "chart_explosives")
+    fig = build(corpus, "explosive_objects")
     assert fig.layout.yaxis.tickformat == ",~f"  # 25,000, as the labels write it, not 25k
     assert fig.layout.xaxis.showgrid is False and fig.layout.yaxis.showgrid is True
     assert fig.layout.yaxis.gridcolor == fig.layout.xaxis.gridcolor == charts.GRID_COLOUR
@@ -531,25 +533,27 @@ def test_a_filtered_timeline_says_which_months_it_shows(corpus):
 def test_nothing_to_draw_is_said_in_words(corpus, loaded):
     empty_timeline = frame(corpus, "chart_timeline", layers=[])
     assert charts.nothing_to_draw(empty_timeline, "timeline") == "chart_empty_timeline"
-    assert charts.nothing_to_draw(frame(corpus, "chart_refugees", series=[]), "returns_series") == "chart_no_series"
-    assert charts.nothing_to_draw(frame(corpus, "chart_refugees"), "returns_series") is None
+    returned = frame(corpus, "returned_to_karabakh_cumulative")
+    assert charts.nothing_to_draw(returned[returned["is_article"]], "measure_series") == "chart_no_series"
+    assert charts.nothing_to_draw(returned, "measure_series") is None
     assert charts.nothing_to_draw(frame(corpus, "chart_helped_home"), "bars") is None
-    message = charts.empty_message(loaded, corpus.context, "chart_refugees", "en", series=[])
+    no_rows = replace(corpus, context=replace(corpus.context, returns=corpus.context.returns.iloc[0:0]))
+    message = charts.empty_message(loaded, no_rows, "returned_to_karabakh_cumulative", "en")
     assert message == ("Nothing to draw for “Refugees returned to Karabakh”: no earlier report to set the article's "
                        "figure against is in the context data or chosen. The article's figure: Refugees returned "
                        "home: more than 50,000 refugees.")
-    arabic = charts.empty_message(loaded, corpus.context, "chart_timeline", "ar", layers=[])
+    arabic = charts.empty_message(loaded, corpus, "chart_timeline", "ar", layers=[])
     assert arabic.startswith("لا شيء يُرسم في «وقف إطلاق النار وما تلاه»")
-    assert charts.empty_message(loaded, corpus.context, "chart_timeline", "en") is None
+    assert charts.empty_message(loaded, corpus, "chart_timeline", "en") is None
 
 
 def test_a_long_title_wraps_whole_and_pushes_the_legend_down(corpus, loaded, monkeypatch):
-    short = build(corpus, "chart_roads")
-    chart = charts.get_chart(loaded, "chart_roads")
+    short = build(corpus, "road_km")
+    chart = charts.get_chart(loaded, "road_km", corpus)
     long_title = chart.title.model_copy(update={"en": "A chart title much longer than any in the article, written "
                                                       "to see it wrap onto a second line whole"})
     monkeypatch.setattr(charts, "get_chart", lambda *_: chart.model_copy(update={"title": long_title}))
-    fig = build(corpus, "chart_roads")
+    fig = build(corpus, "road_km")
     assert fig.layout.title.text == ("<b>A chart title much longer than any in the article, written to see it wrap "
                                      "onto a</b><br><b>second line whole</b>")
     assert fig.layout.margin.t == short.layout.margin.t + charts.TITLE_LINE_PX

@@ -30,23 +30,27 @@ def test_filter_caption_says_what_is_hidden(shown, lang, expected):
     assert view.filter_caption(shown, ["a", "b", "c"], "what_measures", lang) == expected
 
 
-def test_measures_are_named_by_their_article_figure(loaded):
-    assert list(view.measure_charts(loaded)) == ["buildings", "hectares", "road_km", "explosive_objects"]
-    assert view.measure_label(loaded, "hectares", "en") == "Land surveyed"
-    assert view.measure_label(loaded, "road_km", "ar") == "طرق تم تطهيرها من المتفجرات"
+def test_a_category_page_has_one_chart_per_measure_in_the_measures_order(corpus, loaded):
+    assert [c.id for c in view.page_charts(corpus, loaded, "demining")] == [
+        "hectares", "road_km", "buildings", "explosive_objects"]
+    assert view.measure_label(corpus, "hectares", "en") == "Land cleared or surveyed"
+    assert view.measure_label(corpus, "road_km", "ar") == "الطرق التي تم تطهيرها من المتفجرات"
+    assert [c.id for c in view.own_charts(loaded, "returns")] == ["chart_helped_home"]
+    assert view.own_charts(loaded, "demining") == []
+    assert [f.value for f in view.figures_in(loaded, "returns")] == [50000, 127, 19]
 
 
 def test_the_hectares_flag_in_words(corpus, loaded):
     [flag] = view.flags_for(corpus.flags, ["hectares", "road_km"])
-    assert view.flag_sentence(flag, loaded, corpus.context, "en").startswith(
-        "Land surveyed: 2,320 hectares on 29 December 2021 (the article) is below the 2,326.6 hectares "
+    assert view.flag_sentence(flag, corpus, "en").startswith(
+        "Land cleared or surveyed: 2,320 hectares on 29 December 2021 (the article) is below the 2,326.6 hectares "
         "reported on 20 December 2021 (news.am, 20 Dec 2021).")
-    assert "٢٬٣٢٦٫٦ هكتار" in view.flag_sentence(flag, loaded, corpus.context, "ar")
+    assert "٢٬٣٢٦٫٦ هكتار" in view.flag_sentence(flag, corpus, "ar")
     assert view.flags_for(corpus.flags, ["buildings"]) == []
 
 
 def test_month_options_cover_every_date_drawn(corpus, loaded):
-    months = view.month_options(charts.chart_frame(loaded, corpus.context, "chart_timeline", "en"))
+    months = view.month_options(charts.chart_frame(loaded, corpus, "chart_timeline", "en"))
     assert (months[0], months[-1], len(months)) == ("2020-09", "2021-12", 16)
     assert view.month_label("2020-09", "en") == "September 2020"
 
@@ -60,7 +64,7 @@ def test_timeline_months_and_their_names_in_both_languages(corpus, loaded):
 
 
 def test_listed_dates_show_month_precision_as_a_month(corpus, loaded):
-    frame = charts.chart_frame(loaded, corpus.context, "chart_timeline", "en")
+    frame = charts.chart_frame(loaded, corpus, "chart_timeline", "en")
     items = view.listed_dates(frame, ["article_events"], "en")
     first = items[0]
     assert (first.record_id, first.when, first.precision) == (
@@ -144,7 +148,7 @@ def test_english_in_an_arabic_page_is_isolated_and_escaped():
 
 
 def test_returns_context_table_keeps_qualifiers_and_links(corpus):
-    table = view.returns_context_table(corpus.context, ["returned_to_karabakh_cumulative"], "en")
+    table = view.returns_context_table(corpus, ["returned_to_karabakh_cumulative"], "en")
     assert len(table) == 7
     assert table.iloc[1].to_dict()["Value"] == "more than 34,000"
     assert table.iloc[0].to_dict()["Link"] == "https://tass.com/defense/1226571"

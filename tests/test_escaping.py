@@ -146,7 +146,7 @@ def test_exported_html_and_svg_keep_the_markup_inert(browser, markup_data: Path)
     log.attach(context)
     page = context.new_page()
     for lang in ("en", "ar"):
-        fig = build_chart(loaded, corpus.context, "chart_buildings", lang)
+        fig = build_chart(loaded, corpus, "buildings", lang)
         page.set_content(html_bytes(fig, lang, "t").decode("utf-8"))
         page.wait_for_selector(".main-svg", timeout=30_000)
         assert page.evaluate("typeof window.__xss") == "undefined"

@@ -44,8 +44,8 @@ CREDIT = "Graphic: The Example Desk"
 def chart_files(corpus, chart_id: str, lang: str, filter_tag: str = "", **filters) -> export.ChartFiles:
     """A chart's downloads as the menu makes them: from its export figure."""
     loaded = corpus.article()
-    chart = charts.get_chart(loaded, chart_id)
-    fig = charts.build_chart(loaded, corpus.context, chart_id, lang, export=charts.ExportWords(CREDIT), **filters)
+    chart = charts.get_chart(loaded, chart_id, corpus)
+    fig = charts.build_chart(loaded, corpus, chart_id, lang, export=charts.ExportWords(CREDIT), **filters)
     frame = charts.chart_frame(loaded, corpus.context, chart_id, lang, **filters)
     return export.ChartFiles(fig, frame, charts.file_stem(chart, loaded, lang, filter_tag), lang,
                              chart.title.get(lang))
@@ -63,7 +63,7 @@ def svg_texts(svg: bytes) -> list[str]:
 
 def test_png_is_a_real_image_at_twice_the_layout_size(corpus):
     require_browser()
-    files = chart_files(corpus, "chart_roads", "en")
+    files = chart_files(corpus, "road_km", "en")
     sized = export.sized_for_export(files.figure)
     png = files.data("png")
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
@@ -81,7 +81,7 @@ def test_png_is_a_real_image_at_twice_the_layout_size(corpus):
 ])
 def test_svg_carries_title_source_line_caveat_and_note(corpus, lang, title, source, caveat, note):
     require_browser()
-    files = chart_files(corpus, "chart_roads", lang)
+    files = chart_files(corpus, "road_km", lang)
     texts = svg_texts(files.data("svg"))
     assert title in texts
     assert source in texts
@@ -98,7 +98,7 @@ def pdf_text(data: bytes) -> str:
 
 def test_pdf_is_a_pdf_with_the_title_caveat_and_credit_in_its_text(corpus):
     require_browser()
-    files = chart_files(corpus, "chart_roads", "en")
+    files = chart_files(corpus, "road_km", "en")
     data = files.data("pdf")
     assert data.startswith(b"%PDF-")
     text = re.sub(r"\s+", " ", pdf_text(data))
@@ -111,7 +111,7 @@ def test_pdf_is_a_pdf_with_the_title_caveat_and_credit_in_its_text(corpus):
 
 def test_svg_carries_the_credit_line_under_the_source(corpus):
     require_browser()
-    texts = svg_texts(chart_files(corpus, "chart_roads", "en").data("svg"))
+    texts = svg_texts(chart_files(corpus, "road_km", "en").data("svg"))
     source = texts.index("Source: UrduPoint/Sputnik, 29 Dec 2021; Russian MoD via outlets")
     assert texts[source + 1] == CREDIT
 
@@ -145,7 +145,7 @@ def test_the_download_menu_draws_its_images_from_the_export_figure(corpus):
 
     def export_figure():
         calls.append(1)
-        return charts.build_chart(corpus.article(), corpus.context, "chart_roads", "en",
+        return charts.build_chart(corpus.article(), corpus, "road_km", "en",
                                   export=charts.ExportWords(CREDIT))
 
     files = export.ChartFiles(export_figure, lambda: None, "stem", "en", "title")
@@ -156,7 +156,7 @@ def test_the_download_menu_draws_its_images_from_the_export_figure(corpus):
 
 def test_an_arabic_svg_carries_its_axes_in_arabic(corpus):
     require_browser()
-    texts = svg_texts(chart_files(corpus, "chart_roads", "ar").data("svg"))
+    texts = svg_texts(chart_files(corpus, "road_km", "ar").data("svg"))
     assert "يناير ٢٠٢١" in texts and "مارس ٢٠٢١" in texts
     assert {"٠", "٢٠٠", "٤٠٠", "٦٠٠"} <= set(texts)  # the value axis of 683 km
     assert "Jan 2021" not in texts and "600" not in texts
@@ -186,7 +186,7 @@ def test_concurrent_exports_each_get_their_own_image():
 
 
 def test_html_embeds_plotly_and_loads_nothing_from_the_network(corpus):
-    files = chart_files(corpus, "chart_roads", "ar")
+    files = chart_files(corpus, "road_km", "ar")
     page = files.data("html").decode("utf-8")
     assert '<html lang="ar">' in page  # no dir="rtl": it would displace Plotly's own SVG text
     assert "<title>الطرق التي تم تطهيرها من المتفجرات</title>" in page
@@ -220,7 +220,7 @@ def test_csv_of_a_filtered_timeline_has_exactly_the_rows_drawn(corpus):
 
 
 def test_csv_keeps_qualifiers_and_context_sources(corpus):
-    files = chart_files(corpus, "chart_refugees", "en", series=["returned_to_karabakh_cumulative"])
+    files = chart_files(corpus, "returned_to_karabakh_cumulative", "en", series=["returned_to_karabakh_cumulative"])
     rows = list(csv.DictReader(io.StringIO(files.data("csv").decode("utf-8-sig"))))
     article = [r for r in rows if r["is_article"] == "True"]
     assert [(r["value"], r["qualifier"], r["quote"]) for r in article] == [("50000", "more_than", "أكثر من 50 ألف لاجئ")]
@@ -237,7 +237,7 @@ def test_without_a_browser_images_say_why_and_html_csv_still_work(corpus):
     reason = export.static_unavailable_reason(exporter)
     assert reason == f"no browser at {NO_BROWSER} (set by BROWSER_PATH)"
     assert export.offered_formats(reason) == ("html", "csv")
-    files = chart_files(corpus, "chart_roads", "en")
+    files = chart_files(corpus, "road_km", "en")
     with pytest.raises(ExportUnavailable, match="no browser at /nonexistent/chromium"):
         files.data("png", exporter)
     assert files.data("html").startswith(b"<!doctype html>")
@@ -254,7 +254,7 @@ from newsdash.app.widgets import load_corpus, show_chart
 lang = st.query_params.get("lang", "en")
 corpus = load_corpus()
 loaded = corpus.article()
-show_chart(build_chart(loaded, corpus.context, "chart_roads", lang), get_chart(loaded, "chart_roads"), loaded, lang)
+show_chart(build_chart(loaded, corpus, "road_km", lang), get_chart(loaded, "road_km", corpus), loaded, lang)
 """
 
 
@@ -262,7 +262,7 @@ def run_chart_app(lang: str = "en", menu_open: bool = True) -> AppTest:
     at = AppTest.from_string(CHART_SCRIPT, default_timeout=60)
     at.query_params["lang"] = lang
     if menu_open:  # as a reader's click on "Download" does
-        at.session_state[download_menu_key("chart_roads")] = True
+        at.session_state[download_menu_key("road_km")] = True
     return at.run()
 
 
@@ -272,7 +272,7 @@ def test_closed_menu_makes_no_buttons_and_opening_it_shows_them():
     assert at.get("plotly_chart")
     assert not at.get("download_button")  # made only while the menu is open
     assert [p.proto.popover.label for p in at.get("popover")] == ["Download"]
-    at.session_state[download_menu_key("chart_roads")] = True
+    at.session_state[download_menu_key("road_km")] = True
     at.run()
     assert [b.proto.id.split("-")[-1] for b in at.get("download_button")][-1] == "download_chart_roads_csv"
 

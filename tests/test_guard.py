@@ -448,7 +448,7 @@ def test_a_downloaded_csv_answers_only_its_signed_in_browser_and_briefly(browser
     assert "/media/" in download.url and download.suggested_filename.endswith(".csv")
     content = Path(download.path()).read_bytes()
     assert content.startswith("\ufeffchart_id,record_id".encode())
-    assert b"\nchart_buildings," in content  # the chart's own rows
+    assert b"\nhectares," in content  # the chart's own rows (the first measure of data/measures.yaml)
 
     again = reader.request.get(download.url)  # the same browser, its cookies: still there
     assert again.status == 200 and again.body() == content

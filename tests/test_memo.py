@@ -24,9 +24,9 @@ def corpus():
 # 1/ FROZEN FIGURES
 
 
-@pytest.mark.parametrize("chart_id", ["chart_buildings", "chart_refugees", "chart_helped_home", "chart_timeline"])
+@pytest.mark.parametrize("chart_id", ["buildings", "returned_to_karabakh_cumulative", "chart_helped_home", "chart_timeline"])
 def test_a_frozen_chart_serializes_exactly_as_the_plain_one(corpus, chart_id):
-    plain = build_chart(corpus.article(), corpus.context, chart_id, "ar")
+    plain = build_chart(corpus.article(), corpus, chart_id, "ar")
     frozen = freeze(plain)
     assert frozen.to_dict() == plain.to_dict()
     # what st.plotly_chart sends: the same JSON (the order of layout keys may differ)
@@ -34,7 +34,7 @@ def test_a_frozen_chart_serializes_exactly_as_the_plain_one(corpus, chart_id):
 
 
 def test_the_building_bar_is_still_1937_after_freezing(corpus):
-    frozen = freeze(build_chart(corpus.article(), corpus.context, "chart_buildings", "en"))
+    frozen = freeze(build_chart(corpus.article(), corpus, "buildings", "en"))
     article = [t for t in frozen.to_dict()["data"] if 1937 in list(t.get("y") or [])]
     assert article, "the article's 1,937 buildings are drawn"
 

@@ -49,7 +49,8 @@ def test_context_rows_carry_their_source_and_only_derivable_units(frame):
     assert context["source_title"].str.len().min() > 0
     units = context.groupby("label")["unit"].first().dropna().to_dict()
     assert units == {"buildings": "buildings", "explosive_objects": "explosive objects", "hectares": "hectares",
-                     "returned_to_karabakh_cumulative": "refugees", "road_km": "kilometres"}
+                     "returned_to_karabakh_cumulative": "refugees", "road_km": "kilometres",  # from data/measures.yaml
+                     "departures_on_return_buses_cumulative": "people", "refugee_like_in_armenia": "people"}
     first = context[(context["label"] == "hectares")].sort_values("date").iloc[0]
     assert (first["date"], first["value"]) == ("2020-11-28", 14.67)
 

@@ -140,10 +140,10 @@ from newsdash.app.widgets import chart_figure, data_state, download_menu, downlo
 # the arguments the download menu's fragment keeps from the run that drew the chart
 if "drawn" not in st.session_state:
     loaded = load_corpus().article()
-    st.session_state["drawn"] = (chart_figure(loaded, "chart_buildings", "en"),
-                                 get_chart(loaded, "chart_buildings"), loaded, data_state()[1])
+    st.session_state["drawn"] = (chart_figure(loaded, "buildings", "en"),
+                                 get_chart(loaded, "buildings", corpus), loaded, data_state()[1])
 fig, chart, loaded, state = st.session_state["drawn"]
-st.session_state[download_menu_key("chart_buildings")] = True
+st.session_state[download_menu_key("buildings")] = True
 download_menu(fig, chart, loaded, "en", drawn_state=state)
 """
 

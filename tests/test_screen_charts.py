@@ -19,7 +19,7 @@ def corpus():
 
 
 def build(corpus, chart_id, lang="en", **filters):
-    return charts.build_chart(corpus.article(), corpus.context, chart_id, lang, **filters)
+    return charts.build_chart(corpus.article(), corpus, chart_id, lang, **filters)
 
 
 def footer_names(fig):
@@ -29,7 +29,7 @@ def footer_names(fig):
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_the_words_move_into_the_page_and_the_export_keeps_them(corpus, lang):
     loaded = corpus.article()
-    chart = charts.get_chart(loaded, "chart_hectares")
+    chart = charts.get_chart(loaded, "hectares", corpus)
     full = build(corpus, chart.id, lang)
     before = json.dumps(full.to_plotly_json(), sort_keys=True, default=str)
     screen = charts.screen_chart(full, chart.kind, lang)
@@ -47,7 +47,7 @@ def test_the_words_move_into_the_page_and_the_export_keeps_them(corpus, lang):
     # figure (export words) adds the claim caveat, which the page says once in its banner
     assert json.dumps(full.to_plotly_json(), sort_keys=True, default=str) == before
     assert {"note", "source"} <= set(footer_names(full))
-    exported = charts.build_chart(loaded, corpus.context, chart.id, lang, export=charts.ExportWords())
+    exported = charts.build_chart(loaded, corpus, chart.id, lang, export=charts.ExportWords())
     assert {"note", "caveat", "source"} <= set(footer_names(exported))
     assert chart.title.get(lang) in full.layout.title.text
     if lang == "ar":
@@ -64,7 +64,7 @@ def test_screen_words_are_escaped_html(corpus):
 
 
 def test_arabic_date_ticks_are_thinned_for_a_phone(corpus):
-    full = build(corpus, "chart_buildings", "ar")
+    full = build(corpus, "buildings", "ar")
     screen = charts.screen_chart(full, "measure_series", "ar").figure
     assert len(full.layout.xaxis.tickvals) > charts.SCREEN_MOST_TICKS
     step = -(-len(full.layout.xaxis.tickvals) // charts.SCREEN_MOST_TICKS)
@@ -88,7 +88,7 @@ def test_the_timeline_writes_each_label_above_its_row(corpus, lang):
 
 def test_the_modebar_keeps_only_the_buttons_readers_use(corpus):
     loaded = corpus.article()
-    config = charts.plotly_config(charts.get_chart(loaded, "chart_roads"), loaded, "en")
+    config = charts.plotly_config(charts.get_chart(loaded, "road_km", corpus), loaded, "en")
     assert config["modeBarButtons"] == [["toImage", "resetScale2d"]]
 
 

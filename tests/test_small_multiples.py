@@ -18,7 +18,7 @@ def corpus():  # noqa: ANN201
 
 
 def comparison(corpus, figure_id: str):  # noqa: ANN001, ANN201
-    return next(c for c in compare_article(corpus.articles[0], corpus.context) if c.figure.id == figure_id)
+    return next(c for c in compare_article(corpus.articles[0], corpus) if c.figure.id == figure_id)
 
 
 def labels(fig) -> str:  # noqa: ANN001
@@ -67,23 +67,23 @@ def test_the_arabic_small_chart_writes_arabic_digits_and_months(corpus):
 
 
 @pytest.mark.parametrize(("chart_id", "lang", "sentence"), [
-    ("chart_hectares", "en", "Against the last earlier report: below 2,326.6 hectares (20 December 2021)."),
-    ("chart_roads", "en", "Against the last earlier report: the same number as more than 683 km (20 December 2021)."),
-    ("chart_refugees", "en", "Against the last earlier report: consistent with 50,658 refugees (24 January 2021)."),
-    ("chart_hectares", "ar", "مقارنة بآخر تقرير سابق: أقل من ٢٬٣٢٦٫٦ هكتار (٢٠ ديسمبر ٢٠٢١)."),
+    ("hectares", "en", "Against the last earlier report: below 2,326.6 hectares (20 December 2021)."),
+    ("road_km", "en", "Against the last earlier report: the same number as more than 683 km (20 December 2021)."),
+    ("returned_to_karabakh_cumulative", "en", "Against the last earlier report: consistent with 50,658 refugees (24 January 2021)."),
+    ("hectares", "ar", "مقارنة بآخر تقرير سابق: أقل من ٢٬٣٢٦٫٦ هكتار (٢٠ ديسمبر ٢٠٢١)."),
 ])
 def test_the_chart_note_ends_with_the_comparison(corpus, chart_id, lang, sentence):
-    fig = charts.build_chart(corpus.articles[0], corpus.context, chart_id, lang)
+    fig = charts.build_chart(corpus.articles[0], corpus, chart_id, lang)
     note = next(a for a in fig.layout.annotations if a.name == "note").text
     flat = note.replace("<br>", " ").replace(charts.RLM, "")
     assert flat.endswith(sentence)
-    chart = charts.get_chart(corpus.articles[0], chart_id)
+    chart = charts.get_chart(corpus.articles[0], chart_id, corpus)
     # the editors' note stays first (in Arabic with Arabic-Indic digits, like every chart text)
     assert flat.startswith(digits_for(chart.note.get(lang), lang)[:40])
 
 
 def test_a_chart_without_a_series_keeps_its_note_as_written(corpus):
-    fig = charts.build_chart(corpus.articles[0], corpus.context, "chart_helped_home", "en")
+    fig = charts.build_chart(corpus.articles[0], corpus, "chart_helped_home", "en")
     note = next(a for a in fig.layout.annotations if a.name == "note").text
     assert note == "Exact counts as stated by Andrei Rudenko on 29 Dec 2021."
 

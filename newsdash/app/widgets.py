@@ -30,6 +30,7 @@ from newsdash.app.url_state import (
 from newsdash.data import corpus as corpus_mod
 from newsdash.data.context import Context
 from newsdash.data.loading import LoadedArticle
+from newsdash.errors import DataError
 from newsdash.reading.i18n import LANGS, t
 from newsdash.textsafety import code_span, html_text
 from newsdash.textsafety import md_escape as md_text
@@ -149,16 +150,16 @@ def chart_figure(loaded, chart_id: str, lang: str, **filters):  # noqa: ANN001, 
     from newsdash.views.charts import build_chart
     from newsdash.views.frozen_figure import freeze
 
-    context = load_corpus().context
+    corpus = load_corpus()  # a measure's chart draws every article's figures on it
     key = ("chart", *data_state(), loaded.id, chart_id, lang, _key_part(filters))
-    return _views.get(key, lambda: freeze(build_chart(loaded, context, chart_id, lang, **filters)))
+    return _views.get(key, lambda: freeze(build_chart(loaded, corpus, chart_id, lang, **filters)))
 
 
 def chart_rows(loaded, chart_id: str, lang: str, **filters):  # noqa: ANN001, ANN201
     """The rows a chart draws (newsdash.views.charts.chart_frame), cached like chart_figure."""
     from newsdash.views.charts import chart_frame
 
-    return cached_view(chart_frame, loaded, load_corpus().context, chart_id, lang, **filters)
+    return cached_view(chart_frame, loaded, load_corpus(), chart_id, lang, **filters)
 
 
 def page_start(require_article: bool = True):  # noqa: ANN201 - (lang, Corpus, LoadedArticle | None)
@@ -647,7 +648,7 @@ def chart_or_message(loaded, chart, lang: str, filter_tag: str = "", filters: di
     from newsdash.views.charts import empty_message
 
     filters = filters or {}
-    message = cached_view(empty_message, loaded, load_corpus().context, chart.id, lang, **filters)
+    message = cached_view(empty_message, loaded, load_corpus(), chart.id, lang, **filters)
     if message:
         st.info(md_text(message), icon=":material/info:")
         return
@@ -698,18 +699,28 @@ def download_menu_key(chart_id: str) -> str:
 def _download_buttons(fig, chart, loaded, lang: str, filter_tag: str, filters: dict | None,  # noqa: ANN001
                       drawn_state: str | None = None) -> None:
     from newsdash.exports import chart_files as export
-    from newsdash.views.charts import ExportWords, build_chart, chart_frame, file_stem, plotly_config
+    from newsdash.views.charts import (
+        ExportWords,
+        build_chart,
+        chart_frame,
+        file_stem,
+        get_chart,
+        plotly_config,
+    )
     from newsdash.views.data_method import credit_line
 
     corpus = load_corpus()
     if drawn_state is not None and drawn_state != data_state()[1]:  # the menu reruns alone, later
         st.caption(t("download_data_changed", lang))
         fresh = corpus.article(loaded.id)
-        chart = next((c for c in fresh.article.charts if c.id == chart.id), None) if fresh and fresh.id == loaded.id else None
+        try:
+            chart = get_chart(fresh, chart.id, corpus) if fresh and fresh.id == loaded.id else None
+        except DataError:
+            chart = None
         if chart is None:
             return
         loaded = fresh  # the export figure below is drawn from the data as it is now
-    context = corpus.context
+    context = corpus  # a measure's chart draws every article's figures on it
     folder = corpus_mod.Path(data_state()[0])
 
     def export_figure():  # noqa: ANN202 - the page's chart with the caveat and credit a file carries

@@ -12,7 +12,15 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from newsdash.data.context import DEMINING_FILE, EVENTS_FILE, RETURNS_FILE, Context, Flag, load_context
+from newsdash.data.context import (
+    DEMINING_FILE,
+    EVENTS_FILE,
+    RETURNS_FILE,
+    Context,
+    Flag,
+    is_cumulative,
+    load_context,
+)
 from newsdash.data.loading import LoadedArticle, load_article, read_seed_file
 from newsdash.data.measures import MEASURES_FILE, Measure, load_measures
 from newsdash.data.yamlsafe import read_bytes
@@ -367,18 +375,17 @@ def article_vs_series(loaded: LoadedArticle, context: Context, by_measure: dict 
     by_measure = series_by_measure(context) if by_measure is None else by_measure
     flags = []
     published = loaded.article.article.published
-    for chart in loaded.article.charts:
-        if not chart.context_measure:
+    for fig in loaded.article.confirmed_figures:
+        if not fig.measure or not is_cumulative(fig.measure):  # a count on a date may fall
             continue
-        series = by_measure.get(chart.context_measure)
+        series = by_measure.get(fig.measure)
         if series is None:
             series = context.returns.iloc[0:0]
         earlier = series[series["as_of"] < published]
-        for fig in (loaded.article.figure(fid) for fid in chart.figures):
-            if fig.qualifier != "more_than" and not earlier.empty and fig.value < earlier["value"].max():
-                top = earlier.loc[earlier["value"].idxmax()]
-                flags.append(Flag(chart.context_measure, top["as_of"], float(top["value"]), published,
-                                  float(fig.value), f"the article, figure {fig.id}"))
+        if fig.qualifier != "more_than" and not earlier.empty and fig.value < earlier["value"].max():
+            top = earlier.loc[earlier["value"].idxmax()]
+            flags.append(Flag(fig.measure, top["as_of"], float(top["value"]), published,
+                              float(fig.value), f"the article, figure {fig.id}"))
     return flags
 
 

@@ -197,6 +197,7 @@ class Note(Strict):
 
 
 ChartKind = Literal["measure_series", "returns_series", "bars", "timeline"]
+SERIES_KINDS = ("measure_series", "returns_series")  # made from a measure, never listed by an article
 
 
 class Chart(Strict):
@@ -258,6 +259,17 @@ class Article(Strict):
     paragraphs: list[Paragraph]
     notes: list[Note]
     charts: list[Chart] = []
+
+    @field_validator("charts")
+    @classmethod
+    def _no_series_charts(cls, charts: list[Chart]) -> list[Chart]:
+        """A series chart is a measure's (data/measures.yaml), drawn with every article's
+        figures on it: an article lists only its own charts (bars, timeline)."""
+        for chart in charts:
+            if chart.kind in SERIES_KINDS:
+                raise ValueError(f"chart '{chart.id}': a {chart.kind} chart comes from data/measures.yaml; "
+                                 "give its figures a `measure:` instead (see docs/measures.md)")
+        return charts
 
     @property
     def confirmed_figures(self) -> list[Figure]:

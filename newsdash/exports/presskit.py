@@ -92,19 +92,26 @@ def add_data(kit: Kit, corpus: Corpus) -> None:
 def chart_files(corpus: Corpus, data_dir: Path | None = None) -> list[export.ChartFiles]:
     """Every chart with something to draw, in both languages, as its export figure (with
     the claim caveat and the credit line of data/method.yaml); an empty chart is left out."""
-    from newsdash.views.charts import ExportWords, build_chart, chart_frame, file_stem, nothing_to_draw
+    from newsdash.views.charts import (
+        ExportWords,
+        build_chart,
+        category_charts,
+        chart_frame,
+        file_stem,
+        nothing_to_draw,
+    )
     from newsdash.views.data_method import credit_line
 
     data_dir = data_dir or _data_dir_of(corpus)
     charts = []
     for loaded in corpus.articles:
-        for chart in loaded.article.charts:
+        for chart in [*category_charts(corpus, loaded), *loaded.article.charts]:  # the measures', then its own
             for lang in LANGS:
-                frame = chart_frame(loaded, corpus.context, chart.id, lang)
+                frame = chart_frame(loaded, corpus, chart.id, lang)
                 if nothing_to_draw(frame, chart.kind):
                     continue
                 words = ExportWords(credit=credit_line(data_dir, lang))
-                fig = build_chart(loaded, corpus.context, chart.id, lang, export=words)
+                fig = build_chart(loaded, corpus, chart.id, lang, export=words)
                 charts.append(export.ChartFiles(fig, frame, file_stem(chart, loaded, lang), lang,
                                                 chart.title.get(lang)))
     return charts

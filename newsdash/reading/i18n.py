@@ -120,6 +120,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "cmp_short_higher": ("above {last} ({date})", "أعلى من {last} ({date})"),
     "cmp_short_lower": ("below {last} ({date})", "أقل من {last} ({date})"),
     "cmp_short_inconsistent": ("does not fit {last} ({date})", "لا يتسق مع {last} ({date})"),
+    "cmp_said_by": ("{date}, said by {who} in another article", "{date}، على لسان {who} في مقال آخر"),
     "cmp_note": ("Against the last earlier report: {short}.", "مقارنة بآخر تقرير سابق: {short}."),
     "months_0": ("less than a month", "أقل من شهر"),
     "months_one": ("1 month", "شهر واحد"),
@@ -307,6 +308,7 @@ TEXT: dict[str, tuple[str, str]] = {
     # charts (newsdash.views.charts): legends, hovers, alt text
     "series_ministry": ("Defence ministry totals, as printed by outlets", "حصائل وزارة الدفاع كما نشرتها وسائل الإعلام"),
     "article_point": ("The article's figure", "رقم المقال"),
+    "record_point": ("Other articles' figures", "أرقام مقالات أخرى"),
     "key_more_than": ("more than", "أكثر من"),
     "key_about": ("about", "نحو"),
     "key_gap": ("no report for three months or more", "لا تقرير لثلاثة أشهر أو أكثر"),
@@ -335,8 +337,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "precision_day": ("day", "اليوم"),
     "precision_month": ("month only", "الشهر فقط"),
     "precision_year": ("year only", "السنة فقط"),
-    "fighting_row": ("Fighting, about a month and a half (start known to the month)",
-                     "المعارك، نحو شهر ونصف (بدايتها معروفة بالشهر فقط)"),
     "demining_row": ("Period the demining totals cover", "الفترة التي تغطيها حصيلة إزالة الألغام"),
     "measure_returned_to_karabakh_cumulative": ("Returned to Karabakh (Russian side's count)",
                                                 "العائدون إلى قره باغ (إحصاء الجانب الروسي)"),
@@ -358,6 +358,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "باللجوء\": خارج موطنهم ويواجهون مخاطر اللاجئين، لكن دون صفة لاجئ رسمية"),
     "alt_figure": ("The article's figure: {value} on {date}.", "رقم المقال: {value} في {date}."),
     "alt_series": ("Drawn beside earlier totals from other sources.", "مرسوم إلى جانب حصائل سابقة من مصادر أخرى."),
+    "alt_point_viewed": ("This article's figure: {point}.", "رقم هذا المقال: {point}."),
+    "alt_point_record": ("Another article's figure: {point}.", "رقم مقال آخر: {point}."),
     "alt_timeline": ("{count} {dates} from the article, from {first} to {last}.", "{count} {dates} من المقال، من {first} إلى {last}."),
     # data pages (pages/demining.py, returns.py, timeline.py)
     "demining_intro": (
@@ -399,6 +401,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "أمورا مختلفة."),
     "the_article": ("the article", "المقال"),
     "linked_figure": ("Opened from a link to this figure.", "فُتحت الصفحة من رابط إلى هذا الرقم."),
+    "no_figures_in_category": ("This article gives no figure of this kind; the record below is drawn from the other "
+                               "articles and the context tables.",
+                               "لا يذكر هذا المقال رقما من هذا النوع؛ السجل أدناه مرسوم من المقالات الأخرى وجداول السياق."),
+    "no_measures_to_draw": ("Nothing to draw here yet: no measure of this page has a context row or an article's figure.",
+                            "لا شيء يُرسم هنا بعد: لا يوجد لأي مقياس في هذه الصفحة صف سياق أو رقم من مقال."),
     "linked_hidden": ("The linked figure, {label}, is hidden by the filter.", "الرقم المرتبط، {label}، مخفي بسبب المرشح."),
     "what_article_says": ("What the article says about each group", "ماذا يقول المقال عن كل فئة"),
     "editors_translation": ("Editors' English translation", "ترجمة المحررين الإنجليزية"),

@@ -1,11 +1,11 @@
 """What is new in an article, and what is not: each figure against the latest earlier
 value of its context series.
 
-A figure is comparable when a chart of its article draws it beside a context measure
-(`charts[].context_measure`). For each one this module works out, from the data only:
+A figure is comparable when it names a measure (`figures[].measure`, defined in
+data/measures.yaml). For each one this module works out, from the data only:
 
-- the latest value of that series reported before the figure's date, with its date,
-  qualifier and source;
+- the latest value of that measure reported before the figure's date, by a context row
+  or by another confirmed article, with its date, qualifier and source (whose it was);
 - how the figure stands against it: the same number, higher, lower, a bound ("more
   than") the earlier value already satisfies, or a number below an earlier lower bound;
 - how the series moved before that value (its last step) and how long it had been
@@ -24,9 +24,10 @@ from datetime import date
 import pandas as pd
 
 from newsdash.data.context import Context, is_cumulative
-from newsdash.data.corpus import series_by_measure
+from newsdash.data.corpus import Corpus, series_by_measure
 from newsdash.data.loading import LoadedArticle
 from newsdash.data.models import Figure
+from newsdash.data.tables import source_title as article_source_title
 from newsdash.reading.dates import span_of
 from newsdash.reading.i18n import counted_unit, format_date, format_value, t
 
@@ -47,6 +48,7 @@ class Reading:
     source_title: str = ""
     source_url: str = ""
     reported_by: str = ""
+    article_id: str = ""  # another confirmed article's figure, else a context row
 
 
 @dataclass(frozen=True)
@@ -94,17 +96,9 @@ class Comparison:
 
 
 def comparable_figures(loaded: LoadedArticle) -> list[tuple[Figure, str, str]]:
-    """(figure, context measure, chart id) for each figure a chart draws beside a
-    series; a figure on two such charts is compared once, with the first."""
-    seen, pairs = set(), []
-    for chart in loaded.article.charts:
-        if not chart.context_measure:
-            continue
-        for figure_id in chart.figures:
-            if figure_id not in seen:
-                seen.add(figure_id)
-                pairs.append((loaded.article.figure(figure_id), chart.context_measure, chart.id))
-    return pairs
+    """(figure, measure, chart id) for each confirmed figure on a measure, in the
+    article's order; a measure's chart has the measure's id."""
+    return [(f, f.measure, f.measure) for f in loaded.article.confirmed_figures if f.measure]
 
 
 def figure_date(figure: Figure, published: str) -> str:
@@ -173,10 +167,11 @@ def flat_start(history: Sequence[Reading]) -> Reading:
     return start
 
 
-def compare_figure(figure: Figure, measure: str, chart_id: str, day: str, series: pd.DataFrame) -> Comparison | None:
-    """The figure against the latest earlier value of its series; None when the series
-    has no value before the figure's date."""
-    history = tuple(earlier_than(readings(series), day))
+def compare_figure(figure: Figure, measure: str, chart_id: str, day: str,
+                   series: pd.DataFrame | Sequence[Reading]) -> Comparison | None:
+    """The figure against the latest earlier value of its measure (a table's rows, or
+    readings oldest first); None when nothing was reported before the figure's date."""
+    history = tuple(earlier_than(readings(series) if isinstance(series, pd.DataFrame) else series, day))
     if not history:
         return None
     last = history[-1]
@@ -186,17 +181,36 @@ def compare_figure(figure: Figure, measure: str, chart_id: str, day: str, series
                       flat_since=flat_start(history), history=history, cumulative=is_cumulative(measure))
 
 
-def compare_article(loaded: LoadedArticle, context: Context, by_measure: dict | None = None) -> list[Comparison]:
-    """Every comparable figure of the article against its series, in the charts' order.
-    `by_measure` (corpus.series_by_measure) saves splitting the context tables again."""
+def record_readings(corpus: Corpus, measure: str, but: str) -> list[Reading]:
+    """Every other confirmed article's figure on this measure, as readings that say
+    whose it was (who said it, in which outlet) and when."""
+    found = []
+    for other in corpus.articles:
+        if other.id == but:
+            continue
+        for fig in other.article.confirmed_figures:
+            if fig.measure == measure:
+                found.append(Reading(float(fig.value), fig.qualifier, figure_date(fig, other.article.article.published),
+                                     article_source_title(other), "", fig.attributed_to, other.id))
+    return found
+
+
+def compare_article(loaded: LoadedArticle, source: Corpus | Context, by_measure: dict | None = None) -> list[Comparison]:
+    """Every comparable figure of the article against the latest earlier value of its
+    measure, in the article's order. With the corpus, the other confirmed articles'
+    figures count as well as the context rows. `by_measure` (corpus.series_by_measure)
+    saves splitting the context tables again."""
+    corpus = source if isinstance(source, Corpus) else None
+    context = corpus.context if corpus else source
     by_measure = series_by_measure(context) if by_measure is None else by_measure
     published = loaded.article.article.published
     found = []
     for figure, measure, chart_id in comparable_figures(loaded):
         series = by_measure.get(measure)
-        if series is None or series.empty:
-            continue
-        comparison = compare_figure(figure, measure, chart_id, figure_date(figure, published), series)
+        history = readings(series) if series is not None else []
+        if corpus is not None:
+            history = sorted(history + record_readings(corpus, measure, loaded.id), key=lambda r: r.as_of)
+        comparison = compare_figure(figure, measure, chart_id, figure_date(figure, published), history)
         if comparison is not None:
             found.append(comparison)
     return found
@@ -209,10 +223,19 @@ def comparison_of(comparisons: Sequence[Comparison], figure_id: str) -> Comparis
 # 4/ IN A FEW WORDS: for a table cell or a chart's note
 
 
+def reading_when(reading: Reading, lang: str) -> str:
+    """When a value was reported and, for another article's figure, who said it:
+    '6 December 2020, said by X in another article'."""
+    when = format_date(reading.as_of, lang)
+    if not reading.article_id:
+        return when
+    return t("cmp_said_by", lang).format(date=when, who=reading.reported_by)
+
+
 def in_words(c: Comparison, lang: str) -> str:
     """'below 2,326.6 hectares (20 December 2021)', 'الرقم نفسه: أكثر من ٦٨٣ كم (٢٠ ديسمبر ٢٠٢١)'."""
     last = f"{format_value(c.last.value, c.last.qualifier, lang)} {counted_unit(c.figure.unit, c.last.value, lang)}"
-    return t(f"cmp_short_{c.status}", lang).format(last=last, date=format_date(c.last.as_of, lang))
+    return t(f"cmp_short_{c.status}", lang).format(last=last, date=reading_when(c.last, lang))
 
 
 def note_sentence(comparisons: Sequence[Comparison], chart_id: str, lang: str) -> str:

@@ -22,7 +22,6 @@ from newsdash.data.tables import source_title
 from newsdash.data.yamlsafe import load_with_lines
 from newsdash.errors import DataError
 from newsdash.reading.i18n import (
-    TEXT,
     category_label,
     count_noun,
     digits_for,
@@ -164,16 +163,11 @@ def context_event_rows(corpus: Corpus, lang: str = "en") -> list[dict]:
 
 
 def measure_names(corpus: Corpus, lang: str) -> dict[str, str]:
-    """A context measure's name in Arabic (the label of the article figure charted beside
-    it, or the interface's name of a returns series); English tables keep the ids."""
+    """A context measure's name in Arabic (its label in data/measures.yaml); English
+    tables keep the ids."""
     if lang != "ar":
         return {}
-    names = {chart.context_measure: a.article.figure(chart.figures[0]).label.get(lang)
-             for a in corpus.articles for chart in a.article.charts if chart.context_measure and chart.figures}
-    for measure in corpus.context.returns["measure"]:
-        if f"measure_{measure}" in TEXT:
-            names[measure] = t(f"measure_{measure}", lang)
-    return names
+    return {measure.id: measure.label.get(lang) for measure in corpus.measures.values()}
 
 
 def provenance_frame(corpus: Corpus, lang: str) -> pd.DataFrame:
@@ -194,14 +188,13 @@ def with_comparisons(rows: list[dict], loaded: LoadedArticle, corpus: Corpus, by
                      lang: str) -> list[dict]:
     """An article's figure rows, each with how it stands against the last earlier report
     of its series (newsdash.views.comparison), where it has one."""
-    words = {c.figure.id: in_words(c, lang) for c in compare_article(loaded, corpus.context, by_measure)}
+    words = {c.figure.id: in_words(c, lang) for c in compare_article(loaded, corpus, by_measure)}
     return [{**row, "comparison": words.get(row["id"])} for row in rows]
 
 
 def measure_units(corpus: Corpus) -> dict[str, str]:
-    """A context measure's unit: that of the article figure charted beside it (no chart, no unit)."""
-    return {chart.context_measure: a.article.figure(chart.figures[0]).unit
-            for a in corpus.articles for chart in a.article.charts if chart.context_measure and chart.figures}
+    """A context measure's unit, from data/measures.yaml."""
+    return {measure.id: measure.unit for measure in corpus.measures.values()}
 
 
 def column_labels(lang: str) -> dict[str, str]:

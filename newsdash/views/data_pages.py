@@ -16,6 +16,7 @@ from types import SimpleNamespace
 import pandas as pd
 
 from newsdash.data.context import Context, Flag, in_language
+from newsdash.data.corpus import Corpus
 from newsdash.data.loading import LoadedArticle
 from newsdash.data.models import Chart, Figure
 from newsdash.data.tables import arrow_table
@@ -30,8 +31,10 @@ from newsdash.reading.i18n import (
     unit_label,
 )
 from newsdash.textsafety import html_text
-from newsdash.views.charts import TIMELINE_LAYERS, precision_label
+from newsdash.views.charts import TIMELINE_LAYERS, MeasureChart, category_charts, precision_label
+from newsdash.views.links import sentence_link
 from newsdash.views.overview import metric_caption
+from newsdash.views.series_charts import point_words
 
 DEFAULT_LAYERS = ("article_events", "fighting", "demining_period")  # context is the optional layer
 
@@ -43,30 +46,54 @@ def charts_of_kind(loaded: LoadedArticle, *kinds: str) -> list[Chart]:
     return [c for c in loaded.article.charts if c.kind in kinds]
 
 
-def chart_of(loaded: LoadedArticle, chart_id: str) -> Chart:
-    return next(c for c in loaded.article.charts if c.id == chart_id)
+def page_charts(corpus: Corpus, loaded: LoadedArticle, category: str) -> list[MeasureChart]:
+    """A category page's measure charts: one per measure of the category that has
+    anything to draw, in the order of data/measures.yaml."""
+    return category_charts(corpus, loaded, category)
 
 
-def measure_charts(loaded: LoadedArticle) -> dict[str, Chart]:
-    """The demining charts by their context measure ('hectares', 'road_km', ...)."""
-    return {c.context_measure: c for c in charts_of_kind(loaded, "measure_series") if c.context_measure}
+def own_charts(loaded: LoadedArticle, category: str) -> list[Chart]:
+    """The article's own bar charts whose figures are of this category."""
+    return [c for c in charts_of_kind(loaded, "bars") if any(f.category == category for f in figures_of(loaded, c))]
+
+
+def figures_in(loaded: LoadedArticle, category: str) -> list[Figure]:
+    """The article's confirmed figures of one category, in its order (the page's tiles)."""
+    return [f for f in loaded.article.confirmed_figures if f.category == category]
 
 
 def figures_of(loaded: LoadedArticle, chart: Chart) -> list[Figure]:
     return [loaded.article.figure(fid) for fid in chart.figures]
 
 
-def measure_label(loaded: LoadedArticle, measure: str, lang: str) -> str:
-    """A demining measure named by its article figure ('Land surveyed')."""
-    chart = measure_charts(loaded).get(measure)
-    return figures_of(loaded, chart)[0].label.get(lang) if chart and chart.figures else measure
+def measure_label(corpus: Corpus, measure: str, lang: str) -> str:
+    """A measure by its label in data/measures.yaml (its id if it has none)."""
+    known = corpus.measures.get(measure)
+    return known.label.get(lang) if known else measure
 
 
-def returns_series_label(measure: str, lang: str) -> str:
-    try:
-        return t(f"measure_{measure}", lang)
-    except KeyError:
-        return measure
+def measure_unit(corpus: Corpus, measure: str) -> str:
+    known = corpus.measures.get(measure)
+    return known.unit if known else ""
+
+
+@dataclass(frozen=True)
+class RecordLink:
+    """Another article's figure on a measure's chart, and where its sentence is."""
+
+    words: str  # who said it, when, and what
+    page: str
+    params: dict
+
+
+def record_links(chart: MeasureChart, loaded: LoadedArticle, lang: str) -> list[RecordLink]:
+    """The other articles' figures a measure's chart draws, each linked to its sentence."""
+    links = []
+    for point in chart.points:
+        if point.article_id != loaded.id:
+            page, params = sentence_link(point.figure_id, lang, point.article_id)
+            links.append(RecordLink(digits_for(point_words(point, lang), lang), page, params))
+    return links
 
 
 def linked_chart(loaded: LoadedArticle, charts: Sequence[Chart], record_id: str | None) -> Chart | None:
@@ -109,11 +136,10 @@ def _source_of(context: Context, measure: str, as_of: str, lang: str = "en") -> 
     return ""
 
 
-def flag_sentence(flag: Flag, loaded: LoadedArticle, context: Context, lang: str) -> str:
+def flag_sentence(flag: Flag, corpus: Corpus, lang: str) -> str:
     """The warning in words, with both values in the measure's unit and both sources."""
-    chart = measure_charts(loaded).get(flag.measure)
-    unit = figures_of(loaded, chart)[0].unit if chart else "people"
-    label = measure_label(loaded, flag.measure, lang) if chart else returns_series_label(flag.measure, lang)
+    context = corpus.context
+    unit, label = measure_unit(corpus, flag.measure), measure_label(corpus, flag.measure, lang)
     later_source = (t("the_article", lang) if flag.later_source.startswith("the article")
                     else digits_for(_source_of(context, flag.measure, flag.later_date, lang) or flag.later_source, lang))
     return t("flag_fall", lang).format(
@@ -133,15 +159,15 @@ def notes_on(loaded: LoadedArticle, figure_id: str, lang: str) -> list[str]:
 # 4/ RETURNS: THE CONTEXT TABLE
 
 
-def returns_context_table(context: Context, series: Sequence[str], lang: str) -> pd.DataFrame:
-    """The sourced rows behind the returns chart, one per report, with its link."""
-    rows = context.returns[context.returns["measure"].isin(list(series))]
+def returns_context_table(corpus: Corpus, series: Sequence[str], lang: str) -> pd.DataFrame:
+    """The sourced rows behind the returns charts, one per report, with its link."""
+    rows = corpus.context.returns[corpus.context.returns["measure"].isin(list(series))]
     def words(column: str) -> list[str]:  # the editors' Arabic rendering on Arabic pages, digits included
         return [digits_for(in_language(en, ar, lang), lang) for en, ar in zip(rows[column], rows[f"{column}_ar"], strict=True)]
 
     return pd.DataFrame({
         t("date", lang): [day_for(day, lang) for day in rows["as_of"]],
-        t("col_series", lang): [returns_series_label(m, lang) for m in rows["measure"]],
+        t("col_series", lang): [measure_label(corpus, m, lang) for m in rows["measure"]],
         t("col_value", lang): [format_value(v, q, lang) for v, q in zip(rows["value"], rows["qualifier"], strict=True)],
         t("col_counted_by", lang): words("reported_by"),
         t("col_source", lang): words("source_title"),
@@ -150,9 +176,9 @@ def returns_context_table(context: Context, series: Sequence[str], lang: str) ->
     }).reset_index(drop=True)
 
 
-def returns_context_arrow(context: Context, series: Sequence[str], lang: str):  # noqa: ANN201 - pyarrow.Table
+def returns_context_arrow(corpus: Corpus, series: Sequence[str], lang: str):  # noqa: ANN201 - pyarrow.Table
     """returns_context_table as an Arrow table, which st.dataframe sends as it is."""
-    return arrow_table(returns_context_table(context, series, lang))
+    return arrow_table(returns_context_table(corpus, series, lang))
 
 
 def figure_said_html(loaded: LoadedArticle, figure_id: str, lang: str) -> str:

@@ -14,9 +14,13 @@ PAGE_OF_CATEGORY = {
 }
 
 
-def sentence_link(record_id: str, lang: str) -> tuple[str, dict[str, str]]:
-    """The Original text page, scrolled to and highlighting this record's quote."""
-    return ORIGINAL_PAGE, _params(record_id, lang)
+def sentence_link(record_id: str, lang: str, article_id: str | None = None) -> tuple[str, dict[str, str]]:
+    """The Original text page, scrolled to and highlighting this record's quote; with
+    `article_id`, in that article (a figure of another article on the record)."""
+    params = _params(record_id, lang)
+    if article_id:
+        params["article"] = article_id
+    return ORIGINAL_PAGE, params
 
 
 def chart_link(loaded: LoadedArticle, record_id: str, lang: str) -> tuple[str, dict[str, str]]:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from newsdash.data.context import Context
+from newsdash.data.corpus import Corpus
 from newsdash.data.loading import LoadedArticle
 from newsdash.data.models import ArticleInfo, Figure
 from newsdash.reading.i18n import (
@@ -23,7 +24,14 @@ from newsdash.reading.i18n import (
     unit_short,
 )
 from newsdash.textsafety import html_text
-from newsdash.views.comparison import CONSISTENT, Comparison, compare_article, comparison_of, whole_months
+from newsdash.views.comparison import (
+    CONSISTENT,
+    Comparison,
+    compare_article,
+    comparison_of,
+    reading_when,
+    whole_months,
+)
 from newsdash.views.links import sentence_link
 from newsdash.views.original_text import page_url
 
@@ -137,7 +145,7 @@ def comparison_sentence(c: Comparison, lang: str) -> str:
         label=f"<b>{html_text(fig.label.get(lang))}</b>",
         figure=_link(href, figure),
         last=html_text(value_words(c.last.value, c.last.qualifier, fig.unit, lang)),
-        date=html_text(format_date(c.last.as_of, lang)),
+        date=html_text(reading_when(c.last, lang)),
     )
 
 
@@ -179,7 +187,9 @@ def lede_html(comparisons: Sequence[Comparison], total: int, lang: str) -> str:
 
 
 def _sources_line(comparisons: Sequence[Comparison], lang: str) -> str:
-    sources = {c.last.source_url: c.last.source_title for c in comparisons}
+    sources = {c.last.source_url: c.last.source_title for c in comparisons if c.last.source_url}
+    if not sources:  # every earlier value is another article's, named in its sentence
+        return ""
     links = ("؛ " if lang == "ar" else "; ").join(
         f'<a href="{html.escape(url)}" target="_blank" rel="noopener">{_isolated(title)}</a>'
         for url, title in sources.items())
@@ -204,18 +214,20 @@ def figures_table(loaded: LoadedArticle, lang: str) -> pd.DataFrame:
 # WHAT THE PAGE CACHES: one call each, keyed by the article and the language
 
 
-def article_comparisons(loaded: LoadedArticle, context: Context) -> list[Comparison]:
-    return compare_article(loaded, context)
+def article_comparisons(loaded: LoadedArticle, source: Corpus | Context) -> list[Comparison]:
+    """The article's figures against the latest earlier value of their measures: the
+    context rows, and with the corpus every other confirmed article's figures too."""
+    return compare_article(loaded, source)
 
 
-def article_lede(loaded: LoadedArticle, context: Context, lang: str) -> str:
+def article_lede(loaded: LoadedArticle, source: Corpus | Context, lang: str) -> str:
     """The lede of this article, as escaped HTML."""
-    return lede_html(compare_article(loaded, context), len(loaded.article.confirmed_figures), lang)
+    return lede_html(compare_article(loaded, source), len(loaded.article.confirmed_figures), lang)
 
 
-def small_chart(loaded: LoadedArticle, context: Context, figure_id: str, lang: str):  # noqa: ANN201 - FrozenFigure
+def small_chart(loaded: LoadedArticle, source: Corpus | Context, figure_id: str, lang: str):  # noqa: ANN201 - FrozenFigure
     """The small chart of one comparable figure, frozen for drawing on every rerun."""
     from newsdash.views.charts import comparison_chart
     from newsdash.views.frozen_figure import freeze
 
-    return freeze(comparison_chart(comparison_of(compare_article(loaded, context), figure_id), lang))
+    return freeze(comparison_chart(comparison_of(compare_article(loaded, source), figure_id), lang))

@@ -1,0 +1,157 @@
+"""The frame every chart shares: title, subtitle, legends, notes and source line on one
+edge, and Arabic ticks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from newsdash.data.loading import LoadedArticle
+from newsdash.data.models import Chart
+from newsdash.reading.i18n import (
+    t,
+)
+from newsdash.views import axes
+from newsdash.views.chart_parts import (
+    ASSUMED_WIDTH_PX,
+    AUTORANGE_PAD,
+    BAR_HEADROOM,
+    DATE_AXIS_KINDS,
+    EDGE_PX,
+    EXPORT_WIDTH_PX,
+    FONT_AR,
+    FONT_EN,
+    GREY,
+    GRID_COLOUR,
+    KEYS_LEGEND,
+    LEGEND_ROW_PX,
+    LINE_PX,
+    NOTE_COLOUR,
+    RIGHT_PX,
+    SUBTITLE_WRAP,
+    TITLE_LINE_PX,
+    TITLE_PX,
+    TITLE_WRAP,
+    VALUE_AXIS_KINDS,
+    _escape,
+    _to_day,
+    _wrap,
+)
+
+
+@dataclass(frozen=True)
+class ExportWords:
+    """What only a downloaded image carries: the claim caveat (on screen it is the page's
+    banner) and the newsroom's credit line."""
+
+    credit: str = ""
+
+
+def _bottom_texts(frame: pd.DataFrame, chart: Chart, loaded: LoadedArticle, lang: str,
+                  export: ExportWords | None) -> list[tuple[str, str, str]]:
+    texts = [("note", chart.note.get(lang), NOTE_COLOUR)]
+    if export is not None:
+        texts.append(("caveat", loaded.article.article.claim_caveat.get(lang), NOTE_COLOUR))
+    texts.append(("source", chart.source.get(lang), GREY))
+    if export is not None and export.credit:
+        texts.append(("credit", export.credit, GREY))
+    return texts
+
+
+def _bottom_annotations(fig: go.Figure, texts: list[tuple[str, str, str]], lang: str, edge_shift: int) -> int:
+    """The chart's note (and what only an export carries: the claim caveat, the credit)
+    and the source line under the plot, each a named annotation on the image's one edge;
+    returns the pixels they take, for the bottom margin."""
+    shift, rtl = 52, lang == "ar"
+    for name, text, colour in texts:
+        lines = _wrap(text)
+        fig.add_annotation(
+            name=name, text="<br>".join(_escape(line, lang) for line in lines), showarrow=False,
+            xref="paper", yref="paper", x=1 if rtl else 0, y=0, xanchor="right" if rtl else "left",
+            xshift=edge_shift if rtl else -edge_shift,
+            yanchor="top", yshift=-shift, align="right" if rtl else "left", font={"size": 12, "color": colour},
+        )
+        shift += LINE_PX * len(lines) + 6
+    return shift
+
+
+def _legend_rows(fig: go.Figure, legend: str = "legend") -> int:
+    """How many rows a horizontal legend takes at the assumed width."""
+    widths = [40 + 7.5 * len(trace.name or "") for trace in fig.data
+              if trace.showlegend is not False and trace.name and (trace.legend or "legend") == legend]
+    rows, used = (1 if widths else 0), 0.0
+    for width in widths:
+        if used and used + width > ASSUMED_WIDTH_PX:
+            rows, used = rows + 1, 0.0
+        used += width
+    return rows
+
+
+def _frame_figure(fig: go.Figure, frame: pd.DataFrame, chart: Chart, loaded: LoadedArticle, lang: str,
+                  plot_px: int, subtitle: str, export: ExportWords | None = None) -> go.Figure:
+    """Title, subtitle, legends, fonts and the bottom annotations, the same on every chart.
+
+    Sizes are in pixels from the top, so a long legend pushes the plot down instead of
+    covering the subtitle. Title, legends, notes and source share one edge, EDGE_PX from
+    the image's side, whatever the width of the axis labels.
+    """
+    rtl = lang == "ar"
+    margin = fig.layout.margin
+    left, right = margin.l or 60, margin.r or RIGHT_PX
+    edge_shift = (right if rtl else left) - EDGE_PX
+    bottom = _bottom_annotations(fig, _bottom_texts(frame, chart, loaded, lang, export), lang, edge_shift)
+    subtitle_lines = _wrap(subtitle, SUBTITLE_WRAP)
+    title_lines = _wrap(chart.title.get(lang), TITLE_WRAP)
+    title_px = TITLE_PX + 18 * (len(subtitle_lines) - 1) + TITLE_LINE_PX * (len(title_lines) - 1)
+    rows, key_rows = _legend_rows(fig), _legend_rows(fig, KEYS_LEGEND)
+    top = title_px + LEGEND_ROW_PX * (rows + key_rows) + 16
+    height = top + plot_px + bottom + 10
+    side = {"x": 1 if rtl else 0, "xanchor": "right" if rtl else "left", "xref": "container"}
+    # indentation moves entries rightwards whatever the direction: it sets the left edge only;
+    # the right edge is a share of the width, EDGE_PX at the export width
+    legend = {"orientation": "h", **side, "yref": "container", "yanchor": "top", "indentation": 0 if rtl else EDGE_PX - 4,
+              **({"x": 1 - EDGE_PX / EXPORT_WIDTH_PX} if rtl else {})}
+    fig.update_layout(
+        title={"text": "<br>".join(f"<b>{_escape(line, lang)}</b>" for line in title_lines),
+               "subtitle": {"text": "<br>".join(_escape(line, lang) for line in subtitle_lines)},
+               **side, "pad": {"r": EDGE_PX} if rtl else {"l": EDGE_PX},
+               # Plotly anchors a title's first line and sets the others above it: move it down for them
+               "y": 1 - (12 + TITLE_LINE_PX * (len(title_lines) - 1)) / height, "yanchor": "top",
+               "yref": "container", "font": {"size": 18}},
+        font={"family": FONT_AR if rtl else FONT_EN, "size": 13, "color": "#222222"},
+        legend={**legend, "y": 1 - title_px / height},
+        margin={"t": top, "b": bottom + 10, "l": left, "r": right},
+        height=height, template="plotly_white", hoverlabel={"align": "right" if rtl else "left"},
+    )
+    if key_rows:
+        fig.update_layout({KEYS_LEGEND: {**legend, "y": 1 - (title_px + LEGEND_ROW_PX * rows) / height,
+                                         # the title is not indented with the entries: a space or two puts it on the edge
+                                         "title": {"text": ("" if rtl else "&nbsp;&nbsp;") + _escape(t("key_title", lang), lang),
+                                                   "font": {"size": 13}}}})
+    # the same gridlines on screen and in every export: values only, no date grid
+    fig.update_xaxes(showgrid=fig.layout.xaxis.showgrid or False, gridcolor=GRID_COLOUR, zeroline=False,
+                     showline=True, linecolor="#BBBBBB")
+    fig.update_yaxes(showgrid=fig.layout.yaxis.showgrid is not False, gridcolor=GRID_COLOUR, zeroline=False)
+    return fig
+
+
+
+def _arabic_axes(fig: go.Figure, frame: pd.DataFrame, kind: str) -> None:
+    """Ticks labelled in Arabic (newsdash.views.axes): months over the dates the chart shows,
+    round numbers up to the top of its value axis. The timeline's rows keep their labels."""
+    if frame.empty:
+        return
+    if kind in DATE_AXIS_KINDS:
+        shown = fig.layout.xaxis.range  # a date filter's frame, else the dates drawn
+        first = _to_day(shown[0] if shown else min(frame["date"]), end=False)
+        last = _to_day(shown[1] if shown else max(frame["date_end"].fillna(frame["date"])), end=True)
+        pad = timedelta(0) if shown else (last - first) * AUTORANGE_PAD  # Plotly's margin around the dates
+        axes.arabic_date_axis(fig, first - pad, last + pad)
+    if kind in VALUE_AXIS_KINDS:
+        shown = fig.layout.yaxis.range  # the value axis the series charts set; bars autorange above their top
+        axes.arabic_value_axis(fig, shown[1] if shown else float(pd.to_numeric(frame["value"]).max()) * BAR_HEADROOM)
+
+

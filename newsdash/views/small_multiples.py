@@ -1,0 +1,136 @@
+"""Small multiples: one figure against the latest earlier value of its measure."""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from datetime import timedelta
+
+import plotly.graph_objects as go
+
+from newsdash.reading.i18n import (
+    counted_unit,
+    format_date,
+    format_number,
+    format_value,
+    t,
+)
+from newsdash.views import axes
+from newsdash.views.chart_parts import (
+    BLUE,
+    FONT_AR,
+    FONT_EN,
+    SYMBOL_OF_QUALIFIER,
+    VERMILLION,
+    _escape,
+    _iso,
+    _to_day,
+)
+from newsdash.views.comparison import Comparison
+
+# 6/ SMALL MULTIPLES: one figure against the latest earlier report of its series
+
+SMALL_PLOT_PX = 190
+LABEL_MARGIN_PX = 150  # room right of the plot for the article's label
+LABEL_WRAP_AT = 20  # characters per line of a point's value label
+GAP_SHARE = 0.2  # the gap between the article and the last report takes at least this share of the axis
+
+
+def comparison_chart(comparison: Comparison, lang: str) -> go.Figure:
+    """A small chart of one comparison (newsdash.views.comparison): the series' last reports
+    as a line, its latest value and the article's figure as labelled points, on a value
+    axis zoomed to them so a small gap (2,320 against 2,326.6) shows."""
+    c, rtl = comparison, lang == "ar"
+    window = _comparison_window(c)
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(
+        x=[r.as_of for r in window], y=[r.value for r in window], mode="lines+markers",
+        line={"color": BLUE, "width": 2}, showlegend=False, name=_escape(t("last_report", lang), lang),
+        marker={"color": BLUE, "size": 8, "symbol": [SYMBOL_OF_QUALIFIER.get(r.qualifier, "circle") for r in window]},
+        hovertext=[_escape(f"{_reading_words(r.value, r.qualifier, c.figure.unit, lang)} · {r.source_title}", lang)
+                   for r in window],
+        hovertemplate="%{hovertext}<extra></extra>",
+    ))
+    # the article's label in the right margin, clear of the line; the last report's
+    # above its point, towards the side with room
+    first, last = _to_day(window[0].as_of, end=False), _to_day(c.article_date, end=True)
+    far = (last - _to_day(c.last.as_of, end=False)) > (last - first) / 2
+    fig.add_trace(_labelled_point(c.last.as_of, c.last.value, BLUE, SYMBOL_OF_QUALIFIER.get(c.last.qualifier, "circle"),
+                                  _reading_words(c.last.value, c.last.qualifier, c.figure.unit, lang),
+                                  [t("last_report", lang), format_date(c.last.as_of, lang)],
+                                  "top right" if far else "top left", lang))
+    symbol = {"more_than": "triangle-up", "about": "diamond-open"}.get(c.figure.qualifier, "diamond")
+    fig.add_trace(_labelled_point(c.article_date, float(c.figure.value), VERMILLION, symbol,
+                                  _reading_words(c.figure.value, c.figure.qualifier, c.figure.unit, lang),
+                                  [t("article_short", lang), format_date(c.article_date, lang)],
+                                  "middle right", lang))
+    low, high = comparison_value_range(c)
+    fig.update_yaxes(range=[low, high], tickformat=",", showgrid=True, nticks=4)
+    pad = max((last - first) * 0.04, timedelta(days=3))
+    fig.update_xaxes(type="date", range=[_iso(first - pad), _iso(last + pad)], nticks=4)
+    if rtl:  # Arabic month names and digits, fewer ticks than a full-size chart
+        months = axes.month_ticks(first - pad, last + pad, most=4)
+        fig.update_xaxes(tickmode="array", tickvals=[d.isoformat() for d in months],
+                         ticktext=[format_date(d.isoformat()[:7], "ar") for d in months], tickfont=axes.TICK_FONT)
+        ticks = _ticks_between(low, high)
+        fig.update_yaxes(tickmode="array", tickvals=ticks, ticktext=[format_number(v, "ar") for v in ticks],
+                         tickfont=axes.TICK_FONT)
+    fig.update_layout(
+        title={"text": f"<b>{_escape(c.figure.label.get(lang), lang)}</b>", "x": 0.98 if rtl else 0.02,
+               "xanchor": "right" if rtl else "left", "font": {"size": 15}},
+        font={"family": FONT_AR if rtl else FONT_EN, "size": 12, "color": "#222222"},
+        height=SMALL_PLOT_PX + 80, margin={"t": 44, "b": 36, "l": 56, "r": LABEL_MARGIN_PX},
+        template="plotly_white", showlegend=False, hoverlabel={"align": "right" if rtl else "left"},
+    )
+    return fig
+
+
+def _comparison_window(c: Comparison) -> list:
+    """The reports the small chart draws: from the last step (or the start of the flat
+    run, if earlier) to the latest one."""
+    starts = [r.as_of for r in (c.previous, c.flat_since) if r is not None]
+    first = min(starts)
+    return [r for r in c.history if r.as_of >= first]
+
+
+def _reading_words(value: float, qualifier: str, unit: str, lang: str) -> str:
+    return f"{format_value(value, qualifier, lang)} {counted_unit(unit, value, lang)}"
+
+
+def _labelled_point(day: str, value: float, colour: str, symbol: str, words: str, what: list[str], position: str,
+                    lang: str) -> go.Scatter:
+    """One point with its value in bold and, under it, what it is and its date, each on
+    its own short line so the label fits beside a chart 390 px wide."""
+    bold = "<br>".join(f"<b>{_escape(line, lang)}</b>" for line in textwrap.wrap(words, LABEL_WRAP_AT))
+    text = "<br>".join([bold, *(_escape(line, lang) for line in what)])
+    return go.Scatter(x=[day], y=[value], mode="markers+text", text=[text], textposition=position,
+                      textfont={"color": colour, "size": 12}, showlegend=False, cliponaxis=False,
+                      marker={"color": colour, "size": 13, "symbol": symbol, "line": {"color": colour, "width": 2}},
+                      hovertext=[text], hovertemplate="%{hovertext}<extra></extra>")
+
+
+def comparison_value_range(c: Comparison) -> tuple[float, float]:
+    """The value axis of a small chart: the window's values with room for the labels,
+    narrowed around the article and the last report when their gap would otherwise
+    take less than GAP_SHARE of it (the earlier reports may then run off the bottom)."""
+    article, last = float(c.figure.value), c.last.value
+    values = [r.value for r in _comparison_window(c)] + [article]
+    low, high = min(values), max(values)
+    span = (high - low) or max(abs(high) * 0.01, 1.0)
+    low, high = low - span * 0.4, high + span * 0.8  # more room above, for the last report's label
+    gap = abs(article - last)
+    if gap and gap < GAP_SHARE * (high - low):
+        middle, half = (article + last) / 2, gap / GAP_SHARE / 2
+        low, high = middle - half, middle + half
+    return low, high
+
+
+def _ticks_between(low: float, high: float, most: int = 4) -> list[float]:
+    """Round tick values inside [low, high], at most about `most` of them."""
+    raw = (high - low) / most
+    magnitude = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1
+    step = next(m * magnitude for m in axes.NICE_STEPS if m * magnitude >= raw)
+    first = math.ceil(low / step) * step
+    return [round(first + i * step, 10) for i in range(int((high - first) / step) + 1)]
+
+

@@ -1,0 +1,226 @@
+"""The timeline: the article's dates at their precision, the periods its figures cover,
+and the context events, one row each."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from newsdash.data.context import Context, in_language
+from newsdash.data.loading import LoadedArticle
+from newsdash.data.models import Chart, Figure
+from newsdash.data.tables import source_title as article_source_title
+from newsdash.reading.dates import precision_of, span_of
+from newsdash.reading.i18n import (
+    counted_unit,
+    day_for,
+    format_value,
+    t,
+)
+from newsdash.views.chart_parts import (
+    BLUE,
+    CHAR_PX,
+    EDGE_PX,
+    GREEN,
+    GREY,
+    PURPLE,
+    RIGHT_PX,
+    TIMELINE_LAYERS,
+    _escape,
+    _figure_row,
+    _hover_line,
+    _iso,
+    _row,
+    _to_day,
+    _wrap,
+    _wrapped,
+    precision_label,
+    value_text,
+)
+
+# 2b/ TIMELINE ROWS
+
+
+def _span_row(chart: Chart, layer: str, label: str, start: str, end: str, precision: str, **extra) -> dict:
+    return _row(chart, series=layer, label=label, date=start, date_end=end, precision=precision, **extra)
+
+
+def _article_event_rows(chart: Chart, loaded: LoadedArticle, lang: str) -> list[dict]:
+    rows = []
+    for event in loaded.article.events:
+        first, last = span_of(event.date)
+        span = loaded.spans[event.id]
+        rows.append(_span_row(chart, "article_events", event.label.get(lang), _iso(first), _iso(last),
+                              event.date_precision, record_id=event.id, is_article=True, quote=event.quote,
+                              quote_start=span.start, quote_end=span.end,
+                              source_title=article_source_title(loaded, lang), note=event.translation))
+    return rows
+
+
+def _period_dates(fig: Figure) -> tuple[str, str, str]:
+    """First and last day of a figure's period, and the precision of its start (a
+    figure with only an as-of date is that one day, or month)."""
+    first = fig.period.start or fig.period.as_of or fig.period.end
+    last = fig.period.end or fig.period.as_of or fig.period.start
+    return _iso(span_of(first)[0]), _iso(span_of(last)[1]), precision_of(first)
+
+
+def _fighting_rows(chart: Chart, loaded: LoadedArticle, lang: str) -> list[dict]:
+    """The spans of the figures the timeline chart lists (its `figures:` in the article's
+    YAML, e.g. how long the fighting lasted), each labelled with the figure and its value."""
+    rows = []
+    for fig in (f for f in loaded.article.confirmed_figures if f.id in chart.figures):
+        start, end, precision = _period_dates(fig)
+        row = _figure_row(chart, loaded, fig, lang, start)
+        label = f"{fig.label.get(lang)}: {format_value(fig.value, fig.qualifier, lang, fig.value_max)} " \
+                f"{counted_unit(fig.unit, fig.value, lang)}"
+        rows.append({**row, "series": "fighting", "label": label, "date_end": end, "precision": precision})
+    return rows
+
+
+def _demining_period_rows(chart: Chart, loaded: LoadedArticle, lang: str) -> list[dict]:
+    """One span for the period the demining totals share; its quote is the event that
+    dates its start ("since November 2020"), when the article has one."""
+    figs = [f for f in loaded.article.figures if f.category == "demining" and f.period.start]
+    if not figs:
+        return []
+    start, end, precision = _period_dates(figs[0])
+    covered = ", ".join(f.id for f in figs if f.period == figs[0].period)
+    row = _span_row(chart, "demining_period", t("demining_row", lang), start, end, precision, is_article=True,
+                    source_title=article_source_title(loaded, lang), note=covered)
+    starts = [e for e in loaded.article.events if e.date == figs[0].period.start]
+    if starts:
+        span = loaded.spans[starts[0].id]
+        row.update(record_id=starts[0].id, quote=starts[0].quote, quote_start=span.start, quote_end=span.end)
+    return [row]
+
+
+def _context_event_rows(chart: Chart, context: Context, lang: str) -> list[dict]:
+    rows = []
+    for event in context.events:
+        first, last = span_of(event.date)
+        rows.append(_span_row(chart, "context_events", event.label(lang), _iso(first), _iso(last),
+                              event.precision, source_title=in_language(event.source_title, event.source_title_ar, lang),
+                              source_url=event.source_url, note=in_language(event.note, event.note_ar, lang)))
+    return rows
+
+
+
+def _timeline_rows(chart: Chart, loaded: LoadedArticle, context: Context, lang: str,
+                   layers: Iterable[str] | None = None, date_from=None, date_to=None) -> list[dict]:  # noqa: ANN001
+    builders = {
+        "article_events": lambda: _article_event_rows(chart, loaded, lang),
+        "fighting": lambda: _fighting_rows(chart, loaded, lang),
+        "demining_period": lambda: _demining_period_rows(chart, loaded, lang),
+        "context_events": lambda: _context_event_rows(chart, context, lang),
+    }
+    wanted = TIMELINE_LAYERS if layers is None else [layer for layer in TIMELINE_LAYERS if layer in set(layers)]
+    rows = _once([row for layer in wanted for row in builders[layer]()])
+    low, high = _to_day(date_from, end=False), _to_day(date_to, end=True)
+    # a span is kept when any part of it falls inside the range
+    return [r for r in rows if (low is None or r["date_end"] >= _iso(low)) and (high is None or r["date"] <= _iso(high))]
+
+
+def _once(rows: list[dict]) -> list[dict]:
+    """Each event once: a context event on the very day of an article's own day-precise
+    date is the same moment told by another outlet, so the article's row stands for it
+    (the article is what the dashboard shows; the context row stays in the data tables)."""
+    article_days = {r["date"] for r in rows
+                    if r["series"] == "article_events" and r["precision"] == "day" and r["date"] == r["date_end"]}
+    return [r for r in rows if not (r["series"] == "context_events" and r["precision"] == "day"
+                                    and r["date"] in article_days)]
+
+
+
+LAYER_STYLE = {  # colour, and the symbol for a one-day date
+    "article_events": (BLUE, "diamond"),
+    "fighting": (PURPLE, "diamond"),
+    "demining_period": (GREEN, "diamond"),
+    "context_events": (GREY, "x-thin-open"),
+}
+
+
+def _span_ms(row) -> float:  # noqa: ANN001
+    """Length of a span in milliseconds, to the end of its last day (a whole month is drawn whole)."""
+    start = date.fromisoformat(row.date)
+    end = date.fromisoformat(row.date_end) + timedelta(days=1)
+    return (end - start).total_seconds() * 1000
+
+
+def _timeline_hover(row, lang: str) -> str:  # noqa: ANN001
+    lines = [f"<b>{_hover_line(row.label, lang)}</b>"]
+    when = day_for(row.date, lang) if row.date == row.date_end else f"{day_for(row.date, lang)} – {day_for(row.date_end, lang)}"
+    lines.append(_escape(f"{when} ({precision_label(row.precision, lang)})", lang))
+    if row.value is not None and not pd.isna(row.value):
+        lines.append(_escape(value_text(row, lang), lang))
+    lines.append(_hover_line(row.source_title, lang))
+    return "<br>".join(lines)
+
+
+def _layer_traces(rows: pd.DataFrame, layer: str, positions: list[int], lang: str) -> list:
+    """A layer's spans as horizontal bars, its one-day dates as markers; one legend entry."""
+    colour, symbol = LAYER_STYLE[layer]
+    is_span = rows["date"] != rows["date_end"]
+    name = _escape(t(f"layer_{layer}", lang), lang)
+    traces = []
+    spans, days = rows[is_span], rows[~is_span]
+    span_y = [p for p, s in zip(positions, is_span, strict=True) if s]
+    day_y = [p for p, s in zip(positions, is_span, strict=True) if not s]
+    if not spans.empty:
+        traces.append(go.Bar(
+            y=span_y, base=list(spans["date"]), x=[_span_ms(r) for r in spans.itertuples()], orientation="h",
+            marker={"color": colour, "opacity": 0.55 if layer != "article_events" else 0.8}, width=0.6,
+            name=name, legendgroup=layer, showlegend=True,
+            hovertext=[_timeline_hover(r, lang) for r in spans.itertuples()], hovertemplate="%{hovertext}<extra></extra>",
+        ))
+    if not days.empty:
+        traces.append(go.Scatter(
+            y=day_y, x=list(days["date"]), mode="markers", name=name, legendgroup=layer,
+            showlegend=spans.empty, marker={"color": colour, "size": 13, "symbol": symbol,
+                                            "line": {"color": colour, "width": 2}},
+            hovertext=[_timeline_hover(r, lang) for r in days.itertuples()], hovertemplate="%{hovertext}<extra></extra>",
+        ))
+    return traces
+
+
+
+TIMELINE_WRAP = 34  # characters per line of a row's label: wrapped, never cut
+
+
+def _row_px(frame: pd.DataFrame) -> int:
+    """Height of one timeline row, enough for the longest label's lines."""
+    lines = max((len(_wrap(label, TIMELINE_WRAP)) for label in frame["label"]), default=1)
+    return max(34, 17 * lines + 10)
+
+
+def _draw_timeline(frame: pd.DataFrame, chart: Chart, lang: str) -> go.Figure:
+    """One row per dated item, earliest at the top, each label whole on its lines."""
+    rtl = lang == "ar"
+    frame = frame.sort_values(["date", "date_end"], kind="stable").reset_index(drop=True)
+    fig = go.Figure()
+    for layer in TIMELINE_LAYERS:
+        rows = frame[frame["series"] == layer]
+        if not rows.empty:
+            fig.add_traces(_layer_traces(rows, layer, list(rows.index), lang))
+    fig.update_yaxes(tickvals=list(frame.index), ticktext=[_wrapped(x, TIMELINE_WRAP, lang) for x in frame["label"]],
+                     # earliest at the top, half a row above the first: no empty band over the rows
+                     range=[len(frame) - 0.5, -0.5], side="right" if rtl else "left", showgrid=False,
+                     automargin=False)
+    fig.update_xaxes(type="date", showgrid=True)
+    longest = max((len(line) for label in frame["label"] for line in _wrap(label, TIMELINE_WRAP)), default=0)
+    label_px = EDGE_PX + CHAR_PX * longest + 12
+    fig.update_layout(barmode="overlay", bargap=0.3,
+                      margin={"l": RIGHT_PX + 20 if rtl else label_px, "r": label_px if rtl else RIGHT_PX + 20})
+    return fig
+
+
+def _date_range(fig: go.Figure, date_from, date_to) -> None:  # noqa: ANN001
+    """A date filter also frames the axis, so a long span does not stretch past it."""
+    low, high = _to_day(date_from, end=False), _to_day(date_to, end=True)
+    if low and high:
+        fig.update_xaxes(range=[_iso(low - timedelta(days=3)), _iso(high + timedelta(days=4))])
+
+
