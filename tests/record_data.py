@@ -17,7 +17,7 @@ FIRST_ARTICLE = "2021-12-29-sputnik-rudenko-karabakh.yaml"
 ANSWERS = {
     "article.id": ARTICLE_ID,
     "article.title.en": "Russian defence ministry: refugees keep returning to Karabakh",
-    "article.outlet.en": "Sputnik", "article.outlet.ar": "سبوتنيك",
+    "article.outlet.en": "Sputnik Arabic", "article.outlet.ar": "سبوتنيك عربي",
     "article.wire_agency.en": "Sputnik", "article.wire_agency.ar": "سبوتنيك",
     "article.speaker.name.en": "Russian defence ministry", "article.speaker.name.ar": "وزارة الدفاع الروسية",
     "article.speaker.role.en": "Ministry statement", "article.speaker.role.ar": "بيان الوزارة",

@@ -4,6 +4,7 @@ articles. No page raises; the first article's figures and pages are unchanged.""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -92,15 +93,8 @@ def test_every_page_shows_the_first_article_as_before(both: Path, page: str, lan
         assert next(box for box in at.sidebar.selectbox if box.key == "article").value == FIRST_ID
 
 
-# Until the Returns page stops naming the first article's chart (issue 14, the measures
-# work): remove this mark when that is merged; strict, so it is noticed then.
-RETURNS_NAMES_A_CHART = pytest.mark.xfail(strict=True, reason="pages/returns.py looks up the chart id "
-                                          "'chart_refugees' of the first article (issue 14)")
-
-
 @pytest.mark.parametrize("lang", ["en", "ar"])
-@pytest.mark.parametrize("page", [pytest.param(p, marks=RETURNS_NAMES_A_CHART) if p.endswith("returns.py") else p
-                                  for p in PAGES])
+@pytest.mark.parametrize("page", PAGES)
 def test_every_page_shows_the_second_article(both: Path, page: str, lang: str) -> None:
     at = open_page(page, lang=lang, article=rd.ARTICLE_ID)
     assert not at.exception, page
@@ -117,3 +111,33 @@ def test_the_overview_shows_both_figures_as_tiles_the_qualifier_kept(both: Path,
     at = open_page("pages/overview.py", lang=lang, article=rd.ARTICLE_ID)
     assert not at.exception
     assert [(m.label, m.value) for m in at.metric] == tiles
+
+
+def traces_of(at: AppTest) -> dict[str, dict]:
+    """Every trace of the page's charts, by name (the first chart holding that name)."""
+    traces: dict[str, dict] = {}
+    for chart in at.get("plotly_chart"):
+        for trace in json.loads(chart.proto.spec)["data"]:
+            traces.setdefault(trace.get("name"), trace)
+    return traces
+
+
+def test_the_ministry_count_is_drawn_on_the_returns_measure(both: Path) -> None:
+    """Viewed, the second article's figure is the emphasised point of its measure's chart:
+    6 Dec 2020, 34000, drawn as a lower bound (more than); the series row of the same day
+    is drawn beside it."""
+    traces = traces_of(open_page("pages/returns.py", article=rd.ARTICLE_ID))
+    point = traces["The article's figure"]
+    assert (point["x"], point["y"], point["text"]) == (["2020-12-06"], [34000.0], ["more than 34,000 refugees"])
+    assert point["marker"]["symbol"] == "triangle-up"
+    series = traces["Returned to Karabakh (Russian side's count)"]
+    assert series["y"][series["x"].index("2020-12-06")] == 34000.0
+    assert traces["Other articles' figures"]["x"] == ["2021-12-29"]  # the first article, as the record
+
+
+def test_viewing_the_first_article_the_second_stays_visible_as_the_record(both: Path) -> None:
+    traces = traces_of(open_page("pages/returns.py", article=FIRST_ID))
+    assert traces["The article's figure"]["y"] == [50000.0]
+    others = traces["Other articles' figures"]
+    assert (others["x"], others["y"]) == (["2020-12-06"], [34000.0])
+    assert "more than 34,000 refugees<br>2020-12-06<br>Attributed to: Russian defence ministry" in others["hovertext"][0]
