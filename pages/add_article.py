@@ -1,12 +1,13 @@
 """Add an article: paste or upload a new text, see the figures and dates the machine
-finds marked in it, untick the wrong ones, download a draft for an editor to confirm.
-Nothing here reaches the dashboard: every candidate is unconfirmed."""
+finds marked in it, untick the wrong ones, download a draft, or fill in what only an
+editor knows and save the confirmed article on the record (signed in, when a password
+is set). Nothing reaches the dashboard unconfirmed."""
 
 from pathlib import Path
 
 import streamlit as st
 
-from newsdash.app import layout
+from newsdash.app import gate, layout, state
 from newsdash.curation.draft import MAX_ARTICLE_BYTES
 from newsdash.curation.worker import TooSlow, draft_bounded, light, read_bounded
 from newsdash.data import corpus as corpus_mod
@@ -15,6 +16,7 @@ from newsdash.reading.formatting import format_date, format_number
 from newsdash.reading.i18n import t
 from newsdash.textsafety import md_escape as md  # the uploaded text stays literal in Markdown
 from newsdash.views import add_article as view
+from newsdash.views import confirm_form
 
 lang = st.session_state.get("lang", "en")
 if lang == "ar":  # a file name in the uploader reads left to right, whatever the page direction
@@ -33,15 +35,16 @@ def cached_reading(text: str, chosen):  # noqa: ANN001, ANN201
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def cached_draft(raw: bytes, published: str | None, figures: tuple, events: tuple, seeds: str,  # noqa: ANN201, PLR0913
-                 seed_names: tuple, _extraction):  # noqa: ANN001
+                 seed_names: tuple, data_state: tuple, _extraction, _measures):  # noqa: ANN001
     # each tick re-runs the page: the draft (quotes made unique in the text) is built once per
     # choice; seed_names is only part of the key (a new seed file changes the next NNN_ number);
-    # the extraction follows from raw and published, so it is left out of the key
+    # the extraction follows from raw and published, so it is left out of the key, and the
+    # measures (the proposals) from the data folder's state
     incoming_ = view.incoming(raw, None)
     if light(incoming_.text, _extraction):
-        return view.draft_for(incoming_, _extraction, Path(seeds), list(figures), list(events))
+        return view.draft_for(incoming_, _extraction, Path(seeds), list(figures), list(events), _measures)
     try:  # a long text: off this thread, with the time limit, like its reading
-        return draft_bounded(incoming_, _extraction, Path(seeds), list(figures), list(events))
+        return draft_bounded(incoming_, _extraction, Path(seeds), list(figures), list(events), _measures)
     except TooSlow as slow:
         return slow.seconds
 
@@ -113,8 +116,9 @@ if not published:
     st.stop()
 seeds = corpus_mod.seeds_dir_for(corpus_mod.data_dir())
 seed_names = tuple(sorted(p.name for p in seeds.glob("*.txt")))
+measures = state.load_corpus().measures
 draft = cached_draft(incoming.raw, extraction.published, tuple(kept["figures"]), tuple(kept["events"]), str(seeds),
-                     seed_names, extraction)
+                     seed_names, state.data_state(), extraction, measures)
 if not isinstance(draft, view.Draft):
     st.error(t("add_too_slow", lang).format(seconds=format_number(draft, lang)))
     st.stop()
@@ -131,3 +135,41 @@ with right:
                        file_name=draft.seed_name, mime="text/plain", on_click="ignore",
                        icon=":material/description:", key="add_download_seed")
 st.caption(t("add_download_help", lang))
+
+# 6/ CONFIRM AND SAVE: WHAT ONLY AN EDITOR KNOWS, THEN THE ARTICLE INTO THE DATA FOLDER
+st.divider()
+st.subheader(t("confirm_heading", lang))
+st.caption(t("confirm_intro", lang))
+gated, signed_in = gate.sign_in_state()
+sections = confirm_form.sections(draft.article, incoming.text, lang, measures)
+form_key = view.editor_key("confirm", incoming.raw)  # a new text starts an empty form
+answers = {}
+with st.form(form_key, enter_to_submit=False, border=False):
+    for section in sections:
+        st.markdown(f"**{md(section.heading)}**")
+        if section.caption:  # the measure proposed for a figure, and why
+            st.caption(md(section.caption))
+        for field in section.fields:
+            key = f"{form_key}.{field.key}"
+            if field.options:
+                answers[field.key] = st.selectbox(field.label, field.options, key=key,
+                                                  index=field.options.index(field.default)
+                                                  if field.default in field.options else 0,
+                                                  format_func=field.option_labels.get)
+                continue
+            widget = st.text_area if field.long else st.text_input
+            answers[field.key] = widget(field.label, value=field.default, key=key,
+                                        help=md(field.help) if field.help else None)
+    save = st.form_submit_button(t("confirm_save", lang), type="primary", icon=":material/save:",
+                                 disabled=gated and not signed_in)
+if gated and not signed_in:
+    st.info(t("confirm_sign_in", lang))
+if save:  # on a refusal every field keeps what was typed: the widgets hold it
+    saved = confirm_form.save(draft.article, incoming.raw, answers, corpus_mod.data_dir(), gated=gated,
+                              signed_in=signed_in, lang=lang, sections_=sections)
+    if saved.path is None:
+        st.error(saved.message)
+    else:
+        st.success(saved.message)
+        layout.page_link("pages/overview.py", t("page_overview", lang), icon=":material/dashboard:",
+                          query_params={"article": saved.path.stem})

@@ -266,9 +266,12 @@ def test_the_draft_says_why_in_comments_and_still_validates(capsys, data_copy):
     assert "2 candidate(s) marked confidence: low (digits out of order, a guessed unit): check them first." in err
     text = next((data_copy / "articles").glob("draft-*.yaml")).read_text(encoding="utf-8")
     assert ("# read by: digits out of order (right-to-left layout): groups read in reverse\n"
-            "# LOW CONFIDENCE: check this reading against the text first\n- id: figure_2\n") in text
+            "# LOW CONFIDENCE: check this reading against the text first\n"
+            "# Proposed: Land cleared or surveyed. It counts hectares, and the quote says هكتار.\n"
+            "- id: figure_2\n") in text
     assert "# read by: unit guessed (people) from a nationality noun\n# LOW CONFIDENCE" in text
-    assert "# also stated at characters 12-22 of the seed\n- id: figure_1\n" in text
+    assert "# also stated at characters 12-22 of the seed\n# Proposed category: demining" in text
+    assert "  category: demining\n  measure: hectares\n" in text  # the proposal, in the record
     code, out, err = run(capsys, "validate")
     assert code == 0, err
     assert "Drafts, valid but not shown: 1 draft article(s)" in out

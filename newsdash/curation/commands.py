@@ -18,10 +18,12 @@ from newsdash.curation.draft import (
     build_draft,
     draft_article_id,
     draft_yaml,
+    proposal_reason,
     seed_file_name,
 )
 from newsdash.data.corpus import data_dir, seeds_dir_for
 from newsdash.data.loading import load_article
+from newsdash.data.measures import load_measures
 from newsdash.data.yamlsafe import read_text
 from newsdash.errors import DataError
 from newsdash.reading.candidates import (
@@ -114,14 +116,17 @@ def _write_draft(raw: bytes, text: str, when: date, data: Path) -> int:
         return 1
     seed_name = seed_file_name(raw, seeds)
     extraction = extract(text, when)
-    article, left_out = build_draft(raw, text, extraction, seed_name)
+    measures = load_measures(data)[0]  # the proposals: each figure's likely measure and category
+    article, left_out = build_draft(raw, text, extraction, seed_name, measures=measures)
     seeds.mkdir(parents=True, exist_ok=True)
     target.parent.mkdir(parents=True, exist_ok=True)
     if not (seeds / seed_name).exists():
         (seeds / seed_name).write_bytes(raw)
-    target.write_text(draft_yaml(article, extraction), encoding="utf-8")
+    target.write_text(draft_yaml(article, extraction, measures), encoding="utf-8")
     for quote in left_out:
         print(f"left out (words not unique in the text, or no year): «{quote}»", file=sys.stderr)
+    for figure in article["figures"] if measures else ():
+        print(f"{figure['id']} «{figure['quote']}»: {proposal_reason(figure, measures)}", file=sys.stderr)
     _say_low_confidence(extraction)
     return _report(target, seeds, seeds / seed_name, article)
 

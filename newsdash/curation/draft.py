@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import yaml
 
+from newsdash.curation.proposals import propose
 from newsdash.data.loading import split_paragraphs
+from newsdash.data.measures import Measure
 from newsdash.data.models import DRAFT_MARKS
 from newsdash.data.provenance import ProvenanceProblem, check_event_date, check_figure
 from newsdash.reading.candidates import EventCandidate, Extraction, FigureCandidate
@@ -74,12 +76,14 @@ def draft_article_id(raw: bytes) -> str:
     return f"draft-{sha256_hex(raw)[:16]}"
 
 
-def build_draft(raw: bytes, text: str, extraction: Extraction, seed_file: str,
-                figures: Iterable[int] | None = None, events: Iterable[int] | None = None) -> tuple[dict, list[str]]:
+def build_draft(raw: bytes, text: str, extraction: Extraction, seed_file: str,  # noqa: PLR0913
+                figures: Iterable[int] | None = None, events: Iterable[int] | None = None,
+                measures: Mapping[str, Measure] | None = None) -> tuple[dict, list[str]]:
     """The article as a dict, and the quotes left out (not unique, or no date resolvable).
 
     ``figures`` and ``events`` are the indexes kept (all when None), so ids stay tied to
-    the candidate numbers an editor saw (figure_3 is the third candidate figure).
+    the candidate numbers an editor saw (figure_3 is the third candidate figure). With
+    ``measures``, each figure carries the measure and category proposed for it.
     """
     published = extraction.published
     keep_f = set(range(len(extraction.figures))) if figures is None else set(figures)
@@ -87,7 +91,8 @@ def build_draft(raw: bytes, text: str, extraction: Extraction, seed_file: str,
     records, left_out = {"figures": [], "events": []}, []
     for i, candidate in enumerate(extraction.figures):
         if i in keep_f:
-            _add(records["figures"], left_out, candidate, _figure_record(text, candidate, i + 1, published))
+            record = _figure_record(text, candidate, i + 1, published)
+            _add(records["figures"], left_out, candidate, _with_proposal(record, measures))
     for i, candidate in enumerate(extraction.events):
         if i in keep_e:
             _add(records["events"], left_out, candidate, _event_record(text, candidate, i + 1, published))
@@ -103,17 +108,42 @@ def _add(records: list, left_out: list, candidate, record: dict | None) -> None:
         records.append(record)
 
 
-def draft_yaml(article: dict, extraction: Extraction | None = None) -> str:
+def _with_proposal(record: dict | None, measures: Mapping[str, Measure] | None) -> dict | None:
+    """The figure with the measure and category its unit and quote suggest (the editor
+    accepts or changes them); as it was when there are no measures or no proposal."""
+    if record is None or not measures:
+        return record
+    proposal = propose(record["quote"], record["unit"], measures)
+    record["category"] = proposal.category or record["category"]
+    if proposal.measure is None:
+        return record
+    with_measure = {}
+    for key, value in record.items():  # the measure right after the category, as editors write it
+        with_measure[key] = value
+        if key == "category":
+            with_measure["measure"] = proposal.measure
+    return with_measure
+
+
+def proposal_reason(record: dict, measures: Mapping[str, Measure], lang: str = "en") -> str:
+    return propose(record["quote"], record["unit"], measures).reason(lang)
+
+
+def draft_yaml(article: dict, extraction: Extraction | None = None,
+               measures: Mapping[str, Measure] | None = None) -> str:
     """The draft as YAML; with the extraction, a comment above each record says which rule
-    read it and marks a low-confidence reading (comments: the file validates as before)."""
+    read it and marks a low-confidence reading, and with the measures, what is proposed
+    for each figure and why (comments: the file validates as before)."""
     seed = article["article"]["seed"]["file"]
     body = yaml.dump(article, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=110)
     if extraction is not None:
-        body = RECORD_LINE.sub(lambda m: _why_comment(m, extraction) + m.group(0), body)
+        figures = {f["id"]: f for f in article.get("figures", [])}
+        body = RECORD_LINE.sub(lambda m: _why_comment(m, extraction, figures, measures) + m.group(0), body)
     return HEADER.format(seed=seed, mark=DRAFT_EN) + body
 
 
-def _why_comment(match: re.Match, extraction: Extraction) -> str:
+def _why_comment(match: re.Match, extraction: Extraction, figures: Mapping[str, dict] | None = None,
+                 measures: Mapping[str, Measure] | None = None) -> str:
     indent, kind, number = match.group(1), match.group(2), int(match.group(3))
     candidates = extraction.figures if kind == "figure" else extraction.events
     if not 0 < number <= len(candidates):
@@ -125,6 +155,9 @@ def _why_comment(match: re.Match, extraction: Extraction) -> str:
     if candidate.also:
         spans = ", ".join(f"{start}-{end}" for start, end in candidate.also)
         lines.append(f"also stated at characters {spans} of the seed")
+    record = (figures or {}).get(f"{kind}_{number}")
+    if record is not None and measures:
+        lines.append(proposal_reason(record, measures))
     return "".join(f"{indent}# {one_line(line)}\n" for line in lines)
 
 

@@ -81,12 +81,12 @@ def light(text: str, extraction: Extraction) -> bool:
     return len(text) <= LIGHT_CHARS and len(extraction.figures) + len(extraction.events) <= LIGHT_CANDIDATES
 
 
-def draft_bounded(incoming, extraction: Extraction, seeds: Path, figures: list[int], events: list[int],  # noqa: ANN001, ANN201
-                  seconds: float = TIME_LIMIT_S):
+def draft_bounded(incoming, extraction: Extraction, seeds: Path, figures: list[int], events: list[int],  # noqa: ANN001, ANN201, PLR0913
+                  measures: dict | None = None, seconds: float = TIME_LIMIT_S):
     """review.draft_for in a child: each quote is made unique in the text, which on 300
     candidates in 200 KB costs seconds."""
     return run_bounded("newsdash.views.add_article", "draft_for", incoming, extraction, seeds, figures, events,
-                       seconds=seconds)
+                       measures, seconds=seconds)
 
 
 def read_article(text: str, chosen: date | None) -> tuple[date | None, Extraction]:

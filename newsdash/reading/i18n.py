@@ -7,6 +7,8 @@ qualifiers are written for each language by newsdash.reading.formatting.
 
 from __future__ import annotations
 
+from newsdash.reading.words_curation import CURATION_TEXT
+
 LANGS = ("en", "ar")
 
 CATEGORIES = {
@@ -104,109 +106,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "attributed_to": ("Attributed to", "منسوب إلى"),
     "quote": ("Quote", "الاقتباس"),
     "translation": ("Translation", "الترجمة"),
-    # add an article (pages/add_article.py): assisted curation of a new article
-    "page_add": ("Add an article", "إضافة مقال"),
-    "add_intro": (
-        "Paste or upload a new article, in Arabic or English. The machine marks the figures and dates it "
-        "finds; untick the wrong ones and download a draft for an editor to confirm. Nothing on this page "
-        "is published on the dashboard.",
-        "الصق مقالا جديدا أو ارفعه، بالعربية أو الإنجليزية. يميّز النظام الأرقام والتواريخ التي يجدها؛ أزل "
-        "العلامة عن الخاطئ منها ونزّل مسودة ليؤكدها محرر. لا يُنشر شيء من هذه الصفحة في لوحة البيانات."),
-    "add_upload": ("Upload a text file (UTF-8, up to {limit} KB)", "ارفع ملفا نصيا (UTF-8، حتى {limit} كيلوبايت)"),
-    "add_choose_file": ("Choose a file", "اختر ملفا"),
-    "add_paste": ("…or paste the text", "…أو الصق النص"),
-    "add_published": ("Publication date (dates without a year are read against it)",
-                      "تاريخ النشر (تُقرأ التواريخ التي لا سنة لها نسبةً إليه)"),
-    "add_published_guess": ("No date chosen: using {date}, the dateline date found in the text.",
-                            "لم يُختر تاريخ: يُستخدم {date}، وهو تاريخ مطلع الخبر الوارد في النص."),
-    "add_published_none": ("No publication date: dates without a year stay unresolved and out of the draft. "
-                           "Choose the date above.",
-                           "لا تاريخ نشر: تبقى التواريخ التي لا سنة لها دون تحديد وخارج المسودة. اختر التاريخ أعلاه."),
-    "add_no_draft": ("Choose the publication date above to download a draft.",
-                     "اختر تاريخ النشر أعلاه لتنزيل مسودة."),
-    "add_too_large": ("This text is {size} bytes; the limit is {limit} bytes. Split the article or cut the "
-                      "boilerplate.",
-                      "حجم هذا النص {size} بايت والحد {limit} بايت. قسّم المقال أو احذف القوالب الثابتة."),
-    "add_unreadable": ("This file cannot be read as text: {problem}.", "تعذرت قراءة هذا الملف نصا: {problem}."),
-    "add_empty": ("Paste a text or upload a file to see what the machine finds.",
-                  "الصق نصا أو ارفع ملفا لترى ما يجده النظام."),
-    "add_nothing": ("No figure or date found in this text.", "لم يُعثر على أي رقم أو تاريخ في هذا النص."),
-    "add_text_heading": ("The text, with the candidates marked", "النص مع تمييز المرشحات"),
-    "add_legend": ("Yellow marks a figure, blue a date, struck through an unticked one. Every mark is "
-                   "unconfirmed until an editor confirms it.",
-                   "الأصفر يميز رقما والأزرق تاريخا، والمشطوب ما أُزيلت علامته. كل علامة غير مؤكدة حتى يؤكدها محرر."),
-    "add_figures_heading": ("Candidate figures", "الأرقام المرشحة"),
-    "add_events_heading": ("Candidate dates", "التواريخ المرشحة"),
-    "unconfirmed": ("unconfirmed", "غير مؤكد"),
-    "col_keep": ("Keep", "إبقاء"),
-    "col_ref": ("Mark", "العلامة"),
-    "col_reading": ("Read as", "القراءة"),
-    "col_unit_guess": ("Unit (guess)", "الوحدة (تخمين)"),
-    "col_precision": ("Precision", "الدقة"),
-    "col_year_from": ("Year from", "السنة من"),
-    "basis_stated": ("the text", "النص"),
-    "basis_published": ("publication date", "تاريخ النشر"),
-    "basis_context": ("a date named before it", "تاريخ ورد قبله"),
-    "col_why": ("Why (rule that read it)", "السبب (القاعدة التي قرأته)"),
-    "col_confidence": ("Confidence", "الثقة"),
-    "confidence_low": ("low: check first", "منخفضة: تحقق منه أولا"),
-    "confidence_normal": ("normal", "عادية"),
-    "add_low_legend": ("A dashed red underline and a ? mark a low-confidence reading (digits out of order, a "
-                       "guessed unit): check those first.",
-                       "يدل الخط الأحمر المتقطع وعلامة ؟ على قراءة منخفضة الثقة (أرقام مقلوبة الترتيب، وحدة مخمنة): "
-                       "تحقق منها أولا."),
-    "add_truncated": ("This text holds more than {limit} candidate figures or dates; only the first {limit} "
-                      "are shown. Split the article to check the rest.",
-                      "يحوي هذا النص أكثر من {limit} رقما أو تاريخا مرشحا؛ تُعرض أول {limit} فقط. قسّم المقال "
-                      "لتتحقق من الباقي."),
-    "add_too_slow": ("Reading this text took longer than {seconds} seconds and was stopped. Is it an article? "
-                     "Split it or remove what is not prose.",
-                     "استغرقت قراءة هذا النص أكثر من {seconds} ثوان فأوقفت. هل هو مقال؟ قسّمه أو احذف ما ليس نصا."),
-    # the rules that read a candidate, shown beside it on the Add an article page and in `extract`
-    "why_words": ("number written in words", "عدد مكتوب بالحروف"),
-    "why_multiplier": ("multiplier word (ألف, million)", "كلمة مضاعِفة (ألف، مليون)"),
-    "why_fraction": ("fraction word (نصف, half)", "كلمة كسر (نصف، ربع)"),
-    "why_dot_thousands": ("dot read as thousands separator before a count noun",
-                          "النقطة فاصل آلاف قبل اسم معدود"),
-    "why_dot_decimal": ("dot read as decimal point (not a count noun): check", "النقطة فاصلة عشرية (ليس اسما معدودا): تحقق"),
-    "why_space_thousands": ("space read as thousands separator", "المسافة فاصل آلاف"),
-    "why_reversed": ("digits out of order (right-to-left layout): groups read in reverse",
-                     "أرقام مقلوبة الترتيب (تخطيط من اليمين لليسار): قُرئت المجموعات بالعكس"),
-    "why_reversed_confirmed": ("the same number is written in order elsewhere in the text",
-                               "العدد نفسه مكتوب بترتيب صحيح في موضع آخر من النص"),
-    "why_dual": ("dual noun: two", "اسم مثنى: اثنان"),
-    "why_after_noun": ("number word after its noun", "عدد بعد المعدود"),
-    "why_range": ("range of two numbers", "نطاق بين عددين"),
-    "why_qualifier_before": ("qualifier word before the number", "كلمة تقييد قبل العدد"),
-    "why_qualifier_after": ("qualifier word after the number", "كلمة تقييد بعد العدد"),
-    "why_unit_nisba": ("unit guessed (people) from a nationality noun", "وحدة مخمنة (أشخاص) من اسم نسبة"),
-    "why_unit_noun": ("unknown noun kept as the unit", "اسم غير معروف أُبقي وحدةً"),
-    "why_no_unit": ("no unit noun after the number", "لا اسم وحدة بعد العدد"),
-    "why_repeated": ("also stated in the headline or the same sentence", "مذكور أيضا في العنوان أو الجملة نفسها"),
-    "why_digits": ("digits as written", "أرقام كما كُتبت"),
-    "why_as_written": ("date as written", "تاريخ كما كُتب"),
-    "why_ordinal_day": ("ordinal day word (الخامس)", "يوم بعدد ترتيبي (الخامس)"),
-    "why_year_from_published": ("year from the publication date", "السنة من تاريخ النشر"),
-    "why_month_this": ("month of publication (الجاري)", "شهر النشر (الجاري)"),
-    "why_month_from_context": ("month from the date named before it (نفسه)", "الشهر من التاريخ الوارد قبله (نفسه)"),
-    "why_relative_year": ("year relative to the publication date", "سنة نسبةً إلى تاريخ النشر"),
-    "why_relative_month": ("month relative to the publication date", "شهر نسبةً إلى تاريخ النشر"),
-    "why_year_cue": ("year after a cue word (عام, in)", "سنة بعد كلمة دالة (عام، في)"),
-    "why_season": ("season: known to the year only", "فصل من السنة: معروف بالسنة فقط"),
-    "add_kept": ("Kept: {figures} of {figures_total} {figures_noun}, {events} of {events_total} {events_noun}.",
-                 "المُبقى: {figures} من {figures_total} {figures_noun}، و{events} من {events_total} {events_noun}."),
-    "add_download": ("Download the draft YAML", "تنزيل مسودة YAML"),
-    "add_download_seed": ("Download the text as {name}", "تنزيل النص باسم {name}"),
-    "add_download_help": (
-        "Save the YAML in data/articles/ and the text in seeds/ (or run python -m newsdash new-article). "
-        "Each record stays status: draft, and off the dashboard, until an editor fills in the [draft] "
-        "placeholders and confirms it.",
-        "احفظ ملف YAML في مجلد data/articles والنص في مجلد seeds (أو شغّل الأمر python -m newsdash new-article). يبقى كل "
-        "سجل بحالة draft، وخارج لوحة البيانات، حتى يملأ محرر الحقول المعلّمة [مسودة] ويؤكده."),
-    "add_left_out": ("Left out of the draft: {quotes}. Their words occur more than once in the text; "
-                     "add them by hand with a longer quote.",
-                     "خارج المسودة: {quotes}. ترد كلماتها أكثر من مرة في النص؛ أضفها يدويا باقتباس أطول."),
-    # charts (newsdash.views.charts): legends, hovers, alt text
+    **CURATION_TEXT,  # the Add an article page (newsdash.reading.words_curation)
     "series_ministry": ("Defence ministry totals, as printed by outlets", "حصائل وزارة الدفاع كما نشرتها وسائل الإعلام"),
     "article_point": ("The article's figure", "رقم المقال"),
     "record_point": ("Other articles' figures", "أرقام مقالات أخرى"),

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import html
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsdash.curation.draft import (
@@ -20,6 +21,7 @@ from newsdash.curation.draft import (
     unit_words,
 )
 from newsdash.data.loading import split_paragraphs
+from newsdash.data.measures import Measure
 from newsdash.reading.candidates import EventCandidate, Extraction, FigureCandidate
 from newsdash.reading.formatting import count_noun, format_date, format_number, format_value
 from newsdash.reading.i18n import t
@@ -193,13 +195,15 @@ class Draft:
     left_out: tuple[str, ...]
     figures: int
     events: int
+    article: dict = field(default_factory=dict)  # the draft itself, for the confirm form
 
 
-def draft_for(incoming_: Incoming, extraction: Extraction, seeds_dir: Path,
-              kept_figures: list[int], kept_events: list[int]) -> Draft:
-    """The draft YAML for the ticked candidates, named as new-article would name it."""
+def draft_for(incoming_: Incoming, extraction: Extraction, seeds_dir: Path,  # noqa: PLR0913
+              kept_figures: list[int], kept_events: list[int], measures: Mapping[str, Measure] | None = None) -> Draft:
+    """The draft YAML for the ticked candidates, named as new-article would name it, with
+    the measure and category proposed for each figure."""
     raw = incoming_.raw or b""
     seed_name = seed_file_name(raw, seeds_dir)
-    article, left_out = build_draft(raw, incoming_.text, extraction, seed_name, kept_figures, kept_events)
-    return Draft(draft_yaml(article, extraction), f"{draft_article_id(raw)}.yaml", seed_name, tuple(left_out),
-                 len(article["figures"]), len(article["events"]))
+    article, left_out = build_draft(raw, incoming_.text, extraction, seed_name, kept_figures, kept_events, measures)
+    return Draft(draft_yaml(article, extraction, measures), f"{draft_article_id(raw)}.yaml", seed_name, tuple(left_out),
+                 len(article["figures"]), len(article["events"]), article)

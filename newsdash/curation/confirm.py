@@ -1,0 +1,289 @@
+"""From a draft to a confirmed article on the record, and its safe write.
+
+The Add an article page (and any tool) hands the draft dict and the editor's answers,
+one flat mapping keyed by where each answer goes ("article.title.en",
+"figures.figure_1.label.ar", "figures.figure_1.keep", "paragraphs.0.translation").
+``confirm`` puts them in place; ``save_confirmed`` writes the article to
+data/articles/<id>.yaml and its text to the seeds folder, only after the very bytes it
+writes pass the same validation as `python -m newsdash validate`, never over an
+existing article, and leaving nothing behind when it refuses.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import re
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+
+import yaml
+
+from newsdash.curation.draft import sha256_hex
+from newsdash.data.corpus import article_files, seeds_dir_for
+from newsdash.data.loading import load_article
+from newsdash.data.models import DRAFT_MARKS
+from newsdash.errors import DataError
+
+ARTICLE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ARTICLE_FIELDS = ("id", "title.en", "title.ar", "outlet.en", "outlet.ar", "wire_agency.en", "wire_agency.ar",
+                  "speaker.name.en", "speaker.name.ar", "speaker.role.en", "speaker.role.ar",
+                  "claim_caveat.en", "claim_caveat.ar")
+FIGURE_FIELDS = ("label.en", "label.ar", "attributed_to", "attributed_to_ar", "translation", "measure", "category",
+                 "period")
+EVENT_FIELDS = ("label.en", "label.ar", "translation")
+# the Arabic attribution falls back to the original wording; a figure on no measure is a tile
+OPTIONAL = {"attributed_to_ar", "measure"}
+HEADER = """\
+# Confirmed on the Add an article page (or with newsdash.curation.confirm) from
+# seeds/{seed}. Every quote is a verbatim span of the seed; `python -m newsdash
+# validate` proves each value, qualifier and date from its quote.
+"""
+
+
+class SaveRefused(Exception):
+    """Why a confirmed article was not written, in words that name the field to mend."""
+
+    def __init__(self, message: str, field: str = "-"):
+        super().__init__(message)
+        self.message, self.field = message, field
+
+
+class _NoAliases(yaml.SafeDumper):
+    """The loader refuses YAML aliases; never write one."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+def _holds_placeholder(value: object) -> bool:
+    return isinstance(value, str) and any(mark in value for mark in DRAFT_MARKS)
+
+
+def _get(record: Mapping, path: str) -> object:
+    value: object = record
+    for part in path.split("."):
+        value = value.get(part) if isinstance(value, Mapping) else None
+    return value
+
+
+def _set(record: dict, path: str, value: object) -> None:
+    *parents, last = path.split(".")
+    for part in parents:
+        record = record.setdefault(part, {})
+    record[last] = value
+
+
+def _shown(value: object) -> str:
+    """What a form field starts with: the draft's value, or nothing where it is a placeholder."""
+    if value is None or _holds_placeholder(value):
+        return ""
+    return str(value)
+
+
+def period_text(period: Mapping | None) -> str:
+    """A period as one line: '2020-12-06' (as of) or '2020-09/2020-11-10' (start/end)."""
+    period = period or {}
+    if period.get("as_of"):
+        return str(period["as_of"])
+    return f"{period.get('start') or ''}/{period.get('end') or ''}"
+
+
+def parse_period(text: str) -> dict:
+    start, slash, end = text.strip().partition("/")
+    if not slash:
+        return {"as_of": start.strip()} if start.strip() else {}
+    return {key: value.strip() for key, value in (("start", start), ("end", end)) if value.strip()}
+
+
+def form_defaults(draft: Mapping) -> dict[str, object]:
+    """The form's first values: what the draft knows, every placeholder left empty, every
+    candidate kept (the editor unticks the wrong ones)."""
+    answers: dict[str, object] = {"article.id": ""}
+    for name in ARTICLE_FIELDS[1:]:
+        answers[f"article.{name}"] = _shown(_get(draft["article"], name))
+    for figure in draft.get("figures", []):
+        answers[f"figures.{figure['id']}.keep"] = True
+        for name in FIGURE_FIELDS:
+            value = period_text(figure.get("period")) if name == "period" else _get(figure, name)
+            answers[f"figures.{figure['id']}.{name}"] = _shown(value)
+        if answers[f"figures.{figure['id']}.category"] == "unsorted":
+            answers[f"figures.{figure['id']}.category"] = ""
+    for event in draft.get("events", []):
+        answers[f"events.{event['id']}.keep"] = True
+        for name in EVENT_FIELDS:
+            answers[f"events.{event['id']}.{name}"] = _shown(_get(event, name))
+    for paragraph in draft.get("paragraphs", []):
+        answers[f"paragraphs.{paragraph['index']}.translation"] = _shown(paragraph.get("translation"))
+    return answers
+
+
+def confirm(draft: Mapping, answers: Mapping[str, object]) -> dict:
+    """The confirmed article: the draft with the editor's answers in place, the unticked
+    candidates dropped, every kept record and the article marked confirmed."""
+    article = copy.deepcopy(dict(draft))
+    info = article["article"]
+    info.pop("status", None)  # confirmed is the default
+    for name in ARTICLE_FIELDS:
+        _set(info, name, _text(answers, f"article.{name}"))
+    article["figures"] = [_confirmed_figure(f, answers) for f in article.get("figures", [])
+                          if answers.get(f"figures.{f['id']}.keep", True)]
+    article["events"] = [_confirmed_event(e, answers) for e in article.get("events", [])
+                         if answers.get(f"events.{e['id']}.keep", True)]
+    for paragraph in article.get("paragraphs", []):
+        paragraph["translation"] = _text(answers, f"paragraphs.{paragraph['index']}.translation")
+    return article
+
+
+def _text(answers: Mapping[str, object], key: str) -> str:
+    return str(answers.get(key) or "").strip()
+
+
+def _confirmed_figure(figure: dict, answers: Mapping[str, object]) -> dict:
+    key = f"figures.{figure['id']}"
+    figure = {k: v for k, v in figure.items() if k != "status"}
+    for name in FIGURE_FIELDS:
+        value = _text(answers, f"{key}.{name}")
+        if name == "period":
+            figure["period"] = parse_period(value)
+        elif name in OPTIONAL and not value:
+            figure.pop(name, None)
+        else:
+            _set(figure, name, value)
+    return figure
+
+
+def _confirmed_event(event: dict, answers: Mapping[str, object]) -> dict:
+    event = {k: v for k, v in event.items() if k != "status"}
+    for name in EVENT_FIELDS:
+        _set(event, name, _text(answers, f"events.{event['id']}.{name}"))
+    return event
+
+
+def unfinished(article: Mapping) -> list[str]:
+    """Where the confirmed article still has an empty answer or a draft placeholder, as
+    'figures.figure_1.label.en': checked first, so the editor hears of every gap at once."""
+    gaps = [f"article.{name}" for name in ARTICLE_FIELDS if not _filled(_get(article["article"], name))]
+    for kind, names in (("figures", FIGURE_FIELDS), ("events", EVENT_FIELDS)):
+        for record in article.get(kind, []):
+            gaps += [f"{kind}.{record['id']}.{name}" for name in names
+                     if name not in OPTIONAL and name != "period" and not _filled(_get(record, name))]
+            if kind == "figures" and not record.get("period"):
+                gaps.append(f"figures.{record['id']}.period")
+            if _holds_placeholder(record.get("unit")):
+                gaps.append(f"{kind}.{record['id']}.unit")
+    gaps += [f"paragraphs.{p['index']}.translation" for p in article.get("paragraphs", [])
+             if not _filled(p.get("translation"))]
+    return gaps
+
+
+def _filled(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip()) and not _holds_placeholder(value)
+
+
+def confirmed_yaml(article: Mapping) -> str:
+    body = yaml.dump(dict(article), Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=110)
+    return HEADER.format(seed=article["article"]["seed"]["file"]) + body
+
+
+def save_confirmed(article: Mapping, seed_raw: bytes, data: Path, *, gated: bool = False,
+                   signed_in: bool = False) -> Path:
+    """Write data/articles/<id>.yaml and the seed; the path written, or SaveRefused.
+
+    ``gated``: a password is set, so only a signed-in editor may write."""
+    if gated and not signed_in:
+        raise SaveRefused("sign in first: a password protects this dashboard, and only a signed-in editor may "
+                          "save an article")
+    if gaps := unfinished(article):
+        raise SaveRefused(f"{', '.join(gaps)}: still empty or holding a draft placeholder: fill in every field",
+                          gaps[0])
+    article_id = str(article["article"].get("id") or "")
+    if not ARTICLE_ID.match(article_id):
+        raise SaveRefused(f"article.id: '{article_id}' is not an article id: lowercase letters, digits and "
+                          "hyphens, e.g. 2020-12-06-outlet-speaker", "article.id")
+    target = data / "articles" / f"{article_id}.yaml"
+    _refuse_taken(article_id, target, data)
+    seed = article["article"]["seed"]
+    if sha256_hex(seed_raw) != seed["sha256"]:
+        raise SaveRefused("article.seed.sha256: the text is not the one the draft was made from", "article.seed")
+    seeds = seeds_dir_for(data)
+    written_seed = _put_seed(seeds / seed["file"], seed_raw)
+    try:
+        _write_validated(confirmed_yaml(article).encode("utf-8"), target, seeds, data)
+    except BaseException:
+        if written_seed:  # a refused save leaves the folders as they were
+            written_seed.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _refuse_taken(article_id: str, target: Path, data: Path) -> None:
+    """Never over an existing article: not its file, nor its id under another file name."""
+    if target.exists():
+        raise SaveRefused(f"article.id: an article file {target.name} already exists: choose another id",
+                          "article.id")
+    pattern = re.compile(rf"^  id: ['\"]?{re.escape(article_id)}['\"]?\s*$", re.MULTILINE)
+    for path in article_files(data):
+        if pattern.search(path.read_text(encoding="utf-8", errors="replace")):
+            raise SaveRefused(f"article.id: {path.name} already holds an article with id '{article_id}': "
+                              "choose another id", "article.id")
+
+
+def _put_seed(path: Path, raw: bytes) -> Path | None:
+    """The text into the seeds folder; the path when this call wrote it (None when the very
+    same bytes are there already). A different text under the name is refused."""
+    if path.exists():
+        if path.read_bytes() != raw:
+            raise SaveRefused(f"article.seed.file: seeds/{path.name} already holds another text", "article.seed")
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    temp.write_bytes(raw)
+    try:
+        _give_name(temp, path)
+    except FileExistsError:
+        raise SaveRefused(f"article.seed.file: seeds/{path.name} was written meanwhile: save again",
+                          "article.seed") from None
+    finally:
+        temp.unlink(missing_ok=True)
+    return path
+
+
+def _give_name(temp: Path, target: Path) -> None:
+    """The temporary file takes the target's name, never over an existing file: a hard link
+    fails if the name was taken meanwhile (two editors saving at once); where the file
+    system has no hard links, a check and os.replace."""
+    try:
+        os.link(temp, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        if target.exists():
+            raise FileExistsError(str(target)) from None
+        os.replace(temp, target)
+
+
+def _write_validated(payload: bytes, target: Path, seeds: Path, data: Path) -> None:
+    """Write beside the target under a hidden name (no loader reads it), validate those
+    bytes, then give them the target's name, refusing if it was taken meanwhile."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = target.with_name(f".{target.stem}.{secrets.token_hex(4)}.yaml.tmp")
+    temp.write_bytes(payload)
+    try:
+        _, problems = load_article(temp, seeds, root=data)
+        if problems:
+            raise SaveRefused("; ".join(_for_editor(p, temp, target) for p in problems),
+                              f"{problems[0].record_id}.{problems[0].field}")
+        try:
+            _give_name(temp, target)
+        except FileExistsError:
+            raise SaveRefused(f"article.id: an article file {target.name} already exists: choose another id",
+                              "article.id") from None
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _for_editor(problem: DataError, temp: Path, target: Path) -> str:
+    """A validation problem as the editor reads it: named after the file to be, not the temp."""
+    return str(problem).replace(str(temp), target.name)

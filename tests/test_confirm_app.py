@@ -1,0 +1,163 @@
+"""AppTest of the confirm form on the Add an article page: the second article pasted,
+the wrong date unticked, the form filled, Save; a refusal keeps every answer; behind a
+password, Save waits for sign-in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest, app_test
+
+from newsdash.app import auth, gate, guard
+from newsdash.views import add_article as view
+from tests import record_data as rd
+from tests.conftest import DASHBOARD
+from tests.test_auth import ENCODED, PASSWORD, sign_in
+from tests.test_language_switch_app import _NavigationPages
+
+PAGE = "pages/add_article.py"
+RAW = rd.seed_bytes()
+FORM = view.editor_key("confirm", RAW)
+
+
+@pytest.fixture(autouse=True)
+def navigation_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page runs inside the entry script, as on a server (tests/test_language_switch_app.py)."""
+    monkeypatch.setattr(app_test, "PagesManager", _NavigationPages)
+
+
+def pasted(lang: str = "en") -> AppTest:
+    at = AppTest.from_file(DASHBOARD, default_timeout=90)
+    if lang != "en":
+        at.query_params["lang"] = lang
+    at.run()
+    at = at.switch_page(PAGE)
+    if lang != "en":
+        at.query_params["lang"] = lang  # switch_page drops the query string
+    at.run()
+    at.text_area(key="add_paste").input(RAW.decode("utf-8")).run()
+    if lang != "en":
+        return at  # (setting a table's state in AppTest puts the language switch back to English)
+    events = view.editor_key("events", RAW)  # the dateline is no event of the story: untick it
+    at.session_state[events] = {"edited_rows": {0: {"keep": False}}, "added_rows": [], "deleted_rows": []}
+    return at.run()
+
+
+def field(at: AppTest, key: str):  # noqa: ANN201 - a text_input or text_area of the form
+    full = f"{FORM}.{key}"
+    found = [w for w in (*at.text_input, *at.text_area) if w.key == full]
+    assert found, f"no form field {key}"
+    return found[0]
+
+
+def fill(at: AppTest, answers: dict) -> None:
+    for key, value in answers.items():
+        if not key.endswith(".keep"):
+            field(at, key).input(value)
+
+
+def save_button(at: AppTest):  # noqa: ANN201
+    return next(b for b in at.button if b.label == "Save the confirmed article")
+
+
+def test_the_form_asks_for_what_only_an_editor_knows(data_copy: Path) -> None:
+    at = pasted()
+    assert not at.exception
+    assert field(at, "article.title.ar").value == "الدفاع الروسية: اللاجئون يواصلون العودة إلى قره باغ"
+    assert field(at, "figures.figure_1.label.en").label == "F1 · Label (English)"
+    assert field(at, "figures.figure_1.label.en").value == ""  # no [draft] placeholder to type over
+    assert field(at, "figures.figure_1.period").value == "2020-12-06"
+    assert not [w for w in at.text_input if w.key.startswith(f"{FORM}.events.event_1.")]  # unticked: not asked
+    headings = [m.value for m in at.markdown if m.value.startswith("**F1")]
+    assert headings == ["**F1 · more than 34,000 · «أكثر من 34 ألف لاجئ»**"]
+
+
+def test_filled_and_saved_the_article_is_on_the_record(data_copy: Path) -> None:
+    at = pasted()
+    fill(at, rd.ANSWERS)
+    save_button(at).click().run()
+    assert not at.exception
+    assert [s.value for s in at.success] == [f"Saved as articles/{rd.ARTICLE_ID}.yaml: choose it on the Overview."]
+    assert (data_copy / "articles" / f"{rd.ARTICLE_ID}.yaml").is_file()
+    assert (data_copy.parent / "seeds" / rd.SEED_NAME).read_bytes() == RAW
+    from newsdash.data.corpus import load_corpus
+
+    second = load_corpus(data_copy).article(rd.ARTICLE_ID)
+    assert [(f.value, f.qualifier) for f in second.article.figures] == [(34000, "more_than"), (1.5, "about")]
+    assert [e.id for e in second.article.events] == ["event_2"]
+
+
+def test_a_refused_save_writes_nothing_keeps_every_answer_and_names_the_field(data_copy: Path) -> None:
+    at = pasted()
+    fill(at, rd.ANSWERS | {"figures.figure_1.attributed_to": ""})
+    before = sorted(p.name for p in (data_copy / "articles").iterdir())
+    save_button(at).click().run()
+    assert not at.exception
+    [error] = [e.value for e in at.error]
+    assert error.startswith("Not saved, nothing was written (field «F1 · Attributed to (as the text says)»): ")
+    assert sorted(p.name for p in (data_copy / "articles").iterdir()) == before
+    assert field(at, "figures.figure_1.label.en").value == rd.ANSWERS["figures.figure_1.label.en"]
+    assert field(at, "paragraphs.1.translation").value == rd.ANSWERS["paragraphs.1.translation"]
+    field(at, "figures.figure_1.attributed_to").input(rd.ANSWERS["figures.figure_1.attributed_to"])
+    save_button(at).click().run()  # mended, the same form saves
+    assert (data_copy / "articles" / f"{rd.ARTICLE_ID}.yaml").is_file()
+
+
+def test_the_form_speaks_arabic(data_copy: Path) -> None:
+    at = pasted("ar")
+    assert not at.exception
+    assert field(at, "figures.figure_1.label.ar").label == "F1 · التسمية (بالعربية)"
+    assert any(b.label == "حفظ المقال المؤكد" for b in at.button)
+
+
+@pytest.fixture
+def gated(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv(auth.ENV_VAR, ENCODED)
+    monkeypatch.setattr(gate, "_browser", lambda: b"0123456789abcdef")
+    auth.BRAKE.reset()
+    yield
+    guard.BROWSERS.forget(b"0123456789abcdef")
+    auth.BRAKE.reset()
+
+
+def test_behind_a_password_the_page_is_not_reached_without_signing_in(data_copy: Path, gated: None) -> None:
+    at = AppTest.from_file(DASHBOARD, default_timeout=90).run()
+    assert [t.value for t in at.title] == ["This dashboard is shared with a password"]
+    assert not [w for w in at.text_area if w.key == "add_paste"]
+
+
+def test_signed_in_the_editor_saves(data_copy: Path, gated: None) -> None:
+    at = sign_in(AppTest.from_file(DASHBOARD, default_timeout=90).run(), PASSWORD)
+    at = at.switch_page(PAGE).run()
+    at.text_area(key="add_paste").input(RAW.decode("utf-8")).run()
+    fill(at, rd.ANSWERS | {"events.event_1.label.en": "The ministry's statement",
+                           "events.event_1.label.ar": "بيان الوزارة", "events.event_1.translation": "6 December 2020"})
+    assert not save_button(at).disabled
+    save_button(at).click().run()
+    assert not at.exception
+    assert [s.value for s in at.success] == [f"Saved as articles/{rd.ARTICLE_ID}.yaml: choose it on the Overview."]
+
+
+def test_run_without_the_entry_script_there_is_no_form_without_sign_in(data_copy: Path, gated: None) -> None:
+    """The lock on the data itself: the page run alone stops before the draft and its form
+    (and save_confirmed refuses an unsigned save too: tests/test_confirm.py)."""
+    at = AppTest.from_file(str(rd.ROOT / PAGE), default_timeout=90).run()
+    at.text_area(key="add_paste").input(RAW.decode("utf-8")).run()
+    assert not at.exception
+    assert not [b for b in at.button if b.label == "Save the confirmed article"]
+    assert not [w for w in at.text_input if w.key.startswith(FORM)]
+
+
+def test_the_proposal_is_chosen_with_its_reason(data_copy: Path) -> None:
+    at = pasted()
+    measure = next(s for s in at.selectbox if s.key == f"{FORM}.figures.figure_1.measure")
+    assert measure.value == "returned_to_karabakh_cumulative"
+    assert measure.options == ["none: a tile and the text only", "Returned to Karabakh (Russian side's count)"]
+    assert field(at, "figures.figure_1.category").value == "returns"
+    captions = [c.value for c in at.caption]
+    assert "Proposed: Returned to Karabakh (Russian side's count). It counts refugees, and the quote says لاجئ." \
+        in captions
+    no_measure = next(s for s in at.selectbox if s.key == f"{FORM}.figures.figure_2.measure")
+    assert no_measure.value == ""
+    assert any(c.startswith("On no known measure (unit months") and "docs/measures.md" in c for c in captions)
