@@ -248,14 +248,14 @@ CHART_SCRIPT = f"""
 import sys
 sys.path.insert(0, {str(ROOT)!r})
 import streamlit as st
-from newsdash.views.charts import build_chart, get_chart
+from newsdash.views.charts import get_chart
 from newsdash.app.downloads import show_chart
 from newsdash.app.state import load_corpus
 
 lang = st.query_params.get("lang", "en")
 corpus = load_corpus()
 loaded = corpus.article()
-show_chart(build_chart(loaded, corpus, "road_km", lang), get_chart(loaded, "road_km", corpus), loaded, lang)
+show_chart(get_chart(loaded, "road_km", corpus), loaded, lang)
 """
 
 

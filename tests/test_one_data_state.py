@@ -137,16 +137,15 @@ sys.path.insert(0, {str(ROOT)!r})
 import streamlit as st
 from newsdash.views.charts import get_chart
 from newsdash.app.downloads import download_menu, download_menu_key
-from newsdash.app.state import chart_figure, data_state, load_corpus
+from newsdash.app.state import data_state, load_corpus
 
 # the arguments the download menu's fragment keeps from the run that drew the chart
 if "drawn" not in st.session_state:
     loaded = load_corpus().article()
-    st.session_state["drawn"] = (chart_figure(loaded, "buildings", "en"),
-                                 get_chart(loaded, "buildings", load_corpus()), loaded, data_state()[1])
-fig, chart, loaded, state = st.session_state["drawn"]
+    st.session_state["drawn"] = (get_chart(loaded, "buildings", load_corpus()), loaded, data_state()[1])
+chart, loaded, state = st.session_state["drawn"]
 st.session_state[download_menu_key("buildings")] = True
-download_menu(fig, chart, loaded, "en", drawn_state=state)
+download_menu(chart, loaded, "en", drawn_state=state)
 """
 
 

@@ -9,26 +9,26 @@ from functools import partial
 import streamlit as st
 
 from newsdash.app.memo import once_per_run
-from newsdash.app.state import cached_corpus, cached_view, chart_figure, data_state, load_corpus, screen_chart
+from newsdash.app.state import cached_corpus, cached_view, data_state, load_corpus, screen_chart
 from newsdash.data import corpus as corpus_mod
 from newsdash.errors import DataError
 from newsdash.reading.i18n import t
 from newsdash.textsafety import md_escape as md_text
 
 
-def show_chart(fig, chart, loaded, lang: str, filter_tag: str = "", filters: dict | None = None) -> None:  # noqa: ANN001
+def show_chart(chart, loaded, lang: str, filter_tag: str = "", filters: dict | None = None) -> None:  # noqa: ANN001
     """Draw a chart built in newsdash.views.charts, with its alt text, a modebar image
     download named after the chart, and the download menu under it. Pass the same
     `filters` given to build_chart, so the CSV download is exactly the data drawn."""
     from newsdash.views.charts import alt_text, plotly_config
 
-    screen = screen_chart(fig, chart, loaded, lang, filters)
+    screen = screen_chart(chart, loaded, lang, filters)
     st.markdown(screen.heading_html, unsafe_allow_html=True)
     st.plotly_chart(screen.figure, key=f"chart_{chart.id}", config=plotly_config(chart, loaded, lang, filter_tag),
                     alt=alt_text(chart, loaded, lang))
     if screen.footer_html:
         st.markdown(screen.footer_html, unsafe_allow_html=True)
-    _download_menu_fragment(fig, chart, loaded, lang, filter_tag, filters, drawn_state=data_state()[1])  # the full figure: words on the image
+    _download_menu_fragment(chart, loaded, lang, filter_tag, filters, drawn_state=data_state()[1])
 
 
 def chart_or_message(loaded, chart, lang: str, filter_tag: str = "", filters: dict | None = None) -> None:  # noqa: ANN001
@@ -41,7 +41,7 @@ def chart_or_message(loaded, chart, lang: str, filter_tag: str = "", filters: di
     if message:
         st.info(md_text(message), icon=":material/info:")
         return
-    show_chart(chart_figure(loaded, chart.id, lang, **filters), chart, loaded, lang, filter_tag, filters)
+    show_chart(chart, loaded, lang, filter_tag, filters)
 
 
 # Downloads: each file is made only when its button is clicked. Streamlit runs a
@@ -51,7 +51,7 @@ DOWNLOAD_ICONS = {"png": ":material/image:", "svg": ":material/draw:", "pdf": ":
                   "html": ":material/public:", "csv": ":material/table:"}
 
 
-def download_menu(fig, chart, loaded, lang: str, filter_tag: str = "", filters: dict | None = None,  # noqa: ANN001
+def download_menu(chart, loaded, lang: str, filter_tag: str = "", filters: dict | None = None,  # noqa: ANN001
                   drawn_state: str | None = None) -> None:
     """PNG, SVG, HTML and CSV of the chart as drawn, named after it and its filter.
 
@@ -68,7 +68,7 @@ def download_menu(fig, chart, loaded, lang: str, filter_tag: str = "", filters: 
                       on_change="rerun")
     if menu.open:
         with menu:
-            _download_buttons(fig, chart, loaded, lang, filter_tag, filters, drawn_state)
+            _download_buttons(chart, loaded, lang, filter_tag, filters, drawn_state)
 
 
 _download_menu_fragment = st.fragment(download_menu)
@@ -79,7 +79,7 @@ def download_menu_key(chart_id: str) -> str:
     return f"download_menu_{chart_id}"
 
 
-def _download_buttons(fig, chart, loaded, lang: str, filter_tag: str, filters: dict | None,  # noqa: ANN001
+def _download_buttons(chart, loaded, lang: str, filter_tag: str, filters: dict | None,  # noqa: ANN001
                       drawn_state: str | None = None) -> None:
     from newsdash.exports import chart_files as export
     from newsdash.views.charts import (

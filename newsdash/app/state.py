@@ -98,21 +98,8 @@ def load_corpus() -> corpus_mod.Corpus:
     return once_per_run(("corpus", *state), lambda: cached_corpus(*state))
 
 
-def chart_figure(loaded, chart_id: str, lang: str, **filters):  # noqa: ANN001, ANN201
-    """A chart from newsdash.views.charts, built once per data state, language and filter:
-    building a Plotly figure on every rerun is several times slower than drawing one.
-    The figure is frozen (newsdash.views.frozen_figure): its dict form is made once, here,
-    not by st.plotly_chart at every rerun; an export changes a copy, go.Figure(fig)."""
-    from newsdash.views.charts import build_chart
-    from newsdash.views.frozen_figure import freeze
-
-    corpus = load_corpus()  # a measure's chart draws every article's figures on it
-    key = ("chart", *data_state(), loaded.id, chart_id, lang, _key_part(filters))
-    return _views.get(key, lambda: freeze(build_chart(loaded, corpus, chart_id, lang, **filters)))
-
-
 def chart_rows(loaded, chart_id: str, lang: str, **filters):  # noqa: ANN001, ANN201
-    """The rows a chart draws (newsdash.views.charts.chart_frame), cached like chart_figure."""
+    """The rows a chart draws (newsdash.views.charts.chart_frame), cached like screen_chart."""
     from newsdash.views.charts import chart_frame
 
     return cached_view(chart_frame, loaded, load_corpus(), chart_id, lang, **filters)
@@ -188,17 +175,24 @@ def _provenance_frame(corpus: corpus_mod.Corpus, article_id: str, lang: str):  #
     return provenance_frame(corpus, lang)
 
 
-def screen_chart(fig, chart, loaded, lang: str, filters: dict | None = None):  # noqa: ANN001, ANN201
+def screen_chart(chart, loaded, lang: str, filters: dict | None = None):  # noqa: ANN001, ANN201
     """The page's form of a chart (newsdash.views.charts.screen_chart): its words as HTML that
-    wraps, the plot without them. Made once per chart, like chart_figure, whose
-    arguments it is keyed on; the figure is frozen."""
+    wraps, the plot without them. Built once per data state, article, chart, language and
+    filter: building a Plotly figure on every rerun is several times slower than drawing
+    one. The figure is built for the screen alone and turned into its screen form in place,
+    then frozen (newsdash.views.frozen_figure): its dict form is made once, here, not by
+    st.plotly_chart at every rerun. A download builds its own full figure, with the words
+    an image carries (newsdash.app.downloads)."""
+    from newsdash.views.charts import build_chart
     from newsdash.views.charts import screen_chart as make_screen_chart
     from newsdash.views.frozen_figure import freeze
 
-    key = ("screen", *data_state(), loaded.id, chart.id, lang, _key_part(filters or {}))
+    filters = filters or {}
+    key = ("screen", *data_state(), loaded.id, chart.id, lang, _key_part(filters))
 
     def make():  # noqa: ANN202
-        screen = make_screen_chart(fig, chart.kind, lang)
+        figure = build_chart(loaded, load_corpus(), chart.id, lang, **filters)  # a measure's chart draws every article
+        screen = make_screen_chart(figure, chart.kind, lang, copy=False)
         return type(screen)(freeze(screen.figure), screen.heading_html, screen.footer_html)
 
     return _views.get(key, make)

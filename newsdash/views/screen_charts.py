@@ -57,9 +57,11 @@ def _text_html(text: str, lang: str, style: str, role: str = "") -> str:
     return f'<p{direction}{role} style="margin:0 0 0.3rem 0;{align}{style}">{html.escape(text)}</p>'
 
 
-def screen_chart(fig: go.Figure, kind: str, lang: str) -> ScreenChart:
+def screen_chart(fig: go.Figure, kind: str, lang: str, *, copy: bool = True) -> ScreenChart:
     """The figure without its title, subtitle and footer lines, with small margins,
-    and those words as HTML for the page (pure: the figure given is not changed)."""
+    and those words as HTML for the page. The figure given is not changed, unless
+    copy=False: a caller that built the figure for the screen alone saves the copy
+    (copying a figure validates every property again: the most costly part of a first view)."""
     layout = fig.layout
     title, subtitle = plain_text(layout.title.text), plain_text(layout.title.subtitle.text)
     footer = [a for a in layout.annotations if _is_footer(a)]
@@ -68,7 +70,7 @@ def screen_chart(fig: go.Figure, kind: str, lang: str) -> ScreenChart:
         _text_html(subtitle, lang, "color:#333333;") if subtitle else "",
     ])
     lines = "".join(_text_html(plain_text(a.text), lang, f"font-size:0.875rem;color:{_page_grey(a)};") for a in footer)
-    screen = go.Figure(fig)
+    screen = go.Figure(fig) if copy else fig
     margin = layout.margin
     plot_px = (layout.height or 450) - (margin.t or 0) - (margin.b or 0)
     legend_px = LEGEND_ROW_PX * _legend_rows(screen)
