@@ -4,14 +4,13 @@ and the demining period as spans, and an optional layer of context events."""
 import streamlit as st
 
 from newsdash.app.downloads import chart_or_message
-from newsdash.app.layout import caveat_banner, page_link, text_block
+from newsdash.app.layout import caveat_banner, text_block
 from newsdash.app.state import cached_view, chart_rows, page_start
 from newsdash.app.url import linked_record, url_multiselect, url_select_range
 from newsdash.reading.i18n import t
 from newsdash.textsafety import md_escape as md
 from newsdash.views import charts
 from newsdash.views import data_pages as view
-from newsdash.views.links import sentence_link
 
 lang, corpus, loaded = page_start(require_article=False)  # no article or no timeline: one message
 timelines = view.charts_of_kind(loaded, "timeline") if loaded else []
@@ -52,25 +51,15 @@ def filters_chart_and_list() -> None:
     tag = charts.timeline_filter_tag(chosen_layers, *((first, last) if filtered_dates else (None, None)))
     chart_or_message(loaded, chart, lang, tag, filters)
 
-    # 4/ THE DATES LISTED, WITH THEIR PRECISION AND QUOTES: one panel, each date one
-    # escaped HTML block with its link to the sentence, the dates divided by rules
+    # 4/ THE DATES LISTED, WITH THEIR PRECISION AND QUOTES: one escaped HTML panel, each
+    # date with its link to the sentence, the dates divided by rules
     linked_id = linked_record(loaded)
     article_layers = [x for x in chosen_layers if x != "context_events"]
-    listed = cached_view(view.dated_items, loaded, corpus.context, chart.id, lang, article_layers, **filters)
+    listed = cached_view(view.dated_list_html, loaded, corpus.context, chart.id, lang, article_layers, linked_id,
+                         **filters)
     if listed:
         st.header(t("events_list", lang))
-        with st.container(border=True):
-            for index, (record_id, block) in enumerate(listed):
-                ruled = index > 0  # a rule between two dates
-                if record_id and record_id == linked_id:  # the rule, then the notice, then the date
-                    if ruled:
-                        st.markdown(view.ruled(""), unsafe_allow_html=True)
-                    st.info(t("linked_figure", lang), icon=":material/link:")
-                    ruled = False
-                st.markdown(view.ruled(block) if ruled else block, unsafe_allow_html=True)
-                if record_id:
-                    page, params = sentence_link(record_id, lang)
-                    page_link(page, label=t("see_in_text", lang), icon=":material/format_quote:", query_params=params)
+        st.markdown(listed, unsafe_allow_html=True)
 
     if "context_events" in chosen_layers:
         st.header(t("context_events_list", lang))

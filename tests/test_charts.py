@@ -38,6 +38,15 @@ def annotation(fig, name):
     return next(a for a in fig.layout.annotations if a.name == name)
 
 
+def test_every_chart_is_drawn_on_the_white_template(corpus, loaded):
+    """Named in each chart's layout, not left to plotly's default template, which Streamlit
+    replaces with its own when it is imported (its placeholder colours #000001...)."""
+    ids = [c.id for c in charts.category_charts(corpus, loaded)] + [c.id for c in loaded.article.charts]
+    for chart_id in ids:
+        layout = build(corpus, chart_id).to_dict()["layout"]
+        assert layout["template"]["layout"].get("plot_bgcolor") == "white", chart_id
+
+
 # 1/ DEMINING: ONE CHART PER MEASURE
 
 

@@ -191,7 +191,10 @@ def test_timeline_lists_events_with_their_precision():
     september = next(m.value for m in at.markdown if "Hostilities resume" in m.value)
     assert "Date precision: month only" in september
     assert "<mark>في نهاية شهر أيلول/سبتمبر 2020</mark>" in september
-    assert len(at.get("page_link")) >= len(headings)  # each article date links to its sentence
+    listed = next(m.value for m in at.markdown if "Hostilities resume" in m.value)
+    links = re.findall(r'<a [^>]*href="original_text\?([^"]+)"[^>]*>See the sentence</a>', listed)
+    assert len(links) == len(headings)  # each article date links to its sentence
+    assert "fig=ceasefire_in_force" in links
 
 
 def test_timeline_filters_from_the_url():
@@ -227,4 +230,7 @@ def test_returns_and_timeline_mark_the_linked_record():
     returns = open_page("pages/returns.py", fig="azerbaijanis_helped_home")
     assert [i.value for i in returns.info] == ["Opened from a link to this figure."]
     timeline = open_page("pages/timeline.py", fig="ceasefire_in_force")
-    assert [i.value for i in timeline.info] == ["Opened from a link to this figure."]
+    listed = next(m.value for m in timeline.markdown if "Opened from a link" in m.value)
+    notice = listed.index('<div role="note"')
+    assert listed.index("Opened from a link to this figure.") > notice  # just above the date it names
+    assert listed.index("Ceasefire comes into force") > notice > listed.index("Trilateral statement signed")

@@ -33,6 +33,7 @@ from newsdash.reading.i18n import t
 from newsdash.textsafety import html_text
 from newsdash.views.charts import TIMELINE_LAYERS, MeasureChart, category_charts, precision_label
 from newsdash.views.links import sentence_link
+from newsdash.views.original_text import page_url
 from newsdash.views.overview import metric_caption
 from newsdash.views.series_charts import point_words
 
@@ -322,6 +323,26 @@ def dated_items(loaded: LoadedArticle, context: Context, chart_id: str, lang: st
 
 
 BORDERED = "border:1px solid rgba(49,51,63,0.2);border-radius:0.5rem;padding:1rem;margin-bottom:1rem"
+NOTICE_STYLE = "background:rgba(28,131,225,0.1);color:#004280;border-radius:0.5rem;padding:0.75rem 1rem;margin-bottom:0.75rem"
+LINK_STYLE = "display:inline-block;margin-top:0.5rem"
+
+
+def dated_list_html(loaded: LoadedArticle, context: Context, chart_id: str, lang: str, listed: Sequence[str],
+                    linked_id: str | None = None, **filters) -> str:
+    """The article's dates under the timeline as one bordered HTML block: each date
+    (listed_date_html) with a link to its sentence, rules between them, and a notice
+    above the one a shared link opened. One element to send and draw at every rerun, not
+    two or three per date: the page's rerun is held to the cost of drawing its chart
+    alone (newsdash.bench, "Page rerun")."""
+    items = []
+    for record_id, block in dated_items(loaded, context, chart_id, lang, listed, **filters):
+        notice = (f'<div role="note" style="{NOTICE_STYLE}">{html_text(t("linked_figure", lang))}</div>'
+                  if record_id and record_id == linked_id else "")
+        link = (f'<a style="{LINK_STYLE}" href="{html.escape(page_url(*sentence_link(record_id, lang)))}">'
+                f'{html_text(t("see_in_text", lang))}</a>' if record_id else "")
+        items.append(notice + block + link)
+    ruled_items = [ruled(item) if index else item for index, item in enumerate(items)]
+    return f'<div style="{BORDERED}">{"".join(ruled_items)}</div>' if items else ""
 
 
 def context_events_html(loaded: LoadedArticle, context: Context, chart_id: str, lang: str, **filters) -> str:
