@@ -7,13 +7,12 @@ from contextlib import nullcontext
 import streamlit as st
 
 from newsdash.app.downloads import chart_or_message
-from newsdash.app.layout import caveat_banner, page_link, text_block
+from newsdash.app.layout import caveat_banner, figure_tiles, page_link, text_block
 from newsdash.app.state import article_flags, cached_view, page_start
 from newsdash.app.url import linked_record, url_multiselect
 from newsdash.reading.i18n import t
 from newsdash.textsafety import md_escape as md
 from newsdash.views import data_pages as view
-from newsdash.views import overview
 from newsdash.views.links import sentence_link
 
 CATEGORY = "demining"
@@ -26,14 +25,7 @@ text_block(t("demining_intro", lang), lang)
 figures = view.figures_in(loaded, CATEGORY)
 charts_by_measure = {c.id: c for c in cached_view(view.page_charts, corpus, loaded, CATEGORY)}
 linked = view.linked_chart(loaded, list(charts_by_measure.values()), linked_record(loaded))
-if figures:
-    st.html(overview.TILE_CSS)  # a value with its unit wraps instead of being cut
-    for column, figure in zip(st.columns(len(figures)), figures, strict=True):
-        with column:
-            st.metric(md(figure.label.get(lang)), md(overview.tile_value(figure, lang)),  # the unit in the value
-                      help=md(overview.metric_help(figure, lang)), border=True)
-else:
-    st.info(t("no_figures_in_category", lang), icon=":material/info:")
+figure_tiles(figures, lang)  # or, without figures in this category, a sentence saying so
 
 
 # 2-4/ THE FILTER, ITS WARNINGS AND THE CHARTS: a fragment, so changing the filter

@@ -127,6 +127,21 @@ def caveat_banner(loaded, lang: str) -> None:  # noqa: ANN001
 _link_targets: dict[str, st.Page] = {}
 
 
+def figure_tiles(figures, lang: str) -> None:  # noqa: ANN001 - Figure list
+    """The article's figures of a page as tiles, each value with its unit and the claim
+    in its help; or, when the article has none here, a sentence saying so."""
+    from newsdash.views import overview
+
+    if not figures:
+        st.info(t("no_figures_in_category", lang), icon=":material/info:")
+        return
+    st.html(overview.TILE_CSS)  # a value with its unit wraps instead of being cut
+    for column, figure in zip(st.columns(len(figures)), figures, strict=True):
+        with column:
+            st.metric(md_text(figure.label.get(lang)), md_text(overview.tile_value(figure, lang)),  # the unit in the value
+                      help=md_text(overview.metric_help(figure, lang)), border=True)
+
+
 def page_link(path: str, label: str, icon: str | None = None, query_params: dict | None = None) -> None:
     """st.page_link to one of the app's pages (a path such as "pages/timeline.py").
 

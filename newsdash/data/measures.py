@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field, ValidationError, field_validator
 
-from newsdash.data.models import SNAKE_CASE, Bilingual, Strict
+from newsdash.data.models import SNAKE_CASE, Bilingual, Strict, lowercase_unit
 from newsdash.data.yamlsafe import decode_text, parse_with_lines, read_bytes
 from newsdash.errors import DataError
 
@@ -48,12 +48,7 @@ class Measure(Strict):
     line: LineStyle = LineStyle(colour="blue")
     words: Words = Words()
 
-    @field_validator("unit")
-    @classmethod
-    def _lowercase_unit(cls, unit: str) -> str:
-        if unit != unit.lower():
-            raise ValueError(f"unit '{unit}' must be lowercase (e.g. '{unit.lower()}')")
-        return unit
+    _unit = field_validator("unit")(lowercase_unit)
 
 
 class MeasuresFile(Strict):

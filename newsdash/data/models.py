@@ -69,6 +69,13 @@ class Bilingual(Strict):
         return self.ar if lang == "ar" else self.en
 
 
+def lowercase_unit(unit: str) -> str:
+    """Units are compared as written: one spelling, lowercase, for every record."""
+    if unit != unit.lower():
+        raise ValueError(f"unit '{unit}' must be lowercase (e.g. '{unit.lower()}')")
+    return unit
+
+
 def _check_date(value: str | None) -> str | None:
     if value is not None:
         parse_partial(value)
@@ -129,12 +136,7 @@ class Figure(Strict):
             raise ValueError(f"must be a number, got {value!r}")
         return int(value) if float(value).is_integer() else value
 
-    @field_validator("unit")
-    @classmethod
-    def _lowercase_unit(cls, unit: str) -> str:
-        if unit != unit.lower():
-            raise ValueError(f"unit '{unit}' must be lowercase (e.g. '{unit.lower()}')")
-        return unit
+    _unit = field_validator("unit")(lowercase_unit)
 
 
 class Event(Strict):
