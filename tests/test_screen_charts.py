@@ -10,7 +10,7 @@ import pytest
 
 from newsdash.data.corpus import load_corpus
 from newsdash.reading.formatting import digits_for
-from newsdash.views import charts
+from newsdash.views import charts, screen_charts
 
 
 @pytest.fixture(scope="module")
@@ -81,9 +81,23 @@ def test_the_timeline_writes_each_label_above_its_row(corpus, lang):
     assert [a.y for a in labels] == [row - charts.SCREEN_TIMELINE_BAR / 2 for row in full.layout.yaxis.tickvals]
     assert {a.xanchor for a in labels} == {"right" if lang == "ar" else "left"}
     assert screen.layout.yaxis.showticklabels is False
+    rows_shown = len(labels) - 0.5 + screen_charts.SCREEN_TIMELINE_TOP_ROWS
     assert screen.layout.height == (charts.SCREEN_TOP_PX + charts.SCREEN_BOTTOM_PX
                                     + charts.LEGEND_ROW_PX * charts._legend_rows(screen)
-                                    + charts.SCREEN_TIMELINE_ROW_PX * len(labels))
+                                    + round(charts.SCREEN_TIMELINE_ROW_PX * rows_shown))
+    assert list(screen.layout.yaxis.range) == [len(labels) - 0.5, -screen_charts.SCREEN_TIMELINE_TOP_ROWS]
+
+
+def test_a_two_line_timeline_label_fits_above_its_bar_and_below_the_legend(corpus):
+    """A label wrapped on two lines (12 px text, about 15 px a line) stays between its bar
+    and the bar above it, and the first one stays inside the plot, under the legends."""
+    label_px = 2 * 15
+    room_px = charts.SCREEN_TIMELINE_ROW_PX * (1 - charts.SCREEN_TIMELINE_BAR)
+    assert room_px >= label_px
+    above_first_px = charts.SCREEN_TIMELINE_ROW_PX * (screen_charts.SCREEN_TIMELINE_TOP_ROWS - charts.SCREEN_TIMELINE_BAR / 2)
+    assert above_first_px >= label_px
+    full = build(corpus, "chart_timeline", "ar")
+    assert any("<br>" in text for text in full.layout.yaxis.ticktext)  # the case this guards
 
 
 def test_the_modebar_keeps_only_the_buttons_readers_use(corpus):

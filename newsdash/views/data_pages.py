@@ -336,10 +336,12 @@ def dated_list_html(loaded: LoadedArticle, context: Context, chart_id: str, lang
     alone (newsdash.bench, "Page rerun")."""
     items = []
     for record_id, block in dated_items(loaded, context, chart_id, lang, listed, **filters):
-        notice = (f'<div role="note" style="{NOTICE_STYLE}">{html_text(t("linked_figure", lang))}</div>'
+        # the notice and the link on the text's side (the page's CSS would align them left)
+        side = ' dir="rtl" style="text-align:right"' if lang == "ar" else ""
+        notice = (f'<div role="note" dir="{"rtl" if lang == "ar" else "ltr"}" style="{NOTICE_STYLE}">{html_text(t("linked_figure", lang))}</div>'
                   if record_id and record_id == linked_id else "")
-        link = (f'<a style="{LINK_STYLE}" href="{html.escape(page_url(*sentence_link(record_id, lang)))}">'
-                f'{html_text(t("see_in_text", lang))}</a>' if record_id else "")
+        link = (f'<div{side}><a style="{LINK_STYLE}" href="{html.escape(page_url(*sentence_link(record_id, lang)))}">'
+                f'{html_text(t("see_in_text", lang))}</a></div>' if record_id else "")
         items.append(notice + block + link)
     ruled_items = [ruled(item) if index else item for index, item in enumerate(items)]
     return f'<div style="{BORDERED}">{"".join(ruled_items)}</div>' if items else ""

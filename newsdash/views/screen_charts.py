@@ -24,7 +24,8 @@ from newsdash.views.chart_parts import (
 
 SCREEN_TOP_PX = 30  # above the plot: the legend (Plotly widens the margin to fit it)
 SCREEN_BOTTOM_PX = 40  # below the plot: the date or category ticks
-SCREEN_TIMELINE_ROW_PX = 46  # a row label above its bar, then the bar
+SCREEN_TIMELINE_ROW_PX = 62  # a row label above its bar (two lines at most), then the bar
+SCREEN_TIMELINE_TOP_ROWS = 0.8  # room above the first bar for its label, in rows
 SCREEN_TIMELINE_BAR = 0.4  # of a row: the rest of the row holds the label above
 SCREEN_MOST_TICKS = 4  # date ticks at most: "نوفمبر ٢٠٢٠" four times fits 390 px
 _TAGS = re.compile(r"<br\s*/?>|</?b>", re.IGNORECASE)
@@ -138,8 +139,8 @@ def _labels_above_rows(fig: go.Figure, lang: str) -> None:
         text=text, xref="paper", x=1 if rtl else 0, xanchor="right" if rtl else "left", yref="y",
         y=row - SCREEN_TIMELINE_BAR / 2, yanchor="bottom", showarrow=False, font={"size": 12, "color": "#222222"},
         align="right" if rtl else "left") for row, text in zip(rows, yaxis.ticktext or [], strict=False)]
-    fig.update_yaxes(showticklabels=False, range=[len(rows) - 0.5, -0.6], autorange=False)
+    fig.update_yaxes(showticklabels=False, range=[len(rows) - 0.5, -SCREEN_TIMELINE_TOP_ROWS], autorange=False)
     fig.update_traces(width=SCREEN_TIMELINE_BAR, selector={"type": "bar"})
     fig.layout.annotations = list(fig.layout.annotations) + labels
-    fig.update_layout(height=SCREEN_TOP_PX + LEGEND_ROW_PX * _legend_rows(fig) + SCREEN_TIMELINE_ROW_PX * len(rows)
+    fig.update_layout(height=SCREEN_TOP_PX + LEGEND_ROW_PX * _legend_rows(fig) + round(SCREEN_TIMELINE_ROW_PX * (len(rows) - 0.5 + SCREEN_TIMELINE_TOP_ROWS))
                       + SCREEN_BOTTOM_PX)
