@@ -2,16 +2,19 @@
 
 import streamlit as st
 
-from newsdash.app import heap
-from newsdash.app.gate import password_gate
-from newsdash.app.layout import apply_direction, language
-from newsdash.reading.i18n import t
+from newsdash.app.preload import start_loading_the_chart_library
 
 # The favicon is an emoji: Streamlit draws it as an inline SVG, where a :material/...: icon
 # would make every browser fetch it from fonts.gstatic.com (see tests/test_secure_defaults.py).
 # No page_title: it would override every st.Page title, and each tab is named after its
 # own page, in the reader's language.
 st.set_page_config(page_icon="📰", layout="wide")
+start_loading_the_chart_library()  # before the imports below: the browser loads it while they run
+
+from newsdash.app import heap
+from newsdash.app.gate import password_gate
+from newsdash.app.layout import apply_direction, language
+from newsdash.reading.i18n import t
 
 lang = language()
 apply_direction(lang)

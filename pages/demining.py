@@ -2,6 +2,10 @@
 the Russian defence ministry's running totals and every confirmed article's figure on
 it, the chosen article's emphasised."""
 
+from newsdash.app.preload import start_loading_the_chart_library
+
+start_loading_the_chart_library()  # first: the browser loads the chart library while the server works
+
 from contextlib import nullcontext
 
 import streamlit as st

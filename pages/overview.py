@@ -2,6 +2,10 @@
 (in words, then one small chart per figure with an earlier report), the article's
 figures, the caveat."""
 
+from newsdash.app.preload import start_loading_the_chart_library
+
+start_loading_the_chart_library()  # first: the browser loads the chart library while the server works
+
 import streamlit as st
 
 from newsdash.app.layout import page_link, text_block

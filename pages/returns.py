@@ -2,6 +2,10 @@
 every confirmed article's figure on it, the article's own counts as bars, what the
 article says about each figure, and the sourced rows behind the charts."""
 
+from newsdash.app.preload import start_loading_the_chart_library
+
+start_loading_the_chart_library()  # first: the browser loads the chart library while the server works
+
 import streamlit as st
 
 from newsdash.app.downloads import chart_or_message

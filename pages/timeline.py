@@ -1,6 +1,10 @@
 """Ceasefire timeline: the article's dates at the precision it gives them, the fighting
 and the demining period as spans, and an optional layer of context events."""
 
+from newsdash.app.preload import start_loading_the_chart_library
+
+start_loading_the_chart_library()  # first: the browser loads the chart library while the server works
+
 import streamlit as st
 
 from newsdash.app.downloads import chart_or_message
