@@ -49,9 +49,11 @@ def cached_draft(raw: bytes, published: str | None, figures: tuple, events: tupl
         return slow.seconds
 
 
-# 1/ TITLE
+# 1/ TITLE, AND THE ERRORS OF THE DATA FOLDER A CONFIRMED ARTICLE IS SAVED INTO
 st.title(t("page_add", lang))
 st.caption(t("add_intro", lang))
+corpus = state.load_corpus()  # its measures are what the proposals choose from
+layout.show_errors(corpus, lang)
 
 # 2/ THE TEXT: AN UPLOAD OR A PASTE, AT MOST 200 KB
 upload = layout.file_uploader(t("add_upload", lang).format(limit=format_number(MAX_ARTICLE_BYTES // 1000, lang)),
@@ -116,7 +118,7 @@ if not published:
     st.stop()
 seeds = corpus_mod.seeds_dir_for(corpus_mod.data_dir())
 seed_names = tuple(sorted(p.name for p in seeds.glob("*.txt")))
-measures = state.load_corpus().measures
+measures = corpus.measures
 draft = cached_draft(incoming.raw, extraction.published, tuple(kept["figures"]), tuple(kept["events"]), str(seeds),
                      seed_names, state.data_state(), extraction, measures)
 if not isinstance(draft, view.Draft):

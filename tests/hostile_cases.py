@@ -153,6 +153,9 @@ def markup_everywhere(root: Path) -> None:
     article_path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     for table in (root / "data" / "context").glob("*.csv"):
         table.write_text(_csv_with_payload(table.read_text(encoding="utf-8")), encoding="utf-8")
+    measures_path = root / "data" / "measures.yaml"  # the measure charts' words
+    measures = _with_payload(yaml.safe_load(measures_path.read_text(encoding="utf-8")))
+    measures_path.write_text(yaml.safe_dump(measures, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def _csv_with_payload(text: str) -> str:
