@@ -237,9 +237,7 @@ def _put_seed(path: Path, raw: bytes) -> Path | None:
         if path.read_bytes() != raw:
             raise SaveRefused(f"article.seed.file: seeds/{path.name} already holds another text", "article.seed")
         return None
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    temp.write_bytes(raw)
+    temp = _hidden_copy(path, raw, ".tmp")
     try:
         _give_name(temp, path)
     except FileExistsError:
@@ -248,6 +246,15 @@ def _put_seed(path: Path, raw: bytes) -> Path | None:
     finally:
         temp.unlink(missing_ok=True)
     return path
+
+
+def _hidden_copy(target: Path, raw: bytes, suffix: str) -> Path:
+    """The bytes beside the target under a hidden, unique name (no loader reads it), until
+    _give_name gives them the target's name."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = target.with_name(f".{target.name.removesuffix('.yaml')}.{secrets.token_hex(4)}{suffix}")
+    temp.write_bytes(raw)
+    return temp
 
 
 def _give_name(temp: Path, target: Path) -> None:
@@ -267,9 +274,7 @@ def _give_name(temp: Path, target: Path) -> None:
 def _write_validated(payload: bytes, target: Path, seeds: Path, data: Path) -> None:
     """Write beside the target under a hidden name (no loader reads it), validate those
     bytes, then give them the target's name, refusing if it was taken meanwhile."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(f".{target.stem}.{secrets.token_hex(4)}.yaml.tmp")
-    temp.write_bytes(payload)
+    temp = _hidden_copy(target, payload, ".yaml.tmp")
     try:
         _, problems = load_article(temp, seeds, root=data)
         if problems:
