@@ -56,7 +56,7 @@ else:
         st.subheader(view.category_heading(category, lang))
         for row in view.in_rows(figures, 3):
             for column, fig in zip(st.columns(3), row, strict=False):
-                with column, st.container(key=f"overview_tile_{fig.id}"):
+                with column, st.container(key=f"figure_tile_{fig.id}"):
                     st.metric(md(fig.label.get(lang)), md(view.tile_value(fig, lang)),
                               help=md(view.metric_help(fig, lang)), border=True)
                     page, params = sentence_link(fig.id, lang)

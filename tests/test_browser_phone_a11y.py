@@ -77,6 +77,11 @@ def open_page(page: Page, app_url: str, path: str, lang: str) -> None:
     assert errors.count() == 0, errors.first.inner_text()
 
 
+# a tile's value cut with an ellipsis: wider inside than its box
+CUT_TILE_VALUES = """() => [...document.querySelectorAll('[data-testid="stMetricValue"] *')]
+  .filter(el => el.scrollWidth > el.clientWidth + 1).map(el => el.textContent)"""
+
+
 def tiles_top_to_bottom(page: Page) -> list[str]:
     labels = page.locator('[data-testid="stMetricLabel"]')
     placed = [(labels.nth(i).bounding_box()["y"], labels.nth(i).inner_text()) for i in range(labels.count())]
@@ -112,6 +117,7 @@ def test_every_page_reads_on_a_phone_and_passes_axe(phone: Page, app_url: str, p
     # no sideways scroll, no chart text cut off at the chart's edge
     assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert phone.evaluate(TEXT_OUTSIDE_CHARTS) == []
+    assert phone.evaluate(CUT_TILE_VALUES) == []  # "more than 26,000 explosive objects" wraps, whole
 
     # the language switch on screen, in the page itself (not in the sidebar's menu)
     other = LANGUAGE_NAMES["ar" if lang == "en" else "en"]

@@ -137,7 +137,7 @@ def figure_tiles(figures, lang: str) -> None:  # noqa: ANN001 - Figure list
         return
     st.html(overview.TILE_CSS)  # a value with its unit wraps instead of being cut
     for column, figure in zip(st.columns(len(figures)), figures, strict=True):
-        with column:
+        with column, st.container(key=f"figure_tile_{figure.id}"):  # TILE_CSS finds it by this key
             st.metric(md_text(figure.label.get(lang)), md_text(overview.tile_value(figure, lang)),  # the unit in the value
                       help=md_text(overview.metric_help(figure, lang)), border=True)
 

@@ -91,12 +91,13 @@ def tile_value(fig: Figure, lang: str) -> str:
 
 
 # A tile's value keeps its unit, so it may be long ("more than 26,000 explosive objects"):
-# it wraps instead of being cut with an ellipsis, at a size that fits three to a row
+# it wraps instead of being cut with an ellipsis, at a size that fits three to a row. Every
+# page's tiles sit in a container keyed figure_tile_<id> (pages/overview.py, app.layout.figure_tiles).
 TILE_CSS = """<style>
-[class*="st-key-overview_tile_"] [data-testid="stMetricValue"],
-[class*="st-key-overview_tile_"] [data-testid="stMetricValue"] * {
+[class*="st-key-figure_tile_"] [data-testid="stMetricValue"],
+[class*="st-key-figure_tile_"] [data-testid="stMetricValue"] * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
-[class*="st-key-overview_tile_"] [data-testid="stMetricValue"] { font-size: 1.9rem; line-height: 1.25; }
+[class*="st-key-figure_tile_"] [data-testid="stMetricValue"] { font-size: 1.9rem; line-height: 1.25; }
 </style>"""
 
 
