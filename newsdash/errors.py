@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from newsdash.textsafety import one_line
 
+_EXCEPTION_BOOKKEEPING = frozenset({"__traceback__", "__cause__", "__context__", "__suppress_context__", "__notes__"})
+
 
 @dataclass(frozen=True)
 class DataError(Exception):
@@ -40,3 +42,20 @@ class DataError(Exception):
         message = f"warning: {self.message}" if self.is_warning else self.message
         parts = [where, self.record_id or "-", self.field or "-", message]
         return one_line(": ".join(parts))  # data quoted in a message cannot break the line
+
+
+_frozen_setattr = DataError.__setattr__
+
+
+def _setattr_leaving_python_its_bookkeeping(self: DataError, name: str, value: object) -> None:
+    # A raised exception gets __traceback__ set by contextlib when a `with` block re-raises
+    # it, and __cause__ by `raise ... from`; a frozen dataclass refuses both, which turned a
+    # placed DataError into a FrozenInstanceError. Only the placed fields are frozen.
+    # (dataclass(frozen=True) will not take a __setattr__ in the class body, hence here.)
+    if name in _EXCEPTION_BOOKKEEPING:
+        object.__setattr__(self, name, value)
+    else:
+        _frozen_setattr(self, name, value)
+
+
+DataError.__setattr__ = _setattr_leaving_python_its_bookkeeping

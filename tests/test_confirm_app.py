@@ -140,11 +140,13 @@ def test_signed_in_the_editor_saves(data_copy: Path, gated: None) -> None:
 
 
 def test_run_without_the_entry_script_there_is_no_form_without_sign_in(data_copy: Path, gated: None) -> None:
-    """The lock on the data itself: the page run alone stops before the draft and its form
-    (and save_confirmed refuses an unsigned save too: tests/test_confirm.py)."""
+    """The lock on the data itself: the page run alone stops where it first reads the data
+    folder, before the paste, the draft and the form (and save_confirmed refuses an
+    unsigned save too: tests/test_confirm.py)."""
     at = AppTest.from_file(str(rd.ROOT / PAGE), default_timeout=90).run()
-    at.text_area(key="add_paste").input(RAW.decode("utf-8")).run()
     assert not at.exception
+    assert [t.value for t in at.title] == ["Add an article"]
+    assert not [w for w in at.text_area if w.key == "add_paste"]
     assert not [b for b in at.button if b.label == "Save the confirmed article"]
     assert not [w for w in at.text_input if w.key.startswith(FORM)]
 

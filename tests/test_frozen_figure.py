@@ -223,7 +223,7 @@ def test_a_pickled_frozen_figure_comes_back_frozen_and_equal():
 
 def test_the_real_buildings_chart_keeps_1937_and_refuses_a_changed_bar():
     corpus = load_corpus()
-    plain = build_chart(corpus.article(), corpus.context, "chart_buildings", "en")
+    plain = build_chart(corpus.article(), corpus, "buildings", "en")
     frozen = freeze(plain)
     assert frozen.to_dict() == plain.to_dict()
     article = next(i for i, trace in enumerate(frozen.data) if trace.y is not None and 1937 in list(trace.y))

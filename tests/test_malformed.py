@@ -100,3 +100,24 @@ def test_malformed_input_fails_with_exact_message_and_line(case: Case, data_copy
 
 def test_there_are_at_least_fifteen_cases():
     assert len(CASES) >= 15
+
+
+def test_a_data_error_passes_through_a_with_block_as_itself():
+    """contextlib sets __traceback__ on an error a `with` block re-raises (st.spinner is such
+    a block); a frozen error refusing it surfaced as a FrozenInstanceError, which no page
+    catches, so the reader saw a traceback instead of the placed message."""
+    from contextlib import contextmanager
+    from dataclasses import FrozenInstanceError
+
+    from newsdash.errors import DataError
+
+    @contextmanager
+    def block():
+        yield
+
+    with pytest.raises(DataError) as caught:
+        with block():
+            raise DataError("data/articles/a.yaml", "no chart with id 'x'", line=3, record_id="x")
+    assert str(caught.value) == "data/articles/a.yaml:3: x: -: no chart with id 'x'"
+    with pytest.raises(FrozenInstanceError):
+        caught.value.line = 4  # the placed fields stay as they were raised
