@@ -121,11 +121,12 @@ def page_start(require_article: bool = True):  # noqa: ANN201 - (lang, Corpus, L
 
 def current_article(corpus: corpus_mod.Corpus, lang: str):  # noqa: ANN201 - LoadedArticle | None
     """The article the pages show. With more than one, a selector in the sidebar picks
-    it (kept in the URL as ?article=<id>), so a page shows one article's figures and
-    charts, never those of every article at once; with one article nothing is drawn."""
+    it, the latest published first and chosen (kept in the URL as ?article=<id>), so a
+    page shows one article's figures and charts, never those of every article at once;
+    with one article nothing is drawn."""
     if len(corpus.articles) <= 1:
         return corpus.article()
-    ids = [a.id for a in corpus.articles]
+    ids = [a.id for a in corpus.newest_first]
     titles = {a.id: f"{a.article.article.published} · {a.article.article.title.get(lang)}" for a in corpus.articles}
     chosen = url_selectbox(t("choose_article", lang), ids, key="article", default=ids[0], lang=lang,
                            format_func=titles.get, container=st.sidebar)

@@ -59,9 +59,17 @@ class Corpus:
                     found.setdefault(fig.measure, []).append((loaded, fig))
         return {measure: tuple(pairs) for measure, pairs in found.items()}
 
+    @cached_property
+    def newest_first(self) -> tuple[LoadedArticle, ...]:
+        """The articles by publication date, the latest first: the order a
+        reader picks from, and the first is what a link without ?article= shows. File-name
+        order would open on the oldest story once a newsroom adds the next one. Articles of
+        one day keep their file-name order (the sort is stable)."""
+        return tuple(sorted(self.articles, key=lambda a: a.article.article.published, reverse=True))
+
     def article(self, article_id: str | None = None) -> LoadedArticle | None:
-        """The article with this id, else the first one, else None."""
-        return self._by_id.get(article_id or "") or (self.articles[0] if self.articles else None)
+        """The article with this id, else the latest published, else None."""
+        return self._by_id.get(article_id or "") or (self.newest_first[0] if self.articles else None)
 
     def sources(self) -> dict[Path, bytes]:
         """Every file the shown articles and the context tables were built from, with
