@@ -88,13 +88,15 @@ def test_both_articles_load_and_the_first_is_unchanged(both: Path) -> None:
 def test_a_link_without_an_article_opens_the_latest_published(both: Path, page: str) -> None:
     """The record's 2021 article (its file name sorts after the 2020 one's) is what a link
     without ?article= shows, and the selector lists the latest first: a newsroom that adds
-    an older story does not send every shared link back to it."""
+    an older story does not send every shared link back to it. The URL then names the
+    article, so the link a reader copies keeps its article when the latest changes."""
     at = open_page(page)
     assert not at.exception
     box = next(box for box in at.sidebar.selectbox if box.key == "article")
     assert box.value == FIRST_ID
     assert box.options[0].startswith("2021-12-29 · ") and box.options[1].startswith("2020-12-06 · ")
-    assert "article" not in at.query_params  # the default stays out of the URL
+    # and the link now names it: adding a later article will not move what it shows
+    assert at.query_params["article"] == FIRST_ID
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])

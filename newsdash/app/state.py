@@ -129,7 +129,7 @@ def current_article(corpus: corpus_mod.Corpus, lang: str):  # noqa: ANN201 - Loa
     ids = [a.id for a in corpus.newest_first]
     titles = {a.id: f"{a.article.article.published} · {a.article.article.title.get(lang)}" for a in corpus.articles}
     chosen = url_selectbox(t("choose_article", lang), ids, key="article", default=ids[0], lang=lang,
-                           format_func=titles.get, container=st.sidebar)
+                           format_func=titles.get, container=st.sidebar, pinned=True)
     return corpus.article(chosen)
 
 

@@ -71,10 +71,11 @@ def url_range(key: str, options: Sequence[str], default: tuple[str, str]) -> tup
     return st.session_state[initial]
 
 
-def sync_url(key: str, value: str | Sequence[str], default: str | Sequence[str]) -> None:
-    """Write a widget's value to the URL, or drop it when it is the default."""
+def sync_url(key: str, value: str | Sequence[str], default: str | Sequence[str] | None) -> None:
+    """Write a widget's value to the URL, or drop it when it is the default (a default of
+    None: always write it)."""
     text = value if isinstance(value, str) else serialize_multi(value)
-    default_text = default if isinstance(default, str) else serialize_multi(default)
+    default_text = default if isinstance(default, str) or default is None else serialize_multi(default)
     if text == default_text:
         st.query_params.pop(key, None)
     elif st.query_params.get(key) != text:
@@ -94,15 +95,17 @@ def url_multiselect(label: str, options: Sequence[str], *, key: str, default: Se
 
 
 def url_selectbox(label: str, options: Sequence[str], *, key: str, default: str, lang: str, format_func,  # noqa: ANN001
-                  container=None) -> str:  # noqa: ANN001 - a Streamlit container (st.sidebar); the page by default
+                  container=None, pinned: bool = False) -> str:  # noqa: ANN001 - st.sidebar; the page by default
     """A choice of one id, labelled in the language, in the URL as ?key=id (dropped when it
-    is the default), and the same choice after a language switch."""
+    is the default, unless `pinned`: a default that moves, as the latest article does when
+    one is added, must not move a shared link's view), and the same choice after a
+    language switch."""
     _give_back_after_switch(key, lang, lambda ids: ids[0] if ids else default)
     url_choice(key, options, default)
     chosen = (container or st).selectbox(label, options, key=key, format_func=format_func)
     chosen = chosen if chosen in options else default
     _remember_shown(key, lang, (chosen,))
-    sync_url(key, chosen, default)
+    sync_url(key, chosen, None if pinned else default)
     return chosen
 
 
