@@ -69,10 +69,10 @@ def test_paste_fill_save_then_choose_it_on_the_overview(page, private_app) -> No
     assert (data / "articles" / f"{rd.ARTICLE_ID}.yaml").is_file()
     assert (data.parent / "seeds" / rd.SEED_NAME).read_bytes() == rd.seed_bytes()
 
-    page.goto(url)  # the Overview, on the first article
+    page.goto(url)  # the Overview, on the latest published article
     page.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)
     page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').click()
-    page.get_by_role("option", name="2020-12-06 · Russian defence ministry: refugees keep returning to Karabakh").click()
+    page.get_by_role("option", name="6 December 2020 · Russian defence ministry: refugees keep returning to Karabakh").click()
     title = page.locator('[data-testid="stMain"] h1', has_text=rd.ANSWERS["article.title.en"])
     title.wait_for(timeout=60_000)  # the Overview of the saved article, its caveat under the title
     assert page.get_by_text(rd.ANSWERS["article.claim_caveat.en"]).is_visible()

@@ -41,7 +41,7 @@ def test_the_overview_shows_one_article_chosen_in_the_sidebar(three_articles):
     at = run()
     assert not at.exception
     box = selector(at)
-    assert box.options == ["2021-12-29 · Russian Foreign Ministry: Russian peacekeepers have strengthened security "
+    assert box.options == ["29 December 2021 · Russian Foreign Ministry: Russian peacekeepers have strengthened security "
                            "in the Karabakh region"] * 3
     assert box.value == "bench-0000-sputnik-rudenko-karabakh"
     assert len(at.metric) == 8  # one article's figures, not 24

@@ -94,9 +94,14 @@ def test_a_link_without_an_article_opens_the_latest_published(both: Path, page: 
     assert not at.exception
     box = next(box for box in at.sidebar.selectbox if box.key == "article")
     assert box.value == FIRST_ID
-    assert box.options[0].startswith("2021-12-29 · ") and box.options[1].startswith("2020-12-06 · ")
+    assert box.options[0].startswith("29 December 2021 · ") and box.options[1].startswith("6 December 2020 · ")
     # and the link now names it: adding a later article will not move what it shows
     assert at.query_params["article"] == FIRST_ID
+
+
+def test_the_arabic_chooser_writes_its_dates_in_arabic(both: Path) -> None:
+    box = next(box for box in open_page("pages/overview.py", lang="ar").sidebar.selectbox if box.key == "article")
+    assert box.options[0].startswith("٢٩ ديسمبر ٢٠٢١ · ") and box.options[1].startswith("٦ ديسمبر ٢٠٢٠ · ")
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])

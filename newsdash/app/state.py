@@ -21,6 +21,7 @@ from newsdash.app.url import url_selectbox
 from newsdash.data import corpus as corpus_mod
 from newsdash.data.context import Context
 from newsdash.data.loading import LoadedArticle
+from newsdash.reading.formatting import format_date
 from newsdash.reading.i18n import t
 
 
@@ -127,7 +128,8 @@ def current_article(corpus: corpus_mod.Corpus, lang: str):  # noqa: ANN201 - Loa
     if len(corpus.articles) <= 1:
         return corpus.article()
     ids = [a.id for a in corpus.newest_first]
-    titles = {a.id: f"{a.article.article.published} · {a.article.article.title.get(lang)}" for a in corpus.articles}
+    titles = {a.id: f"{format_date(a.article.article.published, lang)} · {a.article.article.title.get(lang)}"
+              for a in corpus.articles}
     chosen = url_selectbox(t("choose_article", lang), ids, key="article", default=ids[0], lang=lang,
                            format_func=titles.get, container=st.sidebar, pinned=True)
     return corpus.article(chosen)
