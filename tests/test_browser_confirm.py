@@ -77,3 +77,26 @@ def test_paste_fill_save_then_choose_it_on_the_overview(page, private_app) -> No
     title.wait_for(timeout=60_000)  # the Overview of the saved article, its caveat under the title
     assert page.get_by_text(rd.ANSWERS["article.claim_caveat.en"]).is_visible()
     assert page.locator('[data-testid="stException"]').count() == 0
+    assert f"article={rd.ARTICLE_ID}" in page.url  # the link a reader copies names the article
+
+    # in Arabic the chooser's long options read from their start, the date, cut at their end
+    page.goto(f"{url}/?lang=ar")
+    page.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)
+    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').click()
+    options = page.get_by_role("option")
+    options.first.wait_for(timeout=30_000)
+    assert options.all_inner_texts()[0].startswith("٢٩ ديسمبر ٢٠٢١ · ")
+    assert [option.evaluate(FIRST_LETTER_INSIDE) for option in options.all()] == [True, True]
+
+
+# Whether the first letter of an element's text is drawn inside the element's box (a long
+# right-to-left text laid out left to right puts its start past the right edge).
+FIRST_LETTER_INSIDE = """element => {
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  const text = walker.nextNode();
+  const range = document.createRange();
+  range.setStart(text, 0);
+  range.setEnd(text, 1);
+  const letter = range.getBoundingClientRect(), box = element.getBoundingClientRect();
+  return letter.left >= box.left - 1 && letter.right <= box.right + 1;
+}"""

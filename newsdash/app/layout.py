@@ -35,7 +35,9 @@ def language() -> str:
     return lang
 
 
-# Arabic mode: the main area reads right to left; charts keep Plotly's own layout.
+# Arabic mode: the main area reads right to left; charts keep Plotly's own layout. A
+# select's options open in a layer outside the main area: read left to right, a long
+# Arabic option showed its end and hid its start (an article's date) past the edge.
 RTL_PAGE_CSS = """<style>
 [data-testid="stMain"], [data-testid="stSidebarContent"] { direction: rtl; }
 [data-testid="stMain"] p, [data-testid="stMain"] h1, [data-testid="stMain"] h2,
@@ -43,6 +45,7 @@ RTL_PAGE_CSS = """<style>
 [data-testid="stMetricValue"], [data-testid="stMetricLabel"], [data-testid="stCaptionContainer"] {
   text-align: right; font-family: 'Noto Naskh Arabic', 'Noto Sans Arabic', sans-serif; }
 [data-testid="stPlotlyChart"], [data-testid="stDataFrame"], code { direction: ltr; }
+[role="listbox"] [role="option"], [role="listbox"] [role="option"] * { direction: rtl; text-align: right; }
 </style>"""
 
 
