@@ -59,6 +59,9 @@ def test_export_csv_has_every_figure_with_provenance():
     assert (buildings["quote_start"], buildings["quote_end"]) == ("935", "951")
     refugees = next(r for r in rows if r["id"] == "refugees_returned")
     assert (refugees["value"], refugees["qualifier"]) == ("50000", "more_than")
+    # the measure says which series of the record a figure sits on; a figure on none is blank
+    assert (buildings["measure"], refugees["measure"]) == ("buildings", "returned_to_karabakh_cumulative")
+    assert next(r for r in rows if r["id"] == "fighting_duration_months")["measure"] == ""
     assert len(rows) == 8
 
 

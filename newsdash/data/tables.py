@@ -10,7 +10,7 @@ from newsdash.reading.formatting import format_date
 from newsdash.textsafety import csv_cell
 
 FIGURE_COLUMNS = [
-    "article_id", "id", "category", "label_en", "label_ar", "value", "qualifier", "unit",
+    "article_id", "id", "category", "label_en", "label_ar", "value", "qualifier", "unit", "measure",
     "period_start", "period_end", "as_of", "attributed_to", "quote", "quote_start", "quote_end",
     "translation", "source_title", "status",
 ]
@@ -36,7 +36,8 @@ def figure_rows(loaded: LoadedArticle) -> list[dict]:
         rows.append({
             "article_id": loaded.id, "id": fig.id, "category": fig.category,
             "label_en": fig.label.en, "label_ar": fig.label.ar, "value": fig.value,
-            "qualifier": fig.qualifier, "unit": fig.unit, "period_start": fig.period.start,
+            "qualifier": fig.qualifier, "unit": fig.unit, "measure": fig.measure or "",
+            "period_start": fig.period.start,
             "period_end": fig.period.end, "as_of": fig.period.as_of,
             "attributed_to": fig.attributed_to, "quote": fig.quote, "quote_start": span.start,
             "quote_end": span.end, "translation": fig.translation,
