@@ -63,6 +63,19 @@ def test_a_figure_in_another_unit_than_its_measure_is_an_error(data_copy: Path):
     assert "unit is 'buildings' but measure 'hectares' counts 'hectares'" in error.message
 
 
+def test_a_figure_in_another_category_than_its_measure_is_an_error(data_copy: Path):
+    """Told on Returns (its tile, its links) and drawn on Demining (its measure's chart): the
+    editor is asked to make them agree, at the category's line."""
+    article = data_copy / "articles" / ARTICLE
+    edit(article, "Buildings inspected, ar: مبانٍ تم فحصها}\n    category: demining\n",
+         "Buildings inspected, ar: مبانٍ تم فحصها}\n    category: returns\n")
+    [error] = load_corpus(data_copy).errors
+    assert (error.record_id, error.field, error.line) == ("buildings_inspected", "category",
+                                                          line_of(article, "category: returns"))
+    assert error.message == ("the figure's category is 'returns' but measure 'buildings' is in 'demining': "
+                             "give it that category, or another measure")
+
+
 def test_a_measure_removed_from_the_file_reports_the_figures_on_it_next_load(data_copy: Path):
     assert load_corpus(data_copy).errors == ()  # the article is kept between loads
     measures = data_copy / "measures.yaml"

@@ -223,12 +223,18 @@ def _reference_errors(article: Article, placer: _Placer) -> list[DataError]:
 
 
 def _measure_errors(article: Article, measures: dict[str, Measure], placer: _Placer) -> list[DataError]:
-    """A figure names a measure that exists, and counts in that measure's unit."""
+    """A figure names a measure that exists, counts in that measure's unit, and sits in
+    the measure's category (the category places the figure's tile and links on a page, the
+    measure its chart: apart, the figure would be told on one page and drawn on another)."""
     errors = []
     for i, fig in enumerate(article.figures):
         problem = figure_measure_problem(fig.measure, fig.unit, measures)
         if problem:
             errors.append(placer.error(("figures", i, "measure"), problem))
+        elif fig.measure and fig.category != measures[fig.measure].category:
+            message = (f"the figure's category is '{fig.category}' but measure '{fig.measure}' is in "
+                       f"'{measures[fig.measure].category}': give it that category, or another measure")
+            errors.append(placer.error(("figures", i, "category"), message))
     return errors
 
 
