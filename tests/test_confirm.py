@@ -123,6 +123,17 @@ def test_refuses_an_empty_field_naming_it(data: Path) -> None:
     assert "figures.figure_1.label.ar" in refused.value.message
 
 
+def test_refuses_a_category_apart_from_the_chosen_measure_naming_the_field(data: Path) -> None:
+    """The form's measure and category are separate fields: a measure changed without its
+    category is refused at Save, the category named, nothing written."""
+    draft = new_article(data)
+    with pytest.raises(c.SaveRefused) as refused:
+        c.save_confirmed(answered(draft, figures__figure_1__category="demining"), rd.seed_bytes(), data)
+    assert refused.value.field == "figures.figure_1.category"  # the form's key: the page names the field
+    assert "measure 'returned_to_karabakh_cumulative' is in 'returns'" in refused.value.message
+    assert not (data / "articles" / f"{rd.ARTICLE_ID}.yaml").exists()
+
+
 def test_refuses_an_invalid_draft_naming_the_field_and_leaves_no_file(tmp_path: Path) -> None:
     data = rd.data_folder(tmp_path)
     from newsdash.curation.draft import build_draft

@@ -104,6 +104,18 @@ def test_a_refused_save_writes_nothing_keeps_every_answer_and_names_the_field(da
     assert (data_copy / "articles" / f"{rd.ARTICLE_ID}.yaml").is_file()
 
 
+def test_a_category_apart_from_the_measure_is_refused_naming_the_category(data_copy: Path) -> None:
+    """A check the loader makes (not the form): the refusal still names the form's field."""
+    at = pasted()
+    fill(at, rd.ANSWERS | {"figures.figure_1.category": "demining"})
+    save_button(at).click().run()
+    assert not at.exception
+    [error] = [e.value for e in at.error]
+    assert error.startswith("Not saved, nothing was written (field «F1 · Category (e.g. returns, demining)»): ")
+    assert "measure 'returned_to_karabakh_cumulative' is in 'returns'" in error
+    assert not (data_copy / "articles" / f"{rd.ARTICLE_ID}.yaml").exists()
+
+
 def test_the_form_speaks_arabic(data_copy: Path) -> None:
     at = pasted("ar")
     assert not at.exception

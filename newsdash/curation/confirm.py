@@ -210,7 +210,7 @@ def save_confirmed(article: Mapping, seed_raw: bytes, data: Path, *, gated: bool
     seeds = seeds_dir_for(data)
     written_seed = _put_seed(seeds / seed["file"], seed_raw)
     try:
-        _write_validated(confirmed_yaml(article).encode("utf-8"), target, seeds, data)
+        _write_validated(confirmed_yaml(article).encode("utf-8"), target, seeds, data, _lists_of(article))
     except BaseException:
         if written_seed:  # a refused save leaves the folders as they were
             written_seed.unlink(missing_ok=True)
@@ -271,7 +271,7 @@ def _give_name(temp: Path, target: Path) -> None:
         os.replace(temp, target)
 
 
-def _write_validated(payload: bytes, target: Path, seeds: Path, data: Path) -> None:
+def _write_validated(payload: bytes, target: Path, seeds: Path, data: Path, lists: Mapping[str, str]) -> None:
     """Write beside the target under a hidden name (no loader reads it), validate those
     bytes, then give them the target's name, refusing if it was taken meanwhile."""
     temp = _hidden_copy(target, payload, ".yaml.tmp")
@@ -279,7 +279,7 @@ def _write_validated(payload: bytes, target: Path, seeds: Path, data: Path) -> N
         _, problems = load_article(temp, seeds, root=data)
         if problems:
             raise SaveRefused("; ".join(_for_editor(p, temp, target) for p in problems),
-                              f"{problems[0].record_id}.{problems[0].field}")
+                              _form_field(problems[0], lists))
         try:
             _give_name(temp, target)
         except FileExistsError:
@@ -287,6 +287,19 @@ def _write_validated(payload: bytes, target: Path, seeds: Path, data: Path) -> N
                               "article.id") from None
     finally:
         temp.unlink(missing_ok=True)
+
+
+def _lists_of(article: Mapping) -> dict[str, str]:
+    """Each figure's and event's id, with the list it is in ("figures", "events")."""
+    return {record["id"]: kind for kind in ("figures", "events") for record in article.get(kind) or ()
+            if isinstance(record, Mapping) and "id" in record}
+
+
+def _form_field(problem: DataError, lists: Mapping[str, str]) -> str:
+    """The form's key for the field a validation problem names (figures.figure_1.category),
+    so the page can name the field in the form's own words."""
+    where = f"{problem.record_id}.{problem.field}"
+    return f"{lists[problem.record_id]}.{where}" if problem.record_id in lists else where
 
 
 def _for_editor(problem: DataError, temp: Path, target: Path) -> str:
