@@ -166,4 +166,4 @@ def test_the_chosen_article_stays_chosen_through_a_language_switch(open_with_swi
     box = next(box for box in at.sidebar.selectbox if box.key == "article")
     assert at.query_params["article"] == "bench-0001-sputnik-rudenko-karabakh"
     assert box.value == "bench-0001-sputnik-rudenko-karabakh"
-    assert labels_sent(box) == ["2021-12-29 · الخارجية الروسية: قوات حفظ السلام الروسية عززت الأمن في إقليم قره باغ (الثاني)"]
+    assert labels_sent(box) == ["٢٩ ديسمبر ٢٠٢١ · الخارجية الروسية: قوات حفظ السلام الروسية عززت الأمن في إقليم قره باغ (الثاني)"]
