@@ -22,4 +22,6 @@ fi
 
 .venv/bin/python -m ruff check newsdash pages dashboard.py tests
 .venv/bin/python -m newsdash validate
-exec .venv/bin/python -m pytest "$@"
+# two worker processes (pytest-xdist); each test module stays on one worker, in order,
+# so a module's server fixture starts once. TEST_WORKERS=0 runs in this process.
+exec .venv/bin/python -m pytest -n "${TEST_WORKERS:-2}" --dist loadscope "$@"

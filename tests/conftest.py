@@ -24,10 +24,20 @@ CHROMIUM_ARGS = [
 ARTICLE = "2021-12-29-sputnik-rudenko-karabakh.yaml"
 
 
-@pytest.fixture(autouse=True)
-def _fresh_streamlit_cache():
-    """Streamlit's caches outlive an AppTest within one process: start every test clean
-    (the corpus is in st.cache_resource, the built charts and views in newsdash.app.memo)."""
+@pytest.fixture(scope="module", autouse=True)
+def _cold_caches_per_module():
+    """Streamlit's caches outlive an AppTest within one process. Every cache is keyed on
+    the data folder and its state, so a test sees its own data whatever ran before it;
+    each test module starts cold, so its tests see the same caches however the modules
+    are shared out between the test processes (a module's tests run in order on one)."""
+    clear_caches()
+    yield
+    clear_caches()
+
+
+@pytest.fixture
+def cold_caches():
+    """For a test about a first (cold) run, or one that counts calls a cache would save."""
     clear_caches()
     yield
     clear_caches()

@@ -206,7 +206,7 @@ def test_a_paste_that_takes_too_long_is_stopped_and_said(monkeypatch):
                                            "an article? Split it or remove what is not prose."]
 
 
-def test_the_page_reads_a_paste_in_a_child_process(monkeypatch):
+def test_the_page_reads_a_paste_in_a_child_process(monkeypatch, cold_caches):
     from newsdash.curation import worker
 
     calls = []

@@ -243,10 +243,11 @@ def test_sign_in_hours_from_the_environment_are_bounded():
 
 # --- an attacker on the websocket -------------------------------------------------------
 
-ATTACK_SECONDS = 45
+ATTACK_SECONDS = 12
+SPACING = 2  # the brake's seconds between checks once the free ones are used (12 when deployed)
 WORKERS = 8
 RIGHT_AT = 15  # the attacker's list holds the password in 15th place
-GUESSES_PER_SESSION = 4
+GUESSES_PER_SESSION = 1  # a new session for every guess: the brake must hold across sessions
 
 
 async def attack(url: str) -> dict:
@@ -294,6 +295,7 @@ async def attack(url: str) -> dict:
 def gated_app():
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(auth.ENV_VAR, ENCODED)
+        patch.setenv(auth.SPACING_ENV, str(SPACING))
         proc, url = start_app()
     try:
         run_async(_first_view(url))  # the first page run installs the guard
@@ -344,11 +346,20 @@ def test_a_guessed_media_id_gets_nothing(gated_app):
 
 def test_an_attacker_with_new_sessions_and_clear_cache_gets_a_handful_of_guesses(gated_app):
     """Before: 42 guesses a minute, the password accepted at guess 8. The brake allows 5
-    at once, then one every 12 s: at most 5 + 45 / 12 in 45 s, so the 15th never comes."""
+    at once, then one every SPACING s: at most 5 + 12 / 2 in 12 s, so the 15th never comes."""
     seen = run_async(attack(gated_app))
     assert seen["sessions"] > WORKERS  # the attack really opened new sessions
     assert seen["accepted"] == 0
-    assert 5 <= seen["checked"] <= 5 + ATTACK_SECONDS // 12 + 1, seen
+    assert 5 <= seen["checked"] <= 5 + ATTACK_SECONDS // SPACING + 1 < RIGHT_AT, seen
+
+
+def test_the_brakes_spacing_from_the_environment_is_bounded():
+    assert auth._spacing({}) == 12.0
+    assert auth._spacing({auth.SPACING_ENV: "2"}) == 2.0
+    assert auth._spacing({auth.SPACING_ENV: "0"}) == 1.0  # never without a brake
+    assert auth._spacing({auth.SPACING_ENV: "1e9"}) == 600.0
+    assert auth._spacing({auth.SPACING_ENV: "inf"}) == 12.0
+    assert auth._spacing({auth.SPACING_ENV: "often"}) == 12.0
 
 
 def test_download_seconds_from_the_environment_are_bounded():

@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import math
 import os
 import secrets
 import threading
@@ -32,6 +33,16 @@ OLD_SECRETS_SECTION = "auth"  # Streamlit's, for st.login: read only when ours h
 SCRYPT = {"n": 2**14, "r": 8, "p": 1}  # about 16 MiB and 50 ms per check on one core
 PBKDF2_MIN_ITERATIONS = 100_000
 MAX_PASSWORD_LENGTH = 1024  # longer input is refused before any hashing
+
+
+def setting_seconds(name: str, default: float, low: float, high: float, environ: Mapping | None = None) -> float:
+    """A number of seconds (or hours) from the environment, held between low and high; the
+    default when it is unset, not a number or not finite (never "forever", never "none")."""
+    try:
+        value = float((os.environ if environ is None else environ).get(name, default))
+    except ValueError:
+        return float(default)
+    return min(max(value, low), high) if math.isfinite(value) else float(default)
 
 
 class AuthConfigError(ValueError):
@@ -193,4 +204,13 @@ class Throttle:
             del self._attempts[address]  # keeps memory bounded under a flood of addresses
 
 
-BRAKE = Throttle()  # the process's one brake: module state, out of every client's reach
+SPACING_ENV = "DASHBOARD_SIGN_IN_SPACING"
+
+
+def _spacing(environ: Mapping | None = None) -> float:
+    """Seconds between two checks once the free ones are used: 12 (5 a minute), or
+    DASHBOARD_SIGN_IN_SPACING between 1 and 600 (the tests' attack runs in seconds)."""
+    return setting_seconds(SPACING_ENV, 12.0, 1.0, 600.0, environ)
+
+
+BRAKE = Throttle(spacing=_spacing())  # the process's one brake: module state, out of every client's reach

@@ -33,12 +33,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
-import math
 import os
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from newsdash.app import auth
 
 CHECKED_ON = "1.67.0"
 DOWNLOAD_ENV = "DASHBOARD_DOWNLOAD_SECONDS"
@@ -47,11 +48,7 @@ DOWNLOAD_ENV = "DASHBOARD_DOWNLOAD_SECONDS"
 def _download_seconds(environ: dict | None = None) -> float:
     """How long a clicked download's file answers: 60 s (long enough for the browser to
     fetch it, even the press kit), or DASHBOARD_DOWNLOAD_SECONDS between 1 and 3600."""
-    try:
-        seconds = float((os.environ if environ is None else environ).get(DOWNLOAD_ENV, 60))
-    except ValueError:
-        return 60.0
-    return min(max(seconds, 1.0), 3600.0) if math.isfinite(seconds) else 60.0
+    return auth.setting_seconds(DOWNLOAD_ENV, 60.0, 1.0, 3600.0, environ)
 
 
 DOWNLOAD_SECONDS = _download_seconds()
@@ -140,11 +137,7 @@ MIN_TOKEN_BYTES = 16  # Streamlit's tokens are 16 random bytes; a shorter one wa
 def _sign_in_hours(environ: dict | None = None) -> float:
     """How long a browser stays signed in after giving the password: 12 h, or
     DASHBOARD_SIGN_IN_HOURS between 0 (every new page asks again) and 168 (a week)."""
-    try:
-        hours = float((os.environ if environ is None else environ).get(SIGN_IN_ENV, 12))
-    except ValueError:
-        return 12.0
-    return min(max(hours, 0.0), 168.0) if math.isfinite(hours) else 12.0
+    return auth.setting_seconds(SIGN_IN_ENV, 12.0, 0.0, 168.0, environ)
 
 
 @dataclass
