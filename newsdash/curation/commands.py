@@ -14,12 +14,12 @@ from pathlib import Path
 
 from newsdash.curation.draft import (
     MAX_ARTICLE_BYTES,
-    bidi_problem,
     build_draft,
     draft_article_id,
     draft_yaml,
     proposal_reason,
     seed_file_name,
+    text_problem,
 )
 from newsdash.data.corpus import data_dir, seeds_dir_for
 from newsdash.data.loading import load_article
@@ -61,8 +61,8 @@ def read_article(path: Path) -> tuple[bytes, str]:
     if not path.is_file():
         raise DataError(str(path), "no such file")
     text = read_text(path, max_bytes=MAX_ARTICLE_BYTES)
-    if bidi := bidi_problem(text):
-        raise DataError(str(path), bidi[1], bidi[0])
+    if problem := text_problem(text):  # a bidi control, or a hidden character in a number
+        raise DataError(str(path), problem[1], problem[0])
     return path.read_bytes(), text
 
 

@@ -24,7 +24,7 @@ from newsdash.data.provenance import ProvenanceProblem, check_event_date, check_
 from newsdash.reading.candidates import EventCandidate, Extraction, FigureCandidate
 from newsdash.reading.formatting import UNITS, format_date, format_value, unit_label
 from newsdash.reading.lexicon import UNIT_NAMES_AR
-from newsdash.textsafety import BIDI_CONTROLS, character_problem, one_line
+from newsdash.textsafety import BIDI_CONTROLS, character_problem, number_problem, one_line
 
 MAX_ARTICLE_BYTES = 200_000
 SEED_NAME = re.compile(r"^(\d{3})_[0-9a-f]{16}\.txt$")
@@ -168,6 +168,12 @@ def bidi_problem(text: str) -> tuple[int, str] | None:
     if found is None:
         return None
     return text.count("\n", 0, found.start()) + 1, character_problem(found.group())
+
+
+def text_problem(text: str) -> tuple[int, str] | None:
+    """(line, why) when a pasted or uploaded text may not become a seed: a bidirectional
+    control anywhere, or a hidden character inside or beside a number (textsafety)."""
+    return bidi_problem(text) or number_problem(text)
 
 
 def _article_block(raw: bytes, text: str, extraction: Extraction, seed_file: str) -> dict:

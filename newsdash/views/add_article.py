@@ -13,11 +13,11 @@ from pathlib import Path
 
 from newsdash.curation.draft import (
     MAX_ARTICLE_BYTES,
-    bidi_problem,
     build_draft,
     draft_article_id,
     draft_yaml,
     seed_file_name,
+    text_problem,
     unit_words,
 )
 from newsdash.data.loading import split_paragraphs
@@ -69,8 +69,9 @@ def incoming(uploaded: bytes | None, pasted: str | None) -> Incoming:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         return Incoming(problem=("unreadable", f"it is not UTF-8 (byte {exc.start})"))
-    if bidi := bidi_problem(text):  # "\u202e1937" shows as 7391 while it reads 1,937: refused as in data files
-        return Incoming(problem=("unreadable", f"line {bidi[0]}: it {bidi[1]}"))
+    # "\u202e1937" shows as 7391 and "19\u200f37" as 3719 while both read 1,937: refused, with the line
+    if problem := text_problem(text):
+        return Incoming(problem=("unreadable", f"line {problem[0]}: it {problem[1]}"))
     return Incoming(raw)
 
 
