@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from newsdash.curation.draft import sha256_hex
+from newsdash.curation.one_story import seed_name_now, seeds_locked, story_on_record
 from newsdash.data.corpus import article_files, seeds_dir_for
 from newsdash.data.loading import load_article
 from newsdash.data.models import DRAFT_MARKS
@@ -203,19 +204,32 @@ def save_confirmed(article: Mapping, seed_raw: bytes, data: Path, *, gated: bool
         raise SaveRefused(f"article.id: '{article_id}' is not an article id: lowercase letters, digits and "
                           "hyphens, e.g. 2020-12-06-outlet-speaker", "article.id")
     target = data / "articles" / f"{article_id}.yaml"
-    _refuse_taken(article_id, target, data)
-    seed = article["article"]["seed"]
-    if sha256_hex(seed_raw) != seed["sha256"]:
+    if sha256_hex(seed_raw) != article["article"]["seed"]["sha256"]:
         raise SaveRefused("article.seed.sha256: the text is not the one the draft was made from", "article.seed")
     seeds = seeds_dir_for(data)
-    written_seed = _put_seed(seeds / seed["file"], seed_raw)
-    try:
-        _write_validated(confirmed_yaml(article).encode("utf-8"), target, seeds, data, _lists_of(article))
-    except BaseException:
-        if written_seed:  # a refused save leaves the folders as they were
-            written_seed.unlink(missing_ok=True)
-        raise
+    with seeds_locked(seeds):  # one save at a time: id, story and seed number are checked and taken together
+        _refuse_taken(article_id, target, data)
+        article = _on_a_seed_of_its_own(article, seed_raw, data)
+        written_seed = _put_seed(seeds / article["article"]["seed"]["file"], seed_raw)
+        try:
+            _write_validated(confirmed_yaml(article).encode("utf-8"), target, seeds, data, _lists_of(article))
+        except BaseException:
+            if written_seed:  # a refused save leaves the folders as they were
+                written_seed.unlink(missing_ok=True)
+            raise
     return target
+
+
+def _on_a_seed_of_its_own(article: Mapping, seed_raw: bytes, data: Path) -> dict:
+    """The article named after its seed as the folder stands now (the draft's number may
+    have been taken by another save since); refused when its story is on the record."""
+    holder = story_on_record(seed_raw, data)
+    if holder is not None:
+        raise SaveRefused(f"this text is already on the record as the article '{holder.id}' ({holder.path.name}): "
+                          "one story is one article; add what is new to that article instead", "article.seed")
+    article = copy.deepcopy(dict(article))
+    article["article"]["seed"]["file"] = seed_name_now(seed_raw, seeds_dir_for(data))
+    return article
 
 
 def _refuse_taken(article_id: str, target: Path, data: Path) -> None:
