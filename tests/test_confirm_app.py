@@ -61,6 +61,22 @@ def save_button(at: AppTest):  # noqa: ANN201
     return next(b for b in at.button if b.label == "Save the confirmed article")
 
 
+def said_beside(at: AppTest, key: str) -> list[str]:
+    """The refusals drawn right below a form field, in the page's order."""
+    def walk(node):  # noqa: ANN001, ANN202
+        yield node
+        for child in getattr(node, "children", {}).values():
+            yield from walk(child)
+    nodes = list(walk(at.main))
+    at_field = next(i for i, n in enumerate(nodes) if getattr(n, "key", None) == f"{FORM}.{key}")
+    said = []
+    for node in nodes[at_field + 1:]:
+        if getattr(node, "type", None) != "error":
+            break
+        said.append(node.value)
+    return said
+
+
 def test_the_form_asks_for_what_only_an_editor_knows(data_copy: Path) -> None:
     at = pasted()
     assert not at.exception
@@ -94,8 +110,10 @@ def test_a_refused_save_writes_nothing_keeps_every_answer_and_names_the_field(da
     before = sorted(p.name for p in (data_copy / "articles").iterdir())
     save_button(at).click().run()
     assert not at.exception
-    [error] = [e.value for e in at.error]
-    assert error.startswith("Not saved, nothing was written (field «F1 · Attributed to (as the text says)»): ")
+    assert said_beside(at, "figures.figure_1.attributed_to") == ["Still empty: only an editor can fill this in."]
+    assert [e.value for e in at.error] == ["Still empty: only an editor can fill this in.",
+                                           "Not saved, nothing was written: 1 field(s) need an answer or a "
+                                           "correction; each says why just below it."]
     assert sorted(p.name for p in (data_copy / "articles").iterdir()) == before
     assert field(at, "figures.figure_1.label.en").value == rd.ANSWERS["figures.figure_1.label.en"]
     assert field(at, "paragraphs.1.translation").value == rd.ANSWERS["paragraphs.1.translation"]
@@ -110,9 +128,10 @@ def test_a_category_apart_from_the_measure_is_refused_naming_the_category(data_c
     fill(at, rd.ANSWERS | {"figures.figure_1.category": "demining"})
     save_button(at).click().run()
     assert not at.exception
-    [error] = [e.value for e in at.error]
-    assert error.startswith("Not saved, nothing was written (field «F1 · Category (e.g. returns, demining)»): ")
-    assert "measure 'returned_to_karabakh_cumulative' is in 'returns'" in error
+    [beside] = said_beside(at, "figures.figure_1.category")
+    assert "measure 'returned\\_to\\_karabakh\\_cumulative' is in 'returns'" in beside  # as Markdown, escaped
+    assert "figures.figure_1" not in beside and "figure_1: category" not in beside  # words, not a path
+    assert at.error[-1].value.startswith("Not saved, nothing was written: 1 field(s) need")
     assert not (data_copy / "articles" / f"{rd.ARTICLE_ID}.yaml").exists()
 
 

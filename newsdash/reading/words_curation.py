@@ -165,7 +165,16 @@ CURATION_TEXT: dict[str, tuple[str, str]] = {
                         "سجّل الدخول للحفظ: كلمة مرور تحمي لوحة البيانات هذه."),
     "confirm_refused": ("Not saved, nothing was written{where}: {reason}",
                         "لم يُحفظ ولم يُكتب شيء{where}: {reason}"),
-    "confirm_refused_field": (" (field «{field}»)", " (الحقل «{field}»)"),
+    "confirm_refused_beside": ("Not saved, nothing was written: {count} field(s) need an answer or a correction; each "
+                               "says why just below it.",
+                               "لم يُحفظ ولم يُكتب شيء: {count} من الحقول تحتاج إلى إجابة أو تصحيح؛ تحت كل منها "
+                               "السبب."),
+    "confirm_gap": ("Still empty: only an editor can fill this in.", "ما زال فارغا: لا يملؤه إلا محرر."),
+    "confirm_unit_help": ("What the figure counts, in lower case and plural (e.g. teams, hectares). The word "
+                          "beside the number in the text: {guess}.",
+                          "ما يعدّه الرقم، بالإنجليزية وبأحرف صغيرة وبصيغة الجمع (مثل teams أو hectares). الكلمة "
+                          "المجاورة للرقم في النص: {guess}."),
+    "confirm_f_unit": ("Unit", "الوحدة"),
     "confirm_saved": ("Saved as {name}: choose it on the Overview.", "حُفظ باسم {name}: اختره في صفحة النظرة العامة."),
     # charts (newsdash.views.charts): legends, hovers, alt text
 }
