@@ -66,6 +66,12 @@ if incoming.problem:
 if not incoming.raw:
     st.info(t("add_empty", lang))
     st.stop()
+saved = st.session_state.get(f"{view.editor_key('confirm', incoming.raw)}.saved")  # the last Save of this text
+if (on_record := view.on_record_message(incoming.text, corpus.articles, lang)) and not (saved and saved.path):
+    # one story, one article:
+    st.error(md(on_record[0]))  # said at once; its reading stays below to compare, and Save refuses it
+    layout.page_link("pages/overview.py", t("page_overview", lang), icon=":material/dashboard:",
+                     query_params={"article": on_record[1]})
 
 # 3/ THE PUBLICATION DATE: DATES WITHOUT A YEAR ARE READ AGAINST IT
 chosen = st.date_input(t("add_published", lang), value=None, key="add_published")
@@ -151,12 +157,11 @@ def save_the_form() -> None:
     # runs on Save, before the page is drawn again: a refusal is then said beside each field it names
     answers = {f.key: st.session_state.get(f"{form_key}.{f.key}") for s in sections for f in s.fields}
     gated_now, signed_in_now = gate.sign_in_state()
-    st.session_state[f"{form_key}.saved"] = confirm_form.save(
+    st.session_state[f"{form_key}.saved"] = confirm_form.save(  # said until the next Save of this form
         draft.article, incoming.raw, answers, corpus_mod.data_dir(), gated=gated_now, signed_in=signed_in_now,
         lang=lang, sections_=sections)
 
 
-saved = st.session_state.pop(f"{form_key}.saved", None)  # said once, after the Save that made it
 beside = saved.beside if saved else {}
 with st.form(form_key, enter_to_submit=False, border=False):
     for section in sections:

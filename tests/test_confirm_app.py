@@ -194,3 +194,27 @@ def test_the_proposal_is_chosen_with_its_reason(data_copy: Path) -> None:
     no_measure = next(s for s in at.selectbox if s.key == f"{FORM}.figures.figure_2.measure")
     assert no_measure.value == ""
     assert any(c.startswith("On no known measure (unit months") and "docs/measures.md" in c for c in captions)
+
+
+def test_four_english_sentences_saved_blank_each_refusal_stands_beside_its_field(data_copy: Path) -> None:
+    """No translation asked of English text, the unknown unit asked, and a blank Save
+    marks every field it refuses in words: no list of internal paths."""
+    from tests.test_confirm_form_asks import ENGLISH, INTERNAL_PATH
+
+    at = AppTest.from_file(DASHBOARD, default_timeout=90)
+    at.run()
+    at = at.switch_page(PAGE).run()
+    at.text_area(key="add_paste").input(ENGLISH).run()
+    form = view.editor_key("confirm", ENGLISH.strip().encode("utf-8"))
+    asked = [w for w in (*at.text_input, *at.text_area) if w.key and w.key.startswith(f"{form}.")]
+    assert not [w.label for w in asked if "translation" in w.label.lower()]
+    assert any(w.key == f"{form}.figures.figure_2.unit" and w.label == "F2 · Unit" for w in asked)
+    assert next(w for w in asked if w.key == f"{form}.article.title.en").value == ""  # no dateline as title
+    save_button(at).click().run()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    gap = "Still empty: only an editor can fill this in."
+    assert errors[-1] == (f"Not saved, nothing was written: {errors.count(gap)} field(s) need an answer or a "
+                          "correction; each says why just below it.")
+    assert set(errors[:-1]) == {gap} and len(errors) > 30
+    assert not [e for e in errors if INTERNAL_PATH.search(e)]

@@ -29,6 +29,10 @@ CURATION_TEXT: dict[str, tuple[str, str]] = {
                       "boilerplate.",
                       "حجم هذا النص {size} بايت والحد {limit} بايت. قسّم المقال أو احذف القوالب الثابتة."),
     "add_unreadable": ("This file cannot be read as text: {problem}.", "تعذرت قراءة هذا الملف نصا: {problem}."),
+    "add_on_record": ("This text is already on the record as the article «{title}» ({article}): one story is one "
+                      "article. Add what is new to that article instead.",
+                      "هذا النص في السجل من قبل، وهو المقال «{title}» ({article}): لكل قصة مقال واحد. أضف الجديد "
+                      "إلى ذلك المقال بدلا من ذلك."),
     "add_empty": ("Paste a text or upload a file to see what the machine finds.",
                   "الصق نصا أو ارفع ملفا لترى ما يجده النظام."),
     "add_nothing": ("No figure or date found in this text.", "لم يُعثر على أي رقم أو تاريخ في هذا النص."),

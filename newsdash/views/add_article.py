@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import html
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,8 +20,9 @@ from newsdash.curation.draft import (
     text_problem,
     unit_words,
 )
-from newsdash.data.loading import split_paragraphs
+from newsdash.data.loading import LoadedArticle, split_paragraphs
 from newsdash.data.measures import Measure
+from newsdash.data.stories import holder_of
 from newsdash.reading.candidates import EventCandidate, Extraction, FigureCandidate
 from newsdash.reading.formatting import count_noun, format_date, format_number, format_value
 from newsdash.reading.i18n import t
@@ -73,6 +74,15 @@ def incoming(uploaded: bytes | None, pasted: str | None) -> Incoming:
     if problem := text_problem(text):
         return Incoming(problem=("unreadable", f"line {problem[0]}: it {problem[1]}"))
     return Incoming(raw)
+
+
+def on_record_message(text: str, articles: Iterable[LoadedArticle], lang: str) -> tuple[str, str] | None:
+    """(what to say, the article's id) when the text's story is already on the record."""
+    holder = holder_of(text, articles)
+    if holder is None:
+        return None
+    info = holder.article.article
+    return t("add_on_record", lang).format(title=info.title.get(lang), article=info.id), info.id
 
 
 def problem_message(problem: tuple[str, str], lang: str) -> str:
