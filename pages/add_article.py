@@ -66,6 +66,12 @@ if incoming.problem:
 if not incoming.raw:
     st.info(t("add_empty", lang))
     st.stop()
+saved = st.session_state.get(f"{view.editor_key('confirm', incoming.raw)}.saved")  # the last Save of this text
+if (on_record := view.on_record_message(incoming.text, corpus.articles, lang)) and not (saved and saved.path):
+    # one story, one article:
+    st.error(md(on_record[0]))  # said at once; its reading stays below to compare, and Save refuses it
+    layout.page_link("pages/overview.py", t("page_overview", lang), icon=":material/dashboard:",
+                     query_params={"article": on_record[1]})
 
 # 3/ THE PUBLICATION DATE: DATES WITHOUT A YEAR ARE READ AGAINST IT
 chosen = st.date_input(t("add_published", lang), value=None, key="add_published")
@@ -145,7 +151,18 @@ st.caption(t("confirm_intro", lang))
 gated, signed_in = gate.sign_in_state()
 sections = confirm_form.sections(draft.article, incoming.text, lang, measures)
 form_key = view.editor_key("confirm", incoming.raw)  # a new text starts an empty form
-answers = {}
+
+
+def save_the_form() -> None:
+    # runs on Save, before the page is drawn again: a refusal is then said beside each field it names
+    answers = {f.key: st.session_state.get(f"{form_key}.{f.key}") for s in sections for f in s.fields}
+    gated_now, signed_in_now = gate.sign_in_state()
+    st.session_state[f"{form_key}.saved"] = confirm_form.save(  # said until the next Save of this form
+        draft.article, incoming.raw, answers, corpus_mod.data_dir(), gated=gated_now, signed_in=signed_in_now,
+        lang=lang, sections_=sections)
+
+
+beside = saved.beside if saved else {}
 with st.form(form_key, enter_to_submit=False, border=False):
     for section in sections:
         st.markdown(f"**{md(section.heading)}**")
@@ -154,24 +171,21 @@ with st.form(form_key, enter_to_submit=False, border=False):
         for field in section.fields:
             key = f"{form_key}.{field.key}"
             if field.options:
-                answers[field.key] = st.selectbox(field.label, field.options, key=key,
-                                                  index=field.options.index(field.default)
-                                                  if field.default in field.options else 0,
-                                                  format_func=field.option_labels.get)
-                continue
-            widget = st.text_area if field.long else st.text_input
-            answers[field.key] = widget(field.label, value=field.default, key=key,
-                                        help=md(field.help) if field.help else None)
-    save = st.form_submit_button(t("confirm_save", lang), type="primary", icon=":material/save:",
-                                 disabled=gated and not signed_in)
+                st.selectbox(field.label, field.options, key=key,
+                             index=field.options.index(field.default) if field.default in field.options else 0,
+                             format_func=field.option_labels.get)
+            else:
+                widget = st.text_area if field.long else st.text_input
+                widget(field.label, value=field.default, key=key, help=md(field.help) if field.help else None)
+            if field.key in beside:  # on a refusal every field keeps what was typed: the widgets hold it
+                st.error(md(beside[field.key]), icon=":material/error:")
+    st.form_submit_button(t("confirm_save", lang), type="primary", icon=":material/save:",
+                          disabled=gated and not signed_in, on_click=save_the_form)
 if gated and not signed_in:
     st.info(t("confirm_sign_in", lang))
-if save:  # on a refusal every field keeps what was typed: the widgets hold it
-    saved = confirm_form.save(draft.article, incoming.raw, answers, corpus_mod.data_dir(), gated=gated,
-                              signed_in=signed_in, lang=lang, sections_=sections)
-    if saved.path is None:
-        st.error(saved.message)
-    else:
-        st.success(saved.message)
-        layout.page_link("pages/overview.py", t("page_overview", lang), icon=":material/dashboard:",
-                          query_params={"article": saved.path.stem})
+if saved and saved.path is None:
+    st.error(saved.message)
+elif saved:
+    st.success(saved.message)
+    layout.page_link("pages/overview.py", t("page_overview", lang), icon=":material/dashboard:",
+                      query_params={"article": saved.path.stem})

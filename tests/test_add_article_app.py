@@ -220,3 +220,11 @@ def test_the_page_reads_a_paste_in_a_child_process(monkeypatch, cold_caches):
     at = paste(open_page(), "عاد 50 ألف لاجئ في 9 نوفمبر 2020")
     assert list(at.data_editor[0].value["quote"]) == ["50 ألف لاجئ"]
     assert calls == [("newsdash.curation.worker", "read_article")]
+
+
+def test_a_text_already_on_the_record_is_said_at_once_with_the_article_that_holds_it():
+    """The record's own text pasted again (its line endings changed): one story, one article."""
+    at = paste(open_page(), SEED.replace("\n", "\r\n"))
+    assert not at.exception
+    assert at.error[0].value.startswith("This text is already on the record as the article «")
+    assert "(2021-12-29-sputnik-rudenko-karabakh): one story is one article." in at.error[0].value

@@ -131,6 +131,7 @@ def test_a_draft_validates_and_stays_off_the_dashboard(capsys, data_copy):
 
 
 def test_new_article_on_the_seed_reads_its_dateline_and_validates(capsys, data_copy):
+    (data_copy / "articles" / ARTICLE).unlink()  # on the record, the story would be refused (test_one_story.py)
     source = data_copy.parent / "again.txt"
     source.write_bytes(SEED.read_bytes())
     code, out, err = run(capsys, "new-article", str(source))
@@ -170,7 +171,8 @@ def test_confirming_a_record_that_keeps_a_placeholder_is_an_error(capsys, data_c
                     encoding="utf-8")
     code, _, err = run(capsys, "validate")
     assert code == 1
-    assert ("figure_1: -: status is confirmed but label.en, label.ar, attributed_to, translation still "
+    # (an English quote is its own translation: nothing to fill in there)
+    assert ("figure_1: -: status is confirmed but label.en, label.ar, attributed_to still "
             "hold(s) a draft placeholder [draft]: fill it in, or keep status: draft") in err
 
 

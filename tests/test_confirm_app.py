@@ -61,6 +61,22 @@ def save_button(at: AppTest):  # noqa: ANN201
     return next(b for b in at.button if b.label == "Save the confirmed article")
 
 
+def said_beside(at: AppTest, key: str) -> list[str]:
+    """The refusals drawn right below a form field, in the page's order."""
+    def walk(node):  # noqa: ANN001, ANN202
+        yield node
+        for child in getattr(node, "children", {}).values():
+            yield from walk(child)
+    nodes = list(walk(at.main))
+    at_field = next(i for i, n in enumerate(nodes) if getattr(n, "key", None) == f"{FORM}.{key}")
+    said = []
+    for node in nodes[at_field + 1:]:
+        if getattr(node, "type", None) != "error":
+            break
+        said.append(node.value)
+    return said
+
+
 def test_the_form_asks_for_what_only_an_editor_knows(data_copy: Path) -> None:
     at = pasted()
     assert not at.exception
@@ -94,8 +110,10 @@ def test_a_refused_save_writes_nothing_keeps_every_answer_and_names_the_field(da
     before = sorted(p.name for p in (data_copy / "articles").iterdir())
     save_button(at).click().run()
     assert not at.exception
-    [error] = [e.value for e in at.error]
-    assert error.startswith("Not saved, nothing was written (field «F1 · Attributed to (as the text says)»): ")
+    assert said_beside(at, "figures.figure_1.attributed_to") == ["Still empty: only an editor can fill this in."]
+    assert [e.value for e in at.error] == ["Still empty: only an editor can fill this in.",
+                                           "Not saved, nothing was written: 1 field(s) need an answer or a "
+                                           "correction; each says why just below it."]
     assert sorted(p.name for p in (data_copy / "articles").iterdir()) == before
     assert field(at, "figures.figure_1.label.en").value == rd.ANSWERS["figures.figure_1.label.en"]
     assert field(at, "paragraphs.1.translation").value == rd.ANSWERS["paragraphs.1.translation"]
@@ -110,9 +128,10 @@ def test_a_category_apart_from_the_measure_is_refused_naming_the_category(data_c
     fill(at, rd.ANSWERS | {"figures.figure_1.category": "demining"})
     save_button(at).click().run()
     assert not at.exception
-    [error] = [e.value for e in at.error]
-    assert error.startswith("Not saved, nothing was written (field «F1 · Category (e.g. returns, demining)»): ")
-    assert "measure 'returned_to_karabakh_cumulative' is in 'returns'" in error
+    [beside] = said_beside(at, "figures.figure_1.category")
+    assert "measure 'returned\\_to\\_karabakh\\_cumulative' is in 'returns'" in beside  # as Markdown, escaped
+    assert "figures.figure_1" not in beside and "figure_1: category" not in beside  # words, not a path
+    assert at.error[-1].value.startswith("Not saved, nothing was written: 1 field(s) need")
     assert not (data_copy / "articles" / f"{rd.ARTICLE_ID}.yaml").exists()
 
 
@@ -175,3 +194,27 @@ def test_the_proposal_is_chosen_with_its_reason(data_copy: Path) -> None:
     no_measure = next(s for s in at.selectbox if s.key == f"{FORM}.figures.figure_2.measure")
     assert no_measure.value == ""
     assert any(c.startswith("On no known measure (unit months") and "docs/measures.md" in c for c in captions)
+
+
+def test_four_english_sentences_saved_blank_each_refusal_stands_beside_its_field(data_copy: Path) -> None:
+    """No translation asked of English text, the unknown unit asked, and a blank Save
+    marks every field it refuses in words: no list of internal paths."""
+    from tests.test_confirm_form_asks import ENGLISH, INTERNAL_PATH
+
+    at = AppTest.from_file(DASHBOARD, default_timeout=90)
+    at.run()
+    at = at.switch_page(PAGE).run()
+    at.text_area(key="add_paste").input(ENGLISH).run()
+    form = view.editor_key("confirm", ENGLISH.strip().encode("utf-8"))
+    asked = [w for w in (*at.text_input, *at.text_area) if w.key and w.key.startswith(f"{form}.")]
+    assert not [w.label for w in asked if "translation" in w.label.lower()]
+    assert any(w.key == f"{form}.figures.figure_2.unit" and w.label == "F2 · Unit" for w in asked)
+    assert next(w for w in asked if w.key == f"{form}.article.title.en").value == ""  # no dateline as title
+    save_button(at).click().run()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    gap = "Still empty: only an editor can fill this in."
+    assert errors[-1] == (f"Not saved, nothing was written: {errors.count(gap)} field(s) need an answer or a "
+                          "correction; each says why just below it.")
+    assert set(errors[:-1]) == {gap} and len(errors) > 30
+    assert not [e for e in errors if INTERNAL_PATH.search(e)]

@@ -2,14 +2,18 @@
 Data & method page, reported per article.
 
 Each corpus lives in a temporary folder (never in data/): copies of the real article
-with new ids, all pointing at the one real seed, beside a copy of the context tables.
+with new ids, beside a copy of the context tables. Each copy has a seed of its own (the
+real text with a numbered tag at its end): one story is one article, and `validate`
+refuses a second article on the same text.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -21,6 +25,7 @@ from newsdash.data.corpus import DATA_DIR_ENV, PROJECT_ROOT, clear_kept, fingerp
 
 ARTICLE = PROJECT_ROOT / "data" / "articles" / "2021-12-29-sputnik-rudenko-karabakh.yaml"
 ID_LINE = "  id: 2021-12-29-sputnik-rudenko-karabakh\n"
+SEED_LINE = re.compile(r"    file: (\S+)\n    sha256: [0-9a-f]{64}\n")
 METHOD_PAGE = "pages/data_method.py"
 REFERENCE = 10  # per-article cost at the largest size is compared with the cost here
 BUDGET = 1.2
@@ -38,9 +43,17 @@ def synthetic_corpus(root: Path, count: int) -> Path:
     text = ARTICLE.read_text(encoding="utf-8")
     if ID_LINE not in text:
         raise RuntimeError(f"{ARTICLE.name} no longer has the line {ID_LINE.strip()!r}")
+    seed = SEED_LINE.search(text)
+    if seed is None:
+        raise RuntimeError(f"{ARTICLE.name} no longer names its seed file and sha256")
+    real_seed = (root / "seeds" / seed.group(1)).read_bytes()
     for i in range(count):
         new_id = f"  id: bench-{i:04d}-sputnik-rudenko-karabakh\n"
-        (data / "articles" / f"bench-{i:04d}.yaml").write_text(text.replace(ID_LINE, new_id, 1), encoding="utf-8")
+        own_seed = real_seed + f" [bench {i:04d}]".encode()  # the last paragraph (the footer) tagged
+        (root / "seeds" / f"bench-{i:04d}.txt").write_bytes(own_seed)
+        own = f"    file: bench-{i:04d}.txt\n    sha256: {hashlib.sha256(own_seed).hexdigest()}\n"
+        (data / "articles" / f"bench-{i:04d}.yaml").write_text(
+            text.replace(ID_LINE, new_id, 1).replace(seed.group(0), own, 1), encoding="utf-8")
     return data
 
 

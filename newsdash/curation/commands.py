@@ -14,13 +14,13 @@ from pathlib import Path
 
 from newsdash.curation.draft import (
     MAX_ARTICLE_BYTES,
-    bidi_problem,
     build_draft,
     draft_article_id,
     draft_yaml,
     proposal_reason,
-    seed_file_name,
+    text_problem,
 )
+from newsdash.curation.one_story import seed_name_now, seeds_locked, story_on_record
 from newsdash.data.corpus import data_dir, seeds_dir_for
 from newsdash.data.loading import load_article
 from newsdash.data.measures import load_measures
@@ -61,8 +61,8 @@ def read_article(path: Path) -> tuple[bytes, str]:
     if not path.is_file():
         raise DataError(str(path), "no such file")
     text = read_text(path, max_bytes=MAX_ARTICLE_BYTES)
-    if bidi := bidi_problem(text):
-        raise DataError(str(path), bidi[1], bidi[0])
+    if problem := text_problem(text):  # a bidi control, or a hidden character in a number
+        raise DataError(str(path), problem[1], problem[0])
     return path.read_bytes(), text
 
 
@@ -114,15 +114,19 @@ def _write_draft(raw: bytes, text: str, when: date, data: Path) -> int:
     if target.exists():
         print(f"{target} already exists: this text has a draft already.", file=sys.stderr)
         return 1
-    seed_name = seed_file_name(raw, seeds)
     extraction = extract(text, when)
     measures = load_measures(data)[0]  # the proposals: each figure's likely measure and category
-    article, left_out = build_draft(raw, text, extraction, seed_name, measures=measures)
-    seeds.mkdir(parents=True, exist_ok=True)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not (seeds / seed_name).exists():
-        (seeds / seed_name).write_bytes(raw)
-    target.write_text(draft_yaml(article, extraction, measures), encoding="utf-8")
+    with seeds_locked(seeds):  # the story checked and the seed numbered and written as one step
+        if holder := story_on_record(raw, data):
+            print(f"this text is already on the record as the article '{holder.id}' ({holder.path}): one story is "
+                  "one article; add what is new to that article instead.", file=sys.stderr)
+            return 1
+        seed_name = seed_name_now(raw, seeds)
+        article, left_out = build_draft(raw, text, extraction, seed_name, measures=measures)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not (seeds / seed_name).exists():
+            (seeds / seed_name).write_bytes(raw)
+        target.write_text(draft_yaml(article, extraction, measures), encoding="utf-8")
     for quote in left_out:
         print(f"left out (words not unique in the text, or no year): «{quote}»", file=sys.stderr)
     for figure in article["figures"] if measures else ():

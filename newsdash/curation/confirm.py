@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from newsdash.curation.draft import sha256_hex
+from newsdash.curation.one_story import seed_name_now, seeds_locked, story_on_record
 from newsdash.data.corpus import article_files, seeds_dir_for
 from newsdash.data.loading import load_article
 from newsdash.data.models import DRAFT_MARKS
@@ -30,7 +31,7 @@ ARTICLE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ARTICLE_FIELDS = ("id", "title.en", "title.ar", "outlet.en", "outlet.ar", "wire_agency.en", "wire_agency.ar",
                   "speaker.name.en", "speaker.name.ar", "speaker.role.en", "speaker.role.ar",
                   "claim_caveat.en", "claim_caveat.ar")
-FIGURE_FIELDS = ("label.en", "label.ar", "attributed_to", "attributed_to_ar", "translation", "measure", "category",
+FIGURE_FIELDS = ("label.en", "label.ar", "unit", "attributed_to", "attributed_to_ar", "translation", "measure", "category",
                  "period")
 EVENT_FIELDS = ("label.en", "label.ar", "translation")
 # the Arabic attribution falls back to the original wording; a figure on no measure is a tile
@@ -43,11 +44,20 @@ HEADER = """\
 
 
 class SaveRefused(Exception):
-    """Why a confirmed article was not written, in words that name the field to mend."""
+    """Why a confirmed article was not written, in words that name the field to mend.
 
-    def __init__(self, message: str, field: str = "-"):
+    ``problems`` holds each field the save refused (the form's key) with why, in words
+    and without the field's path ("" for a field still empty), so the form can say it
+    beside the field."""
+
+    def __init__(self, message: str, field: str = "-", problems: Mapping[str, str] | None = None):
         super().__init__(message)
         self.message, self.field = message, field
+        self.problems = dict(problems) if problems is not None else (
+            {} if field == "-" else {field: _FIELD_PREFIX.sub("", message, count=1)})
+
+
+_FIELD_PREFIX = re.compile(r"^[a-z0-9_.]+: ")
 
 
 class _NoAliases(yaml.SafeDumper):
@@ -126,25 +136,40 @@ def confirm(draft: Mapping, answers: Mapping[str, object]) -> dict:
     info = article["article"]
     info.pop("status", None)  # confirmed is the default
     for name in ARTICLE_FIELDS:
-        _set(info, name, _text(answers, f"article.{name}"))
+        _set(info, name, _text(answers, f"article.{name}", _get(info, name)))
+    _title_original_from_title(info)
     article["figures"] = [_confirmed_figure(f, answers) for f in article.get("figures", [])
                           if answers.get(f"figures.{f['id']}.keep", True)]
     article["events"] = [_confirmed_event(e, answers) for e in article.get("events", [])
                          if answers.get(f"events.{e['id']}.keep", True)]
     for paragraph in article.get("paragraphs", []):
-        paragraph["translation"] = _text(answers, f"paragraphs.{paragraph['index']}.translation")
+        key = f"paragraphs.{paragraph['index']}.translation"
+        paragraph["translation"] = _text(answers, key, paragraph.get("translation"))
     return article
 
 
-def _text(answers: Mapping[str, object], key: str) -> str:
-    return str(answers.get(key) or "").strip()
+def _text(answers: Mapping[str, object], key: str, draft_value: object = None) -> str:
+    """The editor's answer; where the form did not ask (an English text's own English, a
+    unit the machine knows), the draft's value stands."""
+    value = answers[key] if key in answers else draft_value
+    return str(value or "").strip()
+
+
+def _title_original_from_title(info: dict) -> None:
+    """A text with no headline: its original title is the title the editor gave in the
+    text's language (the draft proposes none rather than the dateline sentence)."""
+    if _holds_placeholder(info.get("title_original")):
+        info["title_original"] = _get(info, f"title.{info.get('language')}") or ""
 
 
 def _confirmed_figure(figure: dict, answers: Mapping[str, object]) -> dict:
     key = f"figures.{figure['id']}"
     figure = {k: v for k, v in figure.items() if k != "status"}
     for name in FIGURE_FIELDS:
-        value = _text(answers, f"{key}.{name}")
+        value = _text(answers, f"{key}.{name}", period_text(figure.get("period")) if name == "period"
+                      else _get(figure, name))
+        if name == "unit":
+            value = value.lower()  # units are written in lower case: nothing to decide there
         if name == "period":
             figure["period"] = parse_period(value)
         elif name in OPTIONAL and not value:
@@ -157,7 +182,7 @@ def _confirmed_figure(figure: dict, answers: Mapping[str, object]) -> dict:
 def _confirmed_event(event: dict, answers: Mapping[str, object]) -> dict:
     event = {k: v for k, v in event.items() if k != "status"}
     for name in EVENT_FIELDS:
-        _set(event, name, _text(answers, f"events.{event['id']}.{name}"))
+        _set(event, name, _text(answers, f"events.{event['id']}.{name}", _get(event, name)))
     return event
 
 
@@ -171,8 +196,6 @@ def unfinished(article: Mapping) -> list[str]:
                      if name not in OPTIONAL and name != "period" and not _filled(_get(record, name))]
             if kind == "figures" and not record.get("period"):
                 gaps.append(f"figures.{record['id']}.period")
-            if _holds_placeholder(record.get("unit")):
-                gaps.append(f"{kind}.{record['id']}.unit")
     gaps += [f"paragraphs.{p['index']}.translation" for p in article.get("paragraphs", [])
              if not _filled(p.get("translation"))]
     return gaps
@@ -197,25 +220,38 @@ def save_confirmed(article: Mapping, seed_raw: bytes, data: Path, *, gated: bool
                           "save an article")
     if gaps := unfinished(article):
         raise SaveRefused(f"{', '.join(gaps)}: still empty or holding a draft placeholder: fill in every field",
-                          gaps[0])
+                          gaps[0], dict.fromkeys(gaps, ""))
     article_id = str(article["article"].get("id") or "")
     if not ARTICLE_ID.match(article_id):
         raise SaveRefused(f"article.id: '{article_id}' is not an article id: lowercase letters, digits and "
                           "hyphens, e.g. 2020-12-06-outlet-speaker", "article.id")
     target = data / "articles" / f"{article_id}.yaml"
-    _refuse_taken(article_id, target, data)
-    seed = article["article"]["seed"]
-    if sha256_hex(seed_raw) != seed["sha256"]:
+    if sha256_hex(seed_raw) != article["article"]["seed"]["sha256"]:
         raise SaveRefused("article.seed.sha256: the text is not the one the draft was made from", "article.seed")
     seeds = seeds_dir_for(data)
-    written_seed = _put_seed(seeds / seed["file"], seed_raw)
-    try:
-        _write_validated(confirmed_yaml(article).encode("utf-8"), target, seeds, data, _lists_of(article))
-    except BaseException:
-        if written_seed:  # a refused save leaves the folders as they were
-            written_seed.unlink(missing_ok=True)
-        raise
+    with seeds_locked(seeds):  # one save at a time: id, story and seed number are checked and taken together
+        _refuse_taken(article_id, target, data)
+        article = _on_a_seed_of_its_own(article, seed_raw, data)
+        written_seed = _put_seed(seeds / article["article"]["seed"]["file"], seed_raw)
+        try:
+            _write_validated(confirmed_yaml(article).encode("utf-8"), target, seeds, data, _lists_of(article))
+        except BaseException:
+            if written_seed:  # a refused save leaves the folders as they were
+                written_seed.unlink(missing_ok=True)
+            raise
     return target
+
+
+def _on_a_seed_of_its_own(article: Mapping, seed_raw: bytes, data: Path) -> dict:
+    """The article named after its seed as the folder stands now (the draft's number may
+    have been taken by another save since); refused when its story is on the record."""
+    holder = story_on_record(seed_raw, data)
+    if holder is not None:
+        raise SaveRefused(f"this text is already on the record as the article '{holder.id}' ({holder.path.name}): "
+                          "one story is one article; add what is new to that article instead", "article.seed")
+    article = copy.deepcopy(dict(article))
+    article["article"]["seed"]["file"] = seed_name_now(seed_raw, seeds_dir_for(data))
+    return article
 
 
 def _refuse_taken(article_id: str, target: Path, data: Path) -> None:
@@ -279,7 +315,7 @@ def _write_validated(payload: bytes, target: Path, seeds: Path, data: Path, list
         _, problems = load_article(temp, seeds, root=data)
         if problems:
             raise SaveRefused("; ".join(_for_editor(p, temp, target) for p in problems),
-                              _form_field(problems[0], lists))
+                              _form_field(problems[0], lists), _in_words(problems, lists))
         try:
             _give_name(temp, target)
         except FileExistsError:
@@ -298,8 +334,17 @@ def _lists_of(article: Mapping) -> dict[str, str]:
 def _form_field(problem: DataError, lists: Mapping[str, str]) -> str:
     """The form's key for the field a validation problem names (figures.figure_1.category),
     so the page can name the field in the form's own words."""
-    where = f"{problem.record_id}.{problem.field}"
-    return f"{lists[problem.record_id]}.{where}" if problem.record_id in lists else where
+    record = re.sub(r"^(paragraphs)\[(\d+)\]$", r"\1.\2", str(problem.record_id))  # paragraphs[0]: no id
+    where = f"{record}.{problem.field}"
+    return f"{lists[record]}.{where}" if record in lists else where
+
+
+def _in_words(problems: list[DataError], lists: Mapping[str, str]) -> dict[str, str]:
+    """Each refused field (the form's key) with the first reason given for it, no path."""
+    said: dict[str, str] = {}
+    for problem in problems:
+        said.setdefault(_form_field(problem, lists), problem.message)
+    return said
 
 
 def _for_editor(problem: DataError, temp: Path, target: Path) -> str:

@@ -24,12 +24,14 @@ from newsdash.data.provenance import ProvenanceProblem, check_event_date, check_
 from newsdash.reading.candidates import EventCandidate, Extraction, FigureCandidate
 from newsdash.reading.formatting import UNITS, format_date, format_value, unit_label
 from newsdash.reading.lexicon import UNIT_NAMES_AR
-from newsdash.textsafety import BIDI_CONTROLS, character_problem, one_line
+from newsdash.textsafety import BIDI_CONTROLS, character_problem, number_problem, one_line
 
 MAX_ARTICLE_BYTES = 200_000
 SEED_NAME = re.compile(r"^(\d{3})_[0-9a-f]{16}\.txt$")
 DRAFT_EN, DRAFT_AR = DRAFT_MARKS
 MAX_GROWTH = 8  # words added on either side to make a quote unique
+MAX_HEADLINE = 200  # a longer first line is a paragraph, not a title
+SENTENCE_ENDS = (".", "\u06d4", "\u3002")  # a headline ends without a full stop
 BIDI_PATTERN = re.compile("[\u202a-\u202e\u2066-\u2069]")
 RECORD_LINE = re.compile(r"^( *)- id: (figure|event)_(\d+)\n", re.MULTILINE)
 HEADER = """\
@@ -96,6 +98,8 @@ def build_draft(raw: bytes, text: str, extraction: Extraction, seed_file: str,  
     for i, candidate in enumerate(extraction.events):
         if i in keep_e:
             _add(records["events"], left_out, candidate, _event_record(text, candidate, i + 1, published))
+    for record in (*records["figures"], *records["events"]):
+        record["translation"] = _quote_translation(record["quote"], extraction.language)
     article = {"article": _article_block(raw, text, extraction, seed_file), **records,
                "paragraphs": _paragraphs(text, extraction.language), "notes": []}
     return article, left_out
@@ -170,8 +174,15 @@ def bidi_problem(text: str) -> tuple[int, str] | None:
     return text.count("\n", 0, found.start()) + 1, character_problem(found.group())
 
 
+def text_problem(text: str) -> tuple[int, str] | None:
+    """(line, why) when a pasted or uploaded text may not become a seed: a bidirectional
+    control anywhere, or a hidden character inside or beside a number (textsafety)."""
+    return bidi_problem(text) or number_problem(text)
+
+
 def _article_block(raw: bytes, text: str, extraction: Extraction, seed_file: str) -> dict:
-    title = _first_line(text)
+    title = headline(text)
+    original = title or f"{DRAFT_EN} the title in the text's language (the text has no headline)"
     return {
         "id": draft_article_id(raw),
         "status": "draft",
@@ -179,9 +190,9 @@ def _article_block(raw: bytes, text: str, extraction: Extraction, seed_file: str
         "wire_agency": _placeholder("wire agency", "وكالة الأنباء"),
         "published": extraction.published,
         "language": extraction.language,
-        "title_original": title,
-        "title": {"en": title if extraction.language == "en" else f"{DRAFT_EN} English title",
-                  "ar": title if extraction.language == "ar" else f"{DRAFT_AR} العنوان بالعربية"},
+        "title_original": original,
+        "title": {"en": title if title and extraction.language == "en" else f"{DRAFT_EN} English title",
+                  "ar": title if title and extraction.language == "ar" else f"{DRAFT_AR} العنوان بالعربية"},
         "speaker": {"name": _placeholder("speaker", "المتحدث"), "role": _placeholder("role", "الصفة")},
         "seed": {"file": seed_file, "sha256": sha256_hex(raw)},
         "claim_caveat": _placeholder("whose claims are these figures, and has anyone verified them?",
@@ -193,17 +204,32 @@ def _placeholder(en: str, ar: str) -> dict:
     return {"en": f"{DRAFT_EN} {en}", "ar": f"{DRAFT_AR} {ar}"}
 
 
-def _first_line(text: str) -> str:
-    """The headline: the first line with text, without characters a field may not hold."""
-    line = next((line.strip() for line in text.splitlines() if line.strip()), "") or "untitled"
-    clean = "".join(c for c in line if c not in BIDI_CONTROLS and c.isprintable())
-    return clean[:300]
+def headline(text: str) -> str | None:
+    """The text's headline, whole, or None when it has none: a first paragraph of one short
+    line that does not end a sentence. Wire copy often starts with its dateline sentence
+    ("BAKU, Dec 7 (Agency) - ... said."), which is no title."""
+    paragraphs = split_paragraphs(text)
+    first = paragraphs[0].strip()
+    if len(paragraphs) < 2 or not first or "\n" in first or len(first) > MAX_HEADLINE:
+        return None
+    if first.endswith(SENTENCE_ENDS) or character_problem(first) or any(c in BIDI_CONTROLS for c in first):
+        return None
+    return first
 
 
 def _paragraphs(text: str, language: str) -> list[dict]:
-    todo = "copy or adapt the English original" if language == "en" else "translate this paragraph"
-    return [{"index": i, "kind": "headline" if i == 0 else "body", "translation": f"{DRAFT_EN} {todo}"}
-            for i, _ in enumerate(split_paragraphs(text))]
+    """Each paragraph's kind and English text: an English paragraph is its own English (no
+    translation is asked of it); an Arabic one waits for the editor's translation."""
+    has_headline = headline(text) is not None
+    return [{"index": i, "kind": "headline" if i == 0 and has_headline else "body",
+             "translation": paragraph.strip() if language == "en" and paragraph.strip()
+             else f"{DRAFT_EN} translate this paragraph"}
+            for i, paragraph in enumerate(split_paragraphs(text))]
+
+
+def _quote_translation(quote: str, language: str) -> str:
+    """The English of a quote: the quote itself in an English text."""
+    return quote if language == "en" else f"{DRAFT_EN} translate the quote"
 
 
 def _figure_record(text: str, figure: FigureCandidate, number: int, published: str | None) -> dict | None:

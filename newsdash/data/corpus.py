@@ -23,6 +23,7 @@ from newsdash.data.context import (
 )
 from newsdash.data.loading import LoadedArticle, load_article, read_seed_file
 from newsdash.data.measures import MEASURES_FILE, Measure, load_measures
+from newsdash.data.stories import repeated_stories
 from newsdash.data.yamlsafe import read_bytes
 from newsdash.errors import DataError
 
@@ -263,7 +264,7 @@ def _load_corpus(data: Path, states: dict[str, tuple]) -> Corpus:
     measures, measures_source, measure_errors = _measures_of(data, states)
     kept = _kept_for(str(data), measures)
     context, context_errors = _context(data, states, measures)
-    flags, drafts, fresh = list(context.flags), [], {}
+    flags, drafts, fresh, article_flags = list(context.flags), [], {}, {}
     for path in _article_paths(data, states):
         entry = _article(path, data, states, kept.get(str(path)), measures)
         loaded, problems = entry.result
@@ -274,9 +275,13 @@ def _load_corpus(data: Path, states: dict[str, tuple]) -> Corpus:
             if entry.flags[0] is not context:  # flags against this context, worked out once
                 flags_now = article_vs_series(loaded, context, _series_of(context))
                 entry = replace(entry, flags=(context, tuple(flags_now)))
-            flags += entry.flags[1]
+            article_flags[str(path)] = entry.flags[1]
             articles.append(loaded)
         fresh[str(path)] = entry
+    repeats = repeated_stories(articles)  # one story, one article: a repeat is refused, not drawn twice
+    errors += repeats.values()
+    articles = [a for a in articles if str(a.path) not in repeats]
+    flags += [flag for a in articles for flag in article_flags[str(a.path)]]
     kept.clear()  # files gone from the folder are forgotten
     kept.update({path: entry for path, entry in fresh.items() if entry.state})
     errors += list(measure_errors) + list(context_errors)

@@ -26,6 +26,7 @@ from newsdash.data.provenance import (
 )
 from newsdash.data.yamlsafe import decode_text, parse_with_lines, read_bytes
 from newsdash.errors import DataError
+from newsdash.textsafety import number_problem
 
 RECORD_LISTS = ("figures", "events", "paragraphs", "notes", "charts")
 SEED_MAX_BYTES = 5_000_000
@@ -152,6 +153,8 @@ def _with_seed(article: Article, path: Path, data: bytes, seeds_dir: Path, place
     if digest != article.article.seed.sha256:
         problem = f"seed sha256 is {digest}, not the one recorded: the source text has changed"
         return None, [placer.error(("article", "seed", "sha256"), problem)]
+    if hidden := number_problem(seed_text):  # the page would show digits other than the ones proven
+        return None, [DataError(str(seed_path), hidden[1], hidden[0], article.article.id, "seed")]
     spans, errors = _check_records(article, seed_text, placer)
     if errors:
         return None, errors

@@ -29,6 +29,10 @@ CURATION_TEXT: dict[str, tuple[str, str]] = {
                       "boilerplate.",
                       "حجم هذا النص {size} بايت والحد {limit} بايت. قسّم المقال أو احذف القوالب الثابتة."),
     "add_unreadable": ("This file cannot be read as text: {problem}.", "تعذرت قراءة هذا الملف نصا: {problem}."),
+    "add_on_record": ("This text is already on the record as the article «{title}» ({article}): one story is one "
+                      "article. Add what is new to that article instead.",
+                      "هذا النص في السجل من قبل، وهو المقال «{title}» ({article}): لكل قصة مقال واحد. أضف الجديد "
+                      "إلى ذلك المقال بدلا من ذلك."),
     "add_empty": ("Paste a text or upload a file to see what the machine finds.",
                   "الصق نصا أو ارفع ملفا لترى ما يجده النظام."),
     "add_nothing": ("No figure or date found in this text.", "لم يُعثر على أي رقم أو تاريخ في هذا النص."),
@@ -165,7 +169,16 @@ CURATION_TEXT: dict[str, tuple[str, str]] = {
                         "سجّل الدخول للحفظ: كلمة مرور تحمي لوحة البيانات هذه."),
     "confirm_refused": ("Not saved, nothing was written{where}: {reason}",
                         "لم يُحفظ ولم يُكتب شيء{where}: {reason}"),
-    "confirm_refused_field": (" (field «{field}»)", " (الحقل «{field}»)"),
+    "confirm_refused_beside": ("Not saved, nothing was written: {count} field(s) need an answer or a correction; each "
+                               "says why just below it.",
+                               "لم يُحفظ ولم يُكتب شيء: {count} من الحقول تحتاج إلى إجابة أو تصحيح؛ تحت كل منها "
+                               "السبب."),
+    "confirm_gap": ("Still empty: only an editor can fill this in.", "ما زال فارغا: لا يملؤه إلا محرر."),
+    "confirm_unit_help": ("What the figure counts, in lower case and plural (e.g. teams, hectares). The word "
+                          "beside the number in the text: {guess}.",
+                          "ما يعدّه الرقم، بالإنجليزية وبأحرف صغيرة وبصيغة الجمع (مثل teams أو hectares). الكلمة "
+                          "المجاورة للرقم في النص: {guess}."),
+    "confirm_f_unit": ("Unit", "الوحدة"),
     "confirm_saved": ("Saved as {name}: choose it on the Overview.", "حُفظ باسم {name}: اختره في صفحة النظرة العامة."),
     # charts (newsdash.views.charts): legends, hovers, alt text
 }

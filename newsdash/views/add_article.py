@@ -7,21 +7,22 @@ from __future__ import annotations
 
 import hashlib
 import html
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsdash.curation.draft import (
     MAX_ARTICLE_BYTES,
-    bidi_problem,
     build_draft,
     draft_article_id,
     draft_yaml,
     seed_file_name,
+    text_problem,
     unit_words,
 )
-from newsdash.data.loading import split_paragraphs
+from newsdash.data.loading import LoadedArticle, split_paragraphs
 from newsdash.data.measures import Measure
+from newsdash.data.stories import holder_of
 from newsdash.reading.candidates import EventCandidate, Extraction, FigureCandidate
 from newsdash.reading.formatting import count_noun, format_date, format_number, format_value
 from newsdash.reading.i18n import t
@@ -69,9 +70,19 @@ def incoming(uploaded: bytes | None, pasted: str | None) -> Incoming:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         return Incoming(problem=("unreadable", f"it is not UTF-8 (byte {exc.start})"))
-    if bidi := bidi_problem(text):  # "\u202e1937" shows as 7391 while it reads 1,937: refused as in data files
-        return Incoming(problem=("unreadable", f"line {bidi[0]}: it {bidi[1]}"))
+    # "\u202e1937" shows as 7391 and "19\u200f37" as 3719 while both read 1,937: refused, with the line
+    if problem := text_problem(text):
+        return Incoming(problem=("unreadable", f"line {problem[0]}: it {problem[1]}"))
     return Incoming(raw)
+
+
+def on_record_message(text: str, articles: Iterable[LoadedArticle], lang: str) -> tuple[str, str] | None:
+    """(what to say, the article's id) when the text's story is already on the record."""
+    holder = holder_of(text, articles)
+    if holder is None:
+        return None
+    info = holder.article.article
+    return t("add_on_record", lang).format(title=info.title.get(lang), article=info.id), info.id
 
 
 def problem_message(problem: tuple[str, str], lang: str) -> str:
