@@ -17,52 +17,57 @@ from newsdash.bench.config import FULL, QUICK
 from newsdash.bench.rerun import dashboard_pages
 from tests.conftest import ROOT, browser_available, require_browser
 
-BROWSER_SECTIONS = ("First view", "Interaction", "Memory", "Export")
 CHART_PAGES = ("overview", "demining", "returns", "timeline")  # the pages that draw charts (the overview its small ones)
+# The quick run in two halves, each a module of its own, so the two test processes run
+# them at the same time: the browser section here beside, the rest in test_bench_browser.py.
+SECTIONS_HERE = ("rerun", "export", "scale", "edits")
 
 
-def expected_rows(with_browser: bool) -> set[tuple[str, str]]:
-    """(section, measure) of every row the quick run must write."""
+def expected_rows(sections: tuple[str, ...], with_browser: bool) -> set[tuple[str, str]]:
+    """(section, measure) of every row the quick run of these sections must write."""
     rows = set()
-    for page in dashboard_pages():
-        name = f"{Path(page).stem} (en)"
-        rows |= {("Page rerun", f"{name}, figures-only baseline"), ("Page rerun", f"{name}, same output")}
-        if Path(page).stem in CHART_PAGES:
-            rows.add(("Page rerun", f"{name}, frozen-figures baseline"))
-    for count in QUICK.scale_sizes:
-        for label in ("validate", "load", "Data & method page, first view"):
-            rows.add(("Scale", f"{label}, {count} {'article' if count == 1 else 'articles'} (per article)"))
-        rows.add(("Scale", f"Data & method page, warm rerun, {count} {'article' if count == 1 else 'articles'}"))
-    rows |= {("Edits", f"an edit at {QUICK.edit_size} articles, against loading one article"),
-             ("Edits", f"a {QUICK.big_article_figures}-figure article's first view (overview page)")}
-    if with_browser:
+    if "rerun" in sections:
+        for page in dashboard_pages():
+            name = f"{Path(page).stem} (en)"
+            rows |= {("Page rerun", f"{name}, figures-only baseline"), ("Page rerun", f"{name}, same output")}
+            if Path(page).stem in CHART_PAGES:
+                rows.add(("Page rerun", f"{name}, frozen-figures baseline"))
+    if "scale" in sections:
+        for count in QUICK.scale_sizes:
+            for label in ("validate", "load", "Data & method page, first view"):
+                rows.add(("Scale", f"{label}, {count} {'article' if count == 1 else 'articles'} (per article)"))
+            rows.add(("Scale", f"Data & method page, warm rerun, {count} {'article' if count == 1 else 'articles'}"))
+    if "edits" in sections:
+        rows |= {("Edits", f"an edit at {QUICK.edit_size} articles, against loading one article"),
+                 ("Edits", f"a {QUICK.big_article_figures}-figure article's first view (overview page)")}
+    if "browser" in sections and with_browser:
         rows |= {("First view", f"`streamlit run` to first chart drawn ({browser.FIRST_VIEW_PAGE})"),
                  *(("Interaction", name) for name, *_ in browser.INTERACTIONS),
                  *(("Interaction", f"{name}, frozen-heap baseline") for name, *_ in browser.INTERACTIONS),
                  ("Memory", "server RSS idle"),
                  ("Memory", f"server RSS with {QUICK.sessions + 1} sessions"),
-                 ("Memory", "per-session increment"),
-                 ("Export", "one chart PNG, persistent browser vs fresh kaleido"),
+                 ("Memory", "per-session increment")}
+    if "export" in sections and with_browser:
+        rows |= {("Export", "one chart PNG, persistent browser vs fresh kaleido"),
                  ("Export", "press kit (every chart, PNG, SVG and PDF, both languages)")}
     return rows
 
 
-@pytest.fixture(scope="module")
-def quick_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("bench")
+def run_quick(out: Path, sections: tuple[str, ...]) -> Path:
+    """`python -m newsdash.bench --quick --only SECTIONS`, its report in out."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-m", "newsdash.bench", "--quick", "--out", str(out)], cwd=ROOT,
-                          env=env, capture_output=True, text=True, timeout=900)
+    done = subprocess.run([sys.executable, "-m", "newsdash.bench", "--quick", "--out", str(out), "--only", *sections],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr[-3000:]
     return out
 
 
-def test_quick_benchmark_writes_every_row_with_a_numeric_ratio(quick_run: Path):
+def assert_every_row_written_with_a_numeric_ratio(out: Path, sections: tuple[str, ...]) -> None:
     if not browser_available():
-        require_browser()  # fails under CI=true; elsewhere the browser rows are checked below as skipped
-    report = json.loads((quick_run / "bench.json").read_text(encoding="utf-8"))
+        require_browser()  # fails under CI=true; elsewhere the browser rows are checked as skipped
+    report = json.loads((out / "bench.json").read_text(encoding="utf-8"))
     written = {(row["section"], row["name"]): row for row in report["rows"]}
-    assert expected_rows(browser_available()) <= set(written)
+    assert expected_rows(sections, browser_available()) <= set(written)
     for row in written.values():
         assert isinstance(row["ratio"], float) and math.isfinite(row["ratio"]) and row["ratio"] > 0, row
         assert row["value"] > 0 and row["baseline"] > 0, row
@@ -70,6 +75,24 @@ def test_quick_benchmark_writes_every_row_with_a_numeric_ratio(quick_run: Path):
         assert row["ok"] in (True, False, None)
     assert report["mode"] == "quick"
     assert report["failed"] == {}
+
+
+def assert_the_markdown_table_has_the_same_rows(out: Path) -> None:
+    table = (out / "bench.md").read_text(encoding="utf-8")
+    report = json.loads((out / "bench.json").read_text(encoding="utf-8"))
+    assert "| Section | Measure | Ours | Baseline | Ratio | Budget | Runs | Note |" in table
+    for row in report["rows"]:
+        assert f"| {row['section']} | {row['name']} |" in table
+    assert report["machine"]["cores"] >= 1
+
+
+@pytest.fixture(scope="module")
+def quick_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return run_quick(tmp_path_factory.mktemp("bench"), SECTIONS_HERE)
+
+
+def test_quick_benchmark_writes_every_row_with_a_numeric_ratio(quick_run: Path):
+    assert_every_row_written_with_a_numeric_ratio(quick_run, SECTIONS_HERE)
 
 
 def test_page_rerun_budgets_apply_where_the_issue_puts_them(quick_run: Path):
@@ -84,34 +107,26 @@ def test_page_rerun_budgets_apply_where_the_issue_puts_them(quick_run: Path):
         assert budgets.get(f"{name}, frozen-figures baseline", "absent") == (None if has_charts else "absent")
 
 
-def test_interaction_budget_is_against_the_bare_app_and_the_frozen_heap_row_is_reported_only(quick_run: Path):
-    if not browser_available():
-        pytest.skip("no browser: no interaction rows")
-    report = json.loads((quick_run / "bench.json").read_text(encoding="utf-8"))
-    budgets = {row["name"]: row["budget"] for row in report["rows"] if row["section"] == "Interaction"}
-    for name, *_ in browser.INTERACTIONS:
-        assert budgets[name] == 1.3
-        assert budgets[f"{name}, frozen-heap baseline"] is None
-
-
 def test_quick_benchmark_writes_a_markdown_table_with_the_same_rows(quick_run: Path):
-    table = (quick_run / "bench.md").read_text(encoding="utf-8")
-    report = json.loads((quick_run / "bench.json").read_text(encoding="utf-8"))
-    assert "| Section | Measure | Ours | Baseline | Ratio | Budget | Runs | Note |" in table
-    for row in report["rows"]:
-        assert f"| {row['section']} | {row['name']} |" in table
-    assert report["machine"]["cores"] >= 1
+    assert_the_markdown_table_has_the_same_rows(quick_run)
 
 
-def test_browser_sections_are_skipped_only_without_a_browser(quick_run: Path):
+def test_the_export_section_is_skipped_only_without_a_browser(quick_run: Path):
     report = json.loads((quick_run / "bench.json").read_text(encoding="utf-8"))
     sections = {row["section"] for row in report["rows"]}
     if browser_available():
-        assert set(BROWSER_SECTIONS) <= sections
+        assert "Export" in sections
         assert report["skipped"] == {}
     else:
-        assert not sections & set(BROWSER_SECTIONS)
-        assert set(report["skipped"]) == {"browser", "export"}
+        assert "Export" not in sections
+        assert set(report["skipped"]) == {"export"}
+
+
+def test_every_section_of_the_benchmark_is_run_by_one_of_the_two_halves():
+    from newsdash.bench.__main__ import SECTIONS
+    from tests.test_bench_browser import SECTIONS_THERE
+
+    assert sorted(SECTIONS_HERE + SECTIONS_THERE) == sorted(SECTIONS)
 
 
 # the rows of the Edits section, without running the benchmark

@@ -27,6 +27,6 @@ class Config:
 FULL = Config("full", rerun_runs=20, langs=("en", "ar"), first_view_runs=5, interaction_runs=10, sessions=10,
               export_runs=10, cold_export_runs=3, measure_cold_kit=True, scale_sizes=(1, 10, 100, 1000),
               scale_runs=5)
-QUICK = Config("quick", rerun_runs=3, langs=("en",), first_view_runs=1, interaction_runs=2, sessions=2,
+QUICK = Config("quick", rerun_runs=3, langs=("en",), first_view_runs=1, interaction_runs=1, sessions=1,
                export_runs=2, cold_export_runs=1, measure_cold_kit=False, scale_sizes=(1, 10, 20),
                scale_runs=1, edit_size=20, edit_runs=2, big_article_figures=200, big_article_runs=1)
