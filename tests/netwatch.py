@@ -8,17 +8,15 @@ nothing and writes down every attempt shows whether anything tries to leave the 
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
-import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from newsdash.bench.appserver import wait_healthy
-from tests.conftest import DASHBOARD, ROOT, free_port
+from newsdash.app.serve import loopback_server
+from tests.conftest import DASHBOARD
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 
@@ -62,18 +60,8 @@ def start_plain_app(env: dict[str, str] | None = None, data_dir: Path | None = N
                     base_path: str = "") -> tuple[subprocess.Popen, str]:
     """`streamlit run dashboard.py` with only a port and the loopback address on the
     command line: everything else comes from .streamlit/config.toml, as in production."""
-    port = port or free_port()
-    full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
-    if data_dir:
-        full_env["DASHBOARD_DATA_DIR"] = str(data_dir)
-    cmd = [sys.executable, "-m", "streamlit", "run", DASHBOARD, "--server.port", str(port),
-           "--server.address", "127.0.0.1", *args]
-    if base_path:
-        cmd += ["--server.baseUrlPath", base_path]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=full_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}" + (f"/{base_path}" if base_path else "")
-    wait_healthy(url, proc)
-    return proc, url
+    env = {**(env or {}), **({"DASHBOARD_DATA_DIR": str(data_dir)} if data_dir else {})}
+    return loopback_server(DASHBOARD, env=env, options=args, port=port, base_path=base_path)
 
 
 @dataclass

@@ -25,8 +25,8 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from newsdash.app import auth
-from newsdash.bench.appserver import stop
-from tests.conftest import ROOT, free_port, require_browser
+from newsdash.app.serve import free_port, stop
+from tests.conftest import ROOT, require_browser
 from tests.netwatch import start_plain_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.deploy]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from newsdash.bench.appserver import stop
+from newsdash.app.serve import stop
 from tests.conftest import DASHBOARD, ROOT, require_browser
 from tests.hostile_cases import CASES, make_copy
 from tests.netwatch import RequestLog, start_plain_app

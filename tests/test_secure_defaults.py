@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from newsdash.bench.appserver import stop
+from newsdash.app.serve import stop
 from newsdash.curation.draft import MAX_ARTICLE_BYTES
 from newsdash.exports.static_export import EXPORT_PROXY_ENV, OFFLINE_PROXY
 from tests.conftest import ROOT, require_browser

@@ -5,13 +5,21 @@ and its data (data/, seeds/) live in an app folder. Streamlit reads config.toml 
 secrets.toml from the folder it is started in, so the server runs there. The folder is
 --app-dir, else DASHBOARD_APP_DIR, else the checkout this package is imported from,
 else the current folder: the first that holds dashboard.py.
+
+It is also the one launcher of a server on loopback (`loopback_server`, `wait_healthy`,
+`stop`), for the benchmark, the load test and the tests alike: each starts the same
+command, waits for the same health check and stops a server the same way.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import socket
+import subprocess
 import sys
+import time
+import urllib.request
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -49,15 +57,20 @@ def app_dir(explicit: Path | None, environ: Mapping[str, str] = os.environ, cwd:
     raise AppDirError(f"no {ENTRY} in {tried}: give the app folder with --app-dir or {APP_DIR_ENV}")
 
 
-def streamlit_command(folder: Path, args: argparse.Namespace) -> list[str]:
-    """`python -m streamlit run dashboard.py` with the options given (config.toml has the rest)."""
-    command = [sys.executable, "-m", "streamlit", "run", str(folder / ENTRY),
-               "--server.address", args.address, "--server.port", str(args.port), "--server.headless", "true"]
-    if args.base_url_path:
-        command += ["--server.baseUrlPath", args.base_url_path]
-    if args.public_host:
-        command += ["--browser.serverAddress", args.public_host]
+def run_command(script: Path | str, address: str, port: int, base_url_path: str = "",
+                options: tuple[str, ...] = ()) -> list[str]:
+    """`python -m streamlit run SCRIPT` on an address and port (config.toml has the rest)."""
+    command = [sys.executable, "-m", "streamlit", "run", str(script),
+               "--server.address", address, "--server.port", str(port), "--server.headless", "true", *options]
+    if base_url_path:
+        command += ["--server.baseUrlPath", base_url_path]
     return command
+
+
+def streamlit_command(folder: Path, args: argparse.Namespace) -> list[str]:
+    """The command `newsdash serve` runs, with the options given."""
+    options = ("--browser.serverAddress", args.public_host) if args.public_host else ()
+    return run_command(folder / ENTRY, args.address, args.port, args.base_url_path, options)
 
 
 def server_environment(folder: Path, environ: Mapping[str, str] = os.environ) -> dict[str, str]:
@@ -81,3 +94,59 @@ def serve_command(args: argparse.Namespace) -> int:
     os.chdir(folder)  # Streamlit reads .streamlit/config.toml and secrets.toml from here
     os.execve(command[0], command, server_environment(folder))  # the server takes this process's place
     return 0  # not reached
+
+
+# --- a server on loopback, for the benchmark, the load test and the tests ---------------
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def loopback_server(script: Path | str = PROJECT_ROOT / ENTRY, *, env: Mapping[str, str] | None = None,
+                    options: tuple[str, ...] = (), port: int | None = None, base_path: str = "",
+                    wait: bool = True, timeout: float = 60) -> tuple[subprocess.Popen, str]:
+    """`streamlit run SCRIPT` on 127.0.0.1 (a free port unless given), run from the
+    checkout with its package first on the path (env may say otherwise) and its output
+    dropped; waits for the health check unless told not to, and kills a server that
+    never answers. Returns the process and the app's URL."""
+    port = port or free_port()
+    full_env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), **(env or {})}
+    command = run_command(script, "127.0.0.1", port, base_path, options)
+    proc = subprocess.Popen(command, cwd=PROJECT_ROOT, env=full_env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}" + (f"/{base_path}" if base_path else "")
+    if wait:
+        try:
+            wait_healthy(url, proc, timeout)
+        except RuntimeError:
+            proc.kill()
+            proc.wait(timeout=10)
+            raise
+    return proc, url
+
+
+def wait_healthy(url: str, proc: subprocess.Popen | None = None, timeout: float = 60, poll: float = 0.1) -> None:
+    """Return once the app answers its health check; fail at once if it exited."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"the app exited with status {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(poll)
+    raise RuntimeError(f"no answer from {url} within {timeout:.0f} s")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """Terminate, and kill what does not stop within 20 s."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=10)

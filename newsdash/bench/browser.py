@@ -4,17 +4,15 @@ same way in the same run."""
 
 from __future__ import annotations
 
-import os
 import pickle
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsdash.bench.appserver import stop, wait_healthy
+from newsdash.app.serve import loopback_server, stop, wait_healthy
 from newsdash.bench.report import Row, median
 from newsdash.data.corpus import PROJECT_ROOT
 
@@ -49,23 +47,12 @@ class App:
     env: dict
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+BENCH_OPTIONS = ("--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none")
 
 
 def launch(app: App) -> tuple[subprocess.Popen, str]:
     """`streamlit run` on a free loopback port; returns without waiting for it."""
-    port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), **app.env}
-    cmd = [sys.executable, "-m", "streamlit", "run", str(app.script), "--server.port", str(port),
-           "--server.address", "127.0.0.1", "--server.headless", "true",
-           "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    proc = subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return proc, f"http://127.0.0.1:{port}"
+    return loopback_server(app.script, env=app.env, options=BENCH_OPTIONS, wait=False)
 
 
 def rss_mb(pid: int) -> float:

@@ -32,14 +32,13 @@ import json
 import os
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from newsdash.bench.appserver import stop, wait_healthy
-from newsdash.bench.browser import free_port, rss_mb
+from newsdash.app.serve import loopback_server, stop, wait_healthy
+from newsdash.bench.browser import BENCH_OPTIONS, rss_mb
 from newsdash.data.corpus import PROJECT_ROOT
 
 PAGE = "demining"
@@ -136,7 +135,6 @@ def cpu_seconds(pid: int) -> float:
 
 
 def launch(setup: Setup, folder: Path) -> tuple[subprocess.Popen, str]:
-    port = free_port()
     env = {key: value for key, value in os.environ.items() if key != "DASHBOARD_PASSWORD_HASH"}
     path = [str(PROJECT_ROOT)]
     if not setup.settle:
@@ -144,11 +142,8 @@ def launch(setup: Setup, folder: Path) -> tuple[subprocess.Popen, str]:
         (folder / "sitecustomize.py").write_text(NO_SETTLE, encoding="utf-8")
         path.insert(0, str(folder))
     env["PYTHONPATH"] = os.pathsep.join(path)
-    cmd = [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "dashboard.py"), "--server.port", str(port),
-           "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
-           "--server.fileWatcherType", "none", "--runner.postScriptGC", str(setup.post_script_gc).lower()]
-    proc = subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return proc, f"http://127.0.0.1:{port}"
+    options = (*BENCH_OPTIONS, "--runner.postScriptGC", str(setup.post_script_gc).lower())
+    return loopback_server(PROJECT_ROOT / "dashboard.py", env=env, options=options, wait=False)
 
 
 @dataclass

@@ -17,15 +17,13 @@ import asyncio
 import json
 import os
 import re
-import socket
 import statistics
-import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsdash.bench.appserver import wait_healthy
+from newsdash.app.serve import loopback_server
 
 ROOT = Path(__file__).resolve().parents[2]
 CHART = '[data-testid="stPlotlyChart"]'
@@ -80,19 +78,6 @@ def _stats(values: list[float]) -> dict:
 
 
 # --- the app and its memory -----------------------------------------------------------
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_app(port: int) -> subprocess.Popen:
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port),
-           "--server.address", "127.0.0.1", "--server.headless", "true"]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
 
 def tree(pid: int) -> list[int]:
     """A process and all its descendants (Linux /proc)."""
@@ -304,10 +289,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--url must be on loopback (127.0.0.1 or localhost): this test stays on this machine")
     proc = None
     if not args.url:
-        port = free_port()
-        proc = start_app(port)
-        args.url = f"http://127.0.0.1:{port}"
-        wait_healthy(args.url)
+        proc, args.url = loopback_server()
     try:
         results = asyncio.run(run(args.url, args.sessions, args.seconds, proc.pid if proc else None, args.chromium,
                                   warm_up=not args.cold))
