@@ -106,3 +106,13 @@ def open_page(page: str, **params: str):  # noqa: ANN201 - AppTest
     at.run()
     at.switch_page(page)
     return at.run()
+
+
+
+@pytest.fixture(scope="class")
+def stack(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - yields a tests.nginx_stack.Stack
+    """nginx on a free loopback port before two app processes sharing one password, for
+    the tests of one class (tests/nginx_stack.py); all stopped afterwards."""
+    from tests.nginx_stack import running_stack
+
+    yield from running_stack(tmp_path_factory)

@@ -17,9 +17,8 @@ import streamlit
 
 from newsdash.app import auth, guard
 from tests.conftest import start_app
+from tests.nginx_stack import PASSWORD as DEPLOY_PASSWORD
 from tests.test_auth import ENCODED, PASSWORD
-from tests.test_deploy import PASSWORD as DEPLOY_PASSWORD
-from tests.test_deploy import stack  # noqa: F401 - nginx before two app processes
 from tests.wsclient import Session, run_async, sign_in_states
 
 
