@@ -9,18 +9,14 @@ from streamlit.testing.v1 import AppTest
 from newsdash.curation.draft import MAX_ARTICLE_BYTES
 from newsdash.reading.candidates import extract
 from newsdash.views import add_article as view
-from tests.conftest import DASHBOARD, ROOT
+from tests.conftest import DASHBOARD, ROOT, open_page
 
 SEED = (ROOT / "seeds" / "000_3a55c9cc56337ab1.txt").read_text(encoding="utf-8")
 PAGE = "pages/add_article.py"
 
 
-def open_page(lang: str = "en") -> AppTest:
-    at = AppTest.from_file(DASHBOARD, default_timeout=60)
-    if lang != "en":
-        at.query_params["lang"] = lang
-    at.run()
-    return at.switch_page(PAGE).run()
+def open_add_article(lang: str = "en") -> AppTest:
+    return open_page(PAGE, **({} if lang == "en" else {"lang": lang}))
 
 
 def paste(at: AppTest, text: str) -> AppTest:
@@ -32,14 +28,14 @@ def marked(at: AppTest) -> str:
 
 
 def test_before_any_text_the_page_says_what_to_do():
-    at = open_page()
+    at = open_add_article()
     assert not at.exception
     assert at.title[0].value == "Add an article"
     assert [i.value for i in at.info] == ["Paste a text or upload a file to see what the machine finds."]
 
 
 def test_a_pasted_article_shows_its_candidates_in_tables_and_in_the_text():
-    at = paste(open_page(), SEED)
+    at = paste(open_add_article(), SEED)
     assert not at.exception
     figures, events = (editor.value for editor in at.data_editor)
     assert list(figures["quote"]) == ["1937 مبنى", "2320 هكتارا", "683 كيلومترا", "أكثر من 26000 مادة متفجرة",
@@ -63,7 +59,7 @@ def test_a_pasted_article_shows_its_candidates_in_tables_and_in_the_text():
 
 
 def test_an_unticked_candidate_is_struck_through_and_left_out_of_the_draft():
-    at = paste(open_page(), SEED)
+    at = paste(open_add_article(), SEED)
     key = view.editor_key("figures", SEED.strip().encode("utf-8"))
     at.session_state[key] = {"edited_rows": {1: {"keep": False}}, "added_rows": [], "deleted_rows": []}
     at.run()
@@ -76,7 +72,7 @@ def test_an_unticked_candidate_is_struck_through_and_left_out_of_the_draft():
 
 
 def test_the_page_escapes_the_text_it_shows():
-    at = paste(open_page(), "<script>alert('x')</script> more than 3,000 refugees <b>returned</b> in March 2021")
+    at = paste(open_add_article(), "<script>alert('x')</script> more than 3,000 refugees <b>returned</b> in March 2021")
     html = marked(at)
     assert "<script>" not in html and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
     assert "&lt;b&gt;returned&lt;/b&gt;" in html
@@ -84,7 +80,7 @@ def test_the_page_escapes_the_text_it_shows():
 
 
 def test_in_arabic_the_labels_are_arabic_and_an_english_text_stays_left_to_right():
-    at = paste(open_page("ar"), "Between 15 and 20 soldiers were wounded on 9 March 2021.")
+    at = paste(open_add_article("ar"), "Between 15 and 20 soldiers were wounded on 9 March 2021.")
     assert at.title[0].value == "إضافة مقال"
     figures = at.data_editor[0].value
     assert list(figures["reading"]) == ["بين ١٥ و٢٠ جندي"]
@@ -93,14 +89,14 @@ def test_in_arabic_the_labels_are_arabic_and_an_english_text_stays_left_to_right
 
 
 def test_a_text_above_the_limit_is_refused_with_its_size():
-    at = paste(open_page(), "ا" * (MAX_ARTICLE_BYTES // 2 + 10))
+    at = paste(open_add_article(), "ا" * (MAX_ARTICLE_BYTES // 2 + 10))
     assert not at.data_editor
     assert [e.value for e in at.error] == ["This text is 200,020 bytes; the limit is 200,000 bytes. Split the "
                                            "article or cut the boilerplate."]
 
 
 def test_an_uploaded_file_wins_over_the_paste():
-    at = open_page()
+    at = open_add_article()
     at.file_uploader(key="add_upload").set_value(("article.txt", "عاد 50 ألف لاجئ في 9 نوفمبر 2020".encode(), "text/plain"))
     at.run()
     figures = at.data_editor[0].value
@@ -151,7 +147,7 @@ def test_a_draft_figure_in_the_data_stays_off_the_overview_and_the_export(data_c
 
 
 def test_without_a_publication_date_there_is_no_draft_to_download():
-    at = paste(open_page(), "عاد 50 ألف لاجئ في 9 نوفمبر")
+    at = paste(open_add_article(), "عاد 50 ألف لاجئ في 9 نوفمبر")
     assert not at.exception
     events = at.data_editor[1].value
     assert list(events["reading"]) == ["?"] and list(events["keep"]) == [False]
@@ -166,7 +162,7 @@ def test_without_a_publication_date_there_is_no_draft_to_download():
 
 def test_a_pasted_bidi_override_is_refused_before_anything_is_marked():
     """Before: the marked text showed "7391 مبنى" while the candidate read 1,937."""
-    at = paste(open_page(), "29 ديسمبر 2021\nتم فحص \u202e1937\u202c مبنى")
+    at = paste(open_add_article(), "29 ديسمبر 2021\nتم فحص \u202e1937\u202c مبنى")
     assert not at.exception and not at.data_editor
     assert not [m for m in at.markdown if "<mark" in m.value]
     assert [e.value for e in at.error] == [
@@ -175,7 +171,7 @@ def test_a_pasted_bidi_override_is_refused_before_anything_is_marked():
 
 
 def test_an_uploaded_bidi_isolate_is_refused_too():
-    at = open_page()
+    at = open_add_article()
     at.file_uploader(key="add_upload").set_value(("a.txt", "عاد \u20661937\u2069 لاجئ".encode(), "text/plain"))
     at.run()
     assert not at.data_editor
@@ -184,7 +180,7 @@ def test_an_uploaded_bidi_isolate_is_refused_too():
 
 def test_a_hostile_paste_shows_a_bounded_list_and_says_so():
     """Before: "1 " 99,500 times took 31 s on the page thread and printed every one."""
-    at = paste(open_page(), "1 " * 99_500)
+    at = paste(open_add_article(), "1 " * 99_500)
     assert not at.exception
     assert ("This text holds more than 300 candidate figures or dates; only the first 300 are shown. Split the "
             "article to check the rest.") in [w.value for w in at.warning]
@@ -200,7 +196,7 @@ def test_a_paste_that_takes_too_long_is_stopped_and_said(monkeypatch):
         raise TooSlow(worker.TIME_LIMIT_S)
 
     monkeypatch.setattr(worker, "read_bounded", too_slow)
-    at = paste(open_page(), "نص يستغرق وقتا طويلا 12 مبنى")
+    at = paste(open_add_article(), "نص يستغرق وقتا طويلا 12 مبنى")
     assert not at.exception and not at.data_editor
     assert [e.value for e in at.error] == ["Reading this text took longer than 10 seconds and was stopped. Is it "
                                            "an article? Split it or remove what is not prose."]
@@ -217,14 +213,14 @@ def test_the_page_reads_a_paste_in_a_child_process(monkeypatch, cold_caches):
         return real(module, function, *args, **kwargs)
 
     monkeypatch.setattr(worker, "run_bounded", watched)
-    at = paste(open_page(), "عاد 50 ألف لاجئ في 9 نوفمبر 2020")
+    at = paste(open_add_article(), "عاد 50 ألف لاجئ في 9 نوفمبر 2020")
     assert list(at.data_editor[0].value["quote"]) == ["50 ألف لاجئ"]
     assert calls == [("newsdash.curation.worker", "read_article")]
 
 
 def test_a_text_already_on_the_record_is_said_at_once_with_the_article_that_holds_it():
     """The record's own text pasted again (its line endings changed): one story, one article."""
-    at = paste(open_page(), SEED.replace("\n", "\r\n"))
+    at = paste(open_add_article(), SEED.replace("\n", "\r\n"))
     assert not at.exception
     assert at.error[0].value.startswith("This text is already on the record as the article «")
     assert "(2021-12-29-sputnik-rudenko-karabakh): one story is one article." in at.error[0].value

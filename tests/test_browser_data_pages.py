@@ -21,7 +21,7 @@ TITLES = {
 }
 
 
-def open_page(page: Page, app_url: str, path: str, query: str = "") -> None:
+def open_chart_page(page: Page, app_url: str, path: str, query: str = "") -> None:
     page.goto(f"{app_url}/{path}{'?' + query if query else ''}")
     wait_for_chart(page)
 
@@ -39,7 +39,7 @@ def caption_texts(page: Page) -> list[str]:
 
 @pytest.mark.parametrize(("path", "lang"), list(TITLES))
 def test_page_draws_in_both_languages(page: Page, app_url: str, path: str, lang: str):
-    open_page(page, app_url, path, "lang=ar" if lang == "ar" else "")
+    open_chart_page(page, app_url, path, "lang=ar" if lang == "ar" else "")
     expect(page.locator(ERROR)).to_have_count(0)
     heading = page.locator("h1").first
     expect(heading).to_have_text(TITLES[(path, lang)])
@@ -49,7 +49,7 @@ def test_page_draws_in_both_languages(page: Page, app_url: str, path: str, lang:
 
 
 def test_demining_filtered_url_survives_a_reload(page: Page, app_url: str):
-    open_page(page, app_url, "demining", "demining_measures=hectares,road_km")
+    open_chart_page(page, app_url, "demining", "demining_measures=hectares,road_km")
     expect(page.locator(CHART)).to_have_count(2)
     expect(page.locator(CHART_TITLE).first).to_contain_text("Land surveyed or cleared of mines")
     assert any(text.startswith("Showing 2 of 4 measures") for text in caption_texts(page))
@@ -59,7 +59,7 @@ def test_demining_filtered_url_survives_a_reload(page: Page, app_url: str):
 
 
 def test_demining_filter_change_is_written_to_the_url_and_restored(page: Page, app_url: str):
-    open_page(page, app_url, "demining", "demining_measures=hectares,road_km")
+    open_chart_page(page, app_url, "demining", "demining_measures=hectares,road_km")
     page.get_by_role("button", name="Remove Roads cleared of explosives").click()
     expect(page.locator(CHART)).to_have_count(1)
     expect(page).to_have_url(re.compile(r"demining_measures=hectares$"))
@@ -70,7 +70,7 @@ def test_demining_filter_change_is_written_to_the_url_and_restored(page: Page, a
 
 
 def test_timeline_filtered_url_survives_a_reload(page: Page, app_url: str):
-    open_page(page, app_url, "timeline", "timeline_layers=article_events,context_events&timeline_range=2020-11,2021-01")
+    open_chart_page(page, app_url, "timeline", "timeline_layers=article_events,context_events&timeline_range=2020-11,2021-01")
     legend = page.locator(f"{CHART_SVG} .legendtext")
     expect(legend.filter(has_text="Context (other outlets)")).to_have_count(1)
     assert any("November 2020 to January 2021" in text for text in caption_texts(page))

@@ -114,14 +114,14 @@ def round_trip(browser: Browser, page: Page, app_url: str, path: str, keys: list
     return filtered
 
 
-def open_page(page: Page, app_url: str, path: str) -> None:
+def open_at_desktop_width(page: Page, app_url: str, path: str) -> None:
     page.set_viewport_size({"width": 1440, "height": 1000})
     page.goto(f"{app_url}/{path}")
     wait_drawn(page, path)
 
 
 def test_demining_filter_survives_a_language_switch(browser: Browser, page: Page, app_url: str):
-    open_page(page, app_url, "demining")
+    open_at_desktop_width(page, app_url, "demining")
     remove_chip(page, "demining_measures", "Roads cleared of explosives")
     assert params(page)["demining_measures"] == "hectares,buildings,explosive_objects"  # data/measures.yaml's order
     filtered = round_trip(browser, page, app_url, "demining", ["demining_measures"], {
@@ -131,7 +131,7 @@ def test_demining_filter_survives_a_language_switch(browser: Browser, page: Page
 
 
 def test_returns_filter_survives_a_language_switch(browser: Browser, page: Page, app_url: str):
-    open_page(page, app_url, "returns")
+    open_at_desktop_width(page, app_url, "returns")
     all_traces = page.evaluate(TRACES_JS)
     remove_chip(page, "returns_series", "Still displaced in Armenia (Armenia/UN count)")
     assert params(page)["returns_series"] == "returned_to_karabakh_cumulative,departures_on_return_buses_cumulative"
@@ -142,7 +142,7 @@ def test_returns_filter_survives_a_language_switch(browser: Browser, page: Page,
 
 
 def test_timeline_layers_and_dates_survive_a_language_switch(browser: Browser, page: Page, app_url: str):
-    open_page(page, app_url, "timeline")
+    open_at_desktop_width(page, app_url, "timeline")
     remove_chip(page, "timeline_layers", "Fighting")
     start = page.locator('[data-testid="stSlider"] input[type=range]').first
     start.focus()
@@ -160,7 +160,7 @@ def test_timeline_layers_and_dates_survive_a_language_switch(browser: Browser, p
 
 
 def test_method_filters_survive_a_language_switch(browser: Browser, page: Page, app_url: str):
-    open_page(page, app_url, "data_method")
+    open_at_desktop_width(page, app_url, "data_method")
     remove_chip(page, "method_kinds", "Context events")
     remove_chip(page, "method_categories", "Timeline")
     ids = params(page)

@@ -68,7 +68,7 @@ AXE_SERIOUS = """async () => {
 }"""
 
 
-def open_page(page: Page, app_url: str, path: str, lang: str) -> None:
+def open_settled(page: Page, app_url: str, path: str, lang: str) -> None:
     page.goto(f"{app_url}/{path}{'?lang=ar' if lang == 'ar' else ''}")
     page.wait_for_selector(f"h1, {ERROR}", timeout=60_000)
     page.wait_for_selector(f"{PAGES[path][1]}, {ERROR}", timeout=60_000)
@@ -112,7 +112,7 @@ def phone(browser):
 @pytest.mark.parametrize("lang", ["en", "ar"])
 @pytest.mark.parametrize("path", list(PAGES))
 def test_every_page_reads_on_a_phone_and_passes_axe(phone: Page, app_url: str, path: str, lang: str):
-    open_page(phone, app_url, path, lang)
+    open_settled(phone, app_url, path, lang)
 
     # no sideways scroll, no chart text cut off at the chart's edge
     assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
@@ -149,7 +149,7 @@ def test_every_page_reads_on_a_phone_and_passes_axe(phone: Page, app_url: str, p
 
 
 def test_the_language_switch_works_on_a_phone_without_the_menu(phone: Page, app_url: str):
-    open_page(phone, app_url, "demining", "en")
+    open_settled(phone, app_url, "demining", "en")
     phone.get_by_role("radio", name="العربية").click()
     expect(phone.locator("h1").first).to_have_text(t("page_demining", "ar"))
     expect(phone).to_have_title(t("page_demining", "ar"))

@@ -24,7 +24,7 @@ PAGES = ["pages/overview.py", "pages/demining.py", "pages/returns.py", "pages/ti
 FIRST_ID = "2021-12-29-sputnik-rudenko-karabakh"
 
 
-def open_page(page: str, **params: str) -> AppTest:
+def first_visit(page: str, **params: str) -> AppTest:
     """A first visit to the page's URL with its query parameters (?article=, ?lang=), the
     page run inside the entry script as on a server (see navigation_pages)."""
     at = AppTest.from_file(DASHBOARD, default_timeout=90)
@@ -90,7 +90,7 @@ def test_a_link_without_an_article_opens_the_latest_published(both: Path, page: 
     without ?article= shows, and the selector lists the latest first: a newsroom that adds
     an older story does not send every shared link back to it. The URL then names the
     article, so the link a reader copies keeps its article when the latest changes."""
-    at = open_page(page)
+    at = first_visit(page)
     assert not at.exception
     box = next(box for box in at.sidebar.selectbox if box.key == "article")
     assert box.value == FIRST_ID
@@ -100,14 +100,14 @@ def test_a_link_without_an_article_opens_the_latest_published(both: Path, page: 
 
 
 def test_the_arabic_chooser_writes_its_dates_in_arabic(both: Path) -> None:
-    box = next(box for box in open_page("pages/overview.py", lang="ar").sidebar.selectbox if box.key == "article")
+    box = next(box for box in first_visit("pages/overview.py", lang="ar").sidebar.selectbox if box.key == "article")
     assert box.options[0].startswith("٢٩ ديسمبر ٢٠٢١ · ") and box.options[1].startswith("٦ ديسمبر ٢٠٢٠ · ")
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_shows_the_first_article_as_before(both: Path, page: str, lang: str) -> None:
-    at = open_page(page, lang=lang, article=FIRST_ID)
+    at = first_visit(page, lang=lang, article=FIRST_ID)
     assert not at.exception, page
     if page != "pages/add_article.py":  # the one page about no article in particular
         assert next(box for box in at.sidebar.selectbox if box.key == "article").value == FIRST_ID
@@ -116,7 +116,7 @@ def test_every_page_shows_the_first_article_as_before(both: Path, page: str, lan
 @pytest.mark.parametrize("lang", ["en", "ar"])
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_shows_the_second_article(both: Path, page: str, lang: str) -> None:
-    at = open_page(page, lang=lang, article=rd.ARTICLE_ID)
+    at = first_visit(page, lang=lang, article=rd.ARTICLE_ID)
     assert not at.exception, page
     if page != "pages/add_article.py":  # the one page about no article in particular
         assert next(box for box in at.sidebar.selectbox if box.key == "article").value == rd.ARTICLE_ID
@@ -128,7 +128,7 @@ def test_every_page_shows_the_second_article(both: Path, page: str, lang: str) -
 ])
 def test_the_overview_shows_both_figures_as_tiles_the_qualifier_kept(both: Path, lang: str, tiles: list) -> None:
     """The ministry's count keeps its "more than"; the figure on no measure is a tile too."""
-    at = open_page("pages/overview.py", lang=lang, article=rd.ARTICLE_ID)
+    at = first_visit("pages/overview.py", lang=lang, article=rd.ARTICLE_ID)
     assert not at.exception
     assert [(m.label, m.value) for m in at.metric] == tiles
 
@@ -146,7 +146,7 @@ def test_the_ministry_count_is_drawn_on_the_returns_measure(both: Path) -> None:
     """Viewed, the second article's figure is the emphasised point of its measure's chart:
     6 Dec 2020, 34000, drawn as a lower bound (more than); the series row of the same day
     is drawn beside it."""
-    traces = traces_of(open_page("pages/returns.py", article=rd.ARTICLE_ID))
+    traces = traces_of(first_visit("pages/returns.py", article=rd.ARTICLE_ID))
     point = traces["The article's figure"]
     assert (point["x"], point["y"], point["text"]) == (["2020-12-06"], [34000.0], ["more than 34,000 refugees"])
     assert point["marker"]["symbol"] == "triangle-up"
@@ -156,7 +156,7 @@ def test_the_ministry_count_is_drawn_on_the_returns_measure(both: Path) -> None:
 
 
 def test_viewing_the_first_article_the_second_stays_visible_as_the_record(both: Path) -> None:
-    traces = traces_of(open_page("pages/returns.py", article=FIRST_ID))
+    traces = traces_of(first_visit("pages/returns.py", article=FIRST_ID))
     assert traces["The article's figure"]["y"] == [50000.0]
     others = traces["Other articles' figures"]
     assert (others["x"], others["y"]) == (["2020-12-06"], [34000.0])
