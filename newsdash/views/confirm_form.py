@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsdash.curation import confirm
-from newsdash.curation.proposals import propose
+from newsdash.curation.proposals import propose_for_quote
 from newsdash.data.loading import split_paragraphs
 from newsdash.data.measures import Measure
 from newsdash.reading.formatting import format_value
@@ -55,11 +55,13 @@ def _field(key: str, name: str, defaults: dict, lang: str, mark: str = "", help_
 
 
 def _measure_field(key: str, defaults: dict, measures: Mapping[str, Measure], unit: str, lang: str,  # noqa: PLR0913
-                   mark: str) -> FormField:
+                   mark: str, proposed: Mapping | None = None) -> FormField:
     """A choice among the measures that count in the figure's unit (the loader refuses any
-    other), or none; the proposal first chosen."""
+    other), the new measure the draft proposes for it, or none; the proposal first chosen."""
     default = str(defaults.get(key, ""))
     labels = {"": t("confirm_no_measure", lang)} | {m.id: m.label.get(lang) for m in measures.values() if m.unit == unit}
+    if proposed:
+        labels[str(proposed["id"])] = t("confirm_new_measure", lang).format(label=proposed["label"][lang])
     return FormField(key, _label("measure", lang, mark), default, options=tuple(labels), option_labels=labels)
 
 
@@ -74,13 +76,14 @@ def sections(draft: dict, seed_text: str, lang: str, measures: Mapping[str, Meas
     result = [FormSection(t("confirm_article_heading", lang), tuple(info))]
     for figure in draft.get("figures", []):
         mark = "F" + figure["id"].rsplit("_", 1)[-1]
-        fields = [_measure_field(f"figures.{figure['id']}.measure", defaults, measures, figure["unit"], lang, mark)
+        fields = [_measure_field(f"figures.{figure['id']}.measure", defaults, measures, figure["unit"], lang, mark,
+                                 figure.get("proposed_measure"))
                   if name == "measure" else
                   _field(f"figures.{figure['id']}.{name}", name, defaults, lang, mark,
                          t("confirm_period_help", lang) if name == "period" else None)
                   for name in confirm.FIGURE_FIELDS]
         reading = format_value(figure["value"], figure["qualifier"], lang, figure.get("value_max"))
-        why = propose(figure["quote"], figure["unit"], measures).reason(lang) if measures else ""
+        why = propose_for_quote(seed_text, figure["quote"], figure["unit"], measures).reason(lang) if measures else ""
         result.append(FormSection(f"{mark} · {reading} · «{figure['quote']}»", tuple(fields), why))
     for event in draft.get("events", []):
         mark = "D" + event["id"].rsplit("_", 1)[-1]
