@@ -272,7 +272,7 @@ def test_the_draft_says_why_in_comments_and_still_validates(capsys, data_copy):
             "same party, kind and quantity: choose one, or none (see docs/measures.md).\n"
             "- id: figure_2\n") in text  # "the ministry" of a Damascus dateline is no party of the record
     assert "# read by: unit guessed (people) from a nationality noun\n# LOW CONFIDENCE" in text
-    assert "# also stated at characters 12-22 of the seed\n# Proposed on no series" in text
+    assert "# also stated at characters 12-22 of the seed\n# On no known measure (unit mines" in text
     assert "  category: demining\n  value: 12417\n" in text  # the category its words suggest, no measure
     code, out, err = run(capsys, "validate")
     assert code == 0, err

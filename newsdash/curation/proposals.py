@@ -59,10 +59,11 @@ class Proposal:
                                                          id=self.new_measure["id"],
                                                          party_words=setting.party_words,
                                                          period_words=setting.period_words)
+        if not self.words and self.unit in KNOWN_UNITS:  # no series counts this quantity at all
+            return t("propose_none", lang).format(unit=unit, guide=ADD_A_MEASURE)
         missing = [t(f"missing_{what}", lang) for what, known in
-                   (("party", setting.party), ("kind", setting.kind), ("quantity", self.unit in KNOWN_UNITS))
-                   if not known]
-        if not missing:
+                   (("party", setting.party), ("kind", setting.kind), ("quantity", self.words)) if not known]
+        if not missing:  # all read, but no page draws this quantity: the editor chooses
             return t("propose_none", lang).format(unit=unit, guide=ADD_A_MEASURE)
         return t("propose_unread", lang).format(missing=t("missing_and", lang).join(missing), guide=ADD_A_MEASURE)
 

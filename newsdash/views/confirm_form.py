@@ -107,7 +107,7 @@ def save(draft: dict, raw: bytes, answers: dict, data: Path, *, gated: bool, sig
          lang: str, sections_: list[FormSection]) -> Saved:
     """Save the confirmed article; on a refusal, the reason and the field it names."""
     try:
-        path = confirm.save_confirmed(confirm.confirm(draft, answers), raw, data, gated=gated, signed_in=signed_in)
+        path = confirm.save_with_new_measures(confirm.confirm(draft, answers), raw, data, gated=gated, signed_in=signed_in)
     except confirm.SaveRefused as refused:
         named = field_label(sections_, refused.field)
         where = t("confirm_refused_field", lang).format(field=named) if named else ""
