@@ -94,3 +94,36 @@ def test_a_draft_naming_a_new_measure_without_proposing_it_is_an_error(data_copy
     [error] = load_corpus(data_copy).errors
     assert (error.record_id, error.field) == (figure["id"], "measure")
     assert "no measure 'anama_hectares_total'" in error.message
+
+
+def test_two_parties_counts_of_the_same_work_are_two_charts_side_by_side_each_named(data_copy: Path):
+    """On the Demining page ANAMA's hectares come right after the Russian side's, each chart
+    naming its party; neither chart holds the other's point."""
+    from newsdash.views.series_charts import category_charts
+
+    draft, raw = anama_draft(data_copy)
+    c.save_with_new_measures(c.confirm(draft, answers_for(draft)), raw, data_copy)
+    corpus = load_corpus(data_copy)
+    charts = category_charts(corpus, corpus.article(ARTICLE_ID), "demining")
+    assert [chart.id for chart in charts][:2] == ["hectares", "anama_hectares_total"]
+    hectares, anama = charts[0], charts[1]
+    assert hectares.title.en == "Land surveyed or cleared of mines — Russian defence ministry"
+    assert anama.title.en.endswith("— ANAMA (Azerbaijan's mine action agency)")
+    assert anama.title.ar.endswith("— الوكالة الوطنية الأذربيجانية لمكافحة الألغام (أناما)")
+    assert [p.value for p in anama.points] == [1250]
+    assert 1250 not in [p.value for p in hectares.points]
+    assert charts[2].title.en == "Roads cleared of explosives"  # no other party counts roads: as it was
+
+
+def test_the_lede_never_compares_anamas_count_with_the_russian_sides(data_copy: Path):
+    """ANAMA's 1,250 ha is the first value of its own series: nothing earlier to compare it
+    with, so the Overview says nothing is new or lower (not "below the 2,326.6 ha")."""
+    from newsdash.views.comparison import compare_article
+    from newsdash.views.overview import article_lede
+
+    draft, raw = anama_draft(data_copy)
+    c.save_with_new_measures(c.confirm(draft, answers_for(draft)), raw, data_copy)
+    corpus = load_corpus(data_copy)
+    loaded = corpus.article(ARTICLE_ID)
+    assert compare_article(loaded, corpus) == []
+    assert "2,326.6" not in article_lede(loaded, corpus, "en")
