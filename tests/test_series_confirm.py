@@ -127,3 +127,17 @@ def test_the_lede_never_compares_anamas_count_with_the_russian_sides(data_copy: 
     loaded = corpus.article(ARTICLE_ID)
     assert compare_article(loaded, corpus) == []
     assert "2,326.6" not in article_lede(loaded, corpus, "en")
+
+
+def test_the_form_offers_the_new_measure_chosen_with_the_reason(data_copy: Path):
+    from newsdash.views import confirm_form
+
+    draft, raw = anama_draft(data_copy)
+    number = next(f["id"] for f in draft["figures"] if f["value"] == 1250)
+    sections = confirm_form.sections(draft, raw.decode(), "en", load_measures(data_copy)[0])
+    section = next(s for s in sections if any(f.key == f"figures.{number}.measure" for f in s.fields))
+    measure = next(f for f in section.fields if f.key == f"figures.{number}.measure")
+    assert measure.default == "anama_hectares_total"
+    assert measure.options == ("", "hectares", "anama_hectares_total")  # the Russian series stays a choice
+    assert measure.option_labels["anama_hectares_total"].startswith("new: Hectares, running total (ANAMA")
+    assert section.caption.startswith("No series of the record holds ANAMA")

@@ -115,11 +115,18 @@ def measure_chart(corpus: Corpus, loaded: LoadedArticle | None, measure_id: str)
 
 
 def same_work_by_others(corpus: Corpus, measure: Measure) -> list[Measure]:
-    """The other parties' counts of the same work (same category and unit): drawn beside
-    this one, each on its own chart, never joined to it as one line."""
+    """The other parties' counts of the same work (same category and unit, and a word of
+    the quantity in common: UNHCR's bus departures and the displaced in Armenia are both
+    people, but not the same work): drawn beside this one, each on its own chart, never
+    joined to it as one line."""
+    words = _quantity_words(measure)
     return [m for m in corpus.measures.values()
             if m.id != measure.id and m.category == measure.category and m.unit == measure.unit
-            and m.party != measure.party]
+            and m.party != measure.party and words & _quantity_words(m)]
+
+
+def _quantity_words(measure: Measure) -> set[str]:
+    return {w.lower() for w in (*measure.words.en, *measure.words.ar)}
 
 
 def titled(corpus: Corpus, measure: Measure) -> Bilingual:
