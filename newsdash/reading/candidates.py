@@ -24,7 +24,7 @@ from newsdash.reading.i18n import t
 from newsdash.reading.lexicon import NUMBER_WORDS, UNIT_WORDS
 from newsdash.reading.normalize import Normalized, normalize
 from newsdash.reading.numerals import read_numerals
-from newsdash.reading.setting import PartyNames, Setting, another_event, read_setting, sentence_spans
+from newsdash.reading.setting import PartyNames, another_event, read_setting
 
 KNOWN_UNITS = frozenset(UNIT_WORDS.values())
 ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
@@ -155,23 +155,25 @@ class _Places:
         first = text.lstrip("\n")
         self.headline_end = len(text) - len(first) + first.find("\n") if "\n" in first else -1
         self.breaks = [m.end() for m in SENTENCE_END.finditer(text)]
-        self.text, self.parties, self._spans = text, parties or {}, None
+        self.text, self.parties, self._settings = text, parties or {}, {}
 
-    def setting(self, candidate: FigureCandidate) -> Setting:
-        """Read only for a figure stated again in another sentence (a few per article)."""
-        if self._spans is None:
-            self._spans = sentence_spans(self.text)
-        return read_setting(self.text, candidate.start, candidate.end, self.parties, self._spans)
+    def setting(self, candidate: FigureCandidate) -> tuple[str | None, str | None, bool]:
+        """(party, kind, another incident) of a figure stated again, read once per figure."""
+        key = (candidate.start, candidate.end)
+        if key not in self._settings:
+            found = read_setting(self.text, candidate.start, candidate.end, self.parties)
+            self._settings[key] = (found.party, found.kind, another_event(found))
+        return self._settings[key]
 
     def same_claim(self, first: FigureCandidate, second: FigureCandidate) -> bool:
         """The same value and noun (the merge key), qualifier and party, in any two
         sentences (a headline, the lede, a spokesman's quote), of no two different kinds."""
         if first.unit is None or first.qualifier != second.qualifier:
             return False
-        one, two = self.setting(first), self.setting(second)
-        if one.party is None or one.party != two.party or another_event(one) or another_event(two):
+        (party, kind, another), (party_2, kind_2, another_2) = self.setting(first), self.setting(second)
+        if party is None or party != party_2 or another or another_2:
             return False  # "3 injured. In another incident 3 injured": two claims
-        return one.kind is None or two.kind is None or one.kind == two.kind
+        return kind is None or kind_2 is None or kind == kind_2
 
     def sentence(self, position: int) -> int:
         return bisect_right(self.breaks, position)

@@ -63,12 +63,18 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in zip(starts, [*ends, len(text)], strict=True) if text[s:e].strip()]
 
 
-def read_setting(text: str, start: int, end: int, parties: PartyNames,
-                 spans: list[tuple[int, int]] | None = None) -> Setting:
-    """Who counts the figure at text[start:end], over what period, and its noun
-    (`spans`: the text's sentence_spans, when read already)."""
-    spans = sentence_spans(text) if spans is None else spans
-    index = max(0, bisect_right([s for s, _ in spans], start) - 1) if spans else 0
+@lru_cache(maxsize=4)
+def _sentences(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """The text's sentences and their starts, made once per text (a draft reads every
+    figure's setting in the same text; a str caches its own hash)."""
+    spans = sentence_spans(text)
+    return spans, [s for s, _ in spans]
+
+
+def read_setting(text: str, start: int, end: int, parties: PartyNames) -> Setting:
+    """Who counts the figure at text[start:end], over what period, and its noun."""
+    spans, starts = _sentences(text)
+    index = max(0, bisect_right(starts, start) - 1) if spans else 0
     s_start, s_end = spans[index] if spans else (0, len(text))
     sentence = text[s_start:s_end]
     here, there = start - s_start, end - s_start
