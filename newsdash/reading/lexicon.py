@@ -325,16 +325,17 @@ LEVEL_PHRASES: dict[str, str] = _folded({p: "level" for p in (
 # Words that point back to a party named before: "the ministry said", «وأضاف», «ووفقا له».
 REFERS_BACK: dict[str, bool] = _folded({p: True for p in (
     "the ministry", "the agency", "the mission", "the department", "the service", "the contingent",
-    "its spokesman", "its spokeswoman", "a spokesman", "a spokeswoman", "the spokesman", "the spokeswoman",
+    "its spokesman", "its spokeswoman", "spokesman", "spokeswoman", "spokesperson",
     "he said", "she said", "he added", "she added", "according to him", "according to her", "it said",
     "it added", "the statement", "the report", "the military",
     "الوزارة", "الوكالة", "البعثة", "الدائرة", "المتحدث باسمها", "المتحدث باسم الوزارة", "المتحدث باسم الوكالة",
-    "المتحدثة باسمها", "وأضاف", "وأضافت", "وتابع", "وتابعت", "ووفقا له", "وفقا له", "ووفقا لها", "وفقا لها",
+    "المتحدثة باسمها", "المتحدث الرسمي", "متحدث باسم", "وأضاف", "وأضافت", "وتابع", "وتابعت", "ووفقا له", "وفقا له", "ووفقا لها", "وفقا لها",
     "بحسب البيان", "وفقا للبيان", "البيان", "التقرير", "وأوضح", "وأوضحت", "وأشار", "وأشارت")})
 REPORTING_VERBS = frozenset(fold(w) for w in (
     "said", "says", "announced", "reported", "told", "added", "stated", "declared", "confirmed",
     "قال", "قالت", "أعلن", "أعلنت", "ذكر", "ذكرت", "أفاد", "أفادت", "أكد", "أكدت", "صرح", "صرحت", "أوضح",
-    "أوضحت", "أضاف", "أضافت", "اليوم"))
+    "أوضحت", "أضاف", "أضافت"))
+STATEMENT_DAY = frozenset({fold("اليوم")})  # «اليوم الأربعاء»: the day of the statement, not of the count
 # Another country's adjective after an Arabic office's name (or before an English one) makes
 # it that country's office: «وزارة الدفاع الأذربيجانية» is not the Russian ministry.
 FOREIGN_NATIONALITY = frozenset(fold(w) for w in (

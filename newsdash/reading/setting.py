@@ -24,6 +24,7 @@ from newsdash.reading.lexicon import (
     LEVEL_PHRASES,
     REFERS_BACK,
     REPORTING_VERBS,
+    STATEMENT_DAY,
     TOTAL_PHRASES,
     UNIT_WORDS,
     WEEKDAY_PHRASES,
@@ -34,7 +35,7 @@ from newsdash.reading.normalize import fold, normalize
 SENTENCE_END = re.compile(r"[.!?؟](?=\s+(?![a-z0-9]))|\n")
 TIME_UNITS = frozenset({"minutes", "hours", "days", "weeks", "months", "years", "percent"})
 CLAUSE_END = re.compile(r"[,،;؛:]")
-PREFIX = "(?:[وبلف]{1,2})?"  # Arabic one-letter prefixes: "وبجهود", "لوزارة"
+PREFIX = "(?:[وبفك]?ال|لل|[وبلف]{1,2})?"  # Arabic prefixes: "وبجهود", "لوزارة", "اللاجئين", "للاجئين"
 MIN_WORDS = 4  # a shorter "sentence" ("(تستمر)", a byline) names no one: look before it
 PartyNames = Mapping[str, Sequence[str]]  # party id -> its names and aliases
 
@@ -100,6 +101,8 @@ def _party(text: str, spans: list[tuple[int, int]], index: int, here: int,
         chosen = before[-1] if before else named[0]
         return chosen[2], text[s_start + chosen[0]:s_start + chosen[1]]
     refers = _refers_back(text[s_start:s_end])
+    if not refers and _has_reporting_verb(text[s_start:s_end]):
+        return None, ""  # "farmers said ...": a speaker of its own, not the party named before
     for back in range(index - 1, -1, -1):
         b_start, b_end = spans[back]
         words = text[b_start:b_end]
@@ -146,6 +149,10 @@ def _foreign(folded: str, start: int, end: int) -> bool:
     after = folded[end:end + 30].split()
     before = folded[max(0, start - 30):start].split()
     return bool((after and after[0] in FOREIGN_NATIONALITY) or (before and before[-1] in FOREIGN_NATIONALITY))
+
+
+def _has_reporting_verb(sentence: str) -> bool:
+    return any(word in REPORTING_VERBS or word[1:] in REPORTING_VERBS for word in fold(sentence).split())
 
 
 def _refers_back(words: str) -> bool:
@@ -210,7 +217,7 @@ def _distance(hit: tuple, here: int, there: int) -> int:
 
 def _after_reporting_verb(sentence: str, at: int) -> bool:
     before = fold(sentence[max(0, at - 60):at]).split()[-6:]  # «قالت وزارة الدفاع ... يوم الأحد»
-    return any(word.lstrip("وف") in REPORTING_VERBS or word in REPORTING_VERBS for word in before)
+    return any(word in REPORTING_VERBS or word[1:] in REPORTING_VERBS or word in STATEMENT_DAY for word in before)
 
 
 def _phrase_hits(sentence: str, table: Mapping[str, object]) -> list[tuple[int, int, object]]:
