@@ -40,6 +40,10 @@ HEADER = """\
 # attributed_to, translation, and the article block); check the period (it defaults to
 # the publication date); then set status: confirmed. `python -m newsdash validate`
 # proves each quote and refuses a confirmed record that still holds a placeholder.
+# A figure's `party` and `kind` are what its sentence says (who counts it; running
+# total or flow); a `proposed_measure` is a new series for it, written to
+# data/measures.yaml when the article is confirmed on the Add an article page (by hand:
+# move it there, then delete it here). See docs/adding-an-article.md.
 """
 
 
