@@ -7,7 +7,9 @@ defence ministry's running total of returns, more than 34,000 on 6 December 2020
 give the day's flows: "over 850 ... in past 24 hours", "over 1,100 ... in past 24 hours"),
 and more than 2,000 (an early count, 1 December 2020, here to be said twice). INVENTED for
 the tests, not sourced: ANAMA's 1,250 hectares (an agency report the record does not
-hold) and the ministry's 300 hectares cleared in one month.
+hold) and the ministry's 300 hectares cleared in one month. The ministry's demining totals of
+20 August 2021 (2,257 ha; with the roads, buildings and objects of the record's latest
+report) and UNHCR's 34,564 departures of 15 June 2021 are in the context tables.
 """
 
 from __future__ import annotations
@@ -61,4 +63,18 @@ spokesman told reporters.
     "en_two_parties": ("""BAKU, Jan 20 (Test Wire) - ANAMA said on Wednesday it had cleared 1,250 hectares so far. \
 Russian military engineers have also cleared 1,250 hectares so far, the Russian Defence Ministry said.
 """, "2021-01-20"),
+    # the Russian side's four running totals in one sentence, "since the beginning"
+    "en_mod": ("""MOSCOW, Aug 20 (Test Wire) - Since the beginning of the peacekeeping mission, Russian sappers \
+have cleared 2,257 hectares of land and 683 km of roads, inspected 1,937 buildings and neutralised more than \
+26,000 explosive objects, the Russian Defence Ministry said on Friday.
+""", "2021-08-20"),
+    "ar_mod": ("""موسكو، 20 آب/أغسطس (وكالة الاختبار) - أفادت وزارة الدفاع الروسية بأن خبراء المتفجرات الروس قاموا منذ \
+بداية مهمة حفظ السلام بتطهير 2257 هكتارا من الأراضي و683 كيلومترا من الطرق، وفحص 1937 مبنى، وإبطال مفعول أكثر \
+من 26 ألف مادة متفجرة.
+""", "2021-08-20"),
+    # UNHCR's running total of departures and a count on a date, by another party
+    "en_unhcr": ("""YEREVAN, June 15 (Test Wire) - UNHCR has recorded 34,564 departures on the return buses from \
+Yerevan since mid-November, the agency said. About 37,000 people remain displaced in Armenia, according to the \
+State Migration Service.
+""", "2021-06-15"),
 }

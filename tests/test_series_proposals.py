@@ -124,3 +124,18 @@ def test_the_same_number_said_by_two_parties_is_two_claims():
     assert len(figures) == 2
     drafted = build_draft(text.encode(), text, extract(text, published, PARTIES), "001_t.txt", measures=MEASURES)[0]
     assert [f.get("measure") for f in drafted["figures"]] == ["anama_hectares_total", "hectares"]
+
+
+@pytest.mark.parametrize("story", ["en_mod", "ar_mod"])
+def test_each_of_the_russian_sides_running_totals_gets_its_series(story: str):
+    figures = draft_figures(story)
+    assert {value: f.get("measure") for value, f in figures.items()} == {
+        2257: "hectares", 683: "road_km", 1937: "buildings", 26000: "explosive_objects"}
+    assert {(f["party"], f["kind"]) for f in figures.values()} == {("russian_mod", "total")}
+
+
+def test_unhcrs_departures_and_the_displaced_count_go_to_their_own_parties_series():
+    figures = draft_figures("en_unhcr")
+    assert (figures[34564]["measure"], figures[34564]["party"], figures[34564]["unit"]) == (
+        "departures_on_return_buses_cumulative", "unhcr", "people")  # the series' unit for "departures"
+    assert (figures[37000]["measure"], figures[37000]["kind"]) == ("refugee_like_in_armenia", "level")

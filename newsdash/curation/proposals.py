@@ -109,7 +109,8 @@ def propose(quote: str, unit: str, measures: Mapping[str, Measure], setting: Set
     text says who counts it and what kind it is but no series of the record matches."""
     setting = setting or Setting()
     unit = unit or setting.noun_unit or ""  # the noun elsewhere in the sentence, for a quote with none
-    quantity = _same_quantity(quote, unit, setting.sentence, measures)
+    # a noun the reader does not know as a unit ("departures") is matched by the measures' words
+    quantity = _same_quantity(quote, unit if unit in KNOWN_UNITS else "", setting.sentence, measures)
     matching = [(score, m, w) for score, m, w in quantity if _same_series(m, setting)]
     party = parties_of(measures).get(setting.party or "")
     party_name = (party.name.en, party.name.ar) if party else None
@@ -117,7 +118,7 @@ def propose(quote: str, unit: str, measures: Mapping[str, Measure], setting: Set
         _, measure, words = matching[0]
         return Proposal(measure.id, measure.category, measure.unit, words, (measure.label.en, measure.label.ar),
                         setting, party_name)
-    if quantity and not unit and len({m.unit for _, m, _ in quantity}) == 1:
+    if quantity and unit not in KNOWN_UNITS and len({m.unit for _, m, _ in quantity}) == 1:
         unit = quantity[0][1].unit  # no noun anywhere, but the sentence's words name one quantity
     categories = {m.category for _, m, _ in quantity} or {m.category for m in measures.values() if m.unit == unit}
     category = next(iter(categories)) if len(categories) == 1 else None
