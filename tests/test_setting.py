@@ -70,3 +70,8 @@ def test_a_sentence_naming_no_one_stops_the_reading_back():
 def test_the_noun_of_a_number_without_one_is_read_in_its_sentence():
     found = setting_of("ارتفع إجمالي عدد اللاجئين العائدين إلى نحو 15 ألفا.", "15 ألفا")
     assert found.noun_unit == "refugees"
+
+
+def test_a_day_after_an_event_is_no_period():
+    found = setting_of("A day after the ceasefire, the Russian Defence Ministry said 300 refugees had returned.", "300")
+    assert found.kind is None

@@ -278,13 +278,14 @@ SEASONS = ("spring", "summer", "autumn", "fall", "winter", "ربيع", "صيف",
 
 
 # --- the setting of a figure: its period and who counts it (newsdash.reading.setting) ----
-# A flow is what happened in one period; its phrases name the period. Found in wire copy on
+# A flow is what happened in one period; its phrases name the period ("a day" alone is left
+# out: "a day after the ceasefire" dates a count, it is no period). Found in wire copy on
 # returns, demining and casualties: "over the past 24 hours", «خلال اليوم الماضي», «أمس».
 _FLOW_WORDS = {
     "day": ("yesterday", "overnight", "in the past 24 hours", "over the past 24 hours", "in the last 24 hours",
             "over the last 24 hours", "during the past 24 hours", "within 24 hours", "in the past day",
             "over the past day", "over the last day", "in the last day", "during the past day", "in a single day",
-            "in one day", "per day", "a day", "daily", "each day", "every day", "since yesterday",
+            "in one day", "per day", "daily", "each day", "every day", "since yesterday",
             "أمس", "يوم أمس", "البارحة", "الليلة الماضية", "خلال اليوم الماضي", "في اليوم الماضي",
             "خلال اليوم الأخير", "خلال الساعات الـ24 الماضية", "خلال الساعات ال24 الماضية",
             "خلال الساعات 24 الماضية", "خلال الـ24 ساعة الماضية", "خلال ال24 ساعة الماضية",
@@ -293,11 +294,11 @@ _FLOW_WORDS = {
     "weekend": ("over the weekend", "at the weekend", "on the weekend", "this weekend", "last weekend",
                 "عطلة نهاية الأسبوع", "نهاية الأسبوع", "خلال عطلة نهاية الأسبوع", "في عطلة نهاية الأسبوع"),
     "week": ("in the past week", "over the past week", "in the last week", "over the last week", "last week",
-             "this week", "during the week", "per week", "a week", "weekly", "in the past seven days",
+             "this week", "during the week", "per week", "weekly", "in the past seven days",
              "over the past seven days", "خلال الأسبوع", "خلال الأسبوع الماضي", "الأسبوع الماضي",
              "في الأسبوع الماضي", "هذا الأسبوع", "خلال الأيام السبعة الماضية", "أسبوعيا", "خلال أسبوع"),
     "month": ("last month", "this month", "in the past month", "over the past month", "in the last month",
-              "during the month", "per month", "a month", "monthly", "in the past 30 days", "over the past 30 days",
+              "during the month", "per month", "monthly", "in the past 30 days", "over the past 30 days",
               "الشهر الماضي", "خلال الشهر الماضي", "في الشهر الماضي", "خلال الشهر", "هذا الشهر",
               "خلال الشهر الجاري", "خلال شهر", "شهريا", "خلال الثلاثين يوما الماضية", "خلال 30 يوما"),
 }
