@@ -141,3 +141,16 @@ def test_the_form_offers_the_new_measure_chosen_with_the_reason(data_copy: Path)
     assert measure.options == ("", "hectares", "anama_hectares_total")  # the Russian series stays a choice
     assert measure.option_labels["anama_hectares_total"].startswith("new: Hectares, running total (ANAMA")
     assert section.caption.startswith("No series of the record holds ANAMA")
+
+
+def test_the_measure_filter_names_both_parties(data_copy: Path):
+    from newsdash.views.data_pages import measure_label
+
+    draft, raw = anama_draft(data_copy)
+    c.save_with_new_measures(c.confirm(draft, answers_for(draft)), raw, data_copy)
+    corpus = load_corpus(data_copy)
+    assert measure_label(corpus, "hectares", "en") == "Land cleared or surveyed — Russian defence ministry"
+    assert measure_label(corpus, "hectares", "ar").endswith("— وزارة الدفاع الروسية")
+    assert measure_label(corpus, "anama_hectares_total", "en") == (
+        "Hectares, running total (ANAMA (Azerbaijan's mine action agency))")  # its label names it already
+    assert measure_label(corpus, "road_km", "en") == "Roads cleared of explosives"
