@@ -82,6 +82,7 @@ def test_choosing_the_russian_series_for_anamas_count_is_refused(data_copy: Path
         c.save_with_new_measures(c.confirm(draft, answers_for(draft, **{f"figures__{number}__measure": "hectares"})),
                                  raw, data_copy)
     assert "counted by 'anama' but measure 'hectares' is counted by 'russian_mod'" in refused.value.message
+    assert refused.value.field == f"figures.{number}.measure"  # told beside the measure the editor chose
     assert "anama_hectares_total" not in load_measures(data_copy)[0]
 
 

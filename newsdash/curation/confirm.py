@@ -36,6 +36,9 @@ FIGURE_FIELDS = ("label.en", "label.ar", "attributed_to", "attributed_to_ar", "t
 EVENT_FIELDS = ("label.en", "label.ar", "translation")
 # the Arabic attribution falls back to the original wording; a figure on no measure is a tile
 OPTIONAL = {"attributed_to_ar", "measure"}
+# a refusal of what the text said of a figure (who counts it, its kind) is told at the
+# measure the editor chose: the form asks for the measure, not for these
+SHOWN_AT = {"party": "measure", "kind": "measure"}
 HEADER = """\
 # Confirmed on the Add an article page (or with newsdash.curation.confirm) from
 # seeds/{seed}. Every quote is a verbatim span of the seed; `python -m newsdash
@@ -299,7 +302,8 @@ def _lists_of(article: Mapping) -> dict[str, str]:
 def _form_field(problem: DataError, lists: Mapping[str, str]) -> str:
     """The form's key for the field a validation problem names (figures.figure_1.category),
     so the page can name the field in the form's own words."""
-    where = f"{problem.record_id}.{problem.field}"
+    field = SHOWN_AT.get(problem.field, problem.field)
+    where = f"{problem.record_id}.{field}"
     return f"{lists[problem.record_id]}.{where}" if problem.record_id in lists else where
 
 
