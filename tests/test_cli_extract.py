@@ -269,11 +269,13 @@ def test_the_draft_says_why_in_comments_and_still_validates(capsys, data_copy):
     text = next((data_copy / "articles").glob("draft-*.yaml")).read_text(encoding="utf-8")
     assert ("# read by: digits out of order (right-to-left layout): groups read in reverse\n"
             "# LOW CONFIDENCE: check this reading against the text first\n"
-            "# Proposed: Land cleared or surveyed. It counts hectares, and the quote says هكتار.\n"
-            "- id: figure_2\n") in text
+            "# Proposed on no series: the text does not say who counts it nor whether it is a running total or a flow. "
+            "A figure sits only on a series of the "
+            "same party, kind and quantity: choose one, or none (see docs/measures.md).\n"
+            "- id: figure_2\n") in text  # "the ministry" of a Damascus dateline is no party of the record
     assert "# read by: unit guessed (people) from a nationality noun\n# LOW CONFIDENCE" in text
-    assert "# also stated at characters 12-22 of the seed\n# Proposed category: demining" in text
-    assert "  category: demining\n  measure: hectares\n" in text  # the proposal, in the record
+    assert "# also stated at characters 12-22 of the seed\n# On no known measure (unit mines" in text
+    assert "  category: demining\n  value: 12417\n" in text  # the category its words suggest, no measure
     code, out, err = run(capsys, "validate")
     assert code == 0, err
     assert "Drafts, valid but not shown: 1 draft article(s)" in out

@@ -189,7 +189,8 @@ def test_the_proposal_is_chosen_with_its_reason(data_copy: Path) -> None:
     assert measure.options == ["none: a tile and the text only", "Returned to Karabakh (Russian side's count)"]
     assert field(at, "figures.figure_1.category").value == "returns"
     captions = [c.value for c in at.caption]
-    assert "Proposed: Returned to Karabakh (Russian side's count). It counts refugees, and the quote says لاجئ." \
+    assert ("Proposed: Returned to Karabakh (Russian side's count). Same party: Russian defence ministry (the text "
+            "says «وزارة الدفاع الروسية»). Same kind: a running total («منذ»). Same quantity: refugees (لاجئ).") \
         in captions
     no_measure = next(s for s in at.selectbox if s.key == f"{FORM}.figures.figure_2.measure")
     assert no_measure.value == ""

@@ -108,3 +108,58 @@ def test_the_measures_file_is_among_the_sources_with_the_bytes_parsed(data_copy:
     loaded_bytes = (data_copy / "measures.yaml").read_bytes()
     edit(data_copy / "measures.yaml", "Land cleared or surveyed", "Land cleared")
     assert corpus.sources()[data_copy / "measures.yaml"] == loaded_bytes
+
+
+def test_every_measure_says_who_counts_it_and_what_kind_it_is():
+    measures = load_measures(ROOT / "data")[0]
+    assert {m.id: (m.party, m.kind) for m in measures.values()} == {
+        "hectares": ("russian_mod", "total"), "road_km": ("russian_mod", "total"),
+        "buildings": ("russian_mod", "total"), "explosive_objects": ("russian_mod", "total"),
+        "returned_to_karabakh_cumulative": ("russian_mod", "total"),
+        "departures_on_return_buses_cumulative": ("unhcr", "total"),
+        "refugee_like_in_armenia": ("armenia_migration_un", "level")}
+    assert measures["returned_to_karabakh_cumulative"].since == "2020-11-14"
+    assert measures["refugee_like_in_armenia"].area.en == "Armenia"
+    assert measures.parties["anama"].name.en.startswith("ANAMA")
+    assert "Russian peacekeepers" in measures.parties["russian_mod"].aliases.en
+
+
+def test_a_figure_stated_by_another_party_than_its_measure_is_an_error_at_its_line(data_copy: Path):
+    """ANAMA's hectares on the Russian side's series: refused, with file, line, figure and field."""
+    article = data_copy / "articles" / ARTICLE
+    edit(article, "    measure: hectares\n", "    measure: hectares\n    party: anama\n")
+    [error] = load_corpus(data_copy).errors
+    assert (error.file, error.line, error.record_id, error.field) == (
+        str(article), line_of(article, "party: anama"), "hectares_surveyed", "party")
+    assert "counted by 'anama' but measure 'hectares' is counted by 'russian_mod'" in error.message
+
+
+def test_a_flow_on_a_running_total_is_an_error_at_its_line(data_copy: Path):
+    article = data_copy / "articles" / ARTICLE
+    edit(article, "    measure: returned_to_karabakh_cumulative\n",
+         "    measure: returned_to_karabakh_cumulative\n    kind: flow\n")
+    [error] = load_corpus(data_copy).errors
+    assert (error.record_id, error.field, error.line) == ("refugees_returned", "kind", line_of(article, "kind: flow"))
+    assert "a flow is never a point on a running total" in error.message
+
+
+def test_a_figure_stated_as_its_measures_party_and_kind_is_valid(data_copy: Path):
+    article = data_copy / "articles" / ARTICLE
+    edit(article, "    measure: hectares\n", "    measure: hectares\n    party: russian_mod\n    kind: total\n")
+    assert load_corpus(data_copy).errors == ()
+
+
+def test_a_measure_of_an_unknown_party_is_an_error(data_copy: Path):
+    measures = data_copy / "measures.yaml"
+    edit(measures, "    party: unhcr\n", "    party: un_agency\n")
+    error = next(e for e in load_corpus(data_copy).errors if e.file == str(measures))
+    assert (error.line, error.record_id, error.field) == (
+        line_of(measures, "party: un_agency"), "departures_on_return_buses_cumulative", "party")
+
+
+def test_a_flow_must_say_its_period(data_copy: Path):
+    measures = data_copy / "measures.yaml"
+    edit(measures, "قره باغ\"}\n    kind: total\n    since: \"2020-11\"\n", "قره باغ\"}\n    kind: flow\n")
+    error = next(e for e in load_corpus(data_copy).errors if e.file == str(measures))
+    assert error.record_id == "departures_on_return_buses_cumulative"
+    assert "per: day, weekend, week or month" in error.message

@@ -21,6 +21,7 @@ from newsdash.curation.draft import (
     text_problem,
 )
 from newsdash.curation.one_story import seed_name_now, seeds_locked, story_on_record
+from newsdash.curation.worker import record_parties
 from newsdash.data.corpus import data_dir, seeds_dir_for
 from newsdash.data.loading import load_article
 from newsdash.data.measures import load_measures
@@ -34,6 +35,7 @@ from newsdash.reading.candidates import (
     guess_published,
     to_yaml,
 )
+from newsdash.reading.setting import party_names
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -72,7 +74,7 @@ def run_extract(path: Path, published: date | None) -> int:
     except DataError as error:
         print(error, file=sys.stderr)
         return 1
-    extraction = extract(text, published)
+    extraction = extract(text, published, record_parties(data_dir()))
     sys.stdout.write(to_yaml(extraction))
     if extraction.truncated:
         print(f"only the first {MAX_CANDIDATES} candidates of a kind (or the first {NUMBER_BUDGET:,} numbers) were "
@@ -114,8 +116,8 @@ def _write_draft(raw: bytes, text: str, when: date, data: Path) -> int:
     if target.exists():
         print(f"{target} already exists: this text has a draft already.", file=sys.stderr)
         return 1
-    extraction = extract(text, when)
     measures = load_measures(data)[0]  # the proposals: each figure's likely measure and category
+    extraction = extract(text, when, party_names(measures.parties))
     with seeds_locked(seeds):  # the story checked and the seed numbered and written as one step
         if holder := story_on_record(raw, data):
             print(f"this text is already on the record as the article '{holder.id}' ({holder.path}): one story is "
@@ -126,11 +128,11 @@ def _write_draft(raw: bytes, text: str, when: date, data: Path) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         if not (seeds / seed_name).exists():
             (seeds / seed_name).write_bytes(raw)
-        target.write_text(draft_yaml(article, extraction, measures), encoding="utf-8")
+        target.write_text(draft_yaml(article, extraction, measures, text), encoding="utf-8")
     for quote in left_out:
         print(f"left out (words not unique in the text, or no year): «{quote}»", file=sys.stderr)
     for figure in article["figures"] if measures else ():
-        print(f"{figure['id']} «{figure['quote']}»: {proposal_reason(figure, measures)}", file=sys.stderr)
+        print(f"{figure['id']} «{figure['quote']}»: {proposal_reason(figure, measures, 'en', text)}", file=sys.stderr)
     _say_low_confidence(extraction)
     return _report(target, seeds, seeds / seed_name, article)
 

@@ -24,6 +24,7 @@ from newsdash.curation.draft import sha256_hex
 from newsdash.curation.one_story import seed_name_now, seeds_locked, story_on_record
 from newsdash.data.corpus import article_files, seeds_dir_for
 from newsdash.data.loading import load_article
+from newsdash.data.measures import MEASURES_FILE, load_measures
 from newsdash.data.models import DRAFT_MARKS
 from newsdash.errors import DataError
 
@@ -36,6 +37,9 @@ FIGURE_FIELDS = ("label.en", "label.ar", "unit", "attributed_to", "attributed_to
 EVENT_FIELDS = ("label.en", "label.ar", "translation")
 # the Arabic attribution falls back to the original wording; a figure on no measure is a tile
 OPTIONAL = {"attributed_to_ar", "measure"}
+# a refusal of what the text said of a figure (who counts it, its kind) is told at the
+# measure the editor chose: the form asks for the measure, not for these
+SHOWN_AT = {"party": "measure", "kind": "measure"}
 HEADER = """\
 # Confirmed on the Add an article page (or with newsdash.curation.confirm) from
 # seeds/{seed}. Every quote is a verbatim span of the seed; `python -m newsdash
@@ -335,7 +339,7 @@ def _form_field(problem: DataError, lists: Mapping[str, str]) -> str:
     """The form's key for the field a validation problem names (figures.figure_1.category),
     so the page can name the field in the form's own words."""
     record = re.sub(r"^(paragraphs)\[(\d+)\]$", r"\1.\2", str(problem.record_id))  # paragraphs[0]: no id
-    where = f"{record}.{problem.field}"
+    where = f"{record}.{SHOWN_AT.get(problem.field, problem.field)}"
     return f"{lists[record]}.{where}" if record in lists else where
 
 
@@ -350,3 +354,59 @@ def _in_words(problems: list[DataError], lists: Mapping[str, str]) -> dict[str, 
 def _for_editor(problem: DataError, temp: Path, target: Path) -> str:
     """A validation problem as the editor reads it: named after the file to be, not the temp."""
     return str(problem).replace(str(temp), target.name)
+
+
+# --- new series proposed by the draft (a new party's count, or a flow beside a total) ---
+
+
+def save_with_new_measures(article: Mapping, seed_raw: bytes, data: Path, **save_options: object) -> Path:
+    """save_confirmed, after adding to data/measures.yaml each new measure the draft
+    proposed and the editor kept for a figure (the figure names it); the measures file is
+    put back as it was when the save is refused."""
+    article, new = _without_proposals(article)
+    path = data / MEASURES_FILE
+    before = path.read_bytes() if path.exists() else None
+    if new:
+        _add_measures(path, before, new)
+    try:
+        return save_confirmed(article, seed_raw, data, **save_options)
+    except BaseException:
+        if new and before is not None:
+            _replace_bytes(path, before)
+        raise
+
+
+def _without_proposals(article: Mapping) -> tuple[dict, list[dict]]:
+    """The article without its figures' proposed measures, and the ones its figures name."""
+    article = copy.deepcopy(dict(article))
+    new: dict[str, dict] = {}
+    for figure in article.get("figures", []):
+        proposed = figure.pop("proposed_measure", None)
+        if isinstance(proposed, Mapping) and proposed.get("id") == figure.get("measure"):
+            new.setdefault(str(proposed["id"]), dict(proposed))
+    return article, list(new.values())
+
+
+def _add_measures(path: Path, before: bytes | None, new: list[dict]) -> None:
+    """Append the measures to the file's list (the file ends with it), and check the file
+    still loads; refused, nothing is changed."""
+    if before is None:
+        raise SaveRefused(f"{MEASURES_FILE} is missing: a new measure cannot be added", "-")
+    known = load_measures(path.parent)[0]
+    taken = [m["id"] for m in new if m["id"] in known]
+    if taken:
+        raise SaveRefused(f"measure '{taken[0]}' was added meanwhile: choose it for the figure", "-")
+    entries = yaml.dump(new, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=110)
+    block = "".join(f"  {line}\n" for line in entries.splitlines())
+    text = before.decode("utf-8").rstrip("\n") + "\n\n" + block
+    _replace_bytes(path, text.encode("utf-8"))
+    _, _, errors = load_measures(path.parent)
+    if errors:
+        _replace_bytes(path, before)
+        raise SaveRefused(f"the new measure could not be added: {errors[0]}", "-")
+
+
+def _replace_bytes(path: Path, raw: bytes) -> None:
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    temp.write_bytes(raw)
+    os.replace(temp, path)

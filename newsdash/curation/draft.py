@@ -16,12 +16,12 @@ from pathlib import Path
 
 import yaml
 
-from newsdash.curation.proposals import propose
+from newsdash.curation.proposals import Proposal, propose_for_quote, propose_in_text
 from newsdash.data.loading import split_paragraphs
 from newsdash.data.measures import Measure
 from newsdash.data.models import DRAFT_MARKS
 from newsdash.data.provenance import ProvenanceProblem, check_event_date, check_figure
-from newsdash.reading.candidates import EventCandidate, Extraction, FigureCandidate
+from newsdash.reading.candidates import KNOWN_UNITS, EventCandidate, Extraction, FigureCandidate
 from newsdash.reading.formatting import UNITS, format_date, format_value, unit_label
 from newsdash.reading.lexicon import UNIT_NAMES_AR
 from newsdash.textsafety import BIDI_CONTROLS, character_problem, number_problem, one_line
@@ -42,6 +42,10 @@ HEADER = """\
 # attributed_to, translation, and the article block); check the period (it defaults to
 # the publication date); then set status: confirmed. `python -m newsdash validate`
 # proves each quote and refuses a confirmed record that still holds a placeholder.
+# A figure's `party` and `kind` are what its sentence says (who counts it; running
+# total or flow); a `proposed_measure` is a new series for it, written to
+# data/measures.yaml when the article is confirmed on the Add an article page (by hand:
+# move it there, then delete it here). See docs/adding-an-article.md.
 """
 
 
@@ -94,7 +98,9 @@ def build_draft(raw: bytes, text: str, extraction: Extraction, seed_file: str,  
     for i, candidate in enumerate(extraction.figures):
         if i in keep_f:
             record = _figure_record(text, candidate, i + 1, published)
-            _add(records["figures"], left_out, candidate, _with_proposal(record, measures))
+            proposal = propose_in_text(text, candidate.start, candidate.end, candidate.quote,
+                                       candidate.unit or "", measures) if measures and record else None
+            _add(records["figures"], left_out, candidate, _with_proposal(record, proposal))
     for i, candidate in enumerate(extraction.events):
         if i in keep_e:
             _add(records["events"], left_out, candidate, _event_record(text, candidate, i + 1, published))
@@ -112,29 +118,39 @@ def _add(records: list, left_out: list, candidate, record: dict | None) -> None:
         records.append(record)
 
 
-def _with_proposal(record: dict | None, measures: Mapping[str, Measure] | None) -> dict | None:
-    """The figure with the measure and category its unit and quote suggest (the editor
-    accepts or changes them); as it was when there are no measures or no proposal."""
-    if record is None or not measures:
+def _with_proposal(record: dict | None, proposal: Proposal | None) -> dict | None:
+    """The figure with what its sentence says (who counts it, total or flow), the unit its
+    sentence names when the quote has no noun, and the measure and category proposed for
+    it (the editor accepts or changes them); a new measure is kept on the figure until the
+    article is confirmed. As it was when there are no measures."""
+    if record is None or proposal is None:
         return record
-    proposal = propose(record["quote"], record["unit"], measures)
     record["category"] = proposal.category or record["category"]
-    if proposal.measure is None:
-        return record
+    if _holds_draft_mark(record["unit"]) and proposal.unit in KNOWN_UNITS:
+        record["unit"] = proposal.unit  # "نحو 15 ألفا": the noun is elsewhere in the sentence
+    said = {"party": proposal.setting.party, "kind": proposal.setting.kind}
     with_measure = {}
     for key, value in record.items():  # the measure right after the category, as editors write it
         with_measure[key] = value
-        if key == "category":
+        if key == "category" and proposal.measure:
             with_measure["measure"] = proposal.measure
+        if key == "unit":
+            with_measure.update({k: v for k, v in said.items() if v})
+    if proposal.new_measure is not None:
+        with_measure["proposed_measure"] = proposal.new_measure
     return with_measure
 
 
-def proposal_reason(record: dict, measures: Mapping[str, Measure], lang: str = "en") -> str:
-    return propose(record["quote"], record["unit"], measures).reason(lang)
+def _holds_draft_mark(value: object) -> bool:
+    return isinstance(value, str) and value.startswith(DRAFT_EN)
+
+
+def proposal_reason(record: dict, measures: Mapping[str, Measure], lang: str = "en", text: str = "") -> str:
+    return propose_for_quote(text, record["quote"], record["unit"], measures).reason(lang)
 
 
 def draft_yaml(article: dict, extraction: Extraction | None = None,
-               measures: Mapping[str, Measure] | None = None) -> str:
+               measures: Mapping[str, Measure] | None = None, text: str = "") -> str:
     """The draft as YAML; with the extraction, a comment above each record says which rule
     read it and marks a low-confidence reading, and with the measures, what is proposed
     for each figure and why (comments: the file validates as before)."""
@@ -142,12 +158,12 @@ def draft_yaml(article: dict, extraction: Extraction | None = None,
     body = yaml.dump(article, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=110)
     if extraction is not None:
         figures = {f["id"]: f for f in article.get("figures", [])}
-        body = RECORD_LINE.sub(lambda m: _why_comment(m, extraction, figures, measures) + m.group(0), body)
+        body = RECORD_LINE.sub(lambda m: _why_comment(m, extraction, figures, measures, text) + m.group(0), body)
     return HEADER.format(seed=seed, mark=DRAFT_EN) + body
 
 
 def _why_comment(match: re.Match, extraction: Extraction, figures: Mapping[str, dict] | None = None,
-                 measures: Mapping[str, Measure] | None = None) -> str:
+                 measures: Mapping[str, Measure] | None = None, text: str = "") -> str:
     indent, kind, number = match.group(1), match.group(2), int(match.group(3))
     candidates = extraction.figures if kind == "figure" else extraction.events
     if not 0 < number <= len(candidates):
@@ -161,7 +177,7 @@ def _why_comment(match: re.Match, extraction: Extraction, figures: Mapping[str, 
         lines.append(f"also stated at characters {spans} of the seed")
     record = (figures or {}).get(f"{kind}_{number}")
     if record is not None and measures:
-        lines.append(proposal_reason(record, measures))
+        lines.append(proposal_reason(record, measures, "en", text))
     return "".join(f"{indent}# {one_line(line)}\n" for line in lines)
 
 

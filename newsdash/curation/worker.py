@@ -18,7 +18,10 @@ import threading
 from datetime import date
 from pathlib import Path
 
+from newsdash.data.corpus import data_dir
+from newsdash.data.measures import load_measures
 from newsdash.reading.candidates import Extraction, extract, guess_published
+from newsdash.reading.setting import party_names
 
 TIME_LIMIT_S = 10.0
 AT_ONCE = 2
@@ -91,7 +94,13 @@ def draft_bounded(incoming, extraction: Extraction, seeds: Path, figures: list[i
 
 def read_article(text: str, chosen: date | None) -> tuple[date | None, Extraction]:
     published = chosen or guess_published(text)
-    return published, extract(text, published)
+    return published, extract(text, published, record_parties(data_dir()))
+
+
+def record_parties(data: Path) -> dict[str, tuple[str, ...]]:
+    """The names of the parties of data/measures.yaml (none when it cannot be read): the
+    same figure in two sentences is one claim only when the same party states it."""
+    return party_names(load_measures(data)[0].parties)
 
 
 def _serve() -> None:

@@ -15,9 +15,11 @@ from pathlib import Path
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from newsdash.data.measures import parties_of
 from newsdash.data.yamlsafe import decode_text, read_bytes
 from newsdash.errors import DataError
 from newsdash.reading.dates import parse_partial
+from newsdash.reading.setting import named_parties, party_names
 from newsdash.textsafety import character_problem
 
 QUALIFIERS = ("exact", "more_than", "about")
@@ -121,6 +123,7 @@ class Context:
     events: tuple[ContextEvent, ...]
     flags: tuple[Flag, ...]
     sources: tuple[tuple[Path, bytes], ...] = ()  # each table read, with the bytes parsed
+    totals: frozenset[str] = frozenset()  # the measures declared running totals (data/measures.yaml)
 
 
 _EXTRA_CELLS = "\x00extra"  # DictReader's key for cells beyond the header's columns
@@ -148,8 +151,9 @@ def _csv_rows(path: Path, raw: bytes, errors: list[DataError]) -> list[tuple[int
 
 
 def _validated(path: Path, rows, model, errors: list[DataError], measures=None) -> list:  # noqa: ANN001
-    """The rows that pass the model; with `measures` (ids of data/measures.yaml), a row
-    must also name one of them."""
+    """The rows that pass the model; with `measures` (data/measures.yaml), a row must also
+    name one of them, and who reported it must be that measure's party (a row naming
+    another party's agency is another series)."""
     good = []
     for line, row in rows:
         try:
@@ -158,6 +162,9 @@ def _validated(path: Path, rows, model, errors: list[DataError], measures=None) 
                 message = f"no measure '{record.measure}' in measures.yaml (add it there first)"
                 errors.append(DataError(str(path), message, line, f"row {line}", "measure"))
                 continue
+            if measures is not None and (problem := _party_problem(record, measures)):
+                errors.append(DataError(str(path), problem, line, f"row {line}", "reported_by"))
+                continue
             good.append(record)
         except ValidationError as exc:
             for e in exc.errors():
@@ -165,6 +172,20 @@ def _validated(path: Path, rows, model, errors: list[DataError], measures=None) 
                 msg = "unknown column" if e["type"] == "extra_forbidden" else e["msg"].removeprefix("Value error, ")
                 errors.append(DataError(str(path), msg, line, f"row {line}", field))
     return good
+
+
+def _party_problem(row: ContextRow, measures) -> str | None:  # noqa: ANN001
+    """Why the row's reported_by is not its measure's party (None when it is, or when it
+    names no party the data knows)."""
+    parties = parties_of(measures)
+    if not parties or not row.reported_by:
+        return None
+    named = {pid for _, _, pid in named_parties(row.reported_by, party_names(parties))}
+    measure = measures[row.measure]
+    if not named or measure.party in named:
+        return None
+    return (f"reported by '{row.reported_by}' ({', '.join(sorted(named))}) but measure '{row.measure}' is "
+            f"counted by '{measure.party}': one party's count is its own series")
 
 
 def _demining_long(rows: list[tuple[int, dict]]) -> list[tuple[int, dict]]:
@@ -180,11 +201,12 @@ def _demining_long(rows: list[tuple[int, dict]]) -> list[tuple[int, dict]]:
     return long
 
 
-def find_falls(frame: pd.DataFrame) -> list[Flag]:
-    """Flag every cumulative value below the previous one of the same measure."""
+def find_falls(frame: pd.DataFrame, totals: frozenset[str] | set[str]) -> list[Flag]:
+    """Flag every value of a running total (a measure of `totals`) below the previous one
+    of the same measure; a flow or a count on a date may fall."""
     flags = []
     for measure, group in frame.sort_values("as_of").groupby("measure", sort=False):
-        if not is_cumulative(str(measure)):
+        if str(measure) not in totals:
             continue
         previous = None
         for row in group.itertuples():
@@ -195,8 +217,14 @@ def find_falls(frame: pd.DataFrame) -> list[Flag]:
     return flags
 
 
-def is_cumulative(measure: str) -> bool:
-    return measure in DEMINING_MEASURES or measure.endswith("_cumulative")
+def running_totals(measures) -> frozenset[str]:  # noqa: ANN001
+    """The ids of the measures declared running totals (kind: total); none without measures."""
+    return frozenset(mid for mid, m in (measures or {}).items() if getattr(m, "kind", None) == "total")
+
+
+def is_cumulative(measure: str, totals: frozenset[str] | set[str]) -> bool:
+    """A running total by its measure's declared kind, never by its name."""
+    return measure in totals
 
 
 def _frame(rows: list[ContextRow]) -> pd.DataFrame:
@@ -208,7 +236,8 @@ def load_context(context_dir: Path, measures=None) -> tuple[Context, list[DataEr
     """Read the three tables; a missing table is an error, a bad row is skipped and reported.
 
     Only regular files inside the data folder (context_dir's parent) are read. With
-    `measures` (the ids of data/measures.yaml), a row naming another measure is an error."""
+    `measures` (data/measures.yaml), a row naming another measure, or reported by another
+    party than its measure's, is an error, and a running total that falls is flagged."""
     errors: list[DataError] = []
     tables, sources = {}, []
     for name in (DEMINING_FILE, RETURNS_FILE, EVENTS_FILE):
@@ -226,5 +255,6 @@ def load_context(context_dir: Path, measures=None) -> tuple[Context, list[DataEr
                                  errors, measures))
     returns = _frame(_validated(context_dir / RETURNS_FILE, tables[RETURNS_FILE], ContextRow, errors, measures))
     events = tuple(_validated(context_dir / EVENTS_FILE, tables[EVENTS_FILE], ContextEvent, errors))
-    flags = tuple(find_falls(demining) + find_falls(returns))
-    return Context(demining, returns, events, flags, tuple(sources)), errors
+    totals = running_totals(measures)
+    flags = tuple(find_falls(demining, totals) + find_falls(returns, totals))
+    return Context(demining, returns, events, flags, tuple(sources), totals), errors

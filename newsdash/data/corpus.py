@@ -369,11 +369,13 @@ def _seed(path: Path, seeds: Path, states: dict) -> tuple[bytes, str]:
 
 def _context(data: Path, states: dict, measures: dict | None = None) -> tuple[Context, tuple]:
     folder = data / "context"
-    key = (*(states.get(str(folder / name)) for name in CONTEXT_FILES), tuple(measures or ()))
+    # who counts each measure and its kind decide a row's validity and its flags
+    key = (*(states.get(str(folder / name)) for name in CONTEXT_FILES),
+           tuple((mid, m.party, m.kind) for mid, m in (measures or {}).items()))
     known = _contexts.get(str(data))
     if known and known[0] == key:
         return known[1], known[2]
-    context, errors = load_context(folder, None if measures is None else set(measures))
+    context, errors = load_context(folder, measures)
     if all(_describes(states.get(str(path)), raw) for path, raw in context.sources):
         _contexts[str(data)] = (key, context, tuple(errors))
     return context, tuple(errors)
@@ -392,7 +394,8 @@ def _load_guarded(path: Path, seeds: Path, data: Path | None = None, read_seed=N
 
 
 def article_vs_series(loaded: LoadedArticle, context: Context, by_measure: dict | None = None) -> list[Flag]:
-    """An article total below an earlier cumulative report of the same measure.
+    """An article total below an earlier report of the same running total (a measure
+    declared kind: total; the same party's count, since a measure is one party's).
 
     A "more than" figure is a lower bound, so a lower number is no contradiction.
     `by_measure` (series_by_measure) saves splitting the context tables again.
@@ -401,7 +404,7 @@ def article_vs_series(loaded: LoadedArticle, context: Context, by_measure: dict 
     flags = []
     published = loaded.article.article.published
     for fig in loaded.article.confirmed_figures:
-        if not fig.measure or not is_cumulative(fig.measure):  # a count on a date may fall
+        if not fig.measure or not is_cumulative(fig.measure, context.totals):  # a flow may fall
             continue
         series = by_measure.get(fig.measure)
         if series is None:

@@ -14,7 +14,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from newsdash.data.measures import Measure, figure_measure_problem, load_measures
+from newsdash.data.measures import (
+    MEASURES_FILE,
+    Measure,
+    figure_measure_problem,
+    load_measures,
+    parties_of,
+    setting_problem,
+)
 from newsdash.data.models import Article
 from newsdash.data.provenance import (
     ProvenanceProblem,
@@ -226,19 +233,49 @@ def _reference_errors(article: Article, placer: _Placer) -> list[DataError]:
 
 
 def _measure_errors(article: Article, measures: dict[str, Measure], placer: _Placer) -> list[DataError]:
-    """A figure names a measure that exists, counts in that measure's unit, and sits in
-    the measure's category (the category places the figure's tile and links on a page, the
-    measure its chart: apart, the figure would be told on one page and drawn on another)."""
+    """A figure names a measure that exists, counts in that measure's unit, is the same
+    party's count of the same kind, and sits in the measure's category (the category
+    places the figure's tile and links on a page, the measure its chart: apart, the figure
+    would be told on one page and drawn on another). A draft's figure may name the new
+    measure it proposes."""
     errors = []
     for i, fig in enumerate(article.figures):
-        problem = figure_measure_problem(fig.measure, fig.unit, measures)
+        own, problem = _with_proposed(fig, i, measures, placer, errors)
+        problem = problem or figure_measure_problem(fig.measure, fig.unit, own)
         if problem:
             errors.append(placer.error(("figures", i, "measure"), problem))
-        elif fig.measure and fig.category != measures[fig.measure].category:
+            continue
+        if fig.party is not None and parties_of(measures) and fig.party not in parties_of(measures):
+            errors.append(placer.error(("figures", i, "party"),
+                                       f"no party '{fig.party}' in {MEASURES_FILE} (add it to its parties)"))
+        for said in ("party", "kind"):
+            if mismatch := setting_problem(said, getattr(fig, said), fig.measure, own):
+                errors.append(placer.error(("figures", i, said), mismatch))
+        if fig.measure and fig.category != own[fig.measure].category:
             message = (f"the figure's category is '{fig.category}' but measure '{fig.measure}' is in "
-                       f"'{measures[fig.measure].category}': give it that category, or another measure")
+                       f"'{own[fig.measure].category}': give it that category, or another measure")
             errors.append(placer.error(("figures", i, "category"), message))
     return errors
+
+
+def _with_proposed(fig, i: int, measures: dict[str, Measure], placer: _Placer,  # noqa: ANN001
+                   errors: list) -> tuple[dict[str, Measure], str | None]:
+    """The measures a figure may name: the record's, and a draft's own proposed measure."""
+    if fig.proposed_measure is None:
+        return measures, None
+    if fig.status != "draft":
+        return measures, (f"a proposed measure is added to {MEASURES_FILE} when the article is confirmed: "
+                          "confirm it on the Add an article page, or add it there and drop proposed_measure")
+    try:
+        proposed = Measure.model_validate(fig.proposed_measure)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        errors.append(placer.error(("figures", i, "proposed_measure"), f"{where}: {first['msg']}"))
+        return measures, None
+    if proposed.id in measures:
+        return measures, f"proposed measure '{proposed.id}' is already in {MEASURES_FILE}: name it, drop the proposal"
+    return {**measures, proposed.id: proposed}, None
 
 
 def _paragraph_errors(article: Article, seed: str, placer: _Placer) -> list[DataError]:

@@ -107,6 +107,13 @@ class Figure(Strict):
     qualifier: Qualifier
     unit: str = Field(min_length=1)
     measure: str | None = Field(default=None, pattern=SNAKE_CASE)  # an id of data/measures.yaml
+    # what the text says of the figure, held to its measure's: who counts it, and whether
+    # it is a running total, a flow or a count on a date (validate refuses a mismatch)
+    party: str | None = Field(default=None, pattern=SNAKE_CASE)
+    kind: Literal["total", "flow", "level"] | None = None
+    # a draft's new series for this figure (a measure of data/measures.yaml, written
+    # there when an editor confirms the article); a confirmed figure holds none
+    proposed_measure: dict | None = None
     period: Period
     attributed_to: str = Field(min_length=1)
     attributed_to_ar: str = ""  # the editors' Arabic rendering, shown on Arabic pages

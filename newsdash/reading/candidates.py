@@ -24,6 +24,7 @@ from newsdash.reading.i18n import t
 from newsdash.reading.lexicon import NUMBER_WORDS, UNIT_WORDS
 from newsdash.reading.normalize import Normalized, normalize
 from newsdash.reading.numerals import read_numerals
+from newsdash.reading.setting import PartyNames, another_event, read_setting
 
 KNOWN_UNITS = frozenset(UNIT_WORDS.values())
 ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
@@ -112,8 +113,10 @@ def _candidate_dict(candidate: FigureCandidate | EventCandidate) -> dict:
     return record
 
 
-def extract(text: str, published: date | str | None = None) -> Extraction:
+def extract(text: str, published: date | str | None = None, parties: PartyNames | None = None) -> Extraction:
     """Candidate figures and events of a text; dates without a year need ``published``.
+    ``parties`` (party id -> names, from the data) tell one party's claim from another's
+    when the same figure is stated in two sentences.
 
     Work is linear in the text's length and stops building candidates after
     MAX_CANDIDATES of a kind, so a hostile paste costs about what an article does."""
@@ -126,7 +129,7 @@ def extract(text: str, published: date | str | None = None) -> Extraction:
     truncated = horizon < len(whole.text) or len(figures) > MAX_CANDIDATES or len(dates) > MAX_CANDIDATES
     found_figures = _confirm_reversed([_figure(norm, f) for f in figures[:MAX_CANDIDATES]])
     found_events = [_event(norm, d) for d in dates[:MAX_CANDIDATES]]
-    places = _Places(text)
+    places = _Places(text, parties)
     return Extraction(
         language_of(text), when.isoformat() if when else None,
         tuple(_merge_repeats(found_figures, places, lambda f: (f.value, f.value_max, f.unit))),
@@ -145,12 +148,32 @@ def _horizon(folded: str) -> int:
 
 
 class _Places:
-    """Which sentence a character is in, and whether it is in the headline (the first line)."""
+    """Which sentence a character is in, whether it is in the headline (the first line), and
+    what its sentence says of a figure (who counts it, total or flow)."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, parties: PartyNames | None = None):
         first = text.lstrip("\n")
         self.headline_end = len(text) - len(first) + first.find("\n") if "\n" in first else -1
         self.breaks = [m.end() for m in SENTENCE_END.finditer(text)]
+        self.text, self.parties, self._settings = text, parties or {}, {}
+
+    def setting(self, candidate: FigureCandidate) -> tuple[str | None, str | None, bool]:
+        """(party, kind, another incident) of a figure stated again, read once per figure."""
+        key = (candidate.start, candidate.end)
+        if key not in self._settings:
+            found = read_setting(self.text, candidate.start, candidate.end, self.parties)
+            self._settings[key] = (found.party, found.kind, another_event(found))
+        return self._settings[key]
+
+    def same_claim(self, first: FigureCandidate, second: FigureCandidate) -> bool:
+        """The same value and noun (the merge key), qualifier and party, in any two
+        sentences (a headline, the lede, a spokesman's quote), of no two different kinds."""
+        if first.unit is None or first.qualifier != second.qualifier:
+            return False
+        (party, kind, another), (party_2, kind_2, another_2) = self.setting(first), self.setting(second)
+        if party is None or party != party_2 or another or another_2:
+            return False  # "3 injured. In another incident 3 injured": two claims
+        return kind is None or kind_2 is None or kind == kind_2
 
     def sentence(self, position: int) -> int:
         return bisect_right(self.breaks, position)
@@ -202,7 +225,7 @@ def _repeats(first, second, places: _Places) -> bool:  # noqa: ANN001
     bare_headline = headline and "exact" in (getattr(first, "qualifier", "exact"), getattr(second, "qualifier", "exact"))
     if not (same_words or bare_headline):
         return False
-    return headline or places.sentence(first.start) == places.sentence(second.start)
+    return headline or places.sentence(first.start) == places.sentence(second.start) or places.same_claim(first, second)
 
 
 def _prefer(candidate, other, places: _Places) -> bool:  # noqa: ANN001

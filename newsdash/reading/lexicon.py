@@ -275,3 +275,77 @@ def _ordinal_days() -> dict[str, int]:
 ORDINAL_DAYS: dict[str, int] = _ordinal_days()
 # English seasons: "the spring of 2019" is known to the year only.
 SEASONS = ("spring", "summer", "autumn", "fall", "winter", "ربيع", "صيف", "خريف", "شتاء")
+
+
+# --- the setting of a figure: its period and who counts it (newsdash.reading.setting) ----
+# A flow is what happened in one period; its phrases name the period ("a day" alone is left
+# out: "a day after the ceasefire" dates a count, it is no period). Found in wire copy on
+# returns, demining and casualties: "over the past 24 hours", «خلال اليوم الماضي», «أمس».
+_FLOW_WORDS = {
+    "day": ("yesterday", "overnight", "in the past 24 hours", "over the past 24 hours", "in the last 24 hours",
+            "over the last 24 hours", "during the past 24 hours", "within 24 hours", "in the past day",
+            "over the past day", "over the last day", "in the last day", "during the past day", "in a single day",
+            "in one day", "per day", "daily", "each day", "every day", "since yesterday",
+            "أمس", "يوم أمس", "البارحة", "الليلة الماضية", "خلال اليوم الماضي", "في اليوم الماضي",
+            "خلال اليوم الأخير", "خلال الساعات الـ24 الماضية", "خلال الساعات ال24 الماضية",
+            "خلال الساعات 24 الماضية", "خلال الـ24 ساعة الماضية", "خلال ال24 ساعة الماضية",
+            "خلال 24 ساعة", "خلال الأربع والعشرين ساعة الماضية", "خلال الساعات الأربع والعشرين الماضية",
+            "خلال يوم واحد", "في يوم واحد", "خلال يوم", "يوميا", "في اليوم", "منذ أمس"),
+    "weekend": ("over the weekend", "at the weekend", "on the weekend", "this weekend", "last weekend",
+                "عطلة نهاية الأسبوع", "نهاية الأسبوع", "خلال عطلة نهاية الأسبوع", "في عطلة نهاية الأسبوع"),
+    "week": ("in the past week", "over the past week", "in the last week", "over the last week", "last week",
+             "this week", "during the week", "per week", "weekly", "in the past seven days",
+             "over the past seven days", "خلال الأسبوع", "خلال الأسبوع الماضي", "الأسبوع الماضي",
+             "في الأسبوع الماضي", "هذا الأسبوع", "خلال الأيام السبعة الماضية", "أسبوعيا", "خلال أسبوع"),
+    "month": ("last month", "this month", "in the past month", "over the past month", "in the last month",
+              "during the month", "per month", "monthly", "in the past 30 days", "over the past 30 days",
+              "الشهر الماضي", "خلال الشهر الماضي", "في الشهر الماضي", "خلال الشهر", "هذا الشهر",
+              "خلال الشهر الجاري", "خلال شهر", "شهريا", "خلال الثلاثين يوما الماضية", "خلال 30 يوما"),
+}
+FLOW_PHRASES: dict[str, str] = {fold(p): per for per, phrases in _FLOW_WORDS.items() for p in phrases}
+# A weekday names a day's flow ("returned on Sunday") unless it dates the statement ("said on
+# Sunday"); it is read only when no other period phrase is there.
+WEEKDAY_PHRASES: dict[str, str] = _folded({w: "day" for w in (
+    "on monday", "on tuesday", "on wednesday", "on thursday", "on friday", "on saturday", "on sunday",
+    "يوم الاثنين", "يوم الإثنين", "يوم الثلاثاء", "يوم الأربعاء", "يوم الخميس", "يوم الجمعة", "يوم السبت",
+    "يوم الأحد")})
+# A running total counts since a start: "so far", "since the start of the mission", «حتى الآن».
+TOTAL_PHRASES: dict[str, str] = _folded({p: "total" for p in (
+    "so far", "thus far", "to date", "in total", "a total of", "the total", "total of", "in all", "altogether",
+    "overall", "since", "since the start", "since the beginning", "since the start of the mission",
+    "already", "cumulative", "running total", "bringing the total", "bringing the number", "up to now",
+    "until now", "all told",
+    "حتى الآن", "حتى اليوم", "لغاية الآن", "إلى الآن", "لحد الآن", "إجمالي", "الإجمالي", "إجمالا",
+    "بالإجمال", "في المجموع", "مجموع", "المجموع", "في المجمل", "منذ", "منذ بداية", "منذ بدء", "منذ انطلاق",
+    "بالفعل", "ليصل العدد", "ليرتفع العدد", "ليبلغ العدد", "ليصل إجمالي", "ليرتفع إجمالي", "تراكمي",
+    "التراكمي", "العدد الكلي", "الحصيلة الإجمالية")})
+# A count on a date: it may fall as well as rise ("remain displaced", «لا يزالون»).
+LEVEL_PHRASES: dict[str, str] = _folded({p: "level" for p in (
+    "remain", "remains", "still", "currently", "at present", "as of now",
+    "لا يزالون", "لا يزال", "ما زالوا", "ما زال", "ما يزال", "ما يزالون", "حاليا", "في الوقت الحالي")})
+# Words that point back to a party named before: "the ministry said", «وأضاف», «ووفقا له».
+REFERS_BACK: dict[str, bool] = _folded({p: True for p in (
+    "the ministry", "the agency", "the mission", "the department", "the service", "the contingent",
+    "its spokesman", "its spokeswoman", "spokesman", "spokeswoman", "spokesperson",
+    "he said", "she said", "he added", "she added", "according to him", "according to her", "it said",
+    "it added", "the statement", "the report", "the military",
+    "الوزارة", "الوكالة", "البعثة", "الدائرة", "المتحدث باسمها", "المتحدث باسم الوزارة", "المتحدث باسم الوكالة",
+    "المتحدثة باسمها", "المتحدث الرسمي", "متحدث باسم", "وأضاف", "وأضافت", "وتابع", "وتابعت", "ووفقا له", "وفقا له", "ووفقا لها", "وفقا لها",
+    "بحسب البيان", "وفقا للبيان", "البيان", "التقرير", "وأوضح", "وأوضحت", "وأشار", "وأشارت")})
+REPORTING_VERBS = frozenset(fold(w) for w in (
+    "said", "says", "announced", "reported", "told", "added", "stated", "declared", "confirmed",
+    "قال", "قالت", "أعلن", "أعلنت", "ذكر", "ذكرت", "أفاد", "أفادت", "أكد", "أكدت", "صرح", "صرحت", "أوضح",
+    "أوضحت", "أضاف", "أضافت"))
+STATEMENT_DAY = frozenset({fold("اليوم")})  # «اليوم الأربعاء»: the day of the statement, not of the count
+# Another country's adjective after an Arabic office's name (or before an English one) makes
+# it that country's office: «وزارة الدفاع الأذربيجانية» is not the Russian ministry.
+FOREIGN_NATIONALITY = frozenset(fold(w) for w in (
+    "azerbaijani", "azerbaijan's", "azeri", "armenian", "armenia's", "turkish", "turkey's", "ukrainian",
+    "american", "us", "u.s.", "french", "british", "georgian", "iranian",
+    "الأذربيجانية", "الأذربيجاني", "الأذرية", "الأذري", "الأرمينية", "الأرميني", "الأرمنية", "الأرمني",
+    "التركية", "التركي", "الأوكرانية", "الأوكراني", "الأمريكية", "الأمريكي", "الأميركية", "الأميركي",
+    "الفرنسية", "البريطانية", "الجورجية", "الإيرانية", "الأذربيجانيه", "الارمينيه"))
+# A sentence that tells of another incident or count: its figure is another claim, even when
+# the number and the noun are the same ("In another incident 3 civilians were injured").
+ANOTHER_EVENT: dict[str, bool] = _folded({p: True for p in (
+    "another", "separately", "in a separate", "elsewhere", "آخر", "أخرى", "منفصل", "منفصلة", "في مكان آخر")})

@@ -150,9 +150,40 @@ CURATION_TEXT: dict[str, tuple[str, str]] = {
     "confirm_f_category": ("Category (e.g. returns, demining)", "الفئة (مثل returns أو demining)"),
     "confirm_f_period": ("Period", "الفترة"),
     "confirm_f_measure": ("Measure (its chart)", "المقياس (مخططه)"),
+    "confirm_new_measure": ("new: {label} (added to the record when you save)", "جديد: {label} (يُضاف إلى السجل عند الحفظ)"),
     "confirm_no_measure": ("none: a tile and the text only", "لا شيء: بطاقة والنص فقط"),
-    "propose_measure": ("Proposed: {measure}. It counts {unit}, and the quote says {words}.",
-                        "المقترح: {measure}. وحدته {unit}، ويقول الاقتباس {words}."),
+    # a proposal says all three: the same party, the same kind (total or flow), the same quantity
+    "propose_measure": ("Proposed: {measure}. Same party: {party} (the text says «{party_words}»). Same kind: "
+                        "{kind} («{period_words}»). Same quantity: {unit} ({words}).",
+                        "المقترح: {measure}. الجهة نفسها: {party} (يقول النص «{party_words}»). النوع نفسه: "
+                        "{kind} («{period_words}»). الكمية نفسها: {unit} ({words})."),
+    "propose_new_measure": ("No series of the record holds {party}'s count of {unit} as {kind}: proposed a new measure, "
+                            "{label} ({id}), counted by {party} (the text says «{party_words}»), {kind} "
+                            "(«{period_words}»). It is added to data/measures.yaml only when you confirm the "
+                            "article.",
+                            "لا سلسلة في السجل تحمل إحصاء {party} ({unit}) بوصفه {kind}: اقتُرح مقياس جديد، {label} ({id})، "
+                            "تحصيه {party} (يقول النص «{party_words}»)، وهو {kind} («{period_words}»). لا يُضاف "
+                            "إلى data/measures.yaml إلا حين تؤكد المقال."),
+    "propose_unread": ("Proposed on no series: the text does not say {missing}. A figure sits only on a series "
+                       "of the same party, kind and quantity: choose one, or none (see {guide}).",
+                       "لم يُقترح على أي سلسلة: لا يقول النص {missing}. لا يوضع رقم إلا على سلسلة للجهة نفسها "
+                       "والنوع نفسه والكمية نفسها: اختر واحدة أو لا شيء (انظر {guide})."),
+    "missing_party": ("who counts it", "من يحصيه"),
+    "missing_kind": ("whether it is a running total or a flow", "أهو حصيلة تراكمية أم عدد لفترة"),
+    "missing_quantity": ("what it counts", "ماذا يحصي"),
+    "missing_and": (" nor ", " ولا "),
+    "kind_total": ("a running total", "حصيلة تراكمية"),
+    "kind_level": ("a count on a date", "عدد في تاريخ معين"),
+    "kind_flow_day": ("a day's flow", "عدد يوم واحد"),
+    "kind_flow_weekend": ("a weekend's flow", "عدد عطلة نهاية أسبوع"),
+    "kind_flow_week": ("a week's flow", "عدد أسبوع واحد"),
+    "kind_flow_month": ("a month's flow", "عدد شهر واحد"),
+    "kind_total_label": ("running total", "حصيلة تراكمية"),
+    "kind_level_label": ("on a date", "في تاريخ"),
+    "kind_flow_day_label": ("per day", "يوميا"),
+    "kind_flow_weekend_label": ("per weekend", "في عطلة نهاية الأسبوع"),
+    "kind_flow_week_label": ("per week", "أسبوعيا"),
+    "kind_flow_month_label": ("per month", "شهريا"),
     "propose_category_only": ("Proposed category: {category} (the quote says {words}), but no measure counts "
                               "{unit}: the figure is shown as a tile and in the text. To draw it, add a measure "
                               "to data/measures.yaml (see {guide}) and name it here.",

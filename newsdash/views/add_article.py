@@ -216,5 +216,5 @@ def draft_for(incoming_: Incoming, extraction: Extraction, seeds_dir: Path,  # n
     raw = incoming_.raw or b""
     seed_name = seed_file_name(raw, seeds_dir)
     article, left_out = build_draft(raw, incoming_.text, extraction, seed_name, kept_figures, kept_events, measures)
-    return Draft(draft_yaml(article, extraction, measures), f"{draft_article_id(raw)}.yaml", seed_name, tuple(left_out),
+    return Draft(draft_yaml(article, extraction, measures, incoming_.text), f"{draft_article_id(raw)}.yaml", seed_name, tuple(left_out),
                  len(article["figures"]), len(article["events"]), article)

@@ -175,8 +175,8 @@ def flat_start(history: Sequence[Reading]) -> Reading:
     return start
 
 
-def compare_figure(figure: Figure, measure: str, chart_id: str, day: str,
-                   series: pd.DataFrame | Sequence[Reading]) -> Comparison | None:
+def compare_figure(figure: Figure, measure: str, chart_id: str, day: str,  # noqa: PLR0913
+                   series: pd.DataFrame | Sequence[Reading], totals: frozenset[str] = frozenset()) -> Comparison | None:
     """The figure against the latest earlier value of its measure (a table's rows, or
     readings oldest first); None when nothing was reported before the figure's date."""
     history = tuple(earlier_than(readings(series) if isinstance(series, pd.DataFrame) else series, day))
@@ -186,7 +186,7 @@ def compare_figure(figure: Figure, measure: str, chart_id: str, day: str,
     previous = next((r for r in reversed(history) if r.as_of < last.as_of), None)
     return Comparison(figure=figure, measure=measure, chart_id=chart_id, article_date=day,
                       status=status_of(figure, last), last=last, previous=previous,
-                      flat_since=flat_start(history), history=history, cumulative=is_cumulative(measure))
+                      flat_since=flat_start(history), history=history, cumulative=is_cumulative(measure, totals))
 
 
 def record_readings(corpus: Corpus, measure: str, but: str) -> list[Reading]:
@@ -229,7 +229,8 @@ def compare_article(loaded: LoadedArticle, source: Corpus | Context, by_measure:
         history = readings(series) if series is not None else []
         if corpus is not None:
             history = sorted(history + record_readings(corpus, measure, loaded.id), key=lambda r: r.as_of)
-        comparison = compare_figure(figure, measure, chart_id, figure_date(figure, published), history)
+        comparison = compare_figure(figure, measure, chart_id, figure_date(figure, published), history,
+                                    context.totals)
         if comparison is not None:
             found.append(comparison)
     return found

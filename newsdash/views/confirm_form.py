@@ -11,7 +11,7 @@ from dataclasses import field as _default
 from pathlib import Path
 
 from newsdash.curation import confirm
-from newsdash.curation.proposals import propose
+from newsdash.curation.proposals import propose_for_quote
 from newsdash.data.loading import split_paragraphs
 from newsdash.data.measures import Measure
 from newsdash.reading.formatting import format_number, format_value
@@ -57,11 +57,13 @@ def _field(key: str, name: str, defaults: dict, lang: str, mark: str = "", help_
 
 
 def _measure_field(key: str, defaults: dict, measures: Mapping[str, Measure], unit: str, lang: str,  # noqa: PLR0913
-                   mark: str) -> FormField:
+                   mark: str, proposed: Mapping | None = None) -> FormField:
     """A choice among the measures that count in the figure's unit (the loader refuses any
-    other), or none; the proposal first chosen."""
+    other), the new measure the draft proposes for it, or none; the proposal first chosen."""
     default = str(defaults.get(key, ""))
     labels = {"": t("confirm_no_measure", lang)} | {m.id: m.label.get(lang) for m in measures.values() if m.unit == unit}
+    if proposed:
+        labels[str(proposed["id"])] = t("confirm_new_measure", lang).format(label=proposed["label"][lang])
     return FormField(key, _label("measure", lang, mark), default, options=tuple(labels), option_labels=labels)
 
 
@@ -87,13 +89,14 @@ def sections(draft: dict, seed_text: str, lang: str, measures: Mapping[str, Meas
     result = [FormSection(t("confirm_article_heading", lang), tuple(info))]
     for figure in draft.get("figures", []):
         mark = "F" + figure["id"].rsplit("_", 1)[-1]
-        fields = [_measure_field(f"figures.{figure['id']}.measure", defaults, measures, figure["unit"], lang, mark)
+        fields = [_measure_field(f"figures.{figure['id']}.measure", defaults, measures, figure["unit"], lang, mark,
+                                 figure.get("proposed_measure"))
                   if name == "measure" else
                   _field(f"figures.{figure['id']}.{name}", name, defaults, lang, mark,
                          _figure_help(figure, name, lang))
                   for name in confirm.FIGURE_FIELDS if _asked(figure, name)]
         reading = format_value(figure["value"], figure["qualifier"], lang, figure.get("value_max"))
-        why = propose(figure["quote"], figure["unit"], measures).reason(lang) if measures else ""
+        why = propose_for_quote(seed_text, figure["quote"], figure["unit"], measures).reason(lang) if measures else ""
         result.append(FormSection(f"{mark} · {reading} · «{figure['quote']}»", tuple(fields), why))
     for event in draft.get("events", []):
         mark = "D" + event["id"].rsplit("_", 1)[-1]
@@ -139,7 +142,7 @@ def save(draft: dict, raw: bytes, answers: dict, data: Path, *, gated: bool, sig
          lang: str, sections_: list[FormSection]) -> Saved:
     """Save the confirmed article; on a refusal, the reason and the field it names."""
     try:
-        path = confirm.save_confirmed(confirm.confirm(draft, answers), raw, data, gated=gated, signed_in=signed_in)
+        path = confirm.save_with_new_measures(confirm.confirm(draft, answers), raw, data, gated=gated, signed_in=signed_in)
     except confirm.SaveRefused as refused:
         return _refused(refused, sections_, lang)
     except OSError as problem:  # a full disk, a read-only folder: said in words, not a traceback

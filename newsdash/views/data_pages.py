@@ -18,6 +18,7 @@ import pandas as pd
 from newsdash.data.context import Context, Flag, in_language
 from newsdash.data.corpus import Corpus
 from newsdash.data.loading import LoadedArticle
+from newsdash.data.measures import party_name
 from newsdash.data.models import Chart, Figure
 from newsdash.data.tables import arrow_table
 from newsdash.reading.formatting import (
@@ -35,7 +36,7 @@ from newsdash.views.charts import TIMELINE_LAYERS, MeasureChart, category_charts
 from newsdash.views.links import sentence_link
 from newsdash.views.original_text import page_url
 from newsdash.views.overview import metric_caption
-from newsdash.views.series_charts import point_words
+from newsdash.views.series_charts import point_words, same_work_by_others
 
 DEFAULT_LAYERS = ("article_events", "fighting", "demining_period")  # context is the optional layer
 
@@ -68,9 +69,14 @@ def figures_of(loaded: LoadedArticle, chart: Chart) -> list[Figure]:
 
 
 def measure_label(corpus: Corpus, measure: str, lang: str) -> str:
-    """A measure by its label in data/measures.yaml (its id if it has none)."""
+    """A measure by its label in data/measures.yaml (its id if it has none), naming who
+    counts it when another party counts the same work (the filter then tells them apart)."""
     known = corpus.measures.get(measure)
-    return known.label.get(lang) if known else measure
+    if known is None:
+        return measure
+    if same_work_by_others(corpus, known) and party_name(known, corpus.measures, lang) not in known.label.get(lang):
+        return f"{known.label.get(lang)} — {party_name(known, corpus.measures, lang)}"
+    return known.label.get(lang)
 
 
 def measure_unit(corpus: Corpus, measure: str) -> str:

@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 from newsdash.data.context import Context, in_language
 from newsdash.data.corpus import Corpus
 from newsdash.data.loading import LoadedArticle
-from newsdash.data.measures import LineStyle, Measure
+from newsdash.data.measures import LineStyle, Measure, party_name
 from newsdash.data.models import Bilingual, Chart, Strict
 from newsdash.reading.formatting import format_date, format_number, format_value, unit_label
 from newsdash.reading.i18n import t
@@ -110,8 +110,31 @@ def measure_chart(corpus: Corpus, loaded: LoadedArticle | None, measure_id: str)
     points = record_points(corpus, loaded, measure_id)
     own = [p.figure_id for p in points if loaded is not None and p.article_id == loaded.id]
     return MeasureChart(id=measure.id, slug=_slug(measure), kind="measure_series", figures=own,
-                        context_measure=measure.id, title=measure.title, subtitle=measure.subtitle,
+                        context_measure=measure.id, title=titled(corpus, measure), subtitle=measure.subtitle,
                         note=measure.note, source=measure.source, line=measure.line, points=points)
+
+
+def same_work_by_others(corpus: Corpus, measure: Measure) -> list[Measure]:
+    """The other parties' counts of the same work (same category and unit, and a word of
+    the quantity in common: UNHCR's bus departures and the displaced in Armenia are both
+    people, but not the same work): drawn beside this one, each on its own chart, never
+    joined to it as one line."""
+    words = _quantity_words(measure)
+    return [m for m in corpus.measures.values()
+            if m.id != measure.id and m.category == measure.category and m.unit == measure.unit
+            and m.party != measure.party and words & _quantity_words(m)]
+
+
+def _quantity_words(measure: Measure) -> set[str]:
+    return {w.lower() for w in (*measure.words.en, *measure.words.ar)}
+
+
+def titled(corpus: Corpus, measure: Measure) -> Bilingual:
+    """The measure's title, naming who counts it when another party counts the same work."""
+    if not same_work_by_others(corpus, measure):
+        return measure.title
+    return Bilingual(**{lang: f"{measure.title.get(lang)} — {party_name(measure, corpus.measures, lang)}"
+                        for lang in ("en", "ar")})
 
 
 def context_of_measure(context: Context, measure_id: str) -> pd.DataFrame:
@@ -122,15 +145,24 @@ def context_of_measure(context: Context, measure_id: str) -> pd.DataFrame:
 
 def category_charts(corpus: Corpus, loaded: LoadedArticle | None, category: str | None = None) -> list[MeasureChart]:
     """One chart per measure of this category (every category: None) that has anything
-    to draw (a context row or an article's figure), in the order of data/measures.yaml."""
+    to draw (a context row or an article's figure), in the order of data/measures.yaml,
+    except that another party's count of the same work comes right after the first one's."""
     charts = []
-    for measure in corpus.measures.values():
+    for measure in _same_work_together(corpus):
         if category is not None and measure.category != category:
             continue
         chart = measure_chart(corpus, loaded, measure.id)
         if chart.points or not context_of_measure(corpus.context, measure.id).empty:
             charts.append(chart)
     return charts
+
+
+def _same_work_together(corpus: Corpus) -> list[Measure]:
+    ordered: list[Measure] = []
+    for measure in corpus.measures.values():
+        if measure not in ordered:
+            ordered += [measure, *(m for m in same_work_by_others(corpus, measure) if m not in ordered)]
+    return ordered
 
 
 # 2/ ROWS: EXACTLY WHAT IS DRAWN
