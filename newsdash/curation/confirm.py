@@ -218,6 +218,38 @@ def save_confirmed(article: Mapping, seed_raw: bytes, data: Path, *, gated: bool
     return target
 
 
+def save_for_review(article: Mapping, seed_raw: bytes, data: Path, target: Path) -> Path:
+    """Write the article to ``target``, the review's pending file (newsdash.curation.review),
+    and its seed, after the same checks and validation as save_confirmed; the path, or
+    SaveRefused. An article already on the record may be given again under its id: that
+    is a change to it, reviewed like a new one; the article readers see stays as it is."""
+    if gaps := unfinished(article):
+        raise SaveRefused(f"{', '.join(gaps)}: still empty or holding a draft placeholder: fill in every field",
+                          gaps[0])
+    article_id = str(article["article"].get("id") or "")
+    if not ARTICLE_ID.match(article_id):
+        raise SaveRefused(f"article.id: '{article_id}' is not an article id: lowercase letters, digits and "
+                          "hyphens, e.g. 2020-12-06-outlet-speaker", "article.id")
+    if target.exists():
+        raise SaveRefused(f"article.id: a version of '{article_id}' already awaits review: a second editor "
+                          "approves or refuses it first", "article.id")
+    on_record = data / "articles" / f"{article_id}.yaml"
+    if not on_record.exists():  # a new article: its id must not be another file's
+        _refuse_taken(article_id, on_record, data)
+    seed = article["article"]["seed"]
+    if sha256_hex(seed_raw) != seed["sha256"]:
+        raise SaveRefused("article.seed.sha256: the text is not the one the draft was made from", "article.seed")
+    seeds = seeds_dir_for(data)
+    written_seed = _put_seed(seeds / seed["file"], seed_raw)
+    try:
+        _write_validated(confirmed_yaml(article).encode("utf-8"), target, seeds, data, _lists_of(article))
+    except BaseException:
+        if written_seed:
+            written_seed.unlink(missing_ok=True)
+        raise
+    return target
+
+
 def _refuse_taken(article_id: str, target: Path, data: Path) -> None:
     """Never over an existing article: not its file, nor its id under another file name."""
     if target.exists():

@@ -23,6 +23,7 @@ from newsdash.data.context import (
 )
 from newsdash.data.loading import LoadedArticle, load_article, read_seed_file
 from newsdash.data.measures import MEASURES_FILE, Measure, load_measures
+from newsdash.data.review_log import Entry, corrections, read_log
 from newsdash.data.yamlsafe import read_bytes
 from newsdash.errors import DataError
 
@@ -42,6 +43,11 @@ class Corpus:
     state: str = ""  # state_digest of the files when they were listed for this load
     measures: dict[str, Measure] = field(default_factory=dict)  # data/measures.yaml, by id, in its order
     measures_source: tuple[tuple[Path, bytes], ...] = ()  # the measures file, with the bytes parsed
+    review_log: tuple[Entry, ...] = ()  # data/review/log.jsonl: every save, approval and refusal
+
+    def corrections(self, article_id: str) -> tuple[Entry, ...]:
+        """The approved changes to an article on the record: readers see each as a dated correction."""
+        return corrections(self.review_log, article_id)
 
     @cached_property
     def _by_id(self) -> dict[str, LoadedArticle]:
@@ -279,9 +285,10 @@ def _load_corpus(data: Path, states: dict[str, tuple]) -> Corpus:
         fresh[str(path)] = entry
     kept.clear()  # files gone from the folder are forgotten
     kept.update({path: entry for path, entry in fresh.items() if entry.state})
-    errors += list(measure_errors) + list(context_errors)
+    review_log, log_errors = read_log(data)  # articles awaiting review are not in articles/: never shown
+    errors += list(measure_errors) + list(context_errors) + list(log_errors)
     return Corpus(tuple(articles), context, tuple(errors), tuple(flags), tuple(drafts),
-                  state_digest(data, states), measures, measures_source)
+                  state_digest(data, states), measures, measures_source, review_log)
 
 
 def _article_paths(data: Path, states: dict[str, tuple]) -> list[Path]:

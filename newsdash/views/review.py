@@ -1,0 +1,82 @@
+"""What the review says: an article's dated corrections, what awaits review, and the
+review log's table (newsdash.data.review_log; the actions are newsdash.curation.review)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from newsdash.data.corpus import Corpus
+from newsdash.data.review_log import Change, Entry
+from newsdash.reading.formatting import counted_unit, format_date, format_value
+from newsdash.reading.i18n import t
+
+_FIELD_WORDS = {"label": ("label", "التسمية"), "measure": ("series", "السلسلة"), "category": ("category", "الفئة"),
+                "period": ("period", "الفترة"), "quote": ("quote", "الاقتباس"),
+                "attributed_to": ("attribution", "النسبة"), "date": ("date", "التاريخ"),
+                "title": ("title", "العنوان"), "published": ("publication date", "تاريخ النشر"),
+                "outlet": ("outlet", "الناشر"), "speaker": ("speaker", "المتحدث"),
+                "claim_caveat": ("caveat", "التنبيه")}
+
+
+def value_text(value: object, lang: str) -> str:
+    """A figure's value as readers read it ('2,230 hectares'), or any other old value as text."""
+    if isinstance(value, Mapping) and isinstance(value.get("value"), int | float) and value.get("qualifier"):
+        number = format_value(value["value"], str(value["qualifier"]), lang, value.get("value_max"))
+        unit = str(value.get("unit") or "")
+        return f"{number} {counted_unit(unit, value['value'], lang)}".strip() if unit else number
+    if isinstance(value, Mapping) and "date" in value:
+        return str(value["date"])
+    if isinstance(value, Mapping) and ("en" in value or "ar" in value):
+        return f"“{value.get(lang) or value.get('en') or ''}”"
+    if isinstance(value, Mapping):
+        return ", ".join(f"{k}: {value_text(v, lang)}" for k, v in value.items() if v not in (None, ""))
+    return "" if value is None else f"“{value}”" if isinstance(value, str) else str(value)
+
+
+def change_text(change: Change, lang: str) -> str:
+    """'Refugees returned was more than 2,230 hectares', 'title was “…”', 'event_2 removed (was 2020-11-10)'."""
+    label = change.label.get(lang) or change.label.get("en") or change.record
+    if change.record == "article":
+        label = _field_words(change.field, lang)
+    elif change.field not in ("value", "record"):
+        label = f"{label} ({_field_words(change.field, lang)})"
+    if change.field == "record":
+        if change.now is None:
+            return t("correction_removed", lang).format(label=label, was=value_text(change.was, lang))
+        return t("correction_added", lang).format(label=label)
+    return t("correction_was", lang).format(label=label, was=value_text(change.was, lang))
+
+
+def _field_words(name: str, lang: str) -> str:
+    pair = _FIELD_WORDS.get(name, (name, name))
+    return pair[1] if lang == "ar" else pair[0]
+
+
+def correction_sentence(entry: Entry, lang: str) -> str:
+    """'Corrected on 3 March 2026: Refugees returned was 2,230 hectares.'"""
+    what = "; ".join(change_text(c, lang) for c in entry.changes) or "-"
+    return t("correction_on", lang).format(date=format_date(entry.day, lang), what=what)
+
+
+def corrections_text(entries: tuple[Entry, ...], lang: str = "en") -> list[str]:
+    return [correction_sentence(entry, lang) for entry in entries]
+
+
+def log_frame(entries: tuple[Entry, ...], lang: str) -> pd.DataFrame:
+    """The review log as a table, the latest first: when, who, what, which article, what changed."""
+    rows = [{t("log_col_at", lang): entry.at.replace("T", " ").removesuffix("+00:00"),
+             t("log_col_editor", lang): entry.editor,
+             t("log_col_action", lang): t(f"log_{entry.action}", lang),
+             t("log_col_article", lang): entry.article,
+             t("log_col_changes", lang): "; ".join(change_text(c, lang) for c in entry.changes)
+             + (f" ({entry.note})" if entry.note else "")}
+            for entry in reversed(entries)]
+    columns = [t(f"log_col_{name}", lang) for name in ("at", "editor", "action", "article", "changes")]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def corpus_log_frame(corpus: Corpus, lang: str) -> pd.DataFrame:
+    """log_frame of a corpus's log (a page caches it by the data state, the log's included)."""
+    return log_frame(corpus.review_log, lang)
