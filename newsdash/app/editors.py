@@ -14,6 +14,8 @@ in `current_editor`: the provider's account name, when its role says editor.
 
 from __future__ import annotations
 
+import hmac
+import secrets
 import threading
 import time
 from dataclasses import dataclass, field
@@ -27,26 +29,32 @@ from newsdash.reading.i18n import t
 
 @dataclass
 class EditorSessions:
-    """The editor each open session signed in as, with the hash they gave: a changed or
-    removed account signs its sessions out. Module state, out of every client's reach
-    (unlike st.session_state's widget values and Streamlit's caches)."""
+    """The editor each open session signed in as, with the hash they gave (a changed or
+    removed account signs its sessions out) and a random ticket the session keeps in
+    its own state: both must match. Module state, out of every client's reach (unlike
+    widget values and Streamlit's caches); the ticket also ties the sign-in to that
+    session's state, which Streamlit clears with it."""
 
-    _by_session: dict[str, tuple[str, str]] = field(default_factory=dict)
+    _by_session: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def sign_in(self, session: str, name: str, encoded: str) -> None:
+    def sign_in(self, session: str, name: str, encoded: str) -> str:
+        """Sign this session in as this editor; the ticket for the session to keep."""
+        ticket = secrets.token_urlsafe(24)
         with self._lock:
-            self._by_session[session] = (name, encoded)
+            self._by_session[session] = (name, encoded, ticket)
             if len(self._by_session) > 512:  # closed sessions never say goodbye
                 self._forget_closed()
+        return ticket
 
     def sign_out(self, session: str) -> None:
         with self._lock:
             self._by_session.pop(session, None)
 
-    def editor(self, session: str, accounts: dict[str, str]) -> str | None:
+    def editor(self, session: str, ticket: object, accounts: dict[str, str]) -> str | None:
         entry = self._by_session.get(session)
-        if entry and accounts.get(entry[0]) == entry[1]:
+        if (entry and isinstance(ticket, str) and hmac.compare_digest(entry[2], ticket)
+                and accounts.get(entry[0]) == entry[1]):
             return entry[0]
         return None
 
@@ -59,6 +67,7 @@ class EditorSessions:
 
 
 SESSIONS = EditorSessions()
+TICKET = "_editor_ticket"
 
 
 @dataclass(frozen=True)
@@ -94,7 +103,7 @@ def current_editor() -> str | None:
     config = setup()
     if config.accounts:  # accounts set: only a signed-in account edits, never the local name
         session = _session_id()
-        return SESSIONS.editor(session, config.accounts) if session else None
+        return SESSIONS.editor(session, st.session_state.get(TICKET), config.accounts) if session else None
     if config.local and _on_this_machine():
         return config.local
     return None
@@ -134,7 +143,7 @@ def _sign_in_form(accounts: dict[str, str], lang: str) -> None:
     elif not verdict:
         st.error(t("editor_wrong", lang))
     else:
-        SESSIONS.sign_in(_session_id() or "", verdict, accounts[verdict])
+        st.session_state[TICKET] = SESSIONS.sign_in(_session_id() or "", verdict, accounts[verdict])
         st.rerun()
 
 
@@ -154,5 +163,6 @@ def _check(name: str, password: str, accounts: dict[str, str], lang: str) -> str
 
 
 def _sign_out() -> None:
+    st.session_state.pop(TICKET, None)
     if session := _session_id():
         SESSIONS.sign_out(session)
