@@ -22,6 +22,7 @@ from newsdash.views import add_article as view
 from newsdash.views import confirm_form
 
 lang = st.session_state.get("lang", "en")
+SAVED_NOTICE = "_add_saved_notice"  # the last save's message, shown after the rerun that lists it for review
 if lang == "ar":  # a file name in the uploader reads left to right, whatever the page direction
     st.html('<style>[data-testid="stFileUploaderDropzone"] * { unicode-bidi: plaintext; }</style>')
 
@@ -177,4 +178,10 @@ if editor is None:
 if save:  # asked again as it acts: a forged click without an editor is refused; a refusal keeps every answer
     saved = confirm_form.save(draft.article, incoming.raw, answers, corpus_mod.data_dir(),
                               editor=current_editor(), lang=lang, sections_=sections)
-    (st.error if saved.path is None else st.success)(saved.message)
+    if saved.path is None:
+        st.error(saved.message)
+    else:  # run again, so that the list of what awaits review (above) holds it
+        st.session_state[SAVED_NOTICE] = saved.message
+        st.rerun()
+if notice := st.session_state.pop(SAVED_NOTICE, None):
+    st.success(notice)

@@ -99,8 +99,10 @@ if loaded:
 # 7/ THE REVIEW LOG: EVERY SAVE, APPROVAL AND REFUSAL (data/review/log.jsonl)
 st.header(t("log_heading", lang))
 st.caption(t("log_intro", lang))
-if corpus.review_log:
-    st.dataframe(cached_view(review_view.corpus_log_frame, corpus, lang), hide_index=True, key="method_review_log")
+if corpus.review_log:  # a plain table (read cell by cell by screen readers), the latest entries first
+    st.table(cached_view(review_view.corpus_log_frame, corpus, lang), hide_index=True)
+    if len(corpus.review_log) > review_view.LOG_ROWS:
+        st.caption(t("log_more", lang).format(shown=review_view.LOG_ROWS, total=len(corpus.review_log)))
 else:
     st.caption(t("log_empty", lang))
 

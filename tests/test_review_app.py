@@ -115,7 +115,7 @@ def test_editor_a_saves_a_reader_does_not_see_it_editor_b_approves_the_log_shows
     [chooser] = [s for s in reader.selectbox if s.key == "article"]
     assert "6 December 2020 · Russian defence ministry: refugees keep returning to Karabakh" in chooser.options
     method = reader.switch_page("pages/data_method.py").run()
-    [log] = [d for d in method.dataframe if "Editor" in d.value.columns]
+    [log] = [d for d in method.table if "Editor" in d.value.columns]
     rows = log.value[["Editor", "Action", "Article"]].values.tolist()
     assert rows == [["Ben Roy", "approved", rd.ARTICLE_ID], ["Amal Haddad", "saved for review", rd.ARTICLE_ID]]
 

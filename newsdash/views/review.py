@@ -11,7 +11,9 @@ from newsdash.data.corpus import Corpus
 from newsdash.data.review_log import Change, Entry
 from newsdash.reading.formatting import counted_unit, format_date, format_value
 from newsdash.reading.i18n import t
+from newsdash.textsafety import md_escape
 
+LOG_ROWS = 200  # the latest entries shown on Data & method
 _FIELD_WORDS = {"label": ("label", "التسمية"), "measure": ("series", "السلسلة"), "category": ("category", "الفئة"),
                 "period": ("period", "الفترة"), "quote": ("quote", "الاقتباس"),
                 "attributed_to": ("attribution", "النسبة"), "date": ("date", "التاريخ"),
@@ -78,5 +80,7 @@ def log_frame(entries: tuple[Entry, ...], lang: str) -> pd.DataFrame:
 
 
 def corpus_log_frame(corpus: Corpus, lang: str) -> pd.DataFrame:
-    """log_frame of a corpus's log (a page caches it by the data state, the log's included)."""
-    return log_frame(corpus.review_log, lang)
+    """log_frame of a corpus's latest LOG_ROWS entries, each cell escaped for st.table (which
+    reads Markdown: a name or reason stays literal); the whole log is data/review/log.jsonl.
+    A page caches it by the data state, the log's included."""
+    return log_frame(corpus.review_log[-LOG_ROWS:], lang).map(md_escape)
