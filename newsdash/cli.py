@@ -17,6 +17,7 @@ from newsdash.app.serve import add_command as add_serve_command
 from newsdash.curation.commands import add_commands as add_curation_commands
 from newsdash.data.corpus import changed_since, data_dir, load_corpus
 from newsdash.data.tables import csv_text, figures_frame
+from newsdash.views.review import with_corrections
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -78,7 +79,7 @@ def export(fmt: str, folder: Path | None) -> int:
         for error in corpus.errors:
             print(error, file=sys.stderr)
         return 1
-    frame = figures_frame(corpus)
+    frame = with_corrections(figures_frame(corpus), corpus)  # what readers are told was corrected, dated
     if fmt == "json":
         records = json.loads(frame.to_json(orient="records", force_ascii=False))
         print(json.dumps(records, ensure_ascii=False, indent=2))

@@ -158,3 +158,33 @@ def test_the_log_table_names_who_did_what(data: Path) -> None:
     frame = view.log_frame(read_log(data)[0], "en")
     assert frame[["Editor", "Action", "Article"]].values.tolist() == [
         ["Ben", "approved", rd.ARTICLE_ID], ["Amal", "saved for review", rd.ARTICLE_ID]]
+
+
+def test_every_export_made_after_a_correction_carries_it(data: Path) -> None:
+    """The press kit's figures table (CSV and JSON) and its README, and `newsdash export`."""
+    import subprocess
+    import sys
+    from datetime import datetime as moment
+
+    from newsdash.exports.presskit import data_tables
+    from newsdash.exports.presskit_readme import readme_text
+
+    review.submit(confirmed(), rd.seed_bytes(), data, "Amal")
+    review.approve(data, rd.ARTICLE_ID, "Ben")
+    clear_kept()
+    before = data_tables(load_corpus(data))["figures"]
+    assert set(before["correction"]) == {""}  # nothing corrected yet: an empty cell, not a made-up note
+    review.submit(confirmed(figures__figure_1__label__en="Refugees back in Karabakh"), rd.seed_bytes(), data, "Ben")
+    review.approve(data, rd.ARTICLE_ID, "Amal", now=MARCH_3)
+    clear_kept()
+    corpus = load_corpus(data)
+    figures = data_tables(corpus)["figures"].set_index(["article_id", "id"])
+    note = "Corrected on 3 March 2026: Refugees back in Karabakh (label) was “Refugees returned to Karabakh”."
+    assert figures.loc[(rd.ARTICLE_ID, "figure_1"), "correction"] == note
+    assert figures.loc[(rd.ARTICLE_ID, "figure_2"), "correction"] == ""
+    readme = readme_text(corpus, {}, [], moment(2026, 3, 4), None)
+    assert f"## Corrections\n\n- {note}\n  صُحّح في ٣ مارس ٢٠٢٦: " in readme
+    done = subprocess.run([sys.executable, "-m", "newsdash", "export", "--format", "csv", "--data", str(data)],
+                          capture_output=True, text=True, cwd=rd.ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+    assert note in done.stdout

@@ -84,3 +84,23 @@ def corpus_log_frame(corpus: Corpus, lang: str) -> pd.DataFrame:
     reads Markdown: a name or reason stays literal); the whole log is data/review/log.jsonl.
     A page caches it by the data state, the log's included."""
     return log_frame(corpus.review_log[-LOG_ROWS:], lang).map(md_escape)
+
+
+def figure_corrections(corpus: Corpus, article_id: str, figure_id: str, lang: str = "en") -> str:
+    """The dated corrections that touched this figure (or its article's own fields), as one
+    cell of the figures table every export carries; empty when none did."""
+    sentences = []
+    for entry in corpus.corrections(article_id):
+        touched = [c for c in entry.changes if c.record in (figure_id, "article")]
+        if touched:
+            what = "; ".join(change_text(c, lang) for c in touched)
+            sentences.append(t("correction_on", lang).format(date=format_date(entry.day, lang), what=what))
+    return " ".join(sentences)
+
+
+def with_corrections(figures: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
+    """The figures table with a `correction` column: what readers are told was corrected."""
+    out = figures.copy()
+    out["correction"] = [figure_corrections(corpus, str(a), str(f)) for a, f in zip(out["article_id"], out["id"],
+                                                                                     strict=True)]
+    return out
