@@ -137,3 +137,12 @@ def test_a_correction_shows_on_the_overview_once_approved(data_copy: Path) -> No
     at.run()
     assert [i.value for i in at.info if i.value.startswith("Corrected on")] == [
         "Corrected on 3 March 2026: Refugees back in Karabakh (label) was “Refugees returned to Karabakh”."]
+
+
+def test_an_editor_signs_out_and_the_session_is_a_reader_again(data_copy: Path, accounts: None) -> None:
+    at = sign_in_as_editor(add_article_page(), "Amal Haddad", PASSWORD)
+    assert not save_button(at).disabled
+    next(b for b in at.button if b.label == "Sign out as editor").click().run()
+    assert save_button(at).disabled
+    assert [w.key for w in at.text_input if w.key in ("editor_name", "editor_password")] == ["editor_name",
+                                                                                           "editor_password"]

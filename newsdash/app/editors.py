@@ -117,7 +117,7 @@ def editor_panel(lang: str) -> str | None:
     st.subheader(t("editor_heading", lang))
     if editor and config.accounts:
         st.caption(t("editor_signed_in", lang).format(name=editor))
-        st.button(t("editor_sign_out", lang), key="editor_sign_out", on_click=_sign_out)
+        st.button(t("editor_sign_out", lang), key="editor_sign_out", on_click=sign_out)
     elif editor:
         st.caption(t("editor_local", lang).format(name=editor))
     elif config.accounts:
@@ -162,7 +162,8 @@ def _check(name: str, password: str, accounts: dict[str, str], lang: str) -> str
     return found or False
 
 
-def _sign_out() -> None:
+def sign_out() -> None:
+    """This session acts as no editor any more (its own button, or the reader's Sign out)."""
     st.session_state.pop(TICKET, None)
     if session := _session_id():
         SESSIONS.sign_out(session)
