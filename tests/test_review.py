@@ -188,3 +188,30 @@ def test_every_export_made_after_a_correction_carries_it(data: Path) -> None:
                           capture_output=True, text=True, cwd=rd.ROOT, check=False)
     assert done.returncode == 0, done.stderr
     assert note in done.stdout
+
+
+@pytest.mark.parametrize("line", [
+    "{not json",
+    '{"at": "yesterday", "action": "approved", "editor": "Ben", "article": "x", "correction": true}',
+    '{"at": "2026-03-03T09:30:00+00:00", "action": "approved", "editor": "Ben", "article": "x", '
+    '"changes": [{"record": "figure_1", "label": ["not", "a", "mapping"]}]}',
+    '{"at": "2026-03-03T09:30:00+00:00", "action": "published", "editor": "Ben", "article": "x"}',
+    "[" * 100_000 + "]" * 100_000,
+])
+def test_a_hostile_log_line_is_an_error_on_its_line_and_the_record_still_loads(data: Path, line: str) -> None:
+    (data / "review").mkdir()
+    (data / "review" / "log.jsonl").write_text(line + "\n", encoding="utf-8")
+    corpus = load_corpus(data)
+    assert corpus.review_log == ()
+    assert [(e.line, "review log" in e.message or "not a review entry" in e.message) for e in corpus.errors] == [
+        (1, True)]
+    assert len(corpus.articles) == 1
+
+
+def test_an_old_value_nested_deep_in_the_log_is_cut_short() -> None:
+    from newsdash.data.review_log import Change
+
+    deep: object = "bottom"
+    for _ in range(900):
+        deep = {"a": deep}
+    assert view.change_text(Change("article", "speaker", {}, deep, None), "en").startswith("speaker was a: a: a: a: …")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from newsdash.data.yamlsafe import read_bytes
@@ -72,9 +73,14 @@ def entry_from(record: object) -> Entry:
     texts = {name: record.get(name) for name in ("at", "editor", "article")}
     if not all(isinstance(value, str) and value for value in texts.values()):
         raise ValueError("an entry needs at, editor and article as text")
-    changes = tuple(Change(str(c.get("record", "")), str(c.get("field", "")), dict(c.get("label") or {}),
-                           c.get("was"), c.get("now"))
-                    for c in record.get("changes") or () if isinstance(c, dict))
+    datetime.fromisoformat(texts["at"])  # a ValueError when it is no date and time
+    changes = record.get("changes") or []
+    if not isinstance(changes, list) or not all(isinstance(c, dict) and isinstance(c.get("label") or {}, dict)
+                                                for c in changes):
+        raise ValueError("changes must be a list of records, each label a mapping")
+    changes = tuple(Change(str(c.get("record", "")), str(c.get("field", "")),
+                           {k: str(v) for k, v in (c.get("label") or {}).items()}, c.get("was"), c.get("now"))
+                    for c in changes)
     return Entry(texts["at"], record["action"], texts["editor"], texts["article"], str(record.get("version") or ""),
                  bool(record.get("correction")), changes, str(record.get("note") or ""))
 
@@ -95,7 +101,7 @@ def read_log(data: Path) -> tuple[tuple[Entry, ...], tuple[DataError, ...]]:
             continue
         try:
             entries.append(entry_from(json.loads(line)))
-        except ValueError as problem:  # json.JSONDecodeError is one
+        except (ValueError, RecursionError) as problem:  # json.JSONDecodeError is a ValueError
             errors.append(DataError(str(path), f"not a review entry: {problem}", line=number))
     return tuple(entries), tuple(errors)
 

@@ -22,8 +22,11 @@ _FIELD_WORDS = {"label": ("label", "التسمية"), "measure": ("series", "ا�
                 "claim_caveat": ("caveat", "التنبيه")}
 
 
-def value_text(value: object, lang: str) -> str:
-    """A figure's value as readers read it ('2,230 hectares'), or any other old value as text."""
+def value_text(value: object, lang: str, depth: int = 0) -> str:
+    """A figure's value as readers read it ('2,230 hectares'), or any other old value as text
+    (a log line nested deeper than a record holds is cut short, never recursed into)."""
+    if depth > 3:
+        return "…"
     if isinstance(value, Mapping) and isinstance(value.get("value"), int | float) and value.get("qualifier"):
         number = format_value(value["value"], str(value["qualifier"]), lang, value.get("value_max"))
         unit = str(value.get("unit") or "")
@@ -33,7 +36,7 @@ def value_text(value: object, lang: str) -> str:
     if isinstance(value, Mapping) and ("en" in value or "ar" in value):
         return f"“{value.get(lang) or value.get('en') or ''}”"
     if isinstance(value, Mapping):
-        return ", ".join(f"{k}: {value_text(v, lang)}" for k, v in value.items() if v not in (None, ""))
+        return ", ".join(f"{k}: {value_text(v, lang, depth + 1)}" for k, v in value.items() if v not in (None, ""))
     return "" if value is None else f"“{value}”" if isinstance(value, str) else str(value)
 
 
