@@ -146,3 +146,27 @@ def test_an_editor_signs_out_and_the_session_is_a_reader_again(data_copy: Path, 
     assert save_button(at).disabled
     assert [w.key for w in at.text_input if w.key in ("editor_name", "editor_password")] == ["editor_name",
                                                                                            "editor_password"]
+
+
+def test_in_arabic_the_page_says_saving_is_off_and_the_correction_reads_in_arabic(data_copy: Path) -> None:
+    from tests.test_review import MARCH_3, confirmed
+
+    at = AppTest.from_file(DASHBOARD, default_timeout=90)
+    at.query_params["lang"] = "ar"
+    at.run()
+    at = at.switch_page(PAGE)
+    at.query_params["lang"] = "ar"
+    at.run()
+    assert at.info[0].value.startswith("الحفظ متوقف: لم يُعدّ دخول المحررين في هذه اللوحة.")
+    review.submit(confirmed(), rd.seed_bytes(), data_copy, "Amal Haddad")
+    review.approve(data_copy, rd.ARTICLE_ID, "Ben Roy")
+    review.submit(confirmed(figures__figure_1__label__en="Refugees back in Karabakh",
+                            figures__figure_1__label__ar="لاجئون عادوا إلى ديارهم في قره باغ"), rd.seed_bytes(),
+                  data_copy, "Ben Roy")
+    review.approve(data_copy, rd.ARTICLE_ID, "Amal Haddad", now=MARCH_3)
+    at = AppTest.from_file(DASHBOARD, default_timeout=90)
+    at.query_params["lang"] = "ar"
+    at.query_params["article"] = rd.ARTICLE_ID
+    at.run()
+    [correction] = [i.value for i in at.info if i.value.startswith("صُحّح")]
+    assert correction.startswith("صُحّح في ٣ مارس ٢٠٢٦: لاجئون عادوا إلى ديارهم في قره باغ (التسمية) كان “")

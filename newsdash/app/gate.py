@@ -41,12 +41,6 @@ def require_sign_in() -> None:
         st.stop()
 
 
-def sign_in_state() -> tuple[bool, bool]:
-    """(a password is set, this session gave it): what a page that writes data asks."""
-    encoded = _configured_hash()
-    return bool(encoded), bool(encoded) and _signed_in(encoded)
-
-
 def password_gate(lang: str) -> None:
     """When a password hash is configured, stop here until this session has given the
     password. The sign-in form is then the only page, whatever the URL asks for."""

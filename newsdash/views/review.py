@@ -69,6 +69,11 @@ def corrections_text(entries: tuple[Entry, ...], lang: str = "en") -> list[str]:
     return [correction_sentence(entry, lang) for entry in entries]
 
 
+def article_corrections(corpus: Corpus, article_id: str, lang: str) -> tuple[str, ...]:
+    """The dated corrections readers see under an article's title, oldest first."""
+    return tuple(corrections_text(corpus.corrections(article_id), lang))
+
+
 def log_frame(entries: tuple[Entry, ...], lang: str) -> pd.DataFrame:
     """The review log as a table, the latest first: when, who, what, which article, what changed."""
     rows = [{t("log_col_at", lang): entry.at.replace("T", " ").removesuffix("+00:00"),
