@@ -215,3 +215,12 @@ def test_an_old_value_nested_deep_in_the_log_is_cut_short() -> None:
     for _ in range(900):
         deep = {"a": deep}
     assert view.change_text(Change("article", "speaker", {}, deep, None), "en").startswith("speaker was a: a: a: a: …")
+
+
+def test_markup_in_a_name_or_reason_stays_text_in_the_log_table(data: Path) -> None:
+    review.submit(confirmed(), rd.seed_bytes(), data, "<img src=x onerror=alert(1)>")
+    review.refuse(data, rd.ARTICLE_ID, "**Ben**", "[click](javascript:alert(1))")
+    clear_kept()
+    frame = view.corpus_log_frame(load_corpus(data), "en")
+    assert frame["Editor"].tolist() == ["\\*\\*Ben\\*\\*", "\\<img src=x onerror=alert(1)\\>"]
+    assert frame["What changed"].tolist()[0] == "reason: \\[click\\](javascript:alert(1))"

@@ -66,6 +66,7 @@ REVIEW_TEXT: dict[str, tuple[str, str]] = {
                   "كل حفظ وموافقة ورفض لمقال، من data/review/log.jsonl: من ومتى وأي مقال وما الذي تغير."),
     "log_more": ("The latest {shown} of {total} entries; every one is in data/review/log.jsonl.",
                  "آخر {shown} من {total} قيدا؛ وكلها في data/review/log.jsonl."),
+    "log_reason": ("reason: {note}", "السبب: {note}"),
     "log_empty": ("No article has gone through review yet.", "لم يمر أي مقال بالمراجعة بعد."),
     "log_saved": ("saved for review", "حُفظ للمراجعة"),
     "log_approved": ("approved", "وافق"),

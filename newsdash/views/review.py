@@ -80,8 +80,9 @@ def log_frame(entries: tuple[Entry, ...], lang: str) -> pd.DataFrame:
              t("log_col_editor", lang): entry.editor,
              t("log_col_action", lang): t(f"log_{entry.action}", lang),
              t("log_col_article", lang): entry.article,
-             t("log_col_changes", lang): "; ".join(change_text(c, lang) for c in entry.changes)
-             + (f" ({entry.note})" if entry.note else "")}
+             t("log_col_changes", lang): "; ".join([*(change_text(c, lang) for c in entry.changes),
+                                                    *([t("log_reason", lang).format(note=entry.note)]
+                                                      if entry.note else [])])}
             for entry in reversed(entries)]
     columns = [t(f"log_col_{name}", lang) for name in ("at", "editor", "action", "article", "changes")]
     return pd.DataFrame(rows, columns=columns)
