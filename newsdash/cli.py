@@ -33,7 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--no-images", action="store_true", help="press kit without PNG, SVG and PDF")
     export.add_argument("--data", type=Path, help="data folder (default: DASHBOARD_DATA_DIR or data/)")
     add_curation_commands(commands)  # extract, new-article
-    hashing = commands.add_parser("hash-password", help="print the hash that turns on the password gate")
+    hashing = commands.add_parser("hash-password", help="print a password's hash: the readers' password gate, or an editor account")
     hashing.add_argument("--stdin", action="store_true", help="read the password from standard input")
     hashing.set_defaults(run=hash_password_command)
     add_serve_command(commands)
@@ -137,7 +137,9 @@ def hash_password_command(args: argparse.Namespace) -> int:
     encoded = hash_password(password)
     print(encoded)
     print(f"Turn the gate on with [dashboard] password_hash = \"{encoded}\" in .streamlit/secrets.toml,\n"
-          f"or in the environment: export {ENV_VAR}='{encoded}'", file=sys.stderr)
+          f"or in the environment: export {ENV_VAR}='{encoded}'.\n"
+          f"For an editor account: \"Your Name\" = \"{encoded}\" under [dashboard.editors]\n"
+          f"(docs/sharing.md).", file=sys.stderr)
     return 0
 
 
