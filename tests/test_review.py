@@ -224,3 +224,12 @@ def test_markup_in_a_name_or_reason_stays_text_in_the_log_table(data: Path) -> N
     frame = view.corpus_log_frame(load_corpus(data), "en")
     assert frame["Editor"].tolist() == ["\\*\\*Ben\\*\\*", "\\<img src=x onerror=alert(1)\\>"]
     assert frame["What changed"].tolist()[0] == "reason: \\[click\\](javascript:alert(1))"
+
+
+def test_a_version_that_no_longer_validates_is_not_approved(data: Path) -> None:
+    review.submit(confirmed(), rd.seed_bytes(), data, "Amal")
+    (data.parent / "seeds" / rd.SEED_NAME).write_bytes(rd.seed_bytes().replace(b"34", b"43"))  # the text moved on
+    with pytest.raises(review.ReviewRefused, match="no longer passes validation"):
+        review.approve(data, rd.ARTICLE_ID, "Ben")
+    assert (data / "review" / "pending" / f"{rd.ARTICLE_ID}.yaml").is_file()
+    assert [e.action for e in read_log(data)[0]] == ["saved"]

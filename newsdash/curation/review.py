@@ -27,6 +27,7 @@ from newsdash.curation import confirm
 from newsdash.curation.confirm import SaveRefused
 from newsdash.curation.draft import sha256_hex
 from newsdash.data.corpus import article_files, seeds_dir_for
+from newsdash.data.loading import load_article
 from newsdash.data.review_log import LOG_FILE, PENDING_DIR, REVIEW_DIR, Change, Entry, last_saved, read_log
 from newsdash.data.yamlsafe import parse_with_lines, read_bytes
 from newsdash.errors import DataError
@@ -131,6 +132,10 @@ def approve(data: Path, article_id: str, editor: str | None, now: datetime | Non
         waiting = _the_pending(data, article_id)
         if reason := approval_refusal(editor, waiting.saved.editor if waiting.saved else None):
             raise ReviewRefused(f"{article_id}: not approved: {reason}", "editor")
+        _, problems = load_article(waiting.path, seeds_dir_for(data), root=data)
+        if problems:  # the data moved on since the save (a measure renamed, a seed removed)
+            raise ReviewRefused(f"{article_id}: not approved: it no longer passes validation: {problems[0]}",
+                                "article.id")
         target = on_record_path(data, article_id)
         if waiting.correction:  # the version readers saw is kept for the record
             _keep_aside(target, data / REPLACED_DIR, article_id, now)
