@@ -80,12 +80,16 @@ def log_frame(entries: tuple[Entry, ...], lang: str) -> pd.DataFrame:
              t("log_col_editor", lang): entry.editor,
              t("log_col_action", lang): t(f"log_{entry.action}", lang),
              t("log_col_article", lang): entry.article,
-             t("log_col_changes", lang): "; ".join([*(change_text(c, lang) for c in entry.changes),
-                                                    *([t("log_reason", lang).format(note=entry.note)]
-                                                      if entry.note else [])])}
+             t("log_col_changes", lang): _what_changed(entry, lang)}
             for entry in reversed(entries)]
     columns = [t(f"log_col_{name}", lang) for name in ("at", "editor", "action", "article", "changes")]
     return pd.DataFrame(rows, columns=columns)
+
+
+def _what_changed(entry: Entry, lang: str) -> str:
+    """A change's list of changes, or that it is a new article; a refusal's reason after it."""
+    changes = [change_text(c, lang) for c in entry.changes] if entry.correction else [t("review_new", lang)]
+    return "; ".join([*changes, *([t("log_reason", lang).format(note=entry.note)] if entry.note else [])])
 
 
 def corpus_log_frame(corpus: Corpus, lang: str) -> pd.DataFrame:
