@@ -17,6 +17,7 @@ from newsdash.app.serve import add_command as add_serve_command
 from newsdash.curation.commands import add_commands as add_curation_commands
 from newsdash.data.corpus import changed_since, data_dir, load_corpus
 from newsdash.data.tables import csv_text, figures_frame
+from newsdash.views.review import with_corrections
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,7 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--no-images", action="store_true", help="press kit without PNG, SVG and PDF")
     export.add_argument("--data", type=Path, help="data folder (default: DASHBOARD_DATA_DIR or data/)")
     add_curation_commands(commands)  # extract, new-article
-    hashing = commands.add_parser("hash-password", help="print the hash that turns on the password gate")
+    hashing = commands.add_parser("hash-password", help="print a password's hash: the readers' password gate, or an editor account")
     hashing.add_argument("--stdin", action="store_true", help="read the password from standard input")
     hashing.set_defaults(run=hash_password_command)
     add_serve_command(commands)
@@ -78,7 +79,7 @@ def export(fmt: str, folder: Path | None) -> int:
         for error in corpus.errors:
             print(error, file=sys.stderr)
         return 1
-    frame = figures_frame(corpus)
+    frame = with_corrections(figures_frame(corpus), corpus)  # what readers are told was corrected, dated
     if fmt == "json":
         records = json.loads(frame.to_json(orient="records", force_ascii=False))
         print(json.dumps(records, ensure_ascii=False, indent=2))
@@ -136,7 +137,9 @@ def hash_password_command(args: argparse.Namespace) -> int:
     encoded = hash_password(password)
     print(encoded)
     print(f"Turn the gate on with [dashboard] password_hash = \"{encoded}\" in .streamlit/secrets.toml,\n"
-          f"or in the environment: export {ENV_VAR}='{encoded}'", file=sys.stderr)
+          f"or in the environment: export {ENV_VAR}='{encoded}'.\n"
+          f"For an editor account: \"Your Name\" = \"{encoded}\" under [dashboard.editors]\n"
+          f"(docs/sharing.md).", file=sys.stderr)
     return 0
 
 

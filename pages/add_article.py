@@ -1,13 +1,16 @@
 """Add an article: paste or upload a new text, see the figures and dates the machine
 finds marked in it, untick the wrong ones, download a draft, or fill in what only an
-editor knows and save the confirmed article on the record (signed in, when a password
-is set). Nothing reaches the dashboard unconfirmed."""
+editor knows and, signed in as an editor, save it for review. Nothing reaches readers
+until a second editor approves it (the list of what awaits review is at the top, for
+editors)."""
 
 from pathlib import Path
 
 import streamlit as st
 
-from newsdash.app import gate, layout, state
+from newsdash.app import layout, state
+from newsdash.app.editors import current_editor, editor_panel
+from newsdash.app.review_queue import review_queue
 from newsdash.curation.draft import MAX_ARTICLE_BYTES
 from newsdash.curation.worker import TooSlow, draft_bounded, light, read_bounded
 from newsdash.data import corpus as corpus_mod
@@ -19,6 +22,7 @@ from newsdash.views import add_article as view
 from newsdash.views import confirm_form
 
 lang = st.session_state.get("lang", "en")
+SAVED_NOTICE = "_add_saved_notice"  # the last save's message, shown after the rerun that lists it for review
 if lang == "ar":  # a file name in the uploader reads left to right, whatever the page direction
     st.html('<style>[data-testid="stFileUploaderDropzone"] * { unicode-bidi: plaintext; }</style>')
 
@@ -54,6 +58,10 @@ st.title(t("page_add", lang))
 st.caption(t("add_intro", lang))
 corpus = state.load_corpus()  # its measures are what the proposals choose from
 layout.show_errors(corpus, lang)
+
+# 1b/ EDITORS: WHO IS SIGNED IN, AND WHAT AWAITS A SECOND EDITOR'S APPROVAL (editors only)
+editor_panel(lang)
+review_queue(corpus_mod.data_dir(), lang)
 
 # 2/ THE TEXT: AN UPLOAD OR A PASTE, AT MOST 200 KB
 upload = layout.file_uploader(t("add_upload", lang).format(limit=format_number(MAX_ARTICLE_BYTES // 1000, lang)),
@@ -144,22 +152,24 @@ with right:
                        icon=":material/description:", key="add_download_seed")
 st.caption(t("add_download_help", lang))
 
-# 6/ CONFIRM AND SAVE: WHAT ONLY AN EDITOR KNOWS, THEN THE ARTICLE INTO THE DATA FOLDER
+# 6/ CONFIRM AND SAVE FOR REVIEW: WHAT ONLY AN EDITOR KNOWS, THEN THE ARTICLE UP FOR A SECOND EDITOR
 st.divider()
 st.subheader(t("confirm_heading", lang))
 st.caption(t("confirm_intro", lang))
-gated, signed_in = gate.sign_in_state()
+st.caption(t("save_explained", lang))
+editor = current_editor()
 sections = confirm_form.sections(draft.article, incoming.text, lang, measures)
 form_key = view.editor_key("confirm", incoming.raw)  # a new text starts an empty form
 
 
 def save_the_form() -> None:
-    # runs on Save, before the page is drawn again: a refusal is then said beside each field it names
+    # runs on Save, before the page is drawn again (so the list of what awaits review above
+    # holds it, and a refusal is said beside each field it names); the editor is asked
+    # again as it acts: a forged click without one is refused
     answers = {f.key: st.session_state.get(f"{form_key}.{f.key}") for s in sections for f in s.fields}
-    gated_now, signed_in_now = gate.sign_in_state()
     st.session_state[f"{form_key}.saved"] = confirm_form.save(  # said until the next Save of this form
-        draft.article, incoming.raw, answers, corpus_mod.data_dir(), gated=gated_now, signed_in=signed_in_now,
-        lang=lang, sections_=sections)
+        draft.article, incoming.raw, answers, corpus_mod.data_dir(), editor=current_editor(), lang=lang,
+        sections_=sections)
 
 
 beside = saved.beside if saved else {}
@@ -180,12 +190,10 @@ with st.form(form_key, enter_to_submit=False, border=False):
             if field.key in beside:  # on a refusal every field keeps what was typed: the widgets hold it
                 st.error(md(beside[field.key]), icon=":material/error:")
     st.form_submit_button(t("confirm_save", lang), type="primary", icon=":material/save:",
-                          disabled=gated and not signed_in, on_click=save_the_form)
-if gated and not signed_in:
-    st.info(t("confirm_sign_in", lang))
+                          disabled=editor is None, on_click=save_the_form)
+if editor is None:
+    st.info(t("editor_needed", lang))
 if saved and saved.path is None:
     st.error(saved.message)
 elif saved:
     st.success(saved.message)
-    layout.page_link("pages/overview.py", t("page_overview", lang), icon=":material/dashboard:",
-                      query_params={"article": saved.path.stem})

@@ -21,6 +21,7 @@ from newsdash.textsafety import code_span
 from newsdash.textsafety import md_escape as md  # data text shown as Markdown stays literal
 from newsdash.views import data_method as view
 from newsdash.views import original_text as hl
+from newsdash.views import review as review_view
 from newsdash.views.data_pages import flag_sentence
 
 lang, corpus, loaded = page_start(require_article=False)  # the method and errors show without one
@@ -95,5 +96,15 @@ if loaded:
         st.html(hl.note_html(note, lang))
         st.caption(md(view.note_concerns(note, lang)))
 
-# 7/ PRESS KIT: every chart, the data, the sources, README and manifest in one zip
+# 7/ THE REVIEW LOG: EVERY SAVE, APPROVAL AND REFUSAL (data/review/log.jsonl)
+st.header(t("log_heading", lang))
+st.caption(t("log_intro", lang))
+if corpus.review_log:  # a plain table (read cell by cell by screen readers), the latest entries first
+    st.table(cached_view(review_view.corpus_log_frame, corpus, lang), hide_index=True)
+    if len(corpus.review_log) > review_view.LOG_ROWS:
+        st.caption(t("log_more", lang).format(shown=review_view.LOG_ROWS, total=len(corpus.review_log)))
+else:
+    st.caption(t("log_empty", lang))
+
+# 8/ PRESS KIT: every chart, the data, the sources, README and manifest in one zip
 press_kit_download(corpus, lang)

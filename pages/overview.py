@@ -15,6 +15,7 @@ from newsdash.reading.i18n import t
 from newsdash.textsafety import md_escape as md  # data text shown as Markdown stays literal
 from newsdash.views import overview as view
 from newsdash.views.links import sentence_link
+from newsdash.views.review import article_corrections
 
 lang, corpus, loaded = page_start()
 
@@ -25,8 +26,10 @@ if lang == "en":
     text_block(info.title_original, "ar")
 st.caption(md(view.source_line(info, lang)))
 
-# 2/ THE CAVEAT
+# 2/ THE CAVEAT, AND EVERY CORRECTION MADE SINCE THE ARTICLE WAS FIRST APPROVED
 st.warning(f"**{t('caveat_title', lang)}.** {md(info.claim_caveat.get(lang))}")
+for correction in cached_view(article_corrections, corpus, loaded.id, lang):
+    st.info(md(correction), icon=":material/edit_note:")
 
 # 3/ THE LEDE: each figure against the latest earlier report of its series, in words,
 # every number linked to its sentence (escaped HTML, built once per data state)

@@ -31,7 +31,9 @@ def test_before_any_text_the_page_says_what_to_do():
     at = open_add_article()
     assert not at.exception
     assert at.title[0].value == "Add an article"
-    assert [i.value for i in at.info] == ["Paste a text or upload a file to see what the machine finds."]
+    [editing, paste_first] = [i.value for i in at.info]
+    assert editing.startswith("Saving is off: no editor sign-in is set up on this dashboard.")
+    assert paste_first == "Paste a text or upload a file to see what the machine finds."
 
 
 def test_a_pasted_article_shows_its_candidates_in_tables_and_in_the_text():

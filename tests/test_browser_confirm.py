@@ -1,11 +1,14 @@
 """Headless Chromium against `streamlit run` on a private data folder: paste the second
-article on the Add an article page, fill in the confirm form, Save; the article is then
-on the record, selectable on the Overview."""
+article on the Add an article page, fill in the confirm form, Save (as the local editor
+of this machine); once a second editor approved it, the article is on the record,
+selectable on the Overview (the review in the browser: tests/test_browser_review.py)."""
 
 from __future__ import annotations
 
 import pytest
 
+from newsdash.app import auth
+from newsdash.curation import review
 from tests import record_data as rd
 from tests.conftest import require_browser, start_app
 
@@ -42,8 +45,9 @@ def label_of(key: str) -> str:
 
 
 @pytest.fixture
-def private_app(tmp_path):  # noqa: ANN001, ANN201
+def private_app(tmp_path, monkeypatch):  # noqa: ANN001, ANN201
     require_browser()
+    monkeypatch.setenv(auth.LOCAL_EDITOR_ENV, "Amal Haddad")  # editing on for this machine (the browser is on it)
     data = rd.data_folder(tmp_path)
     proc, url = start_app(data)
     yield data, url
@@ -65,9 +69,11 @@ def test_paste_fill_save_then_choose_it_on_the_overview(page, private_app) -> No
     for key, value in answers.items():
         page.get_by_role("textbox", name=label_of(key), exact=True).fill(value)
     page.get_by_role("button", name="Save the confirmed article").click()
-    page.get_by_text(f"Saved as articles/{rd.ARTICLE_ID}.yaml").wait_for(timeout=60_000)
-    assert (data / "articles" / f"{rd.ARTICLE_ID}.yaml").is_file()
+    page.get_by_text(f"Saved for review as review/pending/{rd.ARTICLE_ID}.yaml, by Amal Haddad").wait_for(
+        timeout=60_000)
+    assert not (data / "articles" / f"{rd.ARTICLE_ID}.yaml").exists()  # awaiting a second editor
     assert (data.parent / "seeds" / rd.SEED_NAME).read_bytes() == rd.seed_bytes()
+    review.approve(data, rd.ARTICLE_ID, "Ben Roy")  # the second editor, elsewhere
 
     page.goto(url)  # the Overview, on the latest published article
     page.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)

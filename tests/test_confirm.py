@@ -188,9 +188,9 @@ def test_a_folder_that_cannot_be_written_is_said_in_words(data: Path, monkeypatc
     raw = rd.seed_bytes()
     draft, _ = build_draft(raw, raw.decode(), extract(raw.decode(), guess_published(raw.decode())), rd.SEED_NAME)
     monkeypatch.setattr(c, "_write_validated", refuse)
-    saved = confirm_form.save(draft, raw, c.form_defaults(draft) | rd.ANSWERS, data, gated=False,
-                              signed_in=False, lang="en", sections_=[])
+    saved = confirm_form.save(draft, raw, c.form_defaults(draft) | rd.ANSWERS, data, editor="Amal",
+                              lang="en", sections_=[])
     assert saved.path is None
     assert saved.message == ("Not saved, nothing was written: Permission denied: "
-                             f"{data / 'articles' / (rd.ARTICLE_ID + '.yaml')}")
+                             f"{data / 'review' / 'pending' / (rd.ARTICLE_ID + '.yaml')}")
     assert not (data.parent / "seeds" / rd.SEED_NAME).exists()

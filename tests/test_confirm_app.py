@@ -1,6 +1,7 @@
 """AppTest of the confirm form on the Add an article page: the second article pasted,
-the wrong date unticked, the form filled, Save; a refusal keeps every answer; behind a
-password, Save waits for sign-in."""
+the wrong date unticked, the form filled, Save (as the local editor: the review itself is
+tests/test_review_app.py); a refusal keeps every answer; behind a password, Save waits
+for an editor's sign-in."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest, app_test
 
-from newsdash.app import auth, gate, guard
+from newsdash.app import auth, editors, gate, guard
 from newsdash.views import add_article as view
 from tests import record_data as rd
 from tests.conftest import DASHBOARD
@@ -25,6 +26,15 @@ FORM = view.editor_key("confirm", RAW)
 def navigation_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     """The page runs inside the entry script, as on a server (tests/test_language_switch_app.py)."""
     monkeypatch.setattr(app_test, "PagesManager", _NavigationPages)
+
+
+@pytest.fixture
+def local_editor(monkeypatch: pytest.MonkeyPatch) -> str:
+    """Editing turned on for this machine, as one editor (AppTest's client has no real
+    address: it is taken as on this machine, as Streamlit reports a loopback client)."""
+    monkeypatch.setenv(auth.LOCAL_EDITOR_ENV, "Amal Haddad")
+    monkeypatch.setattr(editors, "_on_this_machine", lambda: True)
+    return "Amal Haddad"
 
 
 def pasted(lang: str = "en") -> AppTest:
@@ -89,22 +99,27 @@ def test_the_form_asks_for_what_only_an_editor_knows(data_copy: Path) -> None:
     assert headings == ["**F1 · more than 34,000 · «أكثر من 34 ألف لاجئ»**"]
 
 
-def test_filled_and_saved_the_article_is_on_the_record(data_copy: Path) -> None:
+def test_filled_and_saved_the_article_awaits_review(data_copy: Path, local_editor: str) -> None:
     at = pasted()
     fill(at, rd.ANSWERS)
     save_button(at).click().run()
     assert not at.exception
-    assert [s.value for s in at.success] == [f"Saved as articles/{rd.ARTICLE_ID}.yaml: choose it on the Overview."]
-    assert (data_copy / "articles" / f"{rd.ARTICLE_ID}.yaml").is_file()
+    assert [s.value for s in at.success] == [
+        f"Saved for review as review/pending/{rd.ARTICLE_ID}.yaml, by Amal Haddad. Readers do not see it until "
+        "a second editor approves it."]
+    pending = data_copy / "review" / "pending" / f"{rd.ARTICLE_ID}.yaml"
+    assert pending.is_file()
+    assert not (data_copy / "articles" / f"{rd.ARTICLE_ID}.yaml").exists()
     assert (data_copy.parent / "seeds" / rd.SEED_NAME).read_bytes() == RAW
-    from newsdash.data.corpus import load_corpus
+    from newsdash.data.loading import load_article
 
-    second = load_corpus(data_copy).article(rd.ARTICLE_ID)
+    second, _ = load_article(pending, data_copy.parent / "seeds", root=data_copy)
     assert [(f.value, f.qualifier) for f in second.article.figures] == [(34000, "more_than"), (1.5, "about")]
     assert [e.id for e in second.article.events] == ["event_2"]
 
 
-def test_a_refused_save_writes_nothing_keeps_every_answer_and_names_the_field(data_copy: Path) -> None:
+def test_a_refused_save_writes_nothing_keeps_every_answer_and_names_the_field(data_copy: Path,
+                                                                             local_editor: str) -> None:
     at = pasted()
     fill(at, rd.ANSWERS | {"figures.figure_1.attributed_to": ""})
     before = sorted(p.name for p in (data_copy / "articles").iterdir())
@@ -119,10 +134,11 @@ def test_a_refused_save_writes_nothing_keeps_every_answer_and_names_the_field(da
     assert field(at, "paragraphs.1.translation").value == rd.ANSWERS["paragraphs.1.translation"]
     field(at, "figures.figure_1.attributed_to").input(rd.ANSWERS["figures.figure_1.attributed_to"])
     save_button(at).click().run()  # mended, the same form saves
-    assert (data_copy / "articles" / f"{rd.ARTICLE_ID}.yaml").is_file()
+    assert (data_copy / "review" / "pending" / f"{rd.ARTICLE_ID}.yaml").is_file()
 
 
-def test_a_category_apart_from_the_measure_is_refused_naming_the_category(data_copy: Path) -> None:
+def test_a_category_apart_from_the_measure_is_refused_naming_the_category(data_copy: Path,
+                                                                          local_editor: str) -> None:
     """A check the loader makes (not the form): the refusal still names the form's field."""
     at = pasted()
     fill(at, rd.ANSWERS | {"figures.figure_1.category": "demining"})
@@ -132,6 +148,7 @@ def test_a_category_apart_from_the_measure_is_refused_naming_the_category(data_c
     assert "measure 'returned\\_to\\_karabakh\\_cumulative' is in 'returns'" in beside  # as Markdown, escaped
     assert "figures.figure_1" not in beside and "figure_1: category" not in beside  # words, not a path
     assert at.error[-1].value.startswith("Not saved, nothing was written: 1 field(s) need")
+    assert not (data_copy / "review" / "pending" / f"{rd.ARTICLE_ID}.yaml").exists()
     assert not (data_copy / "articles" / f"{rd.ARTICLE_ID}.yaml").exists()
 
 
@@ -158,16 +175,24 @@ def test_behind_a_password_the_page_is_not_reached_without_signing_in(data_copy:
     assert not [w for w in at.text_area if w.key == "add_paste"]
 
 
-def test_signed_in_the_editor_saves(data_copy: Path, gated: None) -> None:
+def test_signed_in_as_a_reader_only_an_editor_account_saves(data_copy: Path, gated: None,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(auth.EDITORS_ENV, f"Ben Roy:{ENCODED}")
     at = sign_in(AppTest.from_file(DASHBOARD, default_timeout=90).run(), PASSWORD)
     at = at.switch_page(PAGE).run()
     at.text_area(key="add_paste").input(RAW.decode("utf-8")).run()
+    assert save_button(at).disabled  # the reader password is no editor's
+    at.text_input(key="editor_name").input("ben roy")
+    at.text_input(key="editor_password").input(PASSWORD)
+    next(b for b in at.button if b.label == "Sign in as an editor").click().run()
+    assert not save_button(at).disabled
     fill(at, rd.ANSWERS | {"events.event_1.label.en": "The ministry's statement",
                            "events.event_1.label.ar": "بيان الوزارة", "events.event_1.translation": "6 December 2020"})
-    assert not save_button(at).disabled
     save_button(at).click().run()
     assert not at.exception
-    assert [s.value for s in at.success] == [f"Saved as articles/{rd.ARTICLE_ID}.yaml: choose it on the Overview."]
+    assert [e.value for e in at.error] == []
+    assert [s.value for s in at.success][0].startswith(f"Saved for review as review/pending/{rd.ARTICLE_ID}.yaml, "
+                                                       "by Ben Roy.")
 
 
 def test_run_without_the_entry_script_there_is_no_form_without_sign_in(data_copy: Path, gated: None) -> None:

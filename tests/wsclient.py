@@ -28,6 +28,7 @@ class Run:
     """What one script run sent: widget ids by kind, alert texts, whether data showed."""
 
     widgets: dict[str, list[str]] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)  # widget id: its label
     alerts: list[str] = field(default_factory=list)
     metrics: int = 0
 
@@ -55,9 +56,10 @@ class Session:
     async def clear_cache(self) -> None:
         await self.send(BackMsg(clear_cache=True))
 
-    async def run(self, states: list[WidgetState] | None = None, query: str = "", timeout: float = 90) -> Run:
-        """Ask for a rerun with these widget values and read until the run finishes."""
-        state = ClientState(query_string=query, widget_states=WidgetStates(widgets=states or []))
+    async def run(self, states: list[WidgetState] | None = None, query: str = "", timeout: float = 90,
+                  page: str = "") -> Run:
+        """Ask for a rerun with these widget values (of this page's url path) and read until the run finishes."""
+        state = ClientState(query_string=query, widget_states=WidgetStates(widgets=states or []), page_name=page)
         await self.send(BackMsg(rerun_script=state))
         return await asyncio.wait_for(self._read_run(), timeout)
 
@@ -80,8 +82,10 @@ class Session:
                     run.alerts.append(element.alert.body)
                 elif what == "metric":
                     run.metrics += 1
-                elif what in ("text_input", "button"):
-                    run.widgets.setdefault(what, []).append(getattr(element, what).id)
+                elif what in ("text_input", "button", "text_area"):
+                    widget = getattr(element, what)
+                    run.widgets.setdefault(what, []).append(widget.id)
+                    run.labels[widget.id] = widget.label
 
 
 def sign_in_states(run: Run, password: str) -> list[WidgetState]:

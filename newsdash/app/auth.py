@@ -16,6 +16,7 @@ for named accounts use Streamlit's `st.login` with an OpenID Connect provider.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import hmac
 import math
@@ -214,3 +215,60 @@ def _spacing(environ: Mapping | None = None) -> float:
 
 
 BRAKE = Throttle(spacing=_spacing())  # the process's one brake: module state, out of every client's reach
+
+
+# --- editors: named accounts, each with its own hash ---------------------------------
+#
+# Readers may share one password (above); an editor saves and approves as themselves, so
+# the review log can say who did what and nobody approves their own save. An account is
+# a name and a hash made by `python -m newsdash hash-password`, in secrets.toml:
+#     [dashboard.editors]
+#     "Amal Haddad" = "scrypt$16384$8$1$..."
+# or in the environment: DASHBOARD_EDITORS='Amal Haddad:scrypt$...,Ben Roy:scrypt$...'.
+# With no account, an editor may turn editing on for their own machine only, under one
+# name: [dashboard] local_editor = "Amal Haddad" (or DASHBOARD_LOCAL_EDITOR); off by
+# default, and only for a browser on the same machine (newsdash.app.editors).
+
+EDITORS_ENV = "DASHBOARD_EDITORS"
+LOCAL_EDITOR_ENV = "DASHBOARD_LOCAL_EDITOR"
+MAX_EDITOR_NAME = 80
+
+
+def editor_hashes(secrets: Mapping | None, environ: Mapping[str, str] = os.environ) -> dict[str, str]:
+    """Each editor's name and hash: [dashboard.editors] in secrets, else DASHBOARD_EDITORS."""
+    section = ((secrets or {}).get(SECRETS_SECTION) or {}).get("editors") or {}
+    if isinstance(section, Mapping) and section:
+        pairs = [(str(name), str(encoded)) for name, encoded in section.items()]
+    else:
+        pairs = [item.partition(":")[::2] for item in environ.get(EDITORS_ENV, "").split(",") if item.strip()]
+    return {name.strip(): encoded.strip() for name, encoded in pairs
+            if name.strip() and encoded.strip() and len(name.strip()) <= MAX_EDITOR_NAME}
+
+
+def local_editor(secrets: Mapping | None, environ: Mapping[str, str] = os.environ) -> str | None:
+    """The one editor name of a machine where editing was turned on explicitly, or None."""
+    name = ((secrets or {}).get(SECRETS_SECTION) or {}).get("local_editor") or environ.get(LOCAL_EDITOR_ENV) or ""
+    name = str(name).strip()
+    return name[:MAX_EDITOR_NAME] or None
+
+
+def find_editor(name: str, accounts: Mapping[str, str]) -> tuple[str, str] | None:
+    """(the account's own spelling of the name, its hash) for a name as typed, case aside."""
+    wanted = name.strip().casefold()
+    return next(((known, encoded) for known, encoded in accounts.items() if known.casefold() == wanted), None)
+
+
+def verify_editor(name: str, password: str, accounts: Mapping[str, str]) -> str | None:
+    """The editor's name when this is their password, else None. An unknown name costs a
+    check against a throwaway hash, so the time taken does not tell which names exist."""
+    found = find_editor(name, accounts)
+    try:
+        stored = parse_hash(found[1] if found else _decoy())
+    except AuthConfigError:
+        return None
+    return found[0] if verify_password(password, stored) and found else None
+
+
+@functools.cache
+def _decoy() -> str:
+    return hash_password(secrets.token_urlsafe(16))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from newsdash.app import auth, guard
+from newsdash.app import auth, editors, guard
 from newsdash.app.memo import once_per_run
 from newsdash.data import corpus as corpus_mod
 from newsdash.reading.i18n import t
@@ -39,12 +39,6 @@ def require_sign_in() -> None:
     encoded = _configured_hash()
     if encoded and not _signed_in(encoded):
         st.stop()
-
-
-def sign_in_state() -> tuple[bool, bool]:
-    """(a password is set, this session gave it): what a page that writes data asks."""
-    encoded = _configured_hash()
-    return bool(encoded), bool(encoded) and _signed_in(encoded)
 
 
 def password_gate(lang: str) -> None:
@@ -103,6 +97,7 @@ def _sign_out() -> None:
     guard.BROWSERS.forget(_browser())
     if ctx := get_script_run_ctx():
         guard.DOORS.sign_out(ctx.session_id)
+    editors.sign_out()  # an editor signed in on this session is signed out with it
 
 
 def _browser() -> bytes | None:

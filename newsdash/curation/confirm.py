@@ -15,13 +15,13 @@ import copy
 import os
 import re
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import yaml
 
 from newsdash.curation.draft import sha256_hex
-from newsdash.curation.one_story import seed_name_now, seeds_locked, story_on_record
+from newsdash.curation.one_story import seed_name_now, seeds_locked, story_awaiting_review, story_on_record
 from newsdash.data.corpus import article_files, seeds_dir_for
 from newsdash.data.loading import load_article
 from newsdash.data.measures import MEASURES_FILE, load_measures
@@ -222,6 +222,7 @@ def save_confirmed(article: Mapping, seed_raw: bytes, data: Path, *, gated: bool
     if gated and not signed_in:
         raise SaveRefused("sign in first: a password protects this dashboard, and only a signed-in editor may "
                           "save an article")
+    _refuse_a_story_held(seed_raw, data, "")  # said first: no field to fill mends it
     if gaps := unfinished(article):
         raise SaveRefused(f"{', '.join(gaps)}: still empty or holding a draft placeholder: fill in every field",
                           gaps[0], dict.fromkeys(gaps, ""))
@@ -249,13 +250,57 @@ def save_confirmed(article: Mapping, seed_raw: bytes, data: Path, *, gated: bool
 def _on_a_seed_of_its_own(article: Mapping, seed_raw: bytes, data: Path) -> dict:
     """The article named after its seed as the folder stands now (the draft's number may
     have been taken by another save since); refused when its story is on the record."""
-    holder = story_on_record(seed_raw, data)
-    if holder is not None:
-        raise SaveRefused(f"this text is already on the record as the article '{holder.id}' ({holder.path.name}): "
-                          "one story is one article; add what is new to that article instead", "article.seed")
+    _refuse_a_story_held(seed_raw, data, str(article["article"].get("id") or ""))
     article = copy.deepcopy(dict(article))
     article["article"]["seed"]["file"] = seed_name_now(seed_raw, seeds_dir_for(data))
     return article
+
+
+def _refuse_a_story_held(seed_raw: bytes, data: Path, article_id: str) -> None:
+    """Refused when another article holds this text's story, on the record or awaiting
+    review; the article itself may hold it (a correction is given on its own text)."""
+    holder = story_on_record(seed_raw, data)
+    if holder is not None and holder.id != article_id:
+        raise SaveRefused(f"this text is already on the record as the article '{holder.id}' ({holder.path.name}): "
+                          "one story is one article; add what is new to that article instead", "article.seed")
+    waiting = story_awaiting_review(seed_raw, data)
+    if waiting is not None and waiting != article_id:
+        raise SaveRefused(f"this text already awaits review as the article '{waiting}': one story is one article; "
+                          "a second editor approves or refuses it first", "article.seed")
+
+
+def save_for_review(article: Mapping, seed_raw: bytes, data: Path, target: Path) -> Path:
+    """Write the article to ``target``, the review's pending file (newsdash.curation.review),
+    and its seed, after the same checks and validation as save_confirmed; the path, or
+    SaveRefused. An article already on the record may be given again under its id: that
+    is a change to it, reviewed like a new one; the article readers see stays as it is."""
+    article_id = str(article["article"].get("id") or "")
+    _refuse_a_story_held(seed_raw, data, article_id)  # said first: no field to fill mends it
+    if gaps := unfinished(article):
+        raise SaveRefused(f"{', '.join(gaps)}: still empty or holding a draft placeholder: fill in every field",
+                          gaps[0], dict.fromkeys(gaps, ""))
+    if not ARTICLE_ID.match(article_id):
+        raise SaveRefused(f"article.id: '{article_id}' is not an article id: lowercase letters, digits and "
+                          "hyphens, e.g. 2020-12-06-outlet-speaker", "article.id")
+    if target.exists():
+        raise SaveRefused(f"article.id: a version of '{article_id}' already awaits review: a second editor "
+                          "approves or refuses it first", "article.id")
+    on_record = data / "articles" / f"{article_id}.yaml"
+    if sha256_hex(seed_raw) != article["article"]["seed"]["sha256"]:
+        raise SaveRefused("article.seed.sha256: the text is not the one the draft was made from", "article.seed")
+    seeds = seeds_dir_for(data)
+    with seeds_locked(seeds):  # one save at a time: id, story and seed number are checked and taken together
+        if not on_record.exists():  # a new article: its id must not be another file's
+            _refuse_taken(article_id, on_record, data)
+        article = _on_a_seed_of_its_own(article, seed_raw, data)
+        written_seed = _put_seed(seeds / article["article"]["seed"]["file"], seed_raw)
+        try:
+            _write_validated(confirmed_yaml(article).encode("utf-8"), target, seeds, data, _lists_of(article))
+        except BaseException:
+            if written_seed:
+                written_seed.unlink(missing_ok=True)
+            raise
+    return target
 
 
 def _refuse_taken(article_id: str, target: Path, data: Path) -> None:
@@ -359,17 +404,19 @@ def _for_editor(problem: DataError, temp: Path, target: Path) -> str:
 # --- new series proposed by the draft (a new party's count, or a flow beside a total) ---
 
 
-def save_with_new_measures(article: Mapping, seed_raw: bytes, data: Path, **save_options: object) -> Path:
-    """save_confirmed, after adding to data/measures.yaml each new measure the draft
-    proposed and the editor kept for a figure (the figure names it); the measures file is
-    put back as it was when the save is refused."""
+def save_with_new_measures(article: Mapping, seed_raw: bytes, data: Path, save: Callable[..., Path] | None = None,
+                           **save_options: object) -> Path:
+    """save (save_confirmed, or save_for_review), after adding to data/measures.yaml each
+    new measure the draft proposed and the editor kept for a figure (the figure names it);
+    the measures file is put back as it was when the save is refused."""
+    save = save or save_confirmed
     article, new = _without_proposals(article)
     path = data / MEASURES_FILE
     before = path.read_bytes() if path.exists() else None
     if new:
         _add_measures(path, before, new)
     try:
-        return save_confirmed(article, seed_raw, data, **save_options)
+        return save(article, seed_raw, data, **save_options)
     except BaseException:
         if new and before is not None:
             _replace_bytes(path, before)

@@ -15,9 +15,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from newsdash.curation.draft import seed_file_name
-from newsdash.data.corpus import load_corpus
+from newsdash.data.corpus import load_corpus, seeds_dir_for
 from newsdash.data.loading import LoadedArticle
-from newsdash.data.stories import holder_of
+from newsdash.data.review_log import PENDING_DIR
+from newsdash.data.stories import holder_of, story_key
+from newsdash.data.yamlsafe import load_with_lines, read_text
+from newsdash.errors import DataError
 
 try:
     import fcntl
@@ -43,6 +46,23 @@ def seeds_locked(seeds: Path) -> Iterator[None]:
 def story_on_record(raw: bytes, data: Path) -> LoadedArticle | None:
     """The article on the record that already holds this text, or None (drafts do not count)."""
     return holder_of(raw.decode("utf-8", errors="replace"), load_corpus(data).articles)
+
+
+def story_awaiting_review(raw: bytes, data: Path) -> str | None:
+    """The id of the article awaiting review (data/review/pending/) whose seed holds this
+    text's story, or None: two editors must not send one story to review twice."""
+    key = story_key(raw.decode("utf-8", errors="replace"))
+    seeds = seeds_dir_for(data)
+    for path in sorted((data / PENDING_DIR).glob("*.yaml")):
+        try:
+            record, _ = load_with_lines(path, root=data)
+            seed = (record.get("article") or {}).get("seed") or {}
+            text = read_text(seeds / str(seed.get("file")), root=seeds)
+        except (DataError, OSError, AttributeError):
+            continue  # a pending file that does not read is the review's to report
+        if story_key(text) == key:
+            return path.stem
+    return None
 
 
 def seed_name_now(raw: bytes, seeds: Path) -> str:

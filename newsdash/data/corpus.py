@@ -23,6 +23,7 @@ from newsdash.data.context import (
 )
 from newsdash.data.loading import LoadedArticle, load_article, read_seed_file
 from newsdash.data.measures import MEASURES_FILE, Measure, load_measures
+from newsdash.data.review_log import LOG_FILE, Entry, corrections, read_log
 from newsdash.data.stories import repeated_stories
 from newsdash.data.yamlsafe import read_bytes
 from newsdash.errors import DataError
@@ -43,6 +44,11 @@ class Corpus:
     state: str = ""  # state_digest of the files when they were listed for this load
     measures: dict[str, Measure] = field(default_factory=dict)  # data/measures.yaml, by id, in its order
     measures_source: tuple[tuple[Path, bytes], ...] = ()  # the measures file, with the bytes parsed
+    review_log: tuple[Entry, ...] = ()  # data/review/log.jsonl: every save, approval and refusal
+
+    def corrections(self, article_id: str) -> tuple[Entry, ...]:
+        """The approved changes to an article on the record: readers see each as a dated correction."""
+        return corrections(self.review_log, article_id)
 
     @cached_property
     def _by_id(self) -> dict[str, LoadedArticle]:
@@ -235,6 +241,7 @@ _contexts: dict[str, tuple[tuple, Context, tuple]] = {}
 _measures: dict[str, tuple[tuple, dict, tuple, tuple]] = {}  # by data folder: (entry, measures, source, errors)
 _series: list = [None, None]  # (context, series_by_measure of it): split once per context
 _listed: dict[str, tuple[str, dict]] = {}  # by data folder: the last state_digest and its entries
+_logs: dict[str, tuple[tuple, tuple]] = {}  # by data folder: (the review log's entry, what read_log gave)
 KEPT_FOLDERS = 4  # data folders whose articles are kept (tests and the benchmark use many)
 _loading = threading.Lock()
 
@@ -242,7 +249,7 @@ _loading = threading.Lock()
 def clear_kept() -> None:
     """Forget every kept article, seed, context and digest: the next load reads all."""
     with _loading:
-        for cache in (_kept, _seeds, _contexts, _digests, _listed, _measures, _kept_measures):
+        for cache in (_kept, _seeds, _contexts, _digests, _listed, _measures, _kept_measures, _logs):
             cache.clear()
         _series[:] = [None, None]
 
@@ -284,9 +291,23 @@ def _load_corpus(data: Path, states: dict[str, tuple]) -> Corpus:
     flags += [flag for a in articles for flag in article_flags[str(a.path)]]
     kept.clear()  # files gone from the folder are forgotten
     kept.update({path: entry for path, entry in fresh.items() if entry.state})
-    errors += list(measure_errors) + list(context_errors)
+    review_log, log_errors = _review_log(data, states)  # articles awaiting review are not in articles/: never shown
+    errors += list(measure_errors) + list(context_errors) + list(log_errors)
     return Corpus(tuple(articles), context, tuple(errors), tuple(flags), tuple(drafts),
-                  state_digest(data, states), measures, measures_source)
+                  state_digest(data, states), measures, measures_source, review_log)
+
+
+def _review_log(data: Path, states: dict) -> tuple[tuple, tuple]:
+    """The review log, parsed again only when it changed (it grows with every action, and
+    an edit to any other file must not cost reading it all again)."""
+    entry = states.get(str(data / LOG_FILE))
+    known = _logs.get(str(data))
+    if known and entry is not None and known[0] == entry:
+        return known[1]
+    result = read_log(data)
+    if entry is not None and _file_entry(str(data / LOG_FILE)) == entry:
+        _logs[str(data)] = (entry, result)
+    return result
 
 
 def _article_paths(data: Path, states: dict[str, tuple]) -> list[Path]:

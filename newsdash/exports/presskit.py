@@ -26,6 +26,7 @@ from newsdash.exports import chart_files as export
 from newsdash.exports.presskit_readme import readme_text
 from newsdash.exports.static_export import ExportUnavailable, StaticExporter, shared_exporter
 from newsdash.reading.i18n import LANGS
+from newsdash.views.review import with_corrections
 
 MANIFEST = "MANIFEST.json"
 SUMS = "SHA256SUMS"
@@ -73,7 +74,7 @@ def _relative(path: Path, root: Path) -> str:
 def data_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
     context_events = pd.DataFrame([e.model_dump() for e in corpus.context.events])
     return {
-        "figures": figures_frame(corpus),
+        "figures": with_corrections(figures_frame(corpus), corpus),  # a dated correction beside what it corrected
         "events": events_frame(corpus),
         "context_demining": corpus.context.demining,
         "context_returns": corpus.context.returns,

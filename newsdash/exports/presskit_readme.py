@@ -9,6 +9,7 @@ from datetime import datetime
 
 from newsdash.data.corpus import Corpus
 from newsdash.data.loading import LoadedArticle
+from newsdash.views.review import corrections_text
 
 WHAT_FILES_ARE = [
     ("charts/en/", "each chart in English: PNG (2x), SVG, PDF (for print), and CSV of exactly the values drawn"),
@@ -30,7 +31,8 @@ def readme_text(corpus: Corpus, built_from: dict[str, bytes], listing: list[str]
     parts = ["# Press kit: Karabakh peacekeeping, the figures\n",
              f"Built {built_at:%Y-%m-%d %H:%M} UTC from the curated data of the newsroom dashboard.\n"]
     for loaded in corpus.articles:
-        parts += [_source(loaded), _caveats(loaded, corpus), _citation(loaded)]
+        parts += [part for part in (_source(loaded), _corrections(loaded, corpus), _caveats(loaded, corpus),
+                                    _citation(loaded)) if part]
     if images_missing:
         parts.append(f"**No PNG, SVG or PDF in this kit**: {images_missing}. "
                      "The data and the chart CSVs are complete.\n")
@@ -49,6 +51,18 @@ def _source(loaded: LoadedArticle) -> str:
         f"- Speaker: {info.speaker.name.en}, {info.speaker.role.en}",
         f"- Original text: `source/seeds/{info.seed.file}` (sha256 `{info.seed.sha256}`)\n",
     ])
+
+
+def _corrections(loaded: LoadedArticle, corpus: Corpus) -> str:
+    """Every change approved after the article was first published, dated, with the old
+    values (data/review/log.jsonl); nothing when there was none."""
+    entries = corpus.corrections(loaded.id)
+    if not entries:
+        return ""
+    lines = ["## Corrections\n"]
+    lines += [f"- {en}\n  {ar}" for en, ar in zip(corrections_text(entries, "en"), corrections_text(entries, "ar"),
+                                                     strict=True)]
+    return "\n".join(lines) + "\n"
 
 
 def _caveats(loaded: LoadedArticle, corpus: Corpus) -> str:

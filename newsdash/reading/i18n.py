@@ -8,6 +8,7 @@ qualifiers are written for each language by newsdash.reading.formatting.
 from __future__ import annotations
 
 from newsdash.reading.words_curation import CURATION_TEXT
+from newsdash.reading.words_review import REVIEW_TEXT
 
 LANGS = ("en", "ar")
 
@@ -107,6 +108,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "quote": ("Quote", "الاقتباس"),
     "translation": ("Translation", "الترجمة"),
     **CURATION_TEXT,  # the Add an article page (newsdash.reading.words_curation)
+    **REVIEW_TEXT,  # editors and the review (newsdash.reading.words_review)
     "series_ministry": ("Defence ministry totals, as printed by outlets", "حصائل وزارة الدفاع كما نشرتها وسائل الإعلام"),
     "article_point": ("The article's figure", "رقم المقال"),
     "record_point": ("Other articles' figures", "أرقام مقالات أخرى"),

@@ -9,10 +9,11 @@ CURATION_TEXT: dict[str, tuple[str, str]] = {
     "page_add": ("Add an article", "إضافة مقال"),
     "add_intro": (
         "Paste or upload a new article, in Arabic or English. The machine marks the figures and dates it "
-        "finds; untick the wrong ones and download a draft for an editor to confirm. Nothing on this page "
-        "is published on the dashboard.",
+        "finds; untick the wrong ones, then download a draft, or confirm it below and, signed in as an editor, "
+        "save it for review. Nothing from this page reaches readers until a second editor approves it.",
         "الصق مقالا جديدا أو ارفعه، بالعربية أو الإنجليزية. يميّز النظام الأرقام والتواريخ التي يجدها؛ أزل "
-        "العلامة عن الخاطئ منها ونزّل مسودة ليؤكدها محرر. لا يُنشر شيء من هذه الصفحة في لوحة البيانات."),
+        "العلامة عن الخاطئ منها، ثم نزّل مسودة، أو أكّدها أدناه واحفظها للمراجعة إن كنت داخلا بصفتك محررا. "
+        "لا يصل شيء من هذه الصفحة إلى القراء حتى يوافق عليه محرر ثان."),
     "add_upload": ("Upload a text file (UTF-8, up to {limit} KB)", "ارفع ملفا نصيا (UTF-8، حتى {limit} كيلوبايت)"),
     "add_choose_file": ("Choose a file", "اختر ملفا"),
     "add_paste": ("…or paste the text", "…أو الصق النص"),
@@ -114,10 +115,9 @@ CURATION_TEXT: dict[str, tuple[str, str]] = {
     # the confirm form of the Add an article page (newsdash.views.confirm_form)
     "confirm_heading": ("Confirm and save on the record", "التأكيد والحفظ في السجل"),
     "confirm_intro": ("Fill in what only an editor knows, for the figures and dates ticked above (untick a wrong "
-                      "candidate there to drop it). Save writes the article into the data folder after it passes "
-                      "validation; it then appears on the dashboard.",
+                      "candidate there to drop it).",
                       "املأ ما لا يعرفه إلا المحرر للأرقام والتواريخ المؤشَّر عليها أعلاه (أزل العلامة عن مرشح خاطئ "
-                      "هناك لحذفه). يكتب زر الحفظ المقال في مجلد البيانات بعد اجتيازه التحقق، فيظهر في لوحة البيانات."),
+                      "هناك لحذفه)."),
     "confirm_article_heading": ("The article", "المقال"),
     "confirm_paragraphs_heading": ("Translation of each paragraph", "ترجمة كل فقرة"),
     "confirm_paragraph": ("Paragraph {number}: English translation", "الفقرة {number}: الترجمة الإنجليزية"),
@@ -196,8 +196,6 @@ CURATION_TEXT: dict[str, tuple[str, str]] = {
                      "ليس على أي مقياس معروف (الوحدة {unit}، ولا كلمة من كلمات المقاييس في الاقتباس): يُعرض "
                      "الرقم بطاقةً وفي النص. لرسمه أضف مقياسا إلى data/measures.yaml (انظر {guide}) واختره هنا."),
     "confirm_save": ("Save the confirmed article", "حفظ المقال المؤكد"),
-    "confirm_sign_in": ("Sign in to save: a password protects this dashboard.",
-                        "سجّل الدخول للحفظ: كلمة مرور تحمي لوحة البيانات هذه."),
     "confirm_refused": ("Not saved, nothing was written{where}: {reason}",
                         "لم يُحفظ ولم يُكتب شيء{where}: {reason}"),
     "confirm_refused_beside": ("Not saved, nothing was written: {count} field(s) need an answer or a correction; each "
@@ -211,5 +209,6 @@ CURATION_TEXT: dict[str, tuple[str, str]] = {
                           "المجاورة للرقم في النص: {guess}."),
     "confirm_f_unit": ("Unit", "الوحدة"),
     "confirm_saved": ("Saved as {name}: choose it on the Overview.", "حُفظ باسم {name}: اختره في صفحة النظرة العامة."),
+    "confirm_refused_field": (" (field «{field}»)", " (الحقل «{field}»)"),
     # charts (newsdash.views.charts): legends, hovers, alt text
 }

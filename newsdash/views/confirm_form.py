@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from dataclasses import field as _default
 from pathlib import Path
 
-from newsdash.curation import confirm
+from newsdash.curation import confirm, review
 from newsdash.curation.proposals import propose_for_quote
 from newsdash.data.loading import split_paragraphs
 from newsdash.data.measures import Measure
@@ -138,14 +138,16 @@ def _refused(refused: confirm.SaveRefused, sections_: list[FormSection], lang: s
     return Saved(None, t("confirm_refused", lang).format(where="", reason=reason), refused.field, beside)
 
 
-def save(draft: dict, raw: bytes, answers: dict, data: Path, *, gated: bool, signed_in: bool,
+def save(draft: dict, raw: bytes, answers: dict, data: Path, *, editor: str | None,
          lang: str, sections_: list[FormSection]) -> Saved:
-    """Save the confirmed article; on a refusal, the reason and the field it names."""
+    """Save the confirmed article for review, as this editor (newsdash.curation.review);
+    on a refusal, the reason and the field it names."""
     try:
-        path = confirm.save_with_new_measures(confirm.confirm(draft, answers), raw, data, gated=gated, signed_in=signed_in)
+        entry = review.submit(confirm.confirm(draft, answers), raw, data, editor)
     except confirm.SaveRefused as refused:
         return _refused(refused, sections_, lang)
     except OSError as problem:  # a full disk, a read-only folder: said in words, not a traceback
         reason = f"{problem.strerror or problem}: {problem.filename or data}"
         return Saved(None, t("confirm_refused", lang).format(where="", reason=reason))
-    return Saved(path, t("confirm_saved", lang).format(name=f"articles/{path.name}"))
+    path = review.pending_path(data, entry.article)
+    return Saved(path, t("saved_for_review", lang).format(name=f"review/pending/{path.name}", editor=entry.editor))
