@@ -222,7 +222,8 @@ def test_the_proposal_is_chosen_with_its_reason(data_copy: Path) -> None:
     assert any(c.startswith("On no known measure (unit months") and "docs/measures.md" in c for c in captions)
 
 
-def test_four_english_sentences_saved_blank_each_refusal_stands_beside_its_field(data_copy: Path) -> None:
+def test_four_english_sentences_saved_blank_each_refusal_stands_beside_its_field(data_copy: Path,
+                                                                                 local_editor: str) -> None:
     """No translation asked of English text, the unknown unit asked, and a blank Save
     marks every field it refuses in words: no list of internal paths."""
     from tests.test_confirm_form_asks import ENGLISH, INTERNAL_PATH

@@ -18,6 +18,7 @@ from newsdash.data.corpus import load_corpus
 from newsdash.reading.candidates import extract, guess_published
 from tests import record_data as rd
 
+ORIGINAL_TITLE = "الدفاع الروسية: اللاجئون يواصلون العودة إلى قره باغ"  # typed where no headline is proposed
 OTHER_PARAGRAPH = ("وأضافت الوزارة أن خبراء الهندسة الروس فحصوا 12 جسرا على الطريق خلال الأسبوع الماضي.")
 
 
@@ -30,7 +31,7 @@ def confirmed(raw: bytes, seeds: Path, article_id: str = rd.ARTICLE_ID) -> dict:
     """The article the form would save from this text, numbered as the page numbered it."""
     text = raw.decode("utf-8")
     draft, _ = build_draft(raw, text, extract(text, guess_published(text)), seed_file_name(raw, seeds))
-    answers = c.form_defaults(draft) | rd.ANSWERS | {"article.id": article_id}
+    answers = c.form_defaults(draft) | {"article.title.ar": ORIGINAL_TITLE} | rd.ANSWERS | {"article.id": article_id}
     for paragraph in draft["paragraphs"]:  # a paragraph the fixture's answers do not cover
         answers.setdefault(f"paragraphs.{paragraph['index']}.translation", "")
         answers[f"paragraphs.{paragraph['index']}.translation"] = answers[

@@ -11,8 +11,11 @@ import pytest
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from newsdash.app import auth
-from newsdash.curation import review
+from newsdash.curation import confirm, review
+from newsdash.curation.draft import build_draft
+from newsdash.data.measures import load_measures
 from newsdash.data.review_log import read_log
+from newsdash.reading.candidates import extract, guess_published
 from newsdash.views import add_article as view
 from tests import record_data as rd
 from tests.conftest import start_app
@@ -33,6 +36,17 @@ def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
     yield data, url
     proc.terminate()
     proc.wait(timeout=20)
+
+
+def shown_defaults() -> dict[str, str]:
+    """What the form's fields hold before anyone types (a proposed title, a period read
+    from the text): a browser sends them back on Save; this bare client must send them."""
+    raw = rd.seed_bytes()
+    text_ = raw.decode("utf-8")
+    draft, _ = build_draft(raw, text_, extract(text_, guess_published(text_)), rd.SEED_NAME,
+                           measures=load_measures(rd.ROOT / "data")[0])
+    return {key: value for key, value in confirm.form_defaults(draft).items()
+            if isinstance(value, str) and value and key in ("article.title.ar", "figures.figure_1.period")}
 
 
 def by_key(run: Run, key: str) -> str:
@@ -67,7 +81,7 @@ async def save_over_the_websocket(url: str, editor: str | None = None) -> list[s
             signed_in = signed_in[:2]  # the fields keep their values; the click is not sent again
         paste = text(by_key(first, "add_paste"), rd.seed_bytes().decode("utf-8"))
         form = await session.run([*signed_in, paste], page=PAGE)
-        answers = {k: v for k, v in rd.ANSWERS.items() if not k.endswith(".keep")} | DATELINE
+        answers = shown_defaults() | {k: v for k, v in rd.ANSWERS.items() if not k.endswith(".keep")} | DATELINE
         states = [*signed_in, paste] + [text(by_key(form, f"{FORM}.{k}"), v) for k, v in answers.items()]
         done = await session.run([*states, click(by_label(form, "Save the confirmed article"))], page=PAGE)
         return done.alerts
