@@ -8,6 +8,7 @@ from functools import partial
 
 import streamlit as st
 
+from newsdash.app import run_context
 from newsdash.app.memo import once_per_run
 from newsdash.app.state import cached_corpus, cached_view, data_state, load_corpus, screen_chart
 from newsdash.data import corpus as corpus_mod
@@ -157,13 +158,11 @@ def _press_kit_bytes(corpus: corpus_mod.Corpus, folder: str, fingerprint: str, s
 
 def press_kit_download(corpus: corpus_mod.Corpus, lang: str) -> None:
     """The press kit button for the Data & method page, built only when clicked."""
-    from streamlit.runtime.scriptrunner import get_script_run_ctx
-
     from newsdash.exports.chart_files import static_unavailable_reason
     from newsdash.exports.presskit import kit_name
 
     folder, fingerprint = data_state()
-    session = getattr(get_script_run_ctx(), "session_id", "")
+    session = run_context.session_id() or ""
     st.header(t("press_kit_heading", lang))
     if said := _kit_notices.pop(session, None):
         st.warning(t(said, lang))

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from newsdash.app import auth
+from newsdash.app import auth, run_context
 from newsdash.app.memo import once_per_run
 from newsdash.reading.i18n import t
 
@@ -59,11 +59,7 @@ class EditorSessions:
         return None
 
     def _forget_closed(self) -> None:
-        from streamlit import runtime
-
-        if runtime.exists():
-            alive = runtime.get_instance().is_active_session
-            self._by_session = {s: v for s, v in self._by_session.items() if alive(s)}
+        self._by_session = {s: v for s, v in self._by_session.items() if not run_context.is_closed(s)}
 
 
 SESSIONS = EditorSessions()
@@ -86,10 +82,7 @@ def _setup_now() -> Setup:
 
 
 def _session_id() -> str | None:
-    from streamlit.runtime.scriptrunner import get_script_run_ctx
-
-    ctx = get_script_run_ctx()
-    return ctx.session_id if ctx else None
+    return run_context.session_id()
 
 
 def _on_this_machine() -> bool:

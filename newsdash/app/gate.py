@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import time
 from functools import partial
-from pathlib import Path
 
 import streamlit as st
 
-from newsdash.app import auth, editors, guard
+from newsdash.app import auth, editors, guard, run_context
 from newsdash.app.memo import once_per_run
 from newsdash.data import corpus as corpus_mod
 from newsdash.reading.i18n import t
@@ -63,10 +62,8 @@ def password_gate(lang: str) -> None:
 def _page_stems() -> list[str]:
     """The pages beside the entry script: the app folder, also when the package is installed
     elsewhere (newsdash serve --app-dir, the Docker image)."""
-    from streamlit.runtime.scriptrunner import get_script_run_ctx
-
-    ctx = get_script_run_ctx()
-    folder = Path(ctx.main_script_path).parent if ctx else corpus_mod.PROJECT_ROOT
+    entry = run_context.entry_script()
+    folder = entry.parent if entry else corpus_mod.PROJECT_ROOT
     return sorted(p.stem for p in (folder / "pages").glob("*.py"))
 
 
@@ -91,12 +88,10 @@ def _signed_in_sidebar(lang: str) -> None:
 def _sign_out() -> None:
     """Forget this session's sign-in and its browser (a reload would otherwise let it in
     again); the rerun that follows the click shows the form."""
-    from streamlit.runtime.scriptrunner import get_script_run_ctx
-
     st.session_state.pop("_signed_in_with", None)
     guard.BROWSERS.forget(_browser())
-    if ctx := get_script_run_ctx():
-        guard.DOORS.sign_out(ctx.session_id)
+    if session := run_context.session_id():
+        guard.DOORS.sign_out(session)
     editors.sign_out()  # an editor signed in on this session is signed out with it
 
 
@@ -107,11 +102,9 @@ def _browser() -> bytes | None:
 def _tell_the_guard(encoded: str | None, signed_in: bool) -> None:
     """Downloads and cache clearing are checked outside any page run (newsdash/app/guard.py):
     tell it whether a password is set, and this session's sign-in and browser."""
-    from streamlit.runtime.scriptrunner import get_script_run_ctx
-
-    if ctx := get_script_run_ctx():
+    if session := run_context.session_id():
         browser = _browser() if signed_in else None
-        guard.DOORS.note_run(ctx.session_id, encoded, signed_in, browser)
+        guard.DOORS.note_run(session, encoded, signed_in, browser)
 
 
 def _sign_in_page(encoded: str, lang: str) -> None:

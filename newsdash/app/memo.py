@@ -67,11 +67,11 @@ _this_run = threading.local()
 
 def once_per_run(key: tuple, compute):  # noqa: ANN001, ANN201
     """compute() once per script run: for answers that may change between reruns (files
-    on disk, an installed browser) but that a page asks for many times in one run. A run
-    is told apart by Streamlit's per-run cursor table, a new dict at every rerun."""
-    from streamlit.runtime.scriptrunner import get_script_run_ctx
+    on disk, an installed browser) but that a page asks for many times in one run. Which
+    run this is, Streamlit says only through an internal: run_context.current_run()."""
+    from newsdash.app.run_context import current_run
 
-    run = getattr(get_script_run_ctx(), "cursors", None)
+    run = current_run()
     if run is None:  # not in a script run (bare mode): nothing to share
         return compute()
     memo = getattr(_this_run, "memo", None)
