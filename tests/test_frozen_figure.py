@@ -14,6 +14,7 @@ import plotly.io as pio
 import pytest
 
 from newsdash.data.corpus import load_corpus
+from newsdash.views import frozen_figure
 from newsdash.views.charts import build_chart
 from newsdash.views.frozen_figure import FrozenFigure, FrozenFigureError, freeze
 
@@ -252,3 +253,35 @@ def test_streamlit_draws_a_frozen_figure_as_the_plain_one():
     assert not at.exception
     frozen_spec, plain_spec = (json.loads(chart.proto.spec) for chart in at.get("plotly_chart"))
     assert frozen_spec == plain_spec and frozen_spec["data"][0]["y"] == [1937]
+
+
+# 3/ THE PLOTLY IT WAS CHECKED ON
+
+
+def test_plotly_is_the_version_frozen_figures_were_checked_on():
+    """On an upgrade: read each internal named in frozen_figure.py's docstring again, then
+    raise CHECKED_ON."""
+    import plotly
+
+    assert plotly.__version__ == frozen_figure.CHECKED_ON
+
+
+def test_plotly_still_stores_and_asks_where_a_frozen_figure_guards():
+    import inspect
+
+    from _plotly_utils.basevalidators import BaseDataValidator
+    from plotly.basedatatypes import BaseFigure, BasePlotlyType
+
+    built = inspect.getsource(BaseFigure.__init__)
+    assert "self._data = [deepcopy(trace._props) for trace in data]" in built
+    assert "self._layout = deepcopy(self._layout_obj._props)" in built
+    assert "self._in_batch_mode = False" in built
+    # every object below the figure asks its parent, up to the figure, before it stores
+    assert "return self.parent and self.parent._in_batch_mode" in inspect.getsource(BasePlotlyType._in_batch_mode.fget)
+    for store in (BasePlotlyType._set_prop, BasePlotlyType._set_compound_prop, BasePlotlyType._set_array_prop):
+        assert "if not self._in_batch_mode:" in inspect.getsource(store), store.__name__
+    assert callable(BaseFigure._relayout_child) and callable(BaseFigure._restyle_child)
+    # what a copy and the JSON encoder do to a trace's own dict (see _TraceStore, _without_uids)
+    copying = inspect.getsource(BaseDataValidator.validate_coerce)
+    assert 'v_el.pop("type", "scatter")' in copying and 'v_el["type"] = trace_type' in copying
+    assert 'trace.pop("uid", None)' in inspect.getsource(pio.to_json)

@@ -25,6 +25,17 @@ change, with FrozenFigureError, before anything is changed:
   our charts (most of them plotly's template) cost about 0.06 ms a chart at every rerun,
   a tenth of drawing it (measured in CPU time against plain dicts).
 To change a frozen chart, change a copy: `go.Figure(frozen)` is an ordinary figure.
+
+plotly has no public way to make a figure read-only, so this module, and nothing else of
+ours, rests on plotly's internals (checked on plotly CHECKED_ON):
+- a figure keeps its properties in `_layout` (a dict) and `_data` (a dict a trace);
+- every layout and trace object asks `figure._in_batch_mode` before it stores a property
+  (BasePlotlyType._set_prop, _set_compound_prop, _set_array_prop, through its parent);
+- a change below the figure reaches it through `_relayout_child` / `_restyle_child`;
+- a copy, `go.Figure(frozen)`, pops each trace's "type" and puts it back
+  (_plotly_utils.basevalidators.BaseDataValidator), and `pio.to_json` pops "uid".
+tests/test_frozen_figure.py fails when plotly's version differs from CHECKED_ON or any of
+these moved: check each again, then raise CHECKED_ON.
 """
 
 from __future__ import annotations
@@ -33,6 +44,7 @@ from typing import NoReturn
 
 import plotly.graph_objects as go
 
+CHECKED_ON = "7.1.0"  # plotly
 REFUSAL = "a FrozenFigure is read-only (its dict is shared by every page run): change a copy, go.Figure(frozen)"
 
 # go.Figure's public methods whose names say they change the figure: every add_*,
