@@ -183,3 +183,19 @@ def test_an_edit_keeps_the_article_valid_and_changes_only_one_file(tmp_path: Pat
     corpus = load_corpus(data)
     assert not corpus.errors
     assert corpus.article("bench-0001-sputnik-rudenko-karabakh").article.article.title.en.startswith("Edit 1: ")
+
+
+def test_like_a_server_still_replaces_what_apptest_makes_at_every_run():
+    """newsdash.bench.rerun.like_a_server rests on AppTest's internals: on another
+    Streamlit, read AppTest._run again, then raise LIKE_A_SERVER_CHECKED_ON."""
+    import inspect
+
+    import streamlit
+    from streamlit.testing.v1 import app_test
+
+    from newsdash.bench import rerun
+
+    assert streamlit.__version__ == rerun.LIKE_A_SERVER_CHECKED_ON
+    each_run = inspect.getsource(app_test.AppTest._run)
+    assert "script_cache = ScriptCache()" in each_run
+    assert "PagesManager.uses_pages_directory = None" in each_run and "pages_manager = PagesManager(" in each_run

@@ -45,12 +45,21 @@ def dashboard_pages() -> list[str]:
     raise RuntimeError("dashboard.py has no PAGES list")
 
 
+LIKE_A_SERVER_CHECKED_ON = "1.67.0"  # the Streamlit whose AppTest like_a_server() was read on
+
+
 def like_a_server() -> None:
     """Make AppTest rerun scripts the way a running server does, for pages and baselines
     alike. AppTest makes a new script cache at every run, so it compiles the entry script
     and the page again each time; and it resets Streamlit's "pages/ folder" flag, so every
     run goes through the legacy multipage path that `st.navigation` switches off on a
-    server after the first run. Both costs exist only under AppTest."""
+    server after the first run. Both costs exist only under AppTest.
+
+    Streamlit has no setting for either: this replaces the two names AppTest._run looks up
+    in its module (streamlit.testing.v1.app_test), read on LIKE_A_SERVER_CHECKED_ON. Should
+    AppTest stop looking them up there, the replacement would silently change nothing and
+    the benchmark would charge AppTest's costs to our pages: tests/test_bench.py fails on
+    another Streamlit or when AppTest._run no longer does both."""
     from streamlit.runtime.pages_manager import PagesManager
     from streamlit.runtime.scriptrunner.script_cache import ScriptCache
     from streamlit.testing.v1 import app_test
