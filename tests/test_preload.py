@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_the_installed_streamlit_has_exactly_one_chart_library_chunk():
     """Fails when a Streamlit upgrade renames the chunk: the request would then be skipped."""
+    assert st.__version__ == preload.CHECKED_ON, "another Streamlit: is PlotlyChart.*.js still the chart chunk?"
     chunk = preload.chart_library_chunk()
     assert chunk is not None and chunk.startswith("./static/js/PlotlyChart.") and chunk.endswith(".js")
     assert (Path(st.__file__).parent / "static" / chunk.removeprefix("./")).is_file()

@@ -8,8 +8,10 @@ now asks the browser for the same chunk, so both happen side by side; the chart'
 import then finds the module loaded. Measured with newsdash.bench ("First view": the
 demining page drawn from a fresh `streamlit run`; see docs/performance.md).
 
-The chunk is found by name in the installed Streamlit (checked on 1.67.0); when it is not
-there nothing is sent and the page loads the chunk as before. Sent once per session:
+The chunk is found by name in the installed Streamlit, a name its frontend's build gives
+(no public API says it; checked on CHECKED_ON); when it is not there nothing is sent and
+the page loads the chunk as before. tests/test_preload.py fails on another Streamlit or
+when the chunk is not found: look at the frontend's chunks again, then raise CHECKED_ON. Sent once per session:
 a rerun does not need it. Same origin only: nothing is fetched from elsewhere.
 """
 
@@ -21,6 +23,7 @@ from pathlib import Path
 
 import streamlit as st
 
+CHECKED_ON = "1.67.0"
 CHUNK_GLOB = "PlotlyChart.*.js"  # how Streamlit 1.67's frontend names the chunk
 _SENT = "_chart_library_requested"
 
