@@ -217,6 +217,15 @@ def browser_token(cookie: str | None) -> bytes | None:
     return token or None
 
 
+def this_browser() -> bytes | None:
+    """The token of the browser the current page run answers (st.context's copy of its
+    cookies, under the name Streamlit gives its XSRF cookie)."""
+    import streamlit as st
+    from streamlit.web.server.starlette.starlette_server_config import XSRF_COOKIE_NAME
+
+    return browser_token(st.context.cookies.get(XSRF_COOKIE_NAME))
+
+
 def file_id_of(url_or_name: str) -> str:
     """'/media/<id>.csv' or '<id>.csv' -> '<id>', as Streamlit's storage reads it."""
     return os.path.splitext(url_or_name.rsplit("/", 1)[-1])[0]
