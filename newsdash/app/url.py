@@ -3,6 +3,25 @@
 Each filter or choice is read from the query string once per session (garbage gives the
 default and a notice, newsdash.app.url_state), written back when it changes (dropped when
 it is the default), and kept across a language switch.
+
+Why not Streamlit's own `bind="query-params"` (checked on Streamlit BIND_CHECKED_ON, in
+December 2026, on every filter; tests/test_url_bind_app.py holds what was found): a bound
+widget keeps its *labels* in the URL (`format_func`'s text: `?article=29 December 2026 ·
+<title>`, `?demining_measures=<translated name>`), not our ids. So
+- every link shared so far, which names ids, would be dropped, silently;
+- a link made in English names nothing an Arabic page knows, and the reverse: after a
+  language switch or in a shared link, the filter falls back to its default;
+- a bad value is dropped with no word to the reader (ours says so);
+- a bound value equal to the default always leaves the URL: `?article=` could not stay in
+  the link when the latest article is chosen (`pinned`), and a bound parameter cannot be
+  written through st.query_params at all.
+Binding is not slower: every filter bound (Streamlit writing the URL, none of the code
+below) the warm reruns of the pages with filters took about as long or up to 2 ms less
+(best of 100 AppTest reruns a page, on 2 shared cores at load 7-17: demining 8.6 against
+10.1 ms, returns 8.2/9.4, timeline 4.9/5.3, data & method 7.7/7.8, original text
+3.0/5.1; `python -m newsdash.bench --quick --only rerun` within its noise). It was
+refused for what it does, not for its speed: taking it would lose ids in the URL, links
+across languages, the notice and the pinned article, which are what this module is for.
 """
 
 from __future__ import annotations
@@ -20,6 +39,8 @@ from newsdash.app.url_state import (
     range_ids,
     serialize_multi,
 )
+
+BIND_CHECKED_ON = "1.67.0"  # the Streamlit whose bind="query-params" was tried (see above)
 
 
 def notice(message: str | None) -> None:
