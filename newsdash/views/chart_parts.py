@@ -26,6 +26,7 @@ COLUMNS = [
     "chart_id", "record_id", "series", "label", "date", "date_end", "precision", "value", "qualifier", "unit",
     "is_article", "quote", "quote_start", "quote_end", "attributed_to", "source_title", "source_url", "note",
     "article_id",  # the article a figure's row comes from ('' for a context row)
+    "correction",  # the dated corrections of that figure once on the record ('' for none)
 ]
 TIMELINE_LAYERS = ("article_events", "fighting", "demining_period", "context_events")
 SYMBOL_OF_QUALIFIER = {"exact": "circle", "more_than": "triangle-up", "about": "circle-open"}

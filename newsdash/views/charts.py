@@ -59,6 +59,7 @@ from newsdash.views.chart_parts import (
     value_text,
 )
 from newsdash.views.comparison import compare_article, note_sentence
+from newsdash.views.review import figure_corrections
 from newsdash.views.screen_charts import (
     BAR_VALUE_ROOM,
     SCREEN_BOTTOM_PX,
@@ -128,6 +129,7 @@ def chart_frame(loaded: LoadedArticle, source: Source, chart_id: str, lang: str,
     else:
         rows = _timeline_rows(chart, loaded, _context(source), lang, **filters)
     frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame["correction"] = _corrections_of(frame, source, lang)
     frame["is_article"] = frame["is_article"].astype(bool)
     # offsets are whole numbers; context rows have none
     frame[["quote_start", "quote_end"]] = frame[["quote_start", "quote_end"]].astype("Int64")
@@ -152,6 +154,7 @@ def build_chart(loaded: LoadedArticle, source: Source, chart_id: str, lang: str,
     """
     chart = _with_comparison_note(get_chart(loaded, chart_id, source), loaded, source, lang)
     frame = chart_frame(loaded, source, chart_id, lang, **filters)
+    chart = _with_correction_note(chart, frame, lang)
     fig = DRAW[chart.kind](frame, chart, lang)
     if chart.kind == "timeline":
         _date_range(fig, filters.get("date_from"), filters.get("date_to"))
@@ -188,6 +191,24 @@ def _with_comparison_note(chart: Chart, loaded: LoadedArticle, source: Source, l
     if not sentence:
         return chart
     note = chart.note.model_copy(update={lang: f"{chart.note.get(lang)} {sentence}"})
+    return chart.model_copy(update={"note": note})
+
+
+def _corrections_of(frame: pd.DataFrame, source: Source, lang: str) -> list[str]:
+    """Each row's dated corrections (a figure corrected once on the record), '' for none."""
+    if not isinstance(source, Corpus) or frame.empty:
+        return [""] * len(frame)
+    return [figure_corrections(source, str(article), str(record), lang) if article else ""
+            for article, record in zip(frame["article_id"].fillna(""), frame["record_id"], strict=True)]
+
+
+def _with_correction_note(chart: Chart, frame: pd.DataFrame, lang: str) -> Chart:
+    """The chart with every dated correction of a figure it draws after its note, so a
+    corrected number is said as corrected on screen and in every download made after."""
+    said = list(dict.fromkeys(c for c in frame["correction"] if c))
+    if not said:
+        return chart
+    note = chart.note.model_copy(update={lang: " ".join(filter(None, [chart.note.get(lang), *said]))})
     return chart.model_copy(update={"note": note})
 
 
