@@ -17,6 +17,7 @@ from newsdash.data.corpus import load_corpus
 from newsdash.reading.candidates import extract, guess_published
 from newsdash.views import confirm_form
 from tests import record_data as rd
+from tests.conftest import open_page
 
 # our own wire copy: four sentences, the dateline first, no headline
 ENGLISH = ("BAKU, Dec 7 2020 (Agency) - Azerbaijan's mine action agency said on Monday its teams had cleared "
@@ -112,7 +113,7 @@ def test_the_dateline_sentence_is_not_proposed_as_the_title(data: Path) -> None:
     assert article["article"]["title_original"] == "Azerbaijan's deminers clear 1,250 hectares"
 
 
-def test_an_english_article_filled_in_saves_and_validates(data: Path) -> None:
+def test_an_english_article_filled_in_saves_and_validates(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     raw = ENGLISH.encode()
     draft, sections = form(raw, data)
     typed = {k.replace(".", "__"): "Filled in by the editor" for k in keys(sections)
@@ -129,6 +130,11 @@ def test_an_english_article_filled_in_saves_and_validates(data: Path) -> None:
     assert loaded.article.article.title_original == "Filled in by the editor"
     assert loaded.article.figure("figure_2").unit == "teams"  # lower case, as every unit is written
     assert loaded.article.paragraphs[2].translation == ENGLISH.split("\n\n")[2]
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data))
+    shown = {lang: [m.value for m in open_page("pages/overview.py", article=loaded.id, lang=lang).markdown]
+             for lang in ("en", "ar")}  # the headline as the source wrote it: English, left to right
+    assert '<div dir="ltr" lang="en" style="text-align:left">Filled in by the editor</div>' in shown["ar"]
+    assert not [m for m in shown["en"] if "Filled in by the editor</div>" in m]  # the page's own title says it
 
 
 def test_a_headline_is_proposed_whole_and_a_long_first_line_is_no_headline() -> None:

@@ -117,8 +117,8 @@ def text_block(text: str, lang: str) -> None:
     """Plain text in the direction of its language (Arabic right-to-left)."""
     if lang == "ar":
         st.markdown(rtl_html(text), unsafe_allow_html=True)
-    else:
-        st.markdown(f"<div>{html_text(text)}</div>", unsafe_allow_html=True)  # one HTML block: no Markdown
+    else:  # left to right even on an Arabic page; one HTML block: no Markdown
+        st.markdown(f'<div dir="ltr" lang="en" style="text-align:left">{html_text(text)}</div>', unsafe_allow_html=True)
 
 
 def caveat_banner(loaded, lang: str) -> None:  # noqa: ANN001
