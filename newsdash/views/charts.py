@@ -9,7 +9,10 @@ from `newsdash.reading.i18n`. Qualifiers are never dropped: "more than" is drawn
 lower bound (an upward triangle with an open-ended bar), "about" as an open marker.
 
 The builders live in modules of their own (series_charts, bar_charts, timeline_chart,
-chart_layout, small_multiples, screen_charts); this module is the one callers import.
+chart_layout, small_multiples, screen_charts); this module is the one callers import. Each
+kind offers its rows and its drawing (series_rows and draw_measure_series, bar_rows and
+draw_bars, timeline_rows and draw_timeline); chart_layout frames any of them
+(frame_figure, arabic_axes) and chart_parts holds what they all share.
 """
 
 from __future__ import annotations
