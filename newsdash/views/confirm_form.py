@@ -70,11 +70,11 @@ def _measure_field(key: str, defaults: dict, measures: Mapping[str, Measure], un
 def _decided(value: object) -> bool:
     """The draft already holds the answer (an English text's own English, a unit the
     machine knows): nothing for the editor to decide, so the form does not ask."""
-    return isinstance(value, str) and bool(value.strip()) and not confirm._holds_placeholder(value)
+    return isinstance(value, str) and bool(value.strip()) and not confirm.holds_placeholder(value)
 
 
 def _asked(record: Mapping, name: str) -> bool:
-    return name not in ("unit", "translation") or not _decided(confirm._get(record, name))
+    return name not in ("unit", "translation") or not _decided(confirm.value_at(record, name))
 
 
 def sections(draft: dict, seed_text: str, lang: str, measures: Mapping[str, Measure] | None = None) -> list[FormSection]:

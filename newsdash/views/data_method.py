@@ -18,6 +18,7 @@ from newsdash.data.context import in_language
 from newsdash.data.corpus import Corpus, series_by_measure
 from newsdash.data.loading import LoadedArticle
 from newsdash.data.models import Bilingual, Note, Strict
+from newsdash.data.placing import Placer
 from newsdash.data.tables import source_title
 from newsdash.data.yamlsafe import load_with_lines
 from newsdash.errors import DataError
@@ -69,14 +70,7 @@ def load_method(data: Path) -> tuple[Method | None, list[DataError]]:
     try:
         return Method.model_validate(raw), []
     except ValidationError as exc:
-        return None, [_placed(path, lines, error) for error in exc.errors()]
-
-
-def _placed(path: Path, lines: dict, error: dict) -> DataError:
-    loc = tuple(error["loc"])
-    line = next((lines[loc[:cut]] for cut in range(len(loc), -1, -1) if loc[:cut] in lines), None)
-    message = "unknown field" if error["type"] == "extra_forbidden" else error["msg"].removeprefix("Value error, ")
-    return DataError(str(path), message, line, "method", ".".join(str(p) for p in loc) or "-")
+        return None, Placer(str(path), lines=lines, record="method").validation_errors(exc)
 
 
 # 2/ ONE TABLE OF EVERY ROW, WITH ITS PROVENANCE
