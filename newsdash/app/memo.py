@@ -21,6 +21,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any
 
+from newsdash import caches
 from newsdash.app import heap
 
 _ALL: list[Memo] = []
@@ -63,6 +64,7 @@ def clear_all() -> None:
 
 
 _this_run = threading.local()
+caches.owns("app.memo:_this_run", lambda: _this_run.__dict__.pop("memo", None))  # this thread's run
 
 
 def once_per_run(key: tuple, compute):  # noqa: ANN001, ANN201
