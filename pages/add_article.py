@@ -10,7 +10,7 @@ import streamlit as st
 
 from newsdash.app import layout, state
 from newsdash.app.editors import current_editor, editor_panel
-from newsdash.app.review_queue import review_queue
+from newsdash.app.review_queue import review_queue, save_for_review
 from newsdash.curation.draft import MAX_ARTICLE_BYTES
 from newsdash.curation.worker import TooSlow, draft_bounded, light, read_bounded
 from newsdash.data import corpus as corpus_mod
@@ -167,7 +167,7 @@ def save_the_form() -> None:
     # holds it, and a refusal is said beside each field it names); the editor is asked
     # again as it acts: a forged click without one is refused
     answers = {f.key: st.session_state.get(f"{form_key}.{f.key}") for s in sections for f in s.fields}
-    st.session_state[f"{form_key}.saved"] = confirm_form.save(  # said until the next Save of this form
+    st.session_state[f"{form_key}.saved"] = save_for_review(  # said until the next Save of this form
         draft.article, incoming.raw, answers, corpus_mod.data_dir(), editor=current_editor(), lang=lang,
         sections_=sections)
 
