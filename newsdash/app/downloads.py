@@ -10,7 +10,7 @@ import streamlit as st
 
 from newsdash import caches
 from newsdash.app.memo import once_per_run
-from newsdash.app.state import cached_corpus, cached_view, data_state, load_corpus, method_text, screen_chart
+from newsdash.app.state import cached_corpus, cached_view, data_state, load_corpus, method_of, screen_chart
 from newsdash.data import corpus as corpus_mod
 from newsdash.errors import DataError
 from newsdash.reading.i18n import t
@@ -93,7 +93,7 @@ def _download_buttons(chart, loaded, lang: str, filter_tag: str, filters: dict |
     )
     from newsdash.views.data_method import credit_line
 
-    corpus, method = load_corpus(), method_text()[0]
+    corpus = load_corpus()
     if drawn_state is not None and drawn_state != data_state()[1]:  # the menu reruns alone, later
         st.caption(t("download_data_changed", lang))
         fresh = corpus.article(loaded.id)
@@ -105,9 +105,10 @@ def _download_buttons(chart, loaded, lang: str, filter_tag: str, filters: dict |
             return
         loaded = fresh  # the export figure below is drawn from the data as it is now
     context = corpus  # a measure's chart draws every article's figures on it
+    state = data_state()  # the method text is read only when a file is asked for
 
     def export_figure():  # noqa: ANN202 - the page's chart with the caveat and credit a file carries
-        words = ExportWords(credit=credit_line(method, lang))
+        words = ExportWords(credit=credit_line(method_of(*state)[0], lang))
         return build_chart(loaded, context, chart.id, lang, export=words, **(filters or {}))
 
     files = export.ChartFiles(

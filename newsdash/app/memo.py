@@ -58,7 +58,8 @@ class Memo:
 
 
 def clear_all() -> None:
-    """Empty every memo (tests do it between apps, beside st.cache_data.clear())."""
+    """Empty every memo (the benchmark's cold start; tests empty every cache, memos included,
+    through newsdash.caches.clear_all)."""
     for memo in _ALL:
         memo.clear()
 

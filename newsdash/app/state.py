@@ -179,9 +179,12 @@ def _provenance_rows(corpus: corpus_mod.Corpus, article_id: str, lang: str, kind
 def method_text() -> tuple:
     """data/method.yaml read and checked (newsdash.data.method): (Method or None, errors),
     once per state of the data (an edited method.yaml shows on the next rerun)."""
-    from newsdash.data.method import load_method
+    return method_of(*data_state())
 
-    folder, state = data_state()
+
+def method_of(folder: str, state: str) -> tuple:
+    """method_text of a data state taken earlier (a download made after the page's run)."""
+    from newsdash.data.method import load_method
 
     def read() -> tuple:
         method, errors = load_method(corpus_mod.Path(folder))
