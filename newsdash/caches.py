@@ -110,6 +110,7 @@ NOT_CACHES = {
     "app.memo:_ALL": "every Memo made, for app.memo.clear_all (the benchmark's cold start)",
     "app.heap:_settled": "when the heap was last frozen (newsdash.app.heap)",
     "caches:_clear": "how to empty each cache listed here (owns)",
+    "exports.static_export:_shared": "the one running exporter (a browser process), stopped at exit",
 }
 
 BY_NAME = {cache.name: cache for cache in CACHES}
