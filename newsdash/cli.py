@@ -68,7 +68,7 @@ def validate(folder: Path | None) -> int:
 
 def method_errors(folder: Path) -> list:
     """Errors of the Data & method page's text (data/method.yaml), when the folder has one."""
-    from newsdash.views.data_method import METHOD_FILE, load_method
+    from newsdash.data.method import METHOD_FILE, load_method
 
     return load_method(folder)[1] if (folder / METHOD_FILE).exists() else []
 

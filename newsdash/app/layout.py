@@ -9,6 +9,7 @@ import json
 
 import streamlit as st
 
+from newsdash import caches
 from newsdash.app.legacy_pages import run_through_entry_script
 from newsdash.app.url import notice, sync_url
 from newsdash.app.url_state import parse_choice
@@ -128,6 +129,7 @@ def caveat_banner(loaded, lang: str) -> None:  # noqa: ANN001
 
 
 _link_targets: dict[str, st.Page] = {}
+caches.owns("app.layout:_link_targets", _link_targets.clear)
 
 
 def figure_tiles(figures, lang: str) -> None:  # noqa: ANN001 - Figure list

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from newsdash import caches
+
 CHUNK_GLOB = "PlotlyChart.*.js"  # how Streamlit 1.67's frontend names the chunk
 _SENT = "_chart_library_requested"
 
@@ -31,6 +33,9 @@ def chart_library_chunk() -> str | None:
     folder = Path(st.__file__).parent / "static" / "static" / "js"
     found = sorted(folder.glob(CHUNK_GLOB))
     return f"./static/js/{found[0].name}" if len(found) == 1 else None
+
+
+caches.owns("app.preload:chart_library_chunk", chart_library_chunk.cache_clear)
 
 
 def start_loading_the_chart_library() -> None:
