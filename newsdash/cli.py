@@ -20,7 +20,7 @@ from newsdash.data.tables import csv_text, figures_frame
 from newsdash.views.review import with_corrections
 
 
-def _parser() -> argparse.ArgumentParser:
+def command_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m newsdash", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check every data file; exit 1 on any error")
@@ -68,7 +68,7 @@ def validate(folder: Path | None) -> int:
 
 def method_errors(folder: Path) -> list:
     """Errors of the Data & method page's text (data/method.yaml), when the folder has one."""
-    from newsdash.views.data_method import METHOD_FILE, load_method
+    from newsdash.data.method import METHOD_FILE, load_method
 
     return load_method(folder)[1] if (folder / METHOD_FILE).exists() else []
 
@@ -144,7 +144,7 @@ def hash_password_command(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = command_parser().parse_args(argv)
     if hasattr(args, "run"):
         return args.run(args)
     if args.command == "validate":

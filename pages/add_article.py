@@ -10,8 +10,8 @@ import streamlit as st
 
 from newsdash.app import layout, state
 from newsdash.app.editors import current_editor, editor_panel
-from newsdash.app.review_queue import review_queue
-from newsdash.curation.draft import MAX_ARTICLE_BYTES
+from newsdash.app.review_queue import review_queue, save_for_review
+from newsdash.curation.draft import MAX_ARTICLE_BYTES, seed_file_name
 from newsdash.curation.worker import TooSlow, draft_bounded, light, read_bounded
 from newsdash.data import corpus as corpus_mod
 from newsdash.reading.candidates import MAX_CANDIDATES
@@ -45,10 +45,11 @@ def cached_draft(raw: bytes, published: str | None, figures: tuple, events: tupl
     # the extraction follows from raw and published, so it is left out of the key, and the
     # measures (the proposals) from the data folder's state
     incoming_ = view.incoming(raw, None)
+    seed_name = seed_file_name(raw or b"", Path(seeds))  # as new-article would name it
     if light(incoming_.text, _extraction):
-        return view.draft_for(incoming_, _extraction, Path(seeds), list(figures), list(events), _measures)
+        return view.draft_for(incoming_, _extraction, seed_name, list(figures), list(events), _measures)
     try:  # a long text: off this thread, with the time limit, like its reading
-        return draft_bounded(incoming_, _extraction, Path(seeds), list(figures), list(events), _measures)
+        return draft_bounded(incoming_, _extraction, seed_name, list(figures), list(events), _measures)
     except TooSlow as slow:
         return slow.seconds
 
@@ -167,7 +168,7 @@ def save_the_form() -> None:
     # holds it, and a refusal is said beside each field it names); the editor is asked
     # again as it acts: a forged click without one is refused
     answers = {f.key: st.session_state.get(f"{form_key}.{f.key}") for s in sections for f in s.fields}
-    st.session_state[f"{form_key}.saved"] = confirm_form.save(  # said until the next Save of this form
+    st.session_state[f"{form_key}.saved"] = save_for_review(  # said until the next Save of this form
         draft.article, incoming.raw, answers, corpus_mod.data_dir(), editor=current_editor(), lang=lang,
         sections_=sections)
 

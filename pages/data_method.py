@@ -1,8 +1,6 @@
 """Data & method: every figure, date and context row with its provenance, how the data
 was curated, the validation status, the flags and the editors' notes."""
 
-from pathlib import Path
-
 import streamlit as st
 
 from newsdash.app.downloads import press_kit_download
@@ -10,7 +8,7 @@ from newsdash.app.layout import text_block
 from newsdash.app.state import (
     article_flags,
     cached_view,
-    data_state,
+    method_text,
     page_start,
     provenance_rows,
     provenance_table,
@@ -25,12 +23,6 @@ from newsdash.views import review as review_view
 from newsdash.views.data_pages import flag_sentence
 
 lang, corpus, loaded = page_start(require_article=False)  # the method and errors show without one
-
-
-@st.cache_data(show_spinner=False, max_entries=4)
-def cached_method(folder: str, fingerprint: str) -> tuple:
-    # fingerprint is only part of the cache key: an edited method.yaml shows on the next rerun
-    return view.load_method(Path(folder))
 
 
 # 1/ TITLE
@@ -64,7 +56,7 @@ st.dataframe(
 )
 
 # 3/ HOW THE DATA WAS CURATED (the words live in data/method.yaml)
-method, method_errors = cached_method(*data_state())
+method, method_errors = method_text()
 if method_errors:
     st.error(t("method_errors", lang) + "\n\n" + "\n".join(f"- {code_span(str(error))}" for error in method_errors))
 if method:

@@ -22,8 +22,8 @@ lang, corpus, loaded = page_start()
 # 1/ HEADLINE AND SOURCE
 info = loaded.article.article
 st.title(md(info.title.get(lang)))
-if lang == "en":
-    text_block(info.title_original, "ar")
+if info.language != lang:  # the headline as the source wrote it, in its own language and direction
+    text_block(info.title_original, info.language)
 st.caption(md(view.source_line(info, lang)))
 
 # 2/ THE CAVEAT, AND EVERY CORRECTION MADE SINCE THE ARTICLE WAS FIRST APPROVED

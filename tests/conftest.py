@@ -42,13 +42,11 @@ def cold_caches():
 
 
 def clear_caches() -> None:
-    import streamlit as st
+    """Every cache of the app, through the one list of them (newsdash/caches.py)."""
+    import newsdash.app.state  # noqa: F401 - registers Streamlit's caches and the page views' memo
+    from newsdash import caches
 
-    from newsdash.app import memo
-
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    memo.clear_all()
+    caches.clear_all()
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from __future__ import annotations
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from newsdash.curation.draft import MAX_ARTICLE_BYTES
+from newsdash.curation.draft import MAX_ARTICLE_BYTES, seed_file_name
 from newsdash.reading.candidates import extract
 from newsdash.views import add_article as view
 from tests.conftest import DASHBOARD, ROOT, open_page
@@ -108,7 +108,7 @@ def test_an_uploaded_file_wins_over_the_paste():
 def test_the_draft_for_the_ticked_candidates_validates_as_new_article_would_write_it(tmp_path):
     incoming = view.incoming(None, SEED)
     extraction = extract(incoming.text, "2021-12-29")
-    draft = view.draft_for(incoming, extraction, ROOT / "seeds", [0, 2, 3], [1])
+    draft = view.draft_for(incoming, extraction, seed_file_name(incoming.raw, ROOT / "seeds"), [0, 2, 3], [1])
     parsed = yaml.safe_load(draft.yaml_text)
     assert draft.file_name == "draft-34ecce79c2a75c3e.yaml"
     assert draft.seed_name == "000_3a55c9cc56337ab1.txt"  # the same bytes keep their seed name

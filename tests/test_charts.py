@@ -10,6 +10,7 @@ import pytest
 from newsdash.data.corpus import load_corpus
 from newsdash.reading.formatting import digits_for
 from newsdash.views import charts
+from newsdash.views.chart_parts import plotly_safe
 
 
 @pytest.fixture(scope="module")
@@ -278,7 +279,7 @@ def test_arabic_mode_uses_arabic_words_and_digits(corpus):
 
 
 def test_text_from_the_data_is_escaped():
-    assert charts._escape("<b>x</b> & y") == "&lt;b&gt;x&lt;/b&gt; &amp; y"
+    assert plotly_safe("<b>x</b> & y") == "&lt;b&gt;x&lt;/b&gt; &amp; y"
 
 
 # 6/ NAMES, DOWNLOADS, ALT TEXT

@@ -176,11 +176,11 @@ def test_period_text_round_trip() -> None:
 
 
 def test_a_folder_that_cannot_be_written_is_said_in_words(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The page's save (views.confirm_form.save) turns an OSError into a message, and the
+    """The page's save (app.review_queue.save_for_review) turns an OSError into a message, and the
     seed it had written is removed again (a folder the server may not write into)."""
+    from newsdash.app.review_queue import save_for_review
     from newsdash.curation.draft import build_draft
     from newsdash.reading.candidates import extract, guess_published
-    from newsdash.views import confirm_form
 
     def refuse(payload: bytes, target: Path, *_: object) -> None:
         raise PermissionError(13, "Permission denied", str(target))
@@ -188,8 +188,8 @@ def test_a_folder_that_cannot_be_written_is_said_in_words(data: Path, monkeypatc
     raw = rd.seed_bytes()
     draft, _ = build_draft(raw, raw.decode(), extract(raw.decode(), guess_published(raw.decode())), rd.SEED_NAME)
     monkeypatch.setattr(c, "_write_validated", refuse)
-    saved = confirm_form.save(draft, raw, c.form_defaults(draft) | rd.ANSWERS, data, editor="Amal",
-                              lang="en", sections_=[])
+    saved = save_for_review(draft, raw, c.form_defaults(draft) | rd.ANSWERS, data, editor="Amal",
+                            lang="en", sections_=[])
     assert saved.path is None
     assert saved.message == ("Not saved, nothing was written: Permission denied: "
                              f"{data / 'review' / 'pending' / (rd.ARTICLE_ID + '.yaml')}")

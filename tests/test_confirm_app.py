@@ -14,8 +14,8 @@ from newsdash.app import auth, editors, gate, guard
 from newsdash.views import add_article as view
 from tests import record_data as rd
 from tests.conftest import DASHBOARD
+from tests.navigation_pages import NavigationPages
 from tests.test_auth import ENCODED, PASSWORD, sign_in
-from tests.test_language_switch_app import _NavigationPages
 
 PAGE = "pages/add_article.py"
 RAW = rd.seed_bytes()
@@ -25,7 +25,7 @@ FORM = view.editor_key("confirm", RAW)
 @pytest.fixture(autouse=True)
 def navigation_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     """The page runs inside the entry script, as on a server (tests/test_language_switch_app.py)."""
-    monkeypatch.setattr(app_test, "PagesManager", _NavigationPages)
+    monkeypatch.setattr(app_test, "PagesManager", NavigationPages)
 
 
 @pytest.fixture

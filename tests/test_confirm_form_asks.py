@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from newsdash.app.review_queue import save_for_review
 from newsdash.curation import confirm as c
 from newsdash.curation import review
 from newsdash.curation.draft import build_draft, seed_file_name
@@ -17,6 +18,7 @@ from newsdash.data.corpus import load_corpus
 from newsdash.reading.candidates import extract, guess_published
 from newsdash.views import confirm_form
 from tests import record_data as rd
+from tests.conftest import open_page
 
 # our own wire copy: four sentences, the dateline first, no headline
 ENGLISH = ("BAKU, Dec 7 2020 (Agency) - Azerbaijan's mine action agency said on Monday its teams had cleared "
@@ -78,8 +80,8 @@ def test_a_unit_the_machine_did_not_know_is_asked_and_refused_beside_it(data: Pa
     unit_field = next(f for s in sections for f in s.fields if f.key == "figures.figure_2.unit")
     assert (unit_field.label, unit_field.default) == ("F2 · Unit", "")
     assert "The word beside the number in the text: teams." in unit_field.help
-    saved = confirm_form.save(draft, ENGLISH.encode(), as_shown(sections), data, editor=EDITOR,
-                              lang="en", sections_=sections)
+    saved = save_for_review(draft, ENGLISH.encode(), as_shown(sections), data, editor=EDITOR,
+                            lang="en", sections_=sections)
     assert saved.beside["figures.figure_2.unit"] == "Still empty: only an editor can fill this in."
 
 
@@ -88,8 +90,8 @@ def test_a_unit_the_machine_did_not_know_is_asked_and_refused_beside_it(data: Pa
 def test_a_blank_save_says_every_refusal_beside_its_field_in_words(data: Path, text: str, lang: str) -> None:
     raw = ENGLISH.encode() if text == "english" else rd.seed_bytes()
     draft, sections = form(raw, data, lang)
-    saved = confirm_form.save(draft, raw, as_shown(sections), data, editor=EDITOR, lang=lang,
-                              sections_=sections)
+    saved = save_for_review(draft, raw, as_shown(sections), data, editor=EDITOR, lang=lang,
+                            sections_=sections)
     assert saved.path is None
     refused = c.unfinished(c.confirm(draft, as_shown(sections)))
     assert set(saved.beside) == set(refused)  # every field a save refuses is on the form ...
@@ -112,15 +114,15 @@ def test_the_dateline_sentence_is_not_proposed_as_the_title(data: Path) -> None:
     assert article["article"]["title_original"] == "Azerbaijan's deminers clear 1,250 hectares"
 
 
-def test_an_english_article_filled_in_saves_and_validates(data: Path) -> None:
+def test_an_english_article_filled_in_saves_and_validates(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     raw = ENGLISH.encode()
     draft, sections = form(raw, data)
     typed = {k.replace(".", "__"): "Filled in by the editor" for k in keys(sections)
              if not k.endswith((".measure", ".category", ".period", ".attributed_to_ar"))}
     typed |= {"article__id": "2020-12-07-agency-anama-hectares", "figures__figure_2__unit": "Teams",
               "figures__figure_2__category": "demining", "figures__figure_4__category": "conflict"}
-    saved = confirm_form.save(draft, raw, as_shown(sections, **typed), data, editor=EDITOR,
-                              lang="en", sections_=sections)
+    saved = save_for_review(draft, raw, as_shown(sections, **typed), data, editor=EDITOR,
+                            lang="en", sections_=sections)
     assert saved.path is not None, (saved.message, saved.beside)
     review.approve(data, "2020-12-07-agency-anama-hectares", SECOND_EDITOR)  # a second editor puts it on the record
     corpus = load_corpus(data)
@@ -129,6 +131,11 @@ def test_an_english_article_filled_in_saves_and_validates(data: Path) -> None:
     assert loaded.article.article.title_original == "Filled in by the editor"
     assert loaded.article.figure("figure_2").unit == "teams"  # lower case, as every unit is written
     assert loaded.article.paragraphs[2].translation == ENGLISH.split("\n\n")[2]
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data))
+    shown = {lang: [m.value for m in open_page("pages/overview.py", article=loaded.id, lang=lang).markdown]
+             for lang in ("en", "ar")}  # the headline as the source wrote it: English, left to right
+    assert '<div dir="ltr" lang="en" style="text-align:left">Filled in by the editor</div>' in shown["ar"]
+    assert not [m for m in shown["en"] if "Filled in by the editor</div>" in m]  # the page's own title says it
 
 
 def test_a_headline_is_proposed_whole_and_a_long_first_line_is_no_headline() -> None:

@@ -126,18 +126,22 @@ def test_a_filtered_timeline_image_says_which_months_it_shows(corpus):
 
 
 def test_the_credit_line_comes_from_method_yaml_with_a_default(data_copy):
+    from newsdash.data.method import load_method
     from newsdash.views.data_method import credit_line
 
-    assert credit_line(data_copy, "en") == "Graphic: newsdash"  # the default the project ships
+    def credit(lang: str) -> str:
+        return credit_line(load_method(data_copy)[0], lang)
+
+    assert credit("en") == "Graphic: newsdash"  # the default the project ships
     method = data_copy / "method.yaml"
     text = method.read_text(encoding="utf-8")
     start = text.index("credit:")
     method.write_text(text[:start] + 'credit: {en: "Graphic: The Example Desk", ar: "رسم: مكتب المثال"}\n',
                       encoding="utf-8")
-    assert credit_line(data_copy, "en") == "Graphic: The Example Desk"
-    assert credit_line(data_copy, "ar") == "رسم: مكتب المثال"
+    assert credit("en") == "Graphic: The Example Desk"
+    assert credit("ar") == "رسم: مكتب المثال"
     method.write_text(text[:start], encoding="utf-8")  # no credit field
-    assert credit_line(data_copy, "ar") == "رسم بياني: newsdash"
+    assert credit("ar") == "رسم بياني: newsdash"
 
 
 def test_the_download_menu_draws_its_images_from_the_export_figure(corpus):

@@ -106,6 +106,7 @@ def test_a_failure_in_the_child_is_an_error_not_a_hang():
 
 
 def test_a_long_text_is_drafted_in_a_child_with_the_same_draft():
+    from newsdash.curation.draft import seed_file_name
     from newsdash.curation.worker import draft_bounded, light
     from newsdash.views import add_article as review
     from tests.conftest import ROOT
@@ -115,6 +116,7 @@ def test_a_long_text_is_drafted_in_a_child_with_the_same_draft():
     found = extract(incoming.text, PUBLISHED)
     assert not light(incoming.text, found)
     kept = list(range(len(found.figures)))
-    in_child = draft_bounded(incoming, found, ROOT / "seeds", kept, [])
-    assert in_child == review.draft_for(incoming, found, ROOT / "seeds", kept, [])
+    seed_name = seed_file_name(incoming.raw, ROOT / "seeds")
+    in_child = draft_bounded(incoming, found, seed_name, kept, [])
+    assert in_child == review.draft_for(incoming, found, seed_name, kept, [])
     assert in_child.figures == MAX_CANDIDATES

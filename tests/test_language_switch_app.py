@@ -8,27 +8,16 @@ from __future__ import annotations
 import json
 
 import pytest
-from streamlit.runtime import pages_manager
 from streamlit.testing.v1 import AppTest, app_test
 
 from newsdash.bench.scale import synthetic_corpus
 from tests.conftest import DASHBOARD
-
-
-class _NavigationPages(pages_manager.PagesManager):
-    """AppTest takes our `pages/` folder for Streamlit's legacy multipage mode and runs a
-    switched-to page alone, without dashboard.py and its language switch. A server
-    leaves that mode at the first run (newsdash.app.legacy_pages); here every run
-    starts out of it, so the page runs inside the entry script as it does in a browser."""
-
-    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
-        pages_manager.PagesManager.uses_pages_directory = False
-        super().__init__(*args, **kwargs)
+from tests.navigation_pages import NavigationPages
 
 
 @pytest.fixture
 def open_with_switch(monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
-    monkeypatch.setattr(app_test, "PagesManager", _NavigationPages)
+    monkeypatch.setattr(app_test, "PagesManager", NavigationPages)
 
     def open_(page: str) -> AppTest:
         at = AppTest.from_file(DASHBOARD, default_timeout=60)

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from newsdash.bench.loadtest import _stats, markdown
+from newsdash.bench.loadtest import markdown, timing_stats
 from tests.conftest import ROOT, require_browser
 
 
@@ -37,7 +37,7 @@ def test_it_refuses_a_url_off_this_machine():
 
 
 def test_percentiles_and_the_table():
-    stats = _stats([float(s) for s in range(1, 101)])
+    stats = timing_stats([float(s) for s in range(1, 101)])
     assert stats == {"count": 100, "p50_s": 50.5, "p95_s": 95.0, "max_s": 100.0}
     summary = {"sessions": 20, "seconds": 60, "cpus": 2, "errors": 0,
                "rss_mb": {"start": 70.0, "peak": 400.0, "end": 380.0},

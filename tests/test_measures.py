@@ -163,3 +163,17 @@ def test_a_flow_must_say_its_period(data_copy: Path):
     error = next(e for e in load_corpus(data_copy).errors if e.file == str(measures))
     assert error.record_id == "departures_on_return_buses_cumulative"
     assert "per: day, weekend, week or month" in error.message
+
+
+def test_a_value_outside_its_choices_says_what_was_found_as_in_an_article(data_copy: Path):
+    """measures.yaml is placed by the same rule as an article (newsdash.data.placing):
+    the measure's id, the field's path, and the value the editor wrote."""
+    measures = data_copy / "measures.yaml"
+    text = measures.read_text(encoding="utf-8")
+    measures.write_text(text.replace("{colour: blue, dash: solid}", "{colour: red, dash: solid}", 1), encoding="utf-8")
+    _, _, errors = load_measures(data_copy)
+    above = text.splitlines()[:line_of(measures, "colour: red")]
+    measure_id = next(line.split(": ", 1)[1] for line in reversed(above) if line.startswith("  - id: "))
+    assert [str(e) for e in errors] == [
+        f"{measures}:{len(above)}: {measure_id}: line.colour: "
+        "Input should be 'blue', 'green', 'sky', 'purple', 'yellow', 'black' or 'grey', got 'red'"]

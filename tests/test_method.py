@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsdash.data.corpus import load_corpus
+from newsdash.data.method import load_method
 from newsdash.views import data_method as m
 from tests.conftest import ROOT
 
@@ -86,7 +87,7 @@ def test_filtering_by_kind_and_category(frame):
 
 
 def test_the_shipped_method_text_is_valid_and_bilingual():
-    method, errors = m.load_method(ROOT / "data")
+    method, errors = load_method(ROOT / "data")
     assert errors == []
     assert method.title.en == "How the data was curated"
     assert len(method.steps) == 6
@@ -101,13 +102,13 @@ def test_the_shipped_method_text_is_valid_and_bilingual():
 ])
 def test_a_broken_method_file_is_placed_at_its_line(tmp_path, text, expected):
     (tmp_path / "method.yaml").write_text(text, encoding="utf-8")
-    method, errors = m.load_method(tmp_path)
+    method, errors = load_method(tmp_path)
     assert method is None
     assert expected in str(errors[0])
 
 
 def test_a_missing_method_file_is_an_error(tmp_path):
-    method, errors = m.load_method(tmp_path)
+    method, errors = load_method(tmp_path)
     assert method is None and str(errors[0]).endswith("method file not found")
 
 

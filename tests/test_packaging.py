@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from newsdash.app import serve
-from newsdash.cli import _parser
+from newsdash.cli import command_parser
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -90,7 +90,7 @@ def test_the_installed_package_runs_its_commands(wheel, tmp_path):
 # --- newsdash serve ----------------------------------------------------------------------
 
 def serve_args(*argv: str) -> argparse.Namespace:
-    return _parser().parse_args(["serve", *argv])
+    return command_parser().parse_args(["serve", *argv])
 
 
 def test_serve_runs_streamlit_on_loopback_by_default():

@@ -192,3 +192,15 @@ def test_a_broken_method_file_is_an_error_at_its_line(data_copy):
     message = at.error[0].value
     assert "method.yaml:7: method: steps.0.heading.colour: unknown field" in message
     assert len(table(at)) == 94  # the rest of the page still works
+
+
+def test_an_edited_method_file_shows_on_the_next_rerun(data_copy):
+    """The method text is kept per state of the data (newsdash/caches.py, app.state:_views):
+    an edit on disk is a new state, read at the next rerun without a restart."""
+    at = open_page(METHOD)
+    assert "How the data was curated" in [h.value for h in at.header]
+    path = data_copy / "method.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("en: How the data was curated",
+                                                             "en: How the desk checked the data"), encoding="utf-8")
+    headers = [h.value for h in at.run().header]
+    assert "How the desk checked the data" in headers and "How the data was curated" not in headers

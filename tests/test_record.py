@@ -139,16 +139,11 @@ def two_articles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def open_in_navigation(page: str, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201 - AppTest
     """The entry script, then the page inside it as in a browser (AppTest would run a
     page of our `pages/` folder alone, without the language switch and article selector
-    of the entry script: see tests/test_language_switch_app.py)."""
-    from streamlit.runtime import pages_manager
+    of the entry script: see tests/navigation_pages.py)."""
     from streamlit.testing.v1 import AppTest, app_test
 
     from tests.conftest import DASHBOARD
-
-    class NavigationPages(pages_manager.PagesManager):
-        def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
-            pages_manager.PagesManager.uses_pages_directory = False
-            super().__init__(*args, **kwargs)
+    from tests.navigation_pages import NavigationPages
 
     monkeypatch.setattr(app_test, "PagesManager", NavigationPages)
     at = AppTest.from_file(DASHBOARD, default_timeout=60)

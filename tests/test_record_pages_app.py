@@ -17,7 +17,7 @@ from newsdash.data.measures import load_measures
 from newsdash.reading.candidates import extract, guess_published
 from tests import record_data as rd
 from tests.conftest import DASHBOARD
-from tests.test_language_switch_app import _NavigationPages
+from tests.navigation_pages import NavigationPages
 
 PAGES = ["pages/overview.py", "pages/demining.py", "pages/returns.py", "pages/timeline.py",
          "pages/original_text.py", "pages/data_method.py", "pages/add_article.py"]
@@ -40,7 +40,7 @@ def first_visit(page: str, **params: str) -> AppTest:
 def navigation_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     """AppTest would run a switched-to page alone, without dashboard.py (its language and
     sidebar): tests/test_language_switch_app.py says why."""
-    monkeypatch.setattr(app_test, "PagesManager", _NavigationPages)
+    monkeypatch.setattr(app_test, "PagesManager", NavigationPages)
 
 
 def confirm_second(data: Path) -> Path:

@@ -14,6 +14,7 @@ from newsdash.curation import confirm as c
 from newsdash.curation import review
 from newsdash.curation.draft import build_draft
 from newsdash.data.corpus import clear_kept, load_corpus
+from newsdash.data.measures import load_measures
 from newsdash.data.review_log import read_log
 from newsdash.reading.candidates import extract, guess_published
 from newsdash.views import review as view
@@ -28,9 +29,10 @@ def data(tmp_path: Path) -> Path:
     return rd.data_folder(tmp_path)
 
 
-def confirmed(**changes: object) -> dict:
+def confirmed(measures: object = None, **changes: object) -> dict:
     raw = rd.seed_bytes()
-    draft, _ = build_draft(raw, raw.decode(), extract(raw.decode(), guess_published(raw.decode())), rd.SEED_NAME)
+    draft, _ = build_draft(raw, raw.decode(), extract(raw.decode(), guess_published(raw.decode())), rd.SEED_NAME,
+                           measures=measures)
     answers = c.form_defaults(draft) | rd.ANSWERS
     answers.update({key.replace("__", "."): value for key, value in changes.items()})
     return c.confirm(draft, answers)
@@ -234,3 +236,37 @@ def test_a_version_that_no_longer_validates_is_not_approved(data: Path) -> None:
         review.approve(data, rd.ARTICLE_ID, "Ben")
     assert (data / "review" / "pending" / f"{rd.ARTICLE_ID}.yaml").is_file()
     assert [e.action for e in read_log(data)[0]] == ["saved"]
+
+
+def test_a_chart_drawing_a_corrected_figure_says_so_on_screen_and_in_its_downloads(data: Path) -> None:
+    """The chart's note (drawn on the page and on every image) and its CSV's `correction`
+    column carry the dated correction; a chart drawn before it carried none."""
+    from newsdash.exports.chart_files import ChartFiles
+    from newsdash.views.chart_layout import ExportWords
+    from newsdash.views.charts import build_chart, chart_frame
+
+    measures = load_measures(data)[0]  # the figures on the series the draft proposes
+    review.submit(confirmed(measures), rd.seed_bytes(), data, "Amal")
+    review.approve(data, rd.ARTICLE_ID, "Ben")
+    clear_kept()
+    corpus = load_corpus(data)
+    loaded = corpus.article(rd.ARTICLE_ID)
+    measure = loaded.article.figures[0].measure
+    assert measure and set(chart_frame(loaded, corpus, measure, "en")["correction"]) == {""}
+    review.submit(confirmed(measures, figures__figure_1__label__en="Refugees back in Karabakh"), rd.seed_bytes(),
+                  data, "Ben")
+    review.approve(data, rd.ARTICLE_ID, "Amal", now=MARCH_3)
+    clear_kept()
+    corpus = load_corpus(data)
+    loaded = corpus.article(rd.ARTICLE_ID)
+    note = "Corrected on 3 March 2026: Refugees back in Karabakh (label) was “Refugees returned to Karabakh”."
+    frame = chart_frame(loaded, corpus, measure, "en")
+    corrected = frame[frame["record_id"] == "figure_1"]
+    assert list(corrected["correction"]) == [note]
+    assert set(frame[frame["record_id"] != "figure_1"]["correction"]) == {""}  # the record's other points
+    exported = build_chart(loaded, corpus, measure, "en", export=ExportWords(credit="Graphic: test desk"))
+    assert any(note in (a.text or "").replace("<br>", " ") for a in exported.layout.annotations)
+    csv = ChartFiles(exported, frame, "chart", "en", "t").data("csv").decode("utf-8-sig")
+    assert csv.splitlines()[0].endswith(",article_id,correction") and note in csv
+    arabic = chart_frame(loaded, corpus, measure, "ar")
+    assert arabic[arabic["record_id"] == "figure_1"]["correction"].iloc[0].startswith("صُحّح في ٣ مارس ٢٠٢٦: ")

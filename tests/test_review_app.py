@@ -13,9 +13,9 @@ from newsdash.app import auth, editors
 from newsdash.curation import review
 from tests import record_data as rd
 from tests.conftest import DASHBOARD
+from tests.navigation_pages import NavigationPages
 from tests.test_auth import ENCODED, PASSWORD
 from tests.test_confirm_app import PAGE, RAW, fill, save_button
-from tests.test_language_switch_app import _NavigationPages
 
 OTHER_PASSWORD = "a second editor's own passphrase"
 DATELINE = {"events.event_1.label.en": "The ministry's statement", "events.event_1.label.ar": "بيان الوزارة",
@@ -24,7 +24,7 @@ DATELINE = {"events.event_1.label.en": "The ministry's statement", "events.event
 
 @pytest.fixture(autouse=True)
 def navigation_pages(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(app_test, "PagesManager", _NavigationPages)
+    monkeypatch.setattr(app_test, "PagesManager", NavigationPages)
     auth.BRAKE.reset()
     yield
     auth.BRAKE.reset()

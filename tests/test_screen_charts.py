@@ -11,6 +11,7 @@ import pytest
 from newsdash.data.corpus import load_corpus
 from newsdash.reading.formatting import digits_for
 from newsdash.views import charts, screen_charts
+from newsdash.views.chart_layout import legend_rows
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +84,7 @@ def test_the_timeline_writes_each_label_above_its_row(corpus, lang):
     assert screen.layout.yaxis.showticklabels is False
     rows_shown = len(labels) - 0.5 + screen_charts.SCREEN_TIMELINE_TOP_ROWS
     assert screen.layout.height == (charts.SCREEN_TOP_PX + charts.SCREEN_BOTTOM_PX
-                                    + charts.LEGEND_ROW_PX * charts._legend_rows(screen)
+                                    + charts.LEGEND_ROW_PX * legend_rows(screen)
                                     + round(charts.SCREEN_TIMELINE_ROW_PX * rows_shown))
     assert list(screen.layout.yaxis.range) == [len(labels) - 0.5, -screen_charts.SCREEN_TIMELINE_TOP_ROWS]
 

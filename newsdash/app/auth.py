@@ -28,6 +28,8 @@ from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from newsdash import caches
+
 ENV_VAR = "DASHBOARD_PASSWORD_HASH"
 SECRETS_SECTION = "dashboard"  # our own section of secrets.toml
 OLD_SECRETS_SECTION = "auth"  # Streamlit's, for st.login: read only when ours has no hash
@@ -272,3 +274,6 @@ def verify_editor(name: str, password: str, accounts: Mapping[str, str]) -> str 
 @functools.cache
 def _decoy() -> str:
     return hash_password(secrets.token_urlsafe(16))
+
+
+caches.owns("app.auth:_decoy", _decoy.cache_clear)

@@ -8,9 +8,10 @@ from functools import partial
 
 import streamlit as st
 
+from newsdash import caches
 from newsdash.app import run_context
 from newsdash.app.memo import once_per_run
-from newsdash.app.state import cached_corpus, cached_view, data_state, load_corpus, screen_chart
+from newsdash.app.state import cached_corpus, cached_view, data_state, load_corpus, method_of, screen_chart
 from newsdash.data import corpus as corpus_mod
 from newsdash.errors import DataError
 from newsdash.reading.i18n import t
@@ -105,10 +106,10 @@ def _download_buttons(chart, loaded, lang: str, filter_tag: str, filters: dict |
             return
         loaded = fresh  # the export figure below is drawn from the data as it is now
     context = corpus  # a measure's chart draws every article's figures on it
-    folder = corpus_mod.Path(data_state()[0])
+    state = data_state()  # the method text is read only when a file is asked for
 
     def export_figure():  # noqa: ANN202 - the page's chart with the caveat and credit a file carries
-        words = ExportWords(credit=credit_line(folder, lang))
+        words = ExportWords(credit=credit_line(method_of(*state)[0], lang))
         return build_chart(loaded, context, chart.id, lang, export=words, **(filters or {}))
 
     files = export.ChartFiles(
@@ -127,6 +128,7 @@ def _download_buttons(chart, loaded, lang: str, filter_tag: str, filters: dict |
 
 _press_kit_lock = threading.Lock()
 _press_kit_cache: dict[tuple, bytes] = {}
+caches.owns("app.downloads:_press_kit_cache", _press_kit_cache.clear)
 _kit_notices: dict[str, str] = {}  # by session: what its last kit held, said at its next rerun
 
 

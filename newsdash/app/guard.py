@@ -39,6 +39,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from newsdash import caches
 from newsdash.app import auth
 
 CHECKED_ON = "1.67.0"
@@ -335,6 +336,7 @@ def _guard_http_routes() -> None:
 
 
 _route_patterns: dict[str, tuple] = {}
+caches.owns("app.guard:_route_patterns", _route_patterns.clear)
 
 
 def _routes() -> tuple:

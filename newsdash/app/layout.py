@@ -9,6 +9,7 @@ import json
 
 import streamlit as st
 
+from newsdash import caches
 from newsdash.app.legacy_pages import run_through_entry_script
 from newsdash.app.url import notice, sync_url
 from newsdash.app.url_state import parse_choice
@@ -117,8 +118,8 @@ def text_block(text: str, lang: str) -> None:
     """Plain text in the direction of its language (Arabic right-to-left)."""
     if lang == "ar":
         st.markdown(rtl_html(text), unsafe_allow_html=True)
-    else:
-        st.markdown(f"<div>{html_text(text)}</div>", unsafe_allow_html=True)  # one HTML block: no Markdown
+    else:  # left to right even on an Arabic page; one HTML block: no Markdown
+        st.markdown(f'<div dir="ltr" lang="en" style="text-align:left">{html_text(text)}</div>', unsafe_allow_html=True)
 
 
 def caveat_banner(loaded, lang: str) -> None:  # noqa: ANN001
@@ -128,6 +129,7 @@ def caveat_banner(loaded, lang: str) -> None:  # noqa: ANN001
 
 
 _link_targets: dict[str, st.Page] = {}
+caches.owns("app.layout:_link_targets", _link_targets.clear)
 
 
 def figure_tiles(figures, lang: str) -> None:  # noqa: ANN001 - Figure list

@@ -26,6 +26,8 @@ from streamlit import config
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner import get_script_run_ctx, script_runner
 
+from newsdash import caches
+
 CHECKED_ON = "1.67.0"
 
 
@@ -87,3 +89,6 @@ def _page_runs_alone(entry: str) -> bool:
 @lru_cache(maxsize=256)
 def _same_file(name: str, entry: str) -> bool:
     return os.path.realpath(name) == os.path.realpath(entry)
+
+
+caches.owns("app.legacy_pages:_same_file", _same_file.cache_clear)

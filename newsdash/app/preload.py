@@ -11,8 +11,9 @@ demining page drawn from a fresh `streamlit run`; see docs/performance.md).
 The chunk is found by name in the installed Streamlit, a name its frontend's build gives
 (no public API says it; checked on CHECKED_ON); when it is not there nothing is sent and
 the page loads the chunk as before. tests/test_preload.py fails on another Streamlit or
-when the chunk is not found: look at the frontend's chunks again, then raise CHECKED_ON. Sent once per session:
-a rerun does not need it. Same origin only: nothing is fetched from elsewhere.
+when the chunk is not found: look at the frontend's chunks again, then raise CHECKED_ON.
+Sent once per session: a rerun does not need it. Same origin only: nothing is fetched
+from elsewhere.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from functools import cache
 from pathlib import Path
 
 import streamlit as st
+
+from newsdash import caches
 
 CHECKED_ON = "1.67.0"
 CHUNK_GLOB = "PlotlyChart.*.js"  # how Streamlit 1.67's frontend names the chunk
@@ -34,6 +37,9 @@ def chart_library_chunk() -> str | None:
     folder = Path(st.__file__).parent / "static" / "static" / "js"
     found = sorted(folder.glob(CHUNK_GLOB))
     return f"./static/js/{found[0].name}" if len(found) == 1 else None
+
+
+caches.owns("app.preload:chart_library_chunk", chart_library_chunk.cache_clear)
 
 
 def start_loading_the_chart_library() -> None:

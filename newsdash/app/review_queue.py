@@ -1,5 +1,6 @@
 """What awaits review, for a signed-in editor: each pending article with who saved it and
-what it says or changes, and the buttons to approve or refuse it.
+what it says or changes, and the buttons to approve or refuse it; and the save that puts
+an article there.
 
 Readers never get this list (it is drawn only for an editor), and the actions ask the
 editor again at the moment they act (newsdash.curation.review refuses one without an
@@ -14,13 +15,27 @@ import streamlit as st
 
 from newsdash.app.editors import current_editor
 from newsdash.curation import review
-from newsdash.curation.confirm import SaveRefused
+from newsdash.curation.confirm import SaveRefused, confirm
 from newsdash.reading.formatting import format_date
 from newsdash.reading.i18n import t
 from newsdash.textsafety import md_escape as md
+from newsdash.views import confirm_form
 from newsdash.views import review as view
 
 NOTICE = "_review_notice"  # what the last action did, shown after the rerun it asks for
+
+
+def save_for_review(draft: dict, raw: bytes, answers: dict, data: Path, *, editor: str | None,
+                    lang: str, sections_: list[confirm_form.FormSection]) -> confirm_form.Saved:
+    """Save the confirmed article for review, as this editor (newsdash.curation.review);
+    on a refusal, the reason and the field it names, in words (newsdash.views.confirm_form)."""
+    try:
+        entry = review.submit(confirm(draft, answers), raw, data, editor)
+    except SaveRefused as refused:
+        return confirm_form.refusal_said(refused, sections_, lang)
+    except OSError as problem:
+        return confirm_form.write_failure_said(problem, data, lang)
+    return confirm_form.saved_said(review.pending_path(data, entry.article), entry.editor, lang)
 
 
 def review_queue(data: Path, lang: str) -> None:

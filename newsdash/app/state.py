@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from newsdash import caches
 from newsdash.app import heap
 from newsdash.app.gate import require_sign_in
 from newsdash.app.layout import show_errors
@@ -23,6 +24,10 @@ from newsdash.data.context import Context
 from newsdash.data.loading import LoadedArticle
 from newsdash.reading.formatting import format_date
 from newsdash.reading.i18n import t
+
+# Streamlit's caches are global to the process: one clear each (newsdash/caches.py lists them).
+caches.owns("streamlit:cache_data", st.cache_data.clear)
+caches.owns("streamlit:cache_resource", st.cache_resource.clear)
 
 
 # cache_resource, not cache_data: cache_data unpickles a fresh copy on every call, and
@@ -66,6 +71,7 @@ def _data_state_now() -> tuple[str, str]:
 # The page views, charts and tables of one state of the data, shared by every session:
 # keyed by the data folder, its state digest and short arguments (newsdash.app.memo).
 _views = Memo(max_entries=512)
+caches.owns("app.state:_views", _views.clear)
 
 
 def _key_part(value):  # noqa: ANN001, ANN202
@@ -152,7 +158,9 @@ def _cached_article_flags(data_dir: str, fingerprint: str, article_id: str) -> t
 def provenance_table(loaded, lang: str):  # noqa: ANN001, ANN201 - pandas.DataFrame
     """The Data & method table (newsdash.views.data_method.provenance_frame) of the article shown and
     the context rows, built once per data state, article and language, not every rerun."""
-    return cached_view(_provenance_frame, load_corpus(), loaded.id if loaded else "", lang)
+    from newsdash.views.data_method import article_provenance_frame
+
+    return cached_view(article_provenance_frame, load_corpus(), loaded.id if loaded else "", lang)
 
 
 def provenance_rows(loaded, lang: str, kinds: Sequence[str], categories: Sequence[str]) -> tuple:  # noqa: ANN001
@@ -162,20 +170,27 @@ def provenance_rows(loaded, lang: str, kinds: Sequence[str], categories: Sequenc
 
 
 def _provenance_rows(corpus: corpus_mod.Corpus, article_id: str, lang: str, kinds: tuple, categories: tuple) -> tuple:
-    from newsdash.views.data_method import shown_table
+    from newsdash.views.data_method import article_provenance_frame, shown_table
 
-    frame = cached_view(_provenance_frame, corpus, article_id, lang)
+    frame = cached_view(article_provenance_frame, corpus, article_id, lang)  # the whole table, kept on its own
     return shown_table(frame, kinds, categories, lang)
 
 
-def _provenance_frame(corpus: corpus_mod.Corpus, article_id: str, lang: str):  # noqa: ANN202
-    from dataclasses import replace
+def method_text() -> tuple:
+    """data/method.yaml read and checked (newsdash.data.method): (Method or None, errors),
+    once per state of the data (an edited method.yaml shows on the next rerun)."""
+    return method_of(*data_state())
 
-    from newsdash.views.data_method import provenance_frame
 
-    if len(corpus.articles) > 1:
-        corpus = replace(corpus, articles=(corpus.article(article_id),))
-    return provenance_frame(corpus, lang)
+def method_of(folder: str, state: str) -> tuple:
+    """method_text of a data state taken earlier (a download made after the page's run)."""
+    from newsdash.data.method import load_method
+
+    def read() -> tuple:
+        method, errors = load_method(corpus_mod.Path(folder))
+        return method, tuple(errors)
+
+    return _views.get(("method", folder, state), read)
 
 
 def screen_chart(chart, loaded, lang: str, filters: dict | None = None):  # noqa: ANN001, ANN201

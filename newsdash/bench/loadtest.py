@@ -56,8 +56,8 @@ class Results:
 
     def summary(self) -> dict:
         every = [s for values in self.timings.values() for s in values]
-        steps = {name: _stats(values) for name, values in sorted(self.timings.items())}
-        return {"sessions": self.sessions, "seconds": self.seconds, "steps": steps, "overall": _stats(every),
+        steps = {name: timing_stats(values) for name, values in sorted(self.timings.items())}
+        return {"sessions": self.sessions, "seconds": self.seconds, "steps": steps, "overall": timing_stats(every),
                 "errors": len(self.errors), "error_samples": self.errors[:10],
                 "rss_mb": {"start": _first(self.rss_mb), "peak": max(self.rss_mb, default=0.0),
                            "end": self.rss_mb[-1] if self.rss_mb else 0.0},
@@ -68,7 +68,7 @@ def _first(values: list[float]) -> float:
     return values[0] if values else 0.0
 
 
-def _stats(values: list[float]) -> dict:
+def timing_stats(values: list[float]) -> dict:
     if not values:
         return {"count": 0, "p50_s": None, "p95_s": None, "max_s": None}
     ordered = sorted(values)

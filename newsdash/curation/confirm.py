@@ -71,11 +71,13 @@ class _NoAliases(yaml.SafeDumper):
         return True
 
 
-def _holds_placeholder(value: object) -> bool:
+def holds_placeholder(value: object) -> bool:
+    """The draft still holds a mark for the editor to replace (DRAFT_MARKS) in this value."""
     return isinstance(value, str) and any(mark in value for mark in DRAFT_MARKS)
 
 
-def _get(record: Mapping, path: str) -> object:
+def value_at(record: Mapping, path: str) -> object:
+    """The value at a dotted path ('title.en') in a draft's record, None where there is none."""
     value: object = record
     for part in path.split("."):
         value = value.get(part) if isinstance(value, Mapping) else None
@@ -91,7 +93,7 @@ def _set(record: dict, path: str, value: object) -> None:
 
 def _shown(value: object) -> str:
     """What a form field starts with: the draft's value, or nothing where it is a placeholder."""
-    if value is None or _holds_placeholder(value):
+    if value is None or holds_placeholder(value):
         return ""
     return str(value)
 
@@ -116,18 +118,18 @@ def form_defaults(draft: Mapping) -> dict[str, object]:
     candidate kept (the editor unticks the wrong ones)."""
     answers: dict[str, object] = {"article.id": ""}
     for name in ARTICLE_FIELDS[1:]:
-        answers[f"article.{name}"] = _shown(_get(draft["article"], name))
+        answers[f"article.{name}"] = _shown(value_at(draft["article"], name))
     for figure in draft.get("figures", []):
         answers[f"figures.{figure['id']}.keep"] = True
         for name in FIGURE_FIELDS:
-            value = period_text(figure.get("period")) if name == "period" else _get(figure, name)
+            value = period_text(figure.get("period")) if name == "period" else value_at(figure, name)
             answers[f"figures.{figure['id']}.{name}"] = _shown(value)
         if answers[f"figures.{figure['id']}.category"] == "unsorted":
             answers[f"figures.{figure['id']}.category"] = ""
     for event in draft.get("events", []):
         answers[f"events.{event['id']}.keep"] = True
         for name in EVENT_FIELDS:
-            answers[f"events.{event['id']}.{name}"] = _shown(_get(event, name))
+            answers[f"events.{event['id']}.{name}"] = _shown(value_at(event, name))
     for paragraph in draft.get("paragraphs", []):
         answers[f"paragraphs.{paragraph['index']}.translation"] = _shown(paragraph.get("translation"))
     return answers
@@ -140,7 +142,7 @@ def confirm(draft: Mapping, answers: Mapping[str, object]) -> dict:
     info = article["article"]
     info.pop("status", None)  # confirmed is the default
     for name in ARTICLE_FIELDS:
-        _set(info, name, _text(answers, f"article.{name}", _get(info, name)))
+        _set(info, name, _text(answers, f"article.{name}", value_at(info, name)))
     _title_original_from_title(info)
     article["figures"] = [_confirmed_figure(f, answers) for f in article.get("figures", [])
                           if answers.get(f"figures.{f['id']}.keep", True)]
@@ -162,8 +164,8 @@ def _text(answers: Mapping[str, object], key: str, draft_value: object = None) -
 def _title_original_from_title(info: dict) -> None:
     """A text with no headline: its original title is the title the editor gave in the
     text's language (the draft proposes none rather than the dateline sentence)."""
-    if _holds_placeholder(info.get("title_original")):
-        info["title_original"] = _get(info, f"title.{info.get('language')}") or ""
+    if holds_placeholder(info.get("title_original")):
+        info["title_original"] = value_at(info, f"title.{info.get('language')}") or ""
 
 
 def _confirmed_figure(figure: dict, answers: Mapping[str, object]) -> dict:
@@ -171,7 +173,7 @@ def _confirmed_figure(figure: dict, answers: Mapping[str, object]) -> dict:
     figure = {k: v for k, v in figure.items() if k != "status"}
     for name in FIGURE_FIELDS:
         value = _text(answers, f"{key}.{name}", period_text(figure.get("period")) if name == "period"
-                      else _get(figure, name))
+                      else value_at(figure, name))
         if name == "unit":
             value = value.lower()  # units are written in lower case: nothing to decide there
         if name == "period":
@@ -186,18 +188,18 @@ def _confirmed_figure(figure: dict, answers: Mapping[str, object]) -> dict:
 def _confirmed_event(event: dict, answers: Mapping[str, object]) -> dict:
     event = {k: v for k, v in event.items() if k != "status"}
     for name in EVENT_FIELDS:
-        _set(event, name, _text(answers, f"events.{event['id']}.{name}", _get(event, name)))
+        _set(event, name, _text(answers, f"events.{event['id']}.{name}", value_at(event, name)))
     return event
 
 
 def unfinished(article: Mapping) -> list[str]:
     """Where the confirmed article still has an empty answer or a draft placeholder, as
     'figures.figure_1.label.en': checked first, so the editor hears of every gap at once."""
-    gaps = [f"article.{name}" for name in ARTICLE_FIELDS if not _filled(_get(article["article"], name))]
+    gaps = [f"article.{name}" for name in ARTICLE_FIELDS if not _filled(value_at(article["article"], name))]
     for kind, names in (("figures", FIGURE_FIELDS), ("events", EVENT_FIELDS)):
         for record in article.get(kind, []):
             gaps += [f"{kind}.{record['id']}.{name}" for name in names
-                     if name not in OPTIONAL and name != "period" and not _filled(_get(record, name))]
+                     if name not in OPTIONAL and name != "period" and not _filled(value_at(record, name))]
             if kind == "figures" and not record.get("period"):
                 gaps.append(f"figures.{record['id']}.period")
     gaps += [f"paragraphs.{p['index']}.translation" for p in article.get("paragraphs", [])
@@ -206,7 +208,7 @@ def unfinished(article: Mapping) -> list[str]:
 
 
 def _filled(value: object) -> bool:
-    return isinstance(value, str) and bool(value.strip()) and not _holds_placeholder(value)
+    return isinstance(value, str) and bool(value.strip()) and not holds_placeholder(value)
 
 
 def confirmed_yaml(article: Mapping) -> str:

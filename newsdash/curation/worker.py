@@ -84,11 +84,11 @@ def light(text: str, extraction: Extraction) -> bool:
     return len(text) <= LIGHT_CHARS and len(extraction.figures) + len(extraction.events) <= LIGHT_CANDIDATES
 
 
-def draft_bounded(incoming, extraction: Extraction, seeds: Path, figures: list[int], events: list[int],  # noqa: ANN001, ANN201, PLR0913
+def draft_bounded(incoming, extraction: Extraction, seed_name: str, figures: list[int], events: list[int],  # noqa: ANN001, ANN201, PLR0913
                   measures: dict | None = None, seconds: float = TIME_LIMIT_S):
     """review.draft_for in a child: each quote is made unique in the text, which on 300
     candidates in 200 KB costs seconds."""
-    return run_bounded("newsdash.views.add_article", "draft_for", incoming, extraction, seeds, figures, events,
+    return run_bounded("newsdash.views.add_article", "draft_for", incoming, extraction, seed_name, figures, events,
                        measures, seconds=seconds)
 
 

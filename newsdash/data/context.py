@@ -16,6 +16,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from newsdash.data.measures import parties_of
+from newsdash.data.placing import Placer
 from newsdash.data.yamlsafe import decode_text, read_bytes
 from newsdash.errors import DataError
 from newsdash.reading.dates import parse_partial
@@ -129,7 +130,7 @@ class Context:
 _EXTRA_CELLS = "\x00extra"  # DictReader's key for cells beyond the header's columns
 
 
-def _csv_rows(path: Path, raw: bytes, errors: list[DataError]) -> list[tuple[int, dict]]:
+def csv_rows(path: Path, raw: bytes, errors: list[DataError]) -> list[tuple[int, dict]]:
     """(line number, row) pairs; line 1 is the header. A row whose cell count differs
     from the header's is reported and left out: its cells cannot be trusted to their column."""
     reader = csv.DictReader(io.StringIO(decode_text(path, raw), newline=""), restkey=_EXTRA_CELLS, strict=True)
@@ -167,10 +168,7 @@ def _validated(path: Path, rows, model, errors: list[DataError], measures=None) 
                 continue
             good.append(record)
         except ValidationError as exc:
-            for e in exc.errors():
-                field = ".".join(str(p) for p in e["loc"]) or "-"
-                msg = "unknown column" if e["type"] == "extra_forbidden" else e["msg"].removeprefix("Value error, ")
-                errors.append(DataError(str(path), msg, line, f"row {line}", field))
+            errors += Placer(str(path), lines={(): line}, record=f"row {line}", unknown="unknown column").validation_errors(exc)
     return good
 
 
@@ -244,7 +242,7 @@ def load_context(context_dir: Path, measures=None) -> tuple[Context, list[DataEr
         try:
             raw = read_bytes(context_dir / name, root=context_dir.parent)
             sources.append((context_dir / name, raw))
-            tables[name] = _csv_rows(context_dir / name, raw, errors)
+            tables[name] = csv_rows(context_dir / name, raw, errors)
         except FileNotFoundError:
             errors.append(DataError(str(context_dir / name), "context table not found"))
             tables[name] = []

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
+from newsdash import caches
 from newsdash.data.context import (
     DEMINING_FILE,
     EVENTS_FILE,
@@ -252,6 +253,9 @@ def clear_kept() -> None:
         for cache in (_kept, _seeds, _contexts, _digests, _listed, _measures, _kept_measures, _logs):
             cache.clear()
         _series[:] = [None, None]
+
+
+caches.owns("data.corpus:_kept", clear_kept)  # and every other cache of this module
 
 
 def load_corpus(data: Path | None = None, state: str | None = None) -> Corpus:

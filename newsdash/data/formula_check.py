@@ -14,9 +14,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from newsdash.data.context import DEMINING_FILE, EVENTS_FILE, RETURNS_FILE, _csv_rows
+from newsdash.data.context import DEMINING_FILE, EVENTS_FILE, RETURNS_FILE, csv_rows
 from newsdash.data.corpus import article_files
-from newsdash.data.loading import _Placer
+from newsdash.data.loading import article_placer
 from newsdash.data.yamlsafe import load_with_lines, read_bytes
 from newsdash.errors import DataError
 from newsdash.textsafety import starts_like_formula
@@ -47,7 +47,7 @@ def _article_warnings(path: Path) -> list[DataError]:
         return []
     if not isinstance(raw, dict):
         return []
-    placer = _Placer(path, raw, lines)
+    placer = article_placer(path, raw, lines)
     return [replace(placer.error(loc, warning_message(text)), severity="warning")
             for loc, text in _texts(raw) if starts_like_formula(text)]
 
@@ -65,7 +65,7 @@ def _texts(node: Any, loc: tuple = ()) -> list[tuple[tuple, str]]:
 
 def _context_warnings(path: Path) -> list[DataError]:
     try:
-        rows = _csv_rows(path, read_bytes(path, root=path.parent.parent), [])
+        rows = csv_rows(path, read_bytes(path, root=path.parent.parent), [])
     except (OSError, DataError):
         return []
     return [DataError(str(path), warning_message(text), line, f"row {line}", column, severity="warning")

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
 
@@ -23,6 +22,7 @@ from newsdash.data.measures import (
     setting_problem,
 )
 from newsdash.data.models import Article
+from newsdash.data.placing import Placer
 from newsdash.data.provenance import (
     ProvenanceProblem,
     Span,
@@ -72,36 +72,10 @@ def split_paragraphs(seed: str) -> list[str]:
     return seed.split("\n\n")
 
 
-class _Placer:
-    """Turns a path inside the file into a DataError with line and record id."""
-
-    def __init__(self, path: Path, raw: Any, lines: dict):
-        self.name, self.raw, self.lines = str(path), raw, lines
-
-    def error(self, loc: tuple, message: str) -> DataError:
-        return DataError(self.name, message, self._line(loc), self._record(loc), self._field(loc))
-
-    def _line(self, loc: tuple) -> int | None:
-        for cut in range(len(loc), -1, -1):
-            if loc[:cut] in self.lines:
-                return self.lines[loc[:cut]]
-        return None
-
-    def _record(self, loc: tuple) -> str:
-        if len(loc) > 1 and loc[0] in RECORD_LISTS and isinstance(loc[1], int):
-            record = _safe_index(self.raw.get(loc[0]), loc[1])
-            rid = record.get("id") if isinstance(record, dict) else None
-            return str(rid) if rid is not None else f"{loc[0]}[{loc[1]}]"
-        return str(loc[0]) if loc else "-"
-
-    @staticmethod
-    def _field(loc: tuple) -> str:
-        rest = loc[2:] if len(loc) > 1 and isinstance(loc[1], int) else loc[1:]
-        return ".".join(str(p) for p in rest) or "-"
-
-
-def _safe_index(items: Any, index: int) -> Any:
-    return items[index] if isinstance(items, list) and 0 <= index < len(items) else None
+def article_placer(path: Path, raw: dict, lines: dict) -> Placer:
+    """Places a problem in an article file: in a list of records at the record's id,
+    elsewhere at its section (article:, ...)."""
+    return Placer(str(path), raw, lines, records=RECORD_LISTS)
 
 
 def load_article(path: Path, seeds_dir: Path, *, root: Path | None = None,
@@ -120,11 +94,11 @@ def load_article(path: Path, seeds_dir: Path, *, root: Path | None = None,
         return None, [error]
     if not isinstance(raw, dict):
         return None, [DataError(str(path), "the file must hold a mapping (article:, figures:, ...)", 1)]
-    placer = _Placer(path, raw, lines)
+    placer = article_placer(path, raw, lines)
     try:
         article = Article.model_validate(raw)
     except ValidationError as exc:
-        return None, [placer.error(tuple(e["loc"]), _pydantic_message(e)) for e in exc.errors()]
+        return None, placer.validation_errors(exc)
     if measures is None:
         measures = load_measures(root or path.parent.parent)[0]
     measure_errors = _measure_errors(article, measures, placer)
@@ -139,16 +113,7 @@ def read_seed_file(seeds_dir: Path, seed_path: Path) -> tuple[bytes, str]:
     return data, decode_text(seed_path, data)
 
 
-def _pydantic_message(error: dict) -> str:
-    message = error["msg"].removeprefix("Value error, ")
-    if error["type"] == "extra_forbidden":
-        return "unknown field"
-    if error["type"] == "literal_error":
-        return f"{message}, got {error['input']!r}"
-    return message
-
-
-def _with_seed(article: Article, path: Path, data: bytes, seeds_dir: Path, placer: _Placer, read_seed: SeedReader):
+def _with_seed(article: Article, path: Path, data: bytes, seeds_dir: Path, placer: Placer, read_seed: SeedReader):
     seed_path = seeds_dir / article.article.seed.file
     try:
         seed_raw, seed_text = read_seed(seed_path)
@@ -178,7 +143,7 @@ def _draft_ids(article: Article) -> tuple[str, ...]:
     return tuple(r.id for r in [*article.figures, *article.events] if r.status == "draft")
 
 
-def _check_records(article: Article, seed: str, placer: _Placer) -> tuple[dict, list[DataError]]:
+def _check_records(article: Article, seed: str, placer: Placer) -> tuple[dict, list[DataError]]:
     spans: dict[str, Span] = {}
     errors = _duplicate_ids(article, placer) + _reference_errors(article, placer)
     errors += _paragraph_errors(article, seed, placer)
@@ -207,7 +172,7 @@ def _prove(loc, rid, quote, seed, spans, placer, check=None) -> list[DataError]:
     return []
 
 
-def _duplicate_ids(article: Article, placer: _Placer) -> list[DataError]:
+def _duplicate_ids(article: Article, placer: Placer) -> list[DataError]:
     errors, seen = [], set()
     for kind in ("figures", "events", "notes", "charts"):
         for i, record in enumerate(getattr(article, kind)):
@@ -217,7 +182,7 @@ def _duplicate_ids(article: Article, placer: _Placer) -> list[DataError]:
     return errors
 
 
-def _reference_errors(article: Article, placer: _Placer) -> list[DataError]:
+def _reference_errors(article: Article, placer: Placer) -> list[DataError]:
     known = {f.id for f in article.figures}
     errors = []
     for kind in ("charts", "notes"):
@@ -232,7 +197,7 @@ def _reference_errors(article: Article, placer: _Placer) -> list[DataError]:
     return errors
 
 
-def _measure_errors(article: Article, measures: dict[str, Measure], placer: _Placer) -> list[DataError]:
+def _measure_errors(article: Article, measures: dict[str, Measure], placer: Placer) -> list[DataError]:
     """A figure names a measure that exists, counts in that measure's unit, is the same
     party's count of the same kind, and sits in the measure's category (the category
     places the figure's tile and links on a page, the measure its chart: apart, the figure
@@ -258,7 +223,7 @@ def _measure_errors(article: Article, measures: dict[str, Measure], placer: _Pla
     return errors
 
 
-def _with_proposed(fig, i: int, measures: dict[str, Measure], placer: _Placer,  # noqa: ANN001
+def _with_proposed(fig, i: int, measures: dict[str, Measure], placer: Placer,  # noqa: ANN001
                    errors: list) -> tuple[dict[str, Measure], str | None]:
     """The measures a figure may name: the record's, and a draft's own proposed measure."""
     if fig.proposed_measure is None:
@@ -278,7 +243,7 @@ def _with_proposed(fig, i: int, measures: dict[str, Measure], placer: _Placer,  
     return {**measures, proposed.id: proposed}, None
 
 
-def _paragraph_errors(article: Article, seed: str, placer: _Placer) -> list[DataError]:
+def _paragraph_errors(article: Article, seed: str, placer: Placer) -> list[DataError]:
     count = len(split_paragraphs(seed))
     indexes = [p.index for p in article.paragraphs]
     if indexes != list(range(count)):

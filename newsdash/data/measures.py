@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import Field, ValidationError, field_validator, model_validator
 
 from newsdash.data.models import SNAKE_CASE, Bilingual, Strict, lowercase_unit
+from newsdash.data.placing import Placer
 from newsdash.data.yamlsafe import decode_text, parse_with_lines, read_bytes
 from newsdash.errors import DataError
 
@@ -134,40 +135,23 @@ def load_measures(data: Path) -> tuple[Measures, bytes | None, list[DataError]]:
         return Measures(), None, [DataError(str(path), "the measures file is missing (see docs/measures.md)")]
     except DataError as error:
         return Measures(), None, [error]
+    placer = Placer(str(path), parsed, lines, records=("measures", "parties"), record="-")  # placed as in an article
     try:
         book = MeasuresFile.model_validate(parsed)
     except ValidationError as exc:
-        return Measures(), raw, [_placed(path, parsed, lines, tuple(e["loc"]), _message(e)) for e in exc.errors()]
+        return Measures(), raw, placer.validation_errors(exc)
     measures, parties = book.measures, book.parties
-    errors = [_placed(path, parsed, lines, ("measures", i, "id"), f"id '{m.id}' is used twice")
+    errors = [placer.error(("measures", i, "id"), f"id '{m.id}' is used twice")
               for i, m in enumerate(measures) if m.id in {n.id for n in measures[:i]}]
-    errors += [_placed(path, parsed, lines, ("parties", i, "id"), f"party '{p.id}' is listed twice")
+    errors += [placer.error(("parties", i, "id"), f"party '{p.id}' is listed twice")
                for i, p in enumerate(parties) if p.id in {q.id for q in parties[:i]}]
     known = {p.id for p in parties}
-    errors += [_placed(path, parsed, lines, ("measures", i, "party"),
-                       f"no party '{m.party}' in the file's parties (add it there first)")
+    errors += [placer.error(("measures", i, "party"),
+                            f"no party '{m.party}' in the file's parties (add it there first)")
                for i, m in enumerate(measures) if m.party not in known]
     if errors:
         return Measures(), raw, errors
     return Measures({m.id: m for m in measures}, {p.id: p for p in parties}), raw, errors
-
-
-def _message(error: dict) -> str:
-    if error["type"] == "extra_forbidden":
-        return "unknown field"
-    return error["msg"].removeprefix("Value error, ")
-
-
-def _placed(path: Path, parsed: object, lines: dict, loc: tuple, message: str) -> DataError:
-    """file:line: measure id: field: message, as for an article."""
-    line = next((lines[loc[:cut]] for cut in range(len(loc), -1, -1) if loc[:cut] in lines), None)
-    record, field = "-", ".".join(str(p) for p in loc) or "-"
-    if len(loc) > 1 and loc[0] in ("measures", "parties") and isinstance(loc[1], int):
-        items = parsed.get(loc[0]) if isinstance(parsed, dict) else None
-        item = items[loc[1]] if isinstance(items, list) and 0 <= loc[1] < len(items) else None
-        record = str(item.get("id")) if isinstance(item, dict) and item.get("id") else f"{loc[0]}[{loc[1]}]"
-        field = ".".join(str(p) for p in loc[2:]) or "-"
-    return DataError(str(path), message, line, record, field)
 
 
 def figure_measure_problem(measure_id: str | None, unit: str, measures: Mapping[str, Measure]) -> str | None:

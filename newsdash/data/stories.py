@@ -12,11 +12,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
+from newsdash import caches
 from newsdash.data.loading import LoadedArticle
 from newsdash.errors import DataError
 
 _keys: dict[str, str] = {}  # seed sha256 -> story key: the recorded digest is proven on load
 _MAX_KEYS = 20_000
+caches.owns("data.stories:_keys", _keys.clear)
 
 
 def story_key(text: str) -> str:

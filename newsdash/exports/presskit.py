@@ -93,6 +93,7 @@ def add_data(kit: Kit, corpus: Corpus) -> None:
 def chart_files(corpus: Corpus, data_dir: Path | None = None) -> list[export.ChartFiles]:
     """Every chart with something to draw, in both languages, as its export figure (with
     the claim caveat and the credit line of data/method.yaml); an empty chart is left out."""
+    from newsdash.data.method import load_method
     from newsdash.views.charts import (
         ExportWords,
         build_chart,
@@ -104,6 +105,7 @@ def chart_files(corpus: Corpus, data_dir: Path | None = None) -> list[export.Cha
     from newsdash.views.data_method import credit_line
 
     data_dir = data_dir or _data_dir_of(corpus)
+    method = load_method(data_dir)[0]  # read once for every chart
     charts = []
     for loaded in corpus.articles:
         for chart in [*category_charts(corpus, loaded), *loaded.article.charts]:  # the measures', then its own
@@ -111,7 +113,7 @@ def chart_files(corpus: Corpus, data_dir: Path | None = None) -> list[export.Cha
                 frame = chart_frame(loaded, corpus, chart.id, lang)
                 if nothing_to_draw(frame, chart.kind):
                     continue
-                words = ExportWords(credit=credit_line(data_dir, lang))
+                words = ExportWords(credit=credit_line(method, lang))
                 fig = build_chart(loaded, corpus, chart.id, lang, export=words)
                 charts.append(export.ChartFiles(fig, frame, file_stem(chart, loaded, lang), lang,
                                                 chart.title.get(lang)))

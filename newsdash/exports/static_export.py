@@ -19,6 +19,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from newsdash import caches
+
 START_TIMEOUT_S = 60
 RENDER_TIMEOUT_S = 90
 STOP_TIMEOUT_S = 20
@@ -48,6 +50,7 @@ def find_browser(browser_path: str | None = None) -> str | None:
 
 SEARCH_AGAIN_AFTER_S = 30.0
 _last_search: list = []  # [(when, path)]: a browser installed later is found within 30 s
+caches.owns("exports.static_export:_last_search", _last_search.clear)
 
 
 def _searched_browser() -> str | None:

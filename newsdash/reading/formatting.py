@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from newsdash import caches
 from newsdash.reading.i18n import pick, t
 
 ARABIC_DIGITS = str.maketrans("0123456789,.", "٠١٢٣٤٥٦٧٨٩٬٫")
@@ -100,6 +101,9 @@ def _arabic_plural_form(count: int) -> str:
     from babel import Locale
 
     return Locale("ar").plural_form(count)
+
+
+caches.owns("reading.formatting:_arabic_plural_form", _arabic_plural_form.cache_clear)
 
 
 def count_noun(noun: str, count: float, lang: str) -> str:

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsdash import caches
 from newsdash.reading.lexicon import (
     ANOTHER_EVENT,
     FLOW_PHRASES,
@@ -70,6 +71,9 @@ def _sentences(text: str) -> tuple[list[tuple[int, int]], list[int]]:
     figure's setting in the same text; a str caches its own hash)."""
     spans = sentence_spans(text)
     return spans, [s for s, _ in spans]
+
+
+caches.owns("reading.setting:_sentences", _sentences.cache_clear)
 
 
 def read_setting(text: str, start: int, end: int, parties: PartyNames) -> Setting:
@@ -143,6 +147,9 @@ def _party_pattern(parties: tuple) -> tuple[re.Pattern | None, dict[str, str]]:
         return None, {}
     alternation = "|".join(re.escape(a) for a in sorted(by_alias, key=len, reverse=True))
     return re.compile(rf"(?<![^\W_]){PREFIX}({alternation})(?![^\W_])"), by_alias
+
+
+caches.owns("reading.setting:_party_pattern", _party_pattern.cache_clear)
 
 
 def _foreign(folded: str, start: int, end: int) -> bool:
@@ -232,6 +239,9 @@ def _phrase_hits(sentence: str, table: Mapping[str, object]) -> list[tuple[int, 
 def _table_pattern(phrases: tuple[str, ...]) -> re.Pattern:
     alternation = "|".join(re.escape(p) for p in phrases)
     return re.compile(rf"(?<![^\W_]){PREFIX}({alternation})(?![^\W_])")
+
+
+caches.owns("reading.setting:_table_pattern", _table_pattern.cache_clear)
 
 
 # --- of what ----------------------------------------------------------------------------

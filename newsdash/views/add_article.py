@@ -9,14 +9,12 @@ import hashlib
 import html
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from newsdash.curation.draft import (
     MAX_ARTICLE_BYTES,
     build_draft,
     draft_article_id,
     draft_yaml,
-    seed_file_name,
     text_problem,
     unit_words,
 )
@@ -209,12 +207,12 @@ class Draft:
     article: dict = field(default_factory=dict)  # the draft itself, for the confirm form
 
 
-def draft_for(incoming_: Incoming, extraction: Extraction, seeds_dir: Path,  # noqa: PLR0913
+def draft_for(incoming_: Incoming, extraction: Extraction, seed_name: str,  # noqa: PLR0913
               kept_figures: list[int], kept_events: list[int], measures: Mapping[str, Measure] | None = None) -> Draft:
-    """The draft YAML for the ticked candidates, named as new-article would name it, with
-    the measure and category proposed for each figure."""
+    """The draft YAML for the ticked candidates, with the measure and category proposed for
+    each figure; seed_name is the name new-article gives the text (newsdash.curation.draft.
+    seed_file_name, which looks at the seeds folder: the caller's part)."""
     raw = incoming_.raw or b""
-    seed_name = seed_file_name(raw, seeds_dir)
     article, left_out = build_draft(raw, incoming_.text, extraction, seed_name, kept_figures, kept_events, measures)
     return Draft(draft_yaml(article, extraction, measures, incoming_.text), f"{draft_article_id(raw)}.yaml", seed_name, tuple(left_out),
                  len(article["figures"]), len(article["events"]), article)

@@ -11,21 +11,21 @@ from newsdash.views.chart_parts import (
     ARTICLE_COLOUR,
     CHAR_PX,
     EDGE_PX,
-    _escape,
-    _figure_row,
-    _hover,
-    _wrap,
-    _wrapped,
+    article_figure_row,
+    hover_label,
+    plotly_safe,
+    plotly_safe_lines,
     value_text,
+    wrap_lines,
 )
 
 
-def _bar_rows(chart: Chart, loaded: LoadedArticle, lang: str) -> list[dict]:
+def bar_rows(chart: Chart, loaded: LoadedArticle, lang: str) -> list[dict]:
     published = loaded.article.article.published
     rows = []
     for fid in chart.figures:
         fig = loaded.article.figure(fid)
-        row = _figure_row(chart, loaded, fig, lang, published)
+        row = article_figure_row(chart, loaded, fig, lang, published)
         rows.append({**row, "series": fig.id, "date": fig.period.start or published, "date_end": published})
     return rows
 
@@ -35,18 +35,18 @@ BAR_ROW_PX = 52
 BAR_WRAP = 30  # characters per line of a bar's label
 
 
-def _draw_bars(frame: pd.DataFrame, chart: Chart, lang: str) -> go.Figure:
+def draw_bars(frame: pd.DataFrame, chart: Chart, lang: str) -> go.Figure:
     """The article's counts as compact horizontal bars, each labelled with its value:
     every bar is an article figure, so every bar is the article's colour."""
     rtl = lang == "ar"
-    labels = [_wrapped(label, BAR_WRAP, lang) for label in frame["label"]]
+    labels = [plotly_safe_lines(label, BAR_WRAP, lang) for label in frame["label"]]
     fig = go.Figure(go.Bar(
         y=labels, x=list(frame["value"]), orientation="h", marker={"color": ARTICLE_COLOUR},
-        text=[_escape(value_text(r, lang), lang) for r in frame.itertuples()], textposition="outside",
-        hovertext=[_hover(r, lang) for r in frame.itertuples()], hovertemplate="%{hovertext}<extra></extra>",
+        text=[plotly_safe(value_text(r, lang), lang) for r in frame.itertuples()], textposition="outside",
+        hovertext=[hover_label(r, lang) for r in frame.itertuples()], hovertemplate="%{hovertext}<extra></extra>",
         showlegend=False, cliponaxis=False, width=0.6,
     ))
-    longest = max((len(line) for label in frame["label"] for line in _wrap(label, BAR_WRAP)), default=0)
+    longest = max((len(line) for label in frame["label"] for line in wrap_lines(label, BAR_WRAP)), default=0)
     label_px = EDGE_PX + CHAR_PX * longest + 10
     # no value axis: each bar carries its value, written out, beside it
     fig.update_xaxes(visible=False, rangemode="tozero", autorange="reversed" if rtl else True)

@@ -34,9 +34,9 @@ from newsdash.views.chart_parts import (
     TITLE_PX,
     TITLE_WRAP,
     VALUE_AXIS_KINDS,
-    _escape,
-    _to_day,
-    _wrap,
+    as_day,
+    plotly_safe,
+    wrap_lines,
 )
 
 
@@ -65,9 +65,9 @@ def _bottom_annotations(fig: go.Figure, texts: list[tuple[str, str, str]], lang:
     returns the pixels they take, for the bottom margin."""
     shift, rtl = 52, lang == "ar"
     for name, text, colour in texts:
-        lines = _wrap(text)
+        lines = wrap_lines(text)
         fig.add_annotation(
-            name=name, text="<br>".join(_escape(line, lang) for line in lines), showarrow=False,
+            name=name, text="<br>".join(plotly_safe(line, lang) for line in lines), showarrow=False,
             xref="paper", yref="paper", x=1 if rtl else 0, y=0, xanchor="right" if rtl else "left",
             xshift=edge_shift if rtl else -edge_shift,
             yanchor="top", yshift=-shift, align="right" if rtl else "left", font={"size": 12, "color": colour},
@@ -76,7 +76,7 @@ def _bottom_annotations(fig: go.Figure, texts: list[tuple[str, str, str]], lang:
     return shift
 
 
-def _legend_rows(fig: go.Figure, legend: str = "legend") -> int:
+def legend_rows(fig: go.Figure, legend: str = "legend") -> int:
     """How many rows a horizontal legend takes at the assumed width."""
     widths = [40 + 7.5 * len(trace.name or "") for trace in fig.data
               if trace.showlegend is not False and trace.name and (trace.legend or "legend") == legend]
@@ -88,7 +88,7 @@ def _legend_rows(fig: go.Figure, legend: str = "legend") -> int:
     return rows
 
 
-def _frame_figure(fig: go.Figure, frame: pd.DataFrame, chart: Chart, loaded: LoadedArticle, lang: str,
+def frame_figure(fig: go.Figure, frame: pd.DataFrame, chart: Chart, loaded: LoadedArticle, lang: str,
                   plot_px: int, subtitle: str, export: ExportWords | None = None) -> go.Figure:
     """Title, subtitle, legends, fonts and the bottom annotations, the same on every chart.
 
@@ -101,10 +101,10 @@ def _frame_figure(fig: go.Figure, frame: pd.DataFrame, chart: Chart, loaded: Loa
     left, right = margin.l or 60, margin.r or RIGHT_PX
     edge_shift = (right if rtl else left) - EDGE_PX
     bottom = _bottom_annotations(fig, _bottom_texts(frame, chart, loaded, lang, export), lang, edge_shift)
-    subtitle_lines = _wrap(subtitle, SUBTITLE_WRAP)
-    title_lines = _wrap(chart.title.get(lang), TITLE_WRAP)
+    subtitle_lines = wrap_lines(subtitle, SUBTITLE_WRAP)
+    title_lines = wrap_lines(chart.title.get(lang), TITLE_WRAP)
     title_px = TITLE_PX + 18 * (len(subtitle_lines) - 1) + TITLE_LINE_PX * (len(title_lines) - 1)
-    rows, key_rows = _legend_rows(fig), _legend_rows(fig, KEYS_LEGEND)
+    rows, key_rows = legend_rows(fig), legend_rows(fig, KEYS_LEGEND)
     top = title_px + LEGEND_ROW_PX * (rows + key_rows) + 16
     height = top + plot_px + bottom + 10
     side = {"x": 1 if rtl else 0, "xanchor": "right" if rtl else "left", "xref": "container"}
@@ -113,8 +113,8 @@ def _frame_figure(fig: go.Figure, frame: pd.DataFrame, chart: Chart, loaded: Loa
     legend = {"orientation": "h", **side, "yref": "container", "yanchor": "top", "indentation": 0 if rtl else EDGE_PX - 4,
               **({"x": 1 - EDGE_PX / EXPORT_WIDTH_PX} if rtl else {})}
     fig.update_layout(
-        title={"text": "<br>".join(f"<b>{_escape(line, lang)}</b>" for line in title_lines),
-               "subtitle": {"text": "<br>".join(_escape(line, lang) for line in subtitle_lines)},
+        title={"text": "<br>".join(f"<b>{plotly_safe(line, lang)}</b>" for line in title_lines),
+               "subtitle": {"text": "<br>".join(plotly_safe(line, lang) for line in subtitle_lines)},
                **side, "pad": {"r": EDGE_PX} if rtl else {"l": EDGE_PX},
                # Plotly anchors a title's first line and sets the others above it: move it down for them
                "y": 1 - (12 + TITLE_LINE_PX * (len(title_lines) - 1)) / height, "yanchor": "top",
@@ -127,7 +127,7 @@ def _frame_figure(fig: go.Figure, frame: pd.DataFrame, chart: Chart, loaded: Loa
     if key_rows:
         fig.update_layout({KEYS_LEGEND: {**legend, "y": 1 - (title_px + LEGEND_ROW_PX * rows) / height,
                                          # the title is not indented with the entries: a space or two puts it on the edge
-                                         "title": {"text": ("" if rtl else "&nbsp;&nbsp;") + _escape(t("key_title", lang), lang),
+                                         "title": {"text": ("" if rtl else "&nbsp;&nbsp;") + plotly_safe(t("key_title", lang), lang),
                                                    "font": {"size": 13}}}})
     # the same gridlines on screen and in every export: values only, no date grid
     fig.update_xaxes(showgrid=fig.layout.xaxis.showgrid or False, gridcolor=GRID_COLOUR, zeroline=False,
@@ -137,15 +137,15 @@ def _frame_figure(fig: go.Figure, frame: pd.DataFrame, chart: Chart, loaded: Loa
 
 
 
-def _arabic_axes(fig: go.Figure, frame: pd.DataFrame, kind: str) -> None:
+def arabic_axes(fig: go.Figure, frame: pd.DataFrame, kind: str) -> None:
     """Ticks labelled in Arabic (newsdash.views.axes): months over the dates the chart shows,
     round numbers up to the top of its value axis. The timeline's rows keep their labels."""
     if frame.empty:
         return
     if kind in DATE_AXIS_KINDS:
         shown = fig.layout.xaxis.range  # a date filter's frame, else the dates drawn
-        first = _to_day(shown[0] if shown else min(frame["date"]), end=False)
-        last = _to_day(shown[1] if shown else max(frame["date_end"].fillna(frame["date"])), end=True)
+        first = as_day(shown[0] if shown else min(frame["date"]), end=False)
+        last = as_day(shown[1] if shown else max(frame["date_end"].fillna(frame["date"])), end=True)
         pad = timedelta(0) if shown else (last - first) * AUTORANGE_PAD  # Plotly's margin around the dates
         axes.arabic_date_axis(fig, first - pad, last + pad)
     if kind in VALUE_AXIS_KINDS:

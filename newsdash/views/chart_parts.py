@@ -1,5 +1,12 @@
 """What every chart builder shares: the palette, the columns of a chart's rows, escaping,
-hovers and the sizes of the words around a plot."""
+hovers and the sizes of the words around a plot.
+
+The builders (bar_charts, timeline_chart, series_charts, small_multiples, chart_layout)
+use only this public part: `plotly_safe` and `plotly_safe_lines` (data text made safe for
+Plotly), `wrap_lines`, `hover_line` and `hover_label`, `chart_row` and
+`article_figure_row` (one row of a chart's frame), `as_day`, `value_text`,
+`precision_label` and the constants. A name with a leading underscore stays in its file.
+"""
 
 from __future__ import annotations
 
@@ -26,6 +33,7 @@ COLUMNS = [
     "chart_id", "record_id", "series", "label", "date", "date_end", "precision", "value", "qualifier", "unit",
     "is_article", "quote", "quote_start", "quote_end", "attributed_to", "source_title", "source_url", "note",
     "article_id",  # the article a figure's row comes from ('' for a context row)
+    "correction",  # the dated corrections of that figure once on the record ('' for none)
 ]
 TIMELINE_LAYERS = ("article_events", "fighting", "demining_period", "context_events")
 SYMBOL_OF_QUALIFIER = {"exact": "circle", "more_than": "triangle-up", "about": "circle-open"}
@@ -45,7 +53,7 @@ KEYS_LEGEND = "legend2"  # the symbols' key, on its own line under the series
 RLM = "\u200f"
 
 
-def _escape(text: str, lang: str = "en") -> str:
+def plotly_safe(text: str, lang: str = "en") -> str:
     """Text safe for Plotly, which reads a few HTML tags: data must never become markup.
 
     In Arabic mode the text is fenced with right-to-left marks: SVG text runs left to
@@ -56,12 +64,8 @@ def _escape(text: str, lang: str = "en") -> str:
     return f"{RLM}{safe}{RLM}" if lang == "ar" else safe
 
 
-def _iso(day: date) -> str:
-    return day.isoformat()
-
-
-
-def _row(chart: Chart, **values) -> dict:
+def chart_row(chart: Chart, **values) -> dict:
+    """One row of a chart's frame: every column, the chart's id, no value yet, unless given."""
     row = dict.fromkeys(COLUMNS, "")
     row.update(chart_id=chart.id, value=None, quote_start=None, quote_end=None, is_article=False,
                precision="day")
@@ -75,9 +79,10 @@ def _figure_notes(loaded: LoadedArticle, figure_id: str, lang: str) -> str:
     return " ".join(notes)
 
 
-def _figure_row(chart: Chart, loaded: LoadedArticle, fig: Figure, lang: str, day: str) -> dict:
+def article_figure_row(chart: Chart, loaded: LoadedArticle, fig: Figure, lang: str, day: str) -> dict:
+    """The row of one of the article's figures, with its quote, who said it and the notes on it."""
     span = loaded.spans[fig.id]
-    return _row(chart, record_id=fig.id, article_id=loaded.id, series="article", label=fig.label.get(lang), date=day, date_end=day,
+    return chart_row(chart, record_id=fig.id, article_id=loaded.id, series="article", label=fig.label.get(lang), date=day, date_end=day,
                 value=fig.value, qualifier=fig.qualifier, unit=fig.unit, is_article=True,
                 quote=fig.quote, quote_start=span.start, quote_end=span.end,
                 attributed_to=fig.attribution(lang), source_title=article_source_title(loaded, lang),
@@ -85,7 +90,8 @@ def _figure_row(chart: Chart, loaded: LoadedArticle, fig: Figure, lang: str, day
 
 
 
-def _to_day(value: str | date | None, end: bool) -> date | None:
+def as_day(value: str | date | None, end: bool) -> date | None:
+    """The first (or, with `end`, the last) day a date, month or year covers; None for none."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -105,29 +111,30 @@ def value_text(row, lang: str) -> str:  # noqa: ANN001
 HOVER_WRAP = 44  # characters per hover line: a phone's hover box stays inside 390 px
 
 
-def _hover_line(text: str, lang: str) -> str:
+def hover_line(text: str, lang: str) -> str:
     """One line of a hover label, wrapped (each piece escaped and fenced on its own)."""
-    return "<br>".join(_escape(piece, lang) for piece in textwrap.wrap(str(text), HOVER_WRAP) or [""])
+    return "<br>".join(plotly_safe(piece, lang) for piece in textwrap.wrap(str(text), HOVER_WRAP) or [""])
 
 
-def _hover(row, lang: str) -> str:  # noqa: ANN001
-    lines = [f"<b>{_hover_line(row.label, lang)}</b>", _escape(value_text(row, lang), lang),
-             _escape(day_for(row.date, lang), lang)]
+def hover_label(row, lang: str) -> str:  # noqa: ANN001
+    lines = [f"<b>{hover_line(row.label, lang)}</b>", plotly_safe(value_text(row, lang), lang),
+             plotly_safe(day_for(row.date, lang), lang)]
     if row.attributed_to:
         who = t("attributed_to" if row.is_article else "reported_by", lang)
-        lines.append(_hover_line(f"{who}: {row.attributed_to}", lang))
-    lines.append(_hover_line(row.source_title, lang))
+        lines.append(hover_line(f"{who}: {row.attributed_to}", lang))
+    lines.append(hover_line(row.source_title, lang))
     return "<br>".join(lines)
 
 
 
-def _wrap(text: str, width: int = WRAP_AT) -> list[str]:
+def wrap_lines(text: str, width: int = WRAP_AT) -> list[str]:
+    """The text's lines of at most `width` characters (one empty line for no text)."""
     return textwrap.wrap(text, width) or [""]
 
 
-def _wrapped(text: str, width: int, lang: str) -> str:
+def plotly_safe_lines(text: str, width: int, lang: str) -> str:
     """Escaped text broken into lines of at most `width` characters: wrapped, never cut."""
-    return "<br>".join(_escape(line, lang) for line in _wrap(text, width))
+    return "<br>".join(plotly_safe(line, lang) for line in wrap_lines(text, width))
 
 
 TITLE_PX = 78  # title and one line of subtitle above the legend

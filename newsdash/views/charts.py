@@ -9,7 +9,10 @@ from `newsdash.reading.i18n`. Qualifiers are never dropped: "more than" is drawn
 lower bound (an upward triangle with an open-ended bar), "about" as an open marker.
 
 The builders live in modules of their own (series_charts, bar_charts, timeline_chart,
-chart_layout, small_multiples, screen_charts); this module is the one callers import.
+chart_layout, small_multiples, screen_charts); this module is the one callers import. Each
+kind offers its rows and its drawing (series_rows and draw_measure_series, bar_rows and
+draw_bars, timeline_rows and draw_timeline); chart_layout frames any of them
+(frame_figure, arabic_axes) and chart_parts holds what they all share.
 """
 
 from __future__ import annotations
@@ -35,8 +38,8 @@ from newsdash.reading.formatting import (
     unit_label,
 )
 from newsdash.reading.i18n import t
-from newsdash.views.bar_charts import BAR_ROW_PX, _bar_rows, _draw_bars
-from newsdash.views.chart_layout import ExportWords, _arabic_axes, _frame_figure, _legend_rows
+from newsdash.views.bar_charts import BAR_ROW_PX, bar_rows, draw_bars
+from newsdash.views.chart_layout import ExportWords, arabic_axes, frame_figure
 from newsdash.views.chart_parts import (
     ARTICLE_COLOUR,
     BLACK,
@@ -54,11 +57,11 @@ from newsdash.views.chart_parts import (
     RLM,
     TIMELINE_LAYERS,
     TITLE_LINE_PX,
-    _escape,
     precision_label,
     value_text,
 )
 from newsdash.views.comparison import compare_article, note_sentence
+from newsdash.views.review import figure_corrections
 from newsdash.views.screen_charts import (
     BAR_VALUE_ROOM,
     SCREEN_BOTTOM_PX,
@@ -81,13 +84,19 @@ from newsdash.views.series_charts import (
     series_rows,
 )
 from newsdash.views.small_multiples import GAP_SHARE, comparison_chart, comparison_value_range
-from newsdash.views.timeline_chart import TIMELINE_WRAP, _date_range, _draw_timeline, _row_px, _timeline_rows
+from newsdash.views.timeline_chart import (
+    TIMELINE_WRAP,
+    draw_timeline,
+    frame_date_filter,
+    timeline_row_px,
+    timeline_rows,
+)
 
 __all__ = [  # what callers use from here, wherever it is built
     "ARTICLE_COLOUR", "BAR_VALUE_ROOM", "BLACK", "BLUE", "COLUMNS", "EDGE_PX", "GAP_SHARE", "GREEN", "GREY", "GRID_COLOUR", "HOVER_WRAP",
     "KEYS_LEGEND", "LEGEND_ROW_PX", "ORANGE", "PURPLE", "RLM", "SCREEN_BOTTOM_PX", "SCREEN_MOST_TICKS",
     "SCREEN_TIMELINE_BAR", "SCREEN_TIMELINE_ROW_PX", "SCREEN_TOP_PX", "TIMELINE_LAYERS", "TIMELINE_WRAP",
-    "TITLE_LINE_PX", "ExportWords", "MeasureChart", "ScreenChart", "_escape", "_legend_rows", "alt_text",
+    "TITLE_LINE_PX", "ExportWords", "MeasureChart", "ScreenChart", "alt_text",
     "build_chart", "category_charts", "chart_frame", "comparison_chart", "comparison_value_range", "empty_message",
     "file_stem", "get_chart", "measure_chart", "months_without_report", "nothing_to_draw", "plain_text",
     "plotly_config", "precision_label", "report_gaps", "screen_chart", "t", "timeline_filter_tag",
@@ -124,10 +133,11 @@ def chart_frame(loaded: LoadedArticle, source: Source, chart_id: str, lang: str,
     if isinstance(chart, MeasureChart):
         rows = series_rows(chart, loaded, source, lang)
     elif chart.kind == "bars":
-        rows = _bar_rows(chart, loaded, lang, **filters)
+        rows = bar_rows(chart, loaded, lang, **filters)
     else:
-        rows = _timeline_rows(chart, loaded, _context(source), lang, **filters)
+        rows = timeline_rows(chart, loaded, _context(source), lang, **filters)
     frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame["correction"] = _corrections_of(frame, source, lang)
     frame["is_article"] = frame["is_article"].astype(bool)
     # offsets are whole numbers; context rows have none
     frame[["quote_start", "quote_end"]] = frame[["quote_start", "quote_end"]].astype("Int64")
@@ -138,8 +148,8 @@ def chart_frame(loaded: LoadedArticle, source: Source, chart_id: str, lang: str,
 
 DRAW = {
     "measure_series": draw_measure_series,
-    "bars": _draw_bars,
-    "timeline": _draw_timeline,
+    "bars": draw_bars,
+    "timeline": draw_timeline,
 }
 
 
@@ -152,21 +162,22 @@ def build_chart(loaded: LoadedArticle, source: Source, chart_id: str, lang: str,
     """
     chart = _with_comparison_note(get_chart(loaded, chart_id, source), loaded, source, lang)
     frame = chart_frame(loaded, source, chart_id, lang, **filters)
+    chart = _with_correction_note(chart, frame, lang)
     fig = DRAW[chart.kind](frame, chart, lang)
     if chart.kind == "timeline":
-        _date_range(fig, filters.get("date_from"), filters.get("date_to"))
+        frame_date_filter(fig, filters.get("date_from"), filters.get("date_to"))
     if lang == "ar":
-        _arabic_axes(fig, frame, chart.kind)
+        arabic_axes(fig, frame, chart.kind)
     subtitle = " ".join(filter(None, [chart.subtitle.get(lang),
                                       range_sentence(filters.get("date_from"), filters.get("date_to"), lang)]))
-    return _frame_figure(fig, frame, chart, loaded, lang, _plot_px(frame, chart.kind), subtitle, export)
+    return frame_figure(fig, frame, chart, loaded, lang, _plot_px(frame, chart.kind), subtitle, export)
 
 
 def _plot_px(frame: pd.DataFrame, kind: str) -> int:
     """The plot's height: a timeline grows with its rows (and their wrapped labels), bars
     are a compact row each, series a fixed panel."""
     if kind == "timeline":
-        return 10 + _row_px(frame) * len(frame)
+        return 10 + timeline_row_px(frame) * len(frame)
     if kind == "bars":
         return 30 + BAR_ROW_PX * len(frame)
     return 340
@@ -188,6 +199,24 @@ def _with_comparison_note(chart: Chart, loaded: LoadedArticle, source: Source, l
     if not sentence:
         return chart
     note = chart.note.model_copy(update={lang: f"{chart.note.get(lang)} {sentence}"})
+    return chart.model_copy(update={"note": note})
+
+
+def _corrections_of(frame: pd.DataFrame, source: Source, lang: str) -> list[str]:
+    """Each row's dated corrections (a figure corrected once on the record), '' for none."""
+    if not isinstance(source, Corpus) or frame.empty:
+        return [""] * len(frame)
+    return [figure_corrections(source, str(article), str(record), lang) if article else ""
+            for article, record in zip(frame["article_id"].fillna(""), frame["record_id"], strict=True)]
+
+
+def _with_correction_note(chart: Chart, frame: pd.DataFrame, lang: str) -> Chart:
+    """The chart with every dated correction of a figure it draws after its note, so a
+    corrected number is said as corrected on screen and in every download made after."""
+    said = list(dict.fromkeys(c for c in frame["correction"] if c))
+    if not said:
+        return chart
+    note = chart.note.model_copy(update={lang: " ".join(filter(None, [chart.note.get(lang), *said]))})
     return chart.model_copy(update={"note": note})
 
 

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from newsdash import caches
 from newsdash.data.context import Context, is_cumulative
 from newsdash.data.corpus import Corpus, series_by_measure
 from newsdash.data.loading import LoadedArticle
@@ -164,6 +165,9 @@ def _last_day(as_of: str) -> str:
     return span_of(as_of)[1].isoformat()
 
 
+caches.owns("views.comparison:_last_day", _last_day.cache_clear)
+
+
 def flat_start(history: Sequence[Reading]) -> Reading:
     """The earliest reading from which every later one stays within FLAT_SHARE of the last."""
     last = history[-1]
@@ -196,6 +200,7 @@ def record_readings(corpus: Corpus, measure: str, but: str) -> list[Reading]:
 
 
 _record_cache: dict[int, tuple] = {}  # id(corpus) -> (corpus, {measure: readings}): made once per corpus
+caches.owns("views.comparison:_record_cache", _record_cache.clear)
 
 
 def _all_record_readings(corpus: Corpus, measure: str) -> tuple[Reading, ...]:

@@ -1,6 +1,7 @@
 """The confirm form of the Add an article page, as plain data: which fields it asks for,
-in which sections, with which first values and labels; and what Save does with them
-(newsdash.curation.confirm). The page only lays these fields out.
+in which sections, with which first values and labels; and what Save's outcome says
+(the save itself: newsdash.app.review_queue.save_for_review). The page only lays these
+fields out.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from dataclasses import dataclass, field
 from dataclasses import field as _default
 from pathlib import Path
 
-from newsdash.curation import confirm, review
+from newsdash.curation import confirm
 from newsdash.curation.proposals import propose_for_quote
 from newsdash.data.loading import split_paragraphs
 from newsdash.data.measures import Measure
@@ -70,11 +71,11 @@ def _measure_field(key: str, defaults: dict, measures: Mapping[str, Measure], un
 def _decided(value: object) -> bool:
     """The draft already holds the answer (an English text's own English, a unit the
     machine knows): nothing for the editor to decide, so the form does not ask."""
-    return isinstance(value, str) and bool(value.strip()) and not confirm._holds_placeholder(value)
+    return isinstance(value, str) and bool(value.strip()) and not confirm.holds_placeholder(value)
 
 
 def _asked(record: Mapping, name: str) -> bool:
-    return name not in ("unit", "translation") or not _decided(confirm._get(record, name))
+    return name not in ("unit", "translation") or not _decided(confirm.value_at(record, name))
 
 
 def sections(draft: dict, seed_text: str, lang: str, measures: Mapping[str, Measure] | None = None) -> list[FormSection]:
@@ -125,7 +126,7 @@ def _figure_help(figure: Mapping, name: str, lang: str) -> str | None:
     return None
 
 
-def _refused(refused: confirm.SaveRefused, sections_: list[FormSection], lang: str) -> Saved:
+def refusal_said(refused: confirm.SaveRefused, sections_: list[FormSection], lang: str) -> Saved:
     """A refusal said beside each field it names, in words (never a path such as
     figures.figure_3.unit); a reason that belongs to no field is said above the form."""
     on_form = {f.key for s in sections_ for f in s.fields}
@@ -138,16 +139,12 @@ def _refused(refused: confirm.SaveRefused, sections_: list[FormSection], lang: s
     return Saved(None, t("confirm_refused", lang).format(where="", reason=reason), refused.field, beside)
 
 
-def save(draft: dict, raw: bytes, answers: dict, data: Path, *, editor: str | None,
-         lang: str, sections_: list[FormSection]) -> Saved:
-    """Save the confirmed article for review, as this editor (newsdash.curation.review);
-    on a refusal, the reason and the field it names."""
-    try:
-        entry = review.submit(confirm.confirm(draft, answers), raw, data, editor)
-    except confirm.SaveRefused as refused:
-        return _refused(refused, sections_, lang)
-    except OSError as problem:  # a full disk, a read-only folder: said in words, not a traceback
-        reason = f"{problem.strerror or problem}: {problem.filename or data}"
-        return Saved(None, t("confirm_refused", lang).format(where="", reason=reason))
-    path = review.pending_path(data, entry.article)
-    return Saved(path, t("saved_for_review", lang).format(name=f"review/pending/{path.name}", editor=entry.editor))
+def write_failure_said(problem: OSError, data: Path, lang: str) -> Saved:
+    """A full disk, a read-only folder: said in words, not a traceback."""
+    reason = f"{problem.strerror or problem}: {problem.filename or data}"
+    return Saved(None, t("confirm_refused", lang).format(where="", reason=reason))
+
+
+def saved_said(path: Path, editor: str, lang: str) -> Saved:
+    """The article saved for review at `path` (review/pending/), by this editor."""
+    return Saved(path, t("saved_for_review", lang).format(name=f"review/pending/{path.name}", editor=editor))

@@ -2,81 +2,39 @@
 context row, the filter over it in a sentence, how the data was curated (text kept in
 data/method.yaml), the validation status and the context flags.
 
-Pure: no streamlit.
+Pure: no streamlit, no file read (the method text comes from newsdash.data.method).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from pathlib import Path
+from dataclasses import replace
 
 import pandas as pd
-from pydantic import Field, ValidationError
 
 from newsdash.data.context import in_language
 from newsdash.data.corpus import Corpus, series_by_measure
 from newsdash.data.loading import LoadedArticle
-from newsdash.data.models import Bilingual, Note, Strict
+from newsdash.data.method import Method
+from newsdash.data.models import Note
 from newsdash.data.tables import source_title
-from newsdash.data.yamlsafe import load_with_lines
-from newsdash.errors import DataError
 from newsdash.reading.formatting import count_noun, digits_for, format_date, format_number
 from newsdash.reading.i18n import category_label, pick, t
 from newsdash.views.comparison import compare_article, in_words
 from newsdash.views.links import sentence_link
 from newsdash.views.original_text import page_url
 
-METHOD_FILE = "method.yaml"
-
-# 1/ HOW THE DATA WAS CURATED: text in data/method.yaml
+# 1/ HOW THE DATA WAS CURATED: text in data/method.yaml, read by newsdash.data.method
 
 
-class MethodStep(Strict):
-    heading: Bilingual
-    text: Bilingual
-
-
-class Method(Strict):
-    title: Bilingual
-    steps: list[MethodStep] = Field(min_length=1)
-    # the newsroom's credit line on every downloaded image ("Graphic: The Daily Example");
-    # without it, the interface's default (newsdash.reading.i18n "credit_default")
-    credit: Bilingual | None = None
-
-
-def credit_line(data: Path, lang: str) -> str:
-    """The credit line exported images carry: data/method.yaml's `credit`, else the default.
-
-    A method file that cannot be read is reported on the Data & method page; the images
-    still get the default credit rather than none.
-    """
-    method, _errors = load_method(data)
+def credit_line(method: Method | None, lang: str) -> str:
+    """The credit line exported images carry: data/method.yaml's `credit` (newsdash.data.method),
+    else the default. A method file that cannot be read (None) is reported on the Data & method
+    page; the images still get the default credit rather than none."""
     if method is not None and method.credit is not None:
         return method.credit.get(lang)
     return t("credit_default", lang)
-
-
-def load_method(data: Path) -> tuple[Method | None, list[DataError]]:
-    """The method text, or None and every error placed at its line."""
-    path = data / METHOD_FILE
-    try:
-        raw, lines = load_with_lines(path)
-    except FileNotFoundError:
-        return None, [DataError(str(path), "method file not found")]
-    except DataError as error:
-        return None, [error]
-    try:
-        return Method.model_validate(raw), []
-    except ValidationError as exc:
-        return None, [_placed(path, lines, error) for error in exc.errors()]
-
-
-def _placed(path: Path, lines: dict, error: dict) -> DataError:
-    loc = tuple(error["loc"])
-    line = next((lines[loc[:cut]] for cut in range(len(loc), -1, -1) if loc[:cut] in lines), None)
-    message = "unknown field" if error["type"] == "extra_forbidden" else error["msg"].removeprefix("Value error, ")
-    return DataError(str(path), message, line, "method", ".".join(str(p) for p in loc) or "-")
 
 
 # 2/ ONE TABLE OF EVERY ROW, WITH ITS PROVENANCE
@@ -175,6 +133,14 @@ def provenance_frame(corpus: Corpus, lang: str) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=COLUMNS)
     # offsets are whole numbers where a row has them (nullable, not float)
     return frame.astype({"quote_start": "Int64", "quote_end": "Int64"})
+
+
+def article_provenance_frame(corpus: Corpus, article_id: str, lang: str) -> pd.DataFrame:
+    """The table of the article shown and the context rows (with many articles, not every
+    article's rows)."""
+    if len(corpus.articles) > 1:
+        corpus = replace(corpus, articles=(corpus.article(article_id),))
+    return provenance_frame(corpus, lang)
 
 
 def with_comparisons(rows: list[dict], loaded: LoadedArticle, corpus: Corpus, by_measure: dict,

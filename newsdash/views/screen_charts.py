@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from newsdash.views.chart_layout import _legend_rows
+from newsdash.views.chart_layout import legend_rows
 from newsdash.views.chart_parts import (
     GREY,
     LEGEND_ROW_PX,
@@ -41,7 +41,7 @@ class ScreenChart:
 
 
 def plain_text(plotly_text: str | None) -> str:
-    """The words of a Plotly text (escaped by _escape, with <b> and <br> tags) as plain
+    """The words of a Plotly text (escaped by plotly_safe, with <b> and <br> tags) as plain
     text: the tags and the right-to-left marks dropped, the entities read back."""
     text = _TAGS.sub(lambda m: " " if m.group().lower().startswith("<br") else "", plotly_text or "")
     return " ".join(html.unescape(text).replace(RLM, "").split())
@@ -74,7 +74,7 @@ def screen_chart(fig: go.Figure, kind: str, lang: str, *, copy: bool = True) -> 
     screen = go.Figure(fig) if copy else fig
     margin = layout.margin
     plot_px = (layout.height or 450) - (margin.t or 0) - (margin.b or 0)
-    legend_px = LEGEND_ROW_PX * _legend_rows(screen)
+    legend_px = LEGEND_ROW_PX * legend_rows(screen)
     rtl = lang == "ar"
     screen.update_layout(
         title=None,
@@ -142,5 +142,5 @@ def _labels_above_rows(fig: go.Figure, lang: str) -> None:
     fig.update_yaxes(showticklabels=False, range=[len(rows) - 0.5, -SCREEN_TIMELINE_TOP_ROWS], autorange=False)
     fig.update_traces(width=SCREEN_TIMELINE_BAR, selector={"type": "bar"})
     fig.layout.annotations = list(fig.layout.annotations) + labels
-    fig.update_layout(height=SCREEN_TOP_PX + LEGEND_ROW_PX * _legend_rows(fig) + round(SCREEN_TIMELINE_ROW_PX * (len(rows) - 0.5 + SCREEN_TIMELINE_TOP_ROWS))
+    fig.update_layout(height=SCREEN_TOP_PX + LEGEND_ROW_PX * legend_rows(fig) + round(SCREEN_TIMELINE_ROW_PX * (len(rows) - 0.5 + SCREEN_TIMELINE_TOP_ROWS))
                       + SCREEN_BOTTOM_PX)

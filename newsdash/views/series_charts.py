@@ -39,10 +39,10 @@ from newsdash.views.chart_parts import (
     SKY,
     SYMBOL_OF_QUALIFIER,
     YELLOW,
-    _escape,
-    _figure_row,
-    _hover,
-    _row,
+    article_figure_row,
+    chart_row,
+    hover_label,
+    plotly_safe,
     value_text,
 )
 from newsdash.views.comparison import figure_date
@@ -173,7 +173,7 @@ def series_rows(chart: MeasureChart, loaded: LoadedArticle | None, corpus: Corpu
     article's in the series "article", the others' in "record"."""
     measure = corpus.measures[chart.context_measure]
     rows = [
-        _row(chart, series=measure.id, label=measure.label.get(lang), date=r.as_of, date_end=r.as_of,
+        chart_row(chart, series=measure.id, label=measure.label.get(lang), date=r.as_of, date_end=r.as_of,
              value=float(r.value), qualifier=r.qualifier, unit=measure.unit,
              attributed_to=in_language(r.reported_by, r.reported_by_ar, lang),
              source_title=in_language(r.source_title, r.source_title_ar, lang), source_url=r.source_url,
@@ -181,7 +181,7 @@ def series_rows(chart: MeasureChart, loaded: LoadedArticle | None, corpus: Corpu
         for r in context_of_measure(corpus.context, measure.id).sort_values("as_of", kind="stable").itertuples()
     ]
     for article, fig in _figures_on(corpus, loaded, measure.id):
-        row = _figure_row(chart, article, fig, lang, figure_date(fig, article.article.article.published))
+        row = article_figure_row(chart, article, fig, lang, figure_date(fig, article.article.article.published))
         viewed = loaded is not None and article.id == loaded.id
         rows.append({**row, "series": "article" if viewed else "record"})
     return rows
@@ -225,9 +225,9 @@ def _series_trace(rows: pd.DataFrame, name: str, colour: str, lang: str, dash: s
     symbols = [SYMBOL_OF_QUALIFIER[q] for q in rows["qualifier"]]
     line = go.Scatter(
         x=_broken_at(dates, gaps), y=_broken_at(list(rows["value"]), gaps), mode="lines+markers",
-        name=_escape(name, lang), connectgaps=False, line={"color": colour, "width": 2, "dash": dash},
+        name=plotly_safe(name, lang), connectgaps=False, line={"color": colour, "width": 2, "dash": dash},
         marker={"color": colour, "size": 8, "symbol": _broken_at(symbols, gaps, "circle")},
-        hovertext=_broken_at([_hover(r, lang) for r in rows.itertuples()], gaps, ""),
+        hovertext=_broken_at([hover_label(r, lang) for r in rows.itertuples()], gaps, ""),
         hovertemplate="%{hovertext}<extra></extra>",
     )
     if not gaps:
@@ -236,7 +236,7 @@ def _series_trace(rows: pd.DataFrame, name: str, colour: str, lang: str, dash: s
     bridge = go.Scatter(
         x=[d for i in gaps for d in (dates[i], dates[i + 1], None)],
         y=[v for i in gaps for v in (values[i], values[i + 1], None)],
-        mode="lines", name=_escape(t("key_gap", lang), lang), showlegend=False, hoverinfo="skip",
+        mode="lines", name=plotly_safe(t("key_gap", lang), lang), showlegend=False, hoverinfo="skip",
         line={"color": colour, "width": 1.5, "dash": "dot"}, meta="gap",
     )
     return [line, bridge]
@@ -250,10 +250,10 @@ def _article_trace(row, lang: str, reach: float) -> go.Scatter:  # noqa: ANN001
     """
     symbol = {"more_than": "triangle-up", "about": "diamond-open"}.get(row.qualifier, "diamond")
     trace = go.Scatter(
-        x=[row.date], y=[row.value], mode="markers+text", name=_escape(t("article_point", lang), lang),
+        x=[row.date], y=[row.value], mode="markers+text", name=plotly_safe(t("article_point", lang), lang),
         marker={"color": ARTICLE_COLOUR, "size": 15, "symbol": symbol, "line": {"color": ARTICLE_COLOUR, "width": 2}},
-        text=[_escape(value_text(row, lang), lang)], textposition="top left", textfont={"color": ARTICLE_COLOUR},
-        hovertext=[_hover(row, lang)], hovertemplate="%{hovertext}<extra></extra>",
+        text=[plotly_safe(value_text(row, lang), lang)], textposition="top left", textfont={"color": ARTICLE_COLOUR},
+        hovertext=[hover_label(row, lang)], hovertemplate="%{hovertext}<extra></extra>",
     )
     if row.qualifier == "more_than":
         trace.error_y = {"type": "data", "symmetric": False, "array": [reach], "arrayminus": [0],
@@ -267,11 +267,11 @@ def _qualifier_keys(qualifiers: set[str], lang: str, gaps: bool = False) -> list
     keys = []
     for qualifier, key in (("more_than", "key_more_than"), ("about", "key_about")):
         if qualifier in qualifiers:
-            keys.append(go.Scatter(x=[None], y=[None], mode="markers", name=_escape(t(key, lang), lang),
+            keys.append(go.Scatter(x=[None], y=[None], mode="markers", name=plotly_safe(t(key, lang), lang),
                                    marker={"color": GREY, "size": 9, "symbol": SYMBOL_OF_QUALIFIER[qualifier]},
                                    hoverinfo="skip", legend=KEYS_LEGEND))
     if gaps:
-        keys.append(go.Scatter(x=[None], y=[None], mode="lines", name=_escape(t("key_gap", lang), lang),
+        keys.append(go.Scatter(x=[None], y=[None], mode="lines", name=plotly_safe(t("key_gap", lang), lang),
                                line={"color": GREY, "width": 1.5, "dash": "dot"}, hoverinfo="skip",
                                legend=KEYS_LEGEND))
     return keys
@@ -293,7 +293,7 @@ def _value_axis(fig: go.Figure, frame: pd.DataFrame, unit: str, lang: str) -> No
     top = float(values.max()) if values.notna().any() else 1.0
     if (frame["qualifier"] == "more_than").any():
         top += _reach(frame)
-    fig.update_yaxes(title=_escape(unit_label(unit, lang), lang), range=[0, top * 1.08], tickformat=",~f",
+    fig.update_yaxes(title=plotly_safe(unit_label(unit, lang), lang), range=[0, top * 1.08], tickformat=",~f",
                      automargin=False)
     # the axis's width is known here, so the title, notes and source can share the image's left edge
     widest = format_number(axes.nice_ticks(top * 1.08)[-1], lang)
@@ -306,9 +306,9 @@ def _record_trace(rows: pd.DataFrame, lang: str, reach: float) -> go.Scatter:
     symbols = [{"more_than": "triangle-up", "about": "diamond-open"}.get(q, "diamond") for q in rows["qualifier"]]
     reaches = [reach if q == "more_than" else 0 for q in rows["qualifier"]]
     trace = go.Scatter(
-        x=list(rows["date"]), y=list(rows["value"]), mode="markers", name=_escape(t("record_point", lang), lang),
+        x=list(rows["date"]), y=list(rows["value"]), mode="markers", name=plotly_safe(t("record_point", lang), lang),
         marker={"color": RECORD_COLOUR, "size": 11, "symbol": symbols, "line": {"color": RECORD_COLOUR, "width": 1.5}},
-        hovertext=[_hover(r, lang) for r in rows.itertuples()], hovertemplate="%{hovertext}<extra></extra>",
+        hovertext=[hover_label(r, lang) for r in rows.itertuples()], hovertemplate="%{hovertext}<extra></extra>",
         meta="record",
     )
     if any(reaches):

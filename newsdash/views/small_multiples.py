@@ -17,9 +17,8 @@ from newsdash.views.chart_parts import (
     FONT_EN,
     SYMBOL_OF_QUALIFIER,
     VERMILLION,
-    _escape,
-    _iso,
-    _to_day,
+    as_day,
+    plotly_safe,
 )
 from newsdash.views.comparison import Comparison
 
@@ -40,16 +39,16 @@ def comparison_chart(comparison: Comparison, lang: str) -> go.Figure:
     fig = go.Figure()
     fig.add_trace(go.Scatter(
         x=[r.as_of for r in window], y=[r.value for r in window], mode="lines+markers",
-        line={"color": BLUE, "width": 2}, showlegend=False, name=_escape(t("last_report", lang), lang),
+        line={"color": BLUE, "width": 2}, showlegend=False, name=plotly_safe(t("last_report", lang), lang),
         marker={"color": BLUE, "size": 8, "symbol": [SYMBOL_OF_QUALIFIER.get(r.qualifier, "circle") for r in window]},
-        hovertext=[_escape(f"{_reading_words(r.value, r.qualifier, c.figure.unit, lang)} · {r.source_title}", lang)
+        hovertext=[plotly_safe(f"{_reading_words(r.value, r.qualifier, c.figure.unit, lang)} · {r.source_title}", lang)
                    for r in window],
         hovertemplate="%{hovertext}<extra></extra>",
     ))
     # the article's label in the right margin, clear of the line; the last report's
     # above its point, towards the side with room
-    first, last = _to_day(window[0].as_of, end=False), _to_day(c.article_date, end=True)
-    far = (last - _to_day(c.last.as_of, end=False)) > (last - first) / 2
+    first, last = as_day(window[0].as_of, end=False), as_day(c.article_date, end=True)
+    far = (last - as_day(c.last.as_of, end=False)) > (last - first) / 2
     fig.add_trace(_labelled_point(c.last.as_of, c.last.value, BLUE, SYMBOL_OF_QUALIFIER.get(c.last.qualifier, "circle"),
                                   _reading_words(c.last.value, c.last.qualifier, c.figure.unit, lang),
                                   [t("last_report", lang), format_date(c.last.as_of, lang)],
@@ -62,7 +61,7 @@ def comparison_chart(comparison: Comparison, lang: str) -> go.Figure:
     low, high = comparison_value_range(c)
     fig.update_yaxes(range=[low, high], tickformat=",", showgrid=True, nticks=4)
     pad = max((last - first) * 0.04, timedelta(days=3))
-    fig.update_xaxes(type="date", range=[_iso(first - pad), _iso(last + pad)], nticks=4)
+    fig.update_xaxes(type="date", range=[(first - pad).isoformat(), (last + pad).isoformat()], nticks=4)
     if rtl:  # Arabic month names and digits, fewer ticks than a full-size chart
         months = axes.month_ticks(first - pad, last + pad, most=4)
         fig.update_xaxes(tickmode="array", tickvals=[d.isoformat() for d in months],
@@ -71,7 +70,7 @@ def comparison_chart(comparison: Comparison, lang: str) -> go.Figure:
         fig.update_yaxes(tickmode="array", tickvals=ticks, ticktext=[format_number(v, "ar") for v in ticks],
                          tickfont=axes.TICK_FONT)
     fig.update_layout(
-        title={"text": f"<b>{_escape(c.figure.label.get(lang), lang)}</b>", "x": 0.98 if rtl else 0.02,
+        title={"text": f"<b>{plotly_safe(c.figure.label.get(lang), lang)}</b>", "x": 0.98 if rtl else 0.02,
                "xanchor": "right" if rtl else "left", "font": {"size": 15}},
         font={"family": FONT_AR if rtl else FONT_EN, "size": 12, "color": "#222222"},
         height=SMALL_PLOT_PX + 80, margin={"t": 44, "b": 36, "l": 56, "r": LABEL_MARGIN_PX},
@@ -96,8 +95,8 @@ def _labelled_point(day: str, value: float, colour: str, symbol: str, words: str
                     lang: str) -> go.Scatter:
     """One point with its value in bold and, under it, what it is and its date, each on
     its own short line so the label fits beside a chart 390 px wide."""
-    bold = "<br>".join(f"<b>{_escape(line, lang)}</b>" for line in textwrap.wrap(words, LABEL_WRAP_AT))
-    text = "<br>".join([bold, *(_escape(line, lang) for line in what)])
+    bold = "<br>".join(f"<b>{plotly_safe(line, lang)}</b>" for line in textwrap.wrap(words, LABEL_WRAP_AT))
+    text = "<br>".join([bold, *(plotly_safe(line, lang) for line in what)])
     return go.Scatter(x=[day], y=[value], mode="markers+text", text=[text], textposition=position,
                       textfont={"color": colour, "size": 12}, showlegend=False, cliponaxis=False,
                       marker={"color": colour, "size": 13, "symbol": symbol, "line": {"color": colour, "width": 2}},

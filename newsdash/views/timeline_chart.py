@@ -25,23 +25,22 @@ from newsdash.views.chart_parts import (
     PURPLE,
     RIGHT_PX,
     TIMELINE_LAYERS,
-    _escape,
-    _figure_row,
-    _hover_line,
-    _iso,
-    _row,
-    _to_day,
-    _wrap,
-    _wrapped,
+    article_figure_row,
+    as_day,
+    chart_row,
+    hover_line,
+    plotly_safe,
+    plotly_safe_lines,
     precision_label,
     value_text,
+    wrap_lines,
 )
 
 # 2b/ TIMELINE ROWS
 
 
 def _span_row(chart: Chart, layer: str, label: str, start: str, end: str, precision: str, **extra) -> dict:
-    return _row(chart, series=layer, label=label, date=start, date_end=end, precision=precision, **extra)
+    return chart_row(chart, series=layer, label=label, date=start, date_end=end, precision=precision, **extra)
 
 
 def _article_event_rows(chart: Chart, loaded: LoadedArticle, lang: str) -> list[dict]:
@@ -49,7 +48,7 @@ def _article_event_rows(chart: Chart, loaded: LoadedArticle, lang: str) -> list[
     for event in loaded.article.events:
         first, last = span_of(event.date)
         span = loaded.spans[event.id]
-        rows.append(_span_row(chart, "article_events", event.label.get(lang), _iso(first), _iso(last),
+        rows.append(_span_row(chart, "article_events", event.label.get(lang), first.isoformat(), last.isoformat(),
                               event.date_precision, record_id=event.id, is_article=True, quote=event.quote,
                               quote_start=span.start, quote_end=span.end,
                               source_title=article_source_title(loaded, lang), note=event.translation))
@@ -61,7 +60,7 @@ def _period_dates(fig: Figure) -> tuple[str, str, str]:
     figure with only an as-of date is that one day, or month)."""
     first = fig.period.start or fig.period.as_of or fig.period.end
     last = fig.period.end or fig.period.as_of or fig.period.start
-    return _iso(span_of(first)[0]), _iso(span_of(last)[1]), precision_of(first)
+    return span_of(first)[0].isoformat(), span_of(last)[1].isoformat(), precision_of(first)
 
 
 def _fighting_rows(chart: Chart, loaded: LoadedArticle, lang: str) -> list[dict]:
@@ -70,7 +69,7 @@ def _fighting_rows(chart: Chart, loaded: LoadedArticle, lang: str) -> list[dict]
     rows = []
     for fig in (f for f in loaded.article.confirmed_figures if f.id in chart.figures):
         start, end, precision = _period_dates(fig)
-        row = _figure_row(chart, loaded, fig, lang, start)
+        row = article_figure_row(chart, loaded, fig, lang, start)
         label = f"{fig.label.get(lang)}: {format_value(fig.value, fig.qualifier, lang, fig.value_max)} " \
                 f"{counted_unit(fig.unit, fig.value, lang)}"
         rows.append({**row, "series": "fighting", "label": label, "date_end": end, "precision": precision})
@@ -98,14 +97,14 @@ def _context_event_rows(chart: Chart, context: Context, lang: str) -> list[dict]
     rows = []
     for event in context.events:
         first, last = span_of(event.date)
-        rows.append(_span_row(chart, "context_events", event.label(lang), _iso(first), _iso(last),
+        rows.append(_span_row(chart, "context_events", event.label(lang), first.isoformat(), last.isoformat(),
                               event.precision, source_title=in_language(event.source_title, event.source_title_ar, lang),
                               source_url=event.source_url, note=in_language(event.note, event.note_ar, lang)))
     return rows
 
 
 
-def _timeline_rows(chart: Chart, loaded: LoadedArticle, context: Context, lang: str,
+def timeline_rows(chart: Chart, loaded: LoadedArticle, context: Context, lang: str,
                    layers: Iterable[str] | None = None, date_from=None, date_to=None) -> list[dict]:  # noqa: ANN001
     builders = {
         "article_events": lambda: _article_event_rows(chart, loaded, lang),
@@ -115,9 +114,9 @@ def _timeline_rows(chart: Chart, loaded: LoadedArticle, context: Context, lang: 
     }
     wanted = TIMELINE_LAYERS if layers is None else [layer for layer in TIMELINE_LAYERS if layer in set(layers)]
     rows = _once([row for layer in wanted for row in builders[layer]()])
-    low, high = _to_day(date_from, end=False), _to_day(date_to, end=True)
+    low, high = as_day(date_from, end=False), as_day(date_to, end=True)
     # a span is kept when any part of it falls inside the range
-    return [r for r in rows if (low is None or r["date_end"] >= _iso(low)) and (high is None or r["date"] <= _iso(high))]
+    return [r for r in rows if (low is None or r["date_end"] >= low.isoformat()) and (high is None or r["date"] <= high.isoformat())]
 
 
 def _once(rows: list[dict]) -> list[dict]:
@@ -147,12 +146,12 @@ def _span_ms(row) -> float:  # noqa: ANN001
 
 
 def _timeline_hover(row, lang: str) -> str:  # noqa: ANN001
-    lines = [f"<b>{_hover_line(row.label, lang)}</b>"]
+    lines = [f"<b>{hover_line(row.label, lang)}</b>"]
     when = day_for(row.date, lang) if row.date == row.date_end else f"{day_for(row.date, lang)} – {day_for(row.date_end, lang)}"
-    lines.append(_escape(f"{when} ({precision_label(row.precision, lang)})", lang))
+    lines.append(plotly_safe(f"{when} ({precision_label(row.precision, lang)})", lang))
     if row.value is not None and not pd.isna(row.value):
-        lines.append(_escape(value_text(row, lang), lang))
-    lines.append(_hover_line(row.source_title, lang))
+        lines.append(plotly_safe(value_text(row, lang), lang))
+    lines.append(hover_line(row.source_title, lang))
     return "<br>".join(lines)
 
 
@@ -160,7 +159,7 @@ def _layer_traces(rows: pd.DataFrame, layer: str, positions: list[int], lang: st
     """A layer's spans as horizontal bars, its one-day dates as markers; one legend entry."""
     colour, symbol = LAYER_STYLE[layer]
     is_span = rows["date"] != rows["date_end"]
-    name = _escape(t(f"layer_{layer}", lang), lang)
+    name = plotly_safe(t(f"layer_{layer}", lang), lang)
     traces = []
     spans, days = rows[is_span], rows[~is_span]
     span_y = [p for p, s in zip(positions, is_span, strict=True) if s]
@@ -186,13 +185,13 @@ def _layer_traces(rows: pd.DataFrame, layer: str, positions: list[int], lang: st
 TIMELINE_WRAP = 34  # characters per line of a row's label: wrapped, never cut
 
 
-def _row_px(frame: pd.DataFrame) -> int:
+def timeline_row_px(frame: pd.DataFrame) -> int:
     """Height of one timeline row, enough for the longest label's lines."""
-    lines = max((len(_wrap(label, TIMELINE_WRAP)) for label in frame["label"]), default=1)
+    lines = max((len(wrap_lines(label, TIMELINE_WRAP)) for label in frame["label"]), default=1)
     return max(34, 17 * lines + 10)
 
 
-def _draw_timeline(frame: pd.DataFrame, chart: Chart, lang: str) -> go.Figure:
+def draw_timeline(frame: pd.DataFrame, chart: Chart, lang: str) -> go.Figure:
     """One row per dated item, earliest at the top, each label whole on its lines."""
     rtl = lang == "ar"
     frame = frame.sort_values(["date", "date_end"], kind="stable").reset_index(drop=True)
@@ -201,22 +200,22 @@ def _draw_timeline(frame: pd.DataFrame, chart: Chart, lang: str) -> go.Figure:
         rows = frame[frame["series"] == layer]
         if not rows.empty:
             fig.add_traces(_layer_traces(rows, layer, list(rows.index), lang))
-    fig.update_yaxes(tickvals=list(frame.index), ticktext=[_wrapped(x, TIMELINE_WRAP, lang) for x in frame["label"]],
+    fig.update_yaxes(tickvals=list(frame.index), ticktext=[plotly_safe_lines(x, TIMELINE_WRAP, lang) for x in frame["label"]],
                      # earliest at the top, half a row above the first: no empty band over the rows
                      range=[len(frame) - 0.5, -0.5], side="right" if rtl else "left", showgrid=False,
                      automargin=False)
     fig.update_xaxes(type="date", showgrid=True)
-    longest = max((len(line) for label in frame["label"] for line in _wrap(label, TIMELINE_WRAP)), default=0)
+    longest = max((len(line) for label in frame["label"] for line in wrap_lines(label, TIMELINE_WRAP)), default=0)
     label_px = EDGE_PX + CHAR_PX * longest + 12
     fig.update_layout(barmode="overlay", bargap=0.3,
                       margin={"l": RIGHT_PX + 20 if rtl else label_px, "r": label_px if rtl else RIGHT_PX + 20})
     return fig
 
 
-def _date_range(fig: go.Figure, date_from, date_to) -> None:  # noqa: ANN001
+def frame_date_filter(fig: go.Figure, date_from, date_to) -> None:  # noqa: ANN001
     """A date filter also frames the axis, so a long span does not stretch past it."""
-    low, high = _to_day(date_from, end=False), _to_day(date_to, end=True)
+    low, high = as_day(date_from, end=False), as_day(date_to, end=True)
     if low and high:
-        fig.update_xaxes(range=[_iso(low - timedelta(days=3)), _iso(high + timedelta(days=4))])
+        fig.update_xaxes(range=[(low - timedelta(days=3)).isoformat(), (high + timedelta(days=4)).isoformat()])
 
 
