@@ -22,6 +22,21 @@ CHROMIUM_ARGS = [
 ARTICLE = "2021-12-29-sputnik-rudenko-karabakh.yaml"
 
 
+# The fast loop for everyday work (`bash scripts/test.sh -m "not slow"`, under two minutes)
+# leaves out what runs the app: a page in AppTest (the *_app.py files and these), a server,
+# a browser, the benchmark. The whole suite runs them all.
+RUNS_THE_APP = {"test_hostile", "test_record", "test_bench", "test_escaping", "test_guard", "test_extract_bounds",
+                "test_packaging", "test_review_attack", "test_one_data_state", "test_live_edits", "test_auth",
+                "test_loadtest", "test_sign_out", "test_remember", "test_deploy", "test_secure_defaults"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        stem = item.path.stem
+        if stem.endswith("_app") or stem in RUNS_THE_APP or item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="module", autouse=True)
 def _cold_caches_per_module():
     """Streamlit's caches outlive an AppTest within one process. Every cache is keyed on

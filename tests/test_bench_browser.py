@@ -17,6 +17,7 @@ from tests.test_bench import (
     run_quick,
 )
 
+pytestmark = pytest.mark.browser
 SECTIONS_THERE = ("browser",)
 BROWSER_SECTIONS = ("First view", "Interaction", "Memory")
 
