@@ -129,7 +129,11 @@ def test_a_change_to_an_approved_article_is_reviewed_then_read_as_a_dated_correc
     assert view.corrections_text(corpus.corrections(rd.ARTICLE_ID)) == [
         "Corrected on 3 March 2026: Refugees back in Karabakh (label) was “Refugees returned to Karabakh”; "
         "Length of the fighting removed (was about 1.5 months)."]
-    assert view.corrections_text(corpus.corrections(rd.ARTICLE_ID), "ar")[0].startswith("صُحّح في ٣ مارس ٢٠٢٦: ")
+    arabic = view.corrections_text(corpus.corrections(rd.ARTICLE_ID), "ar")[0]
+    assert arabic.startswith("صُحّح في ٣ مارس ٢٠٢٦: ")
+    # only the English label changed: the Arabic reader is told so, with the English words that changed
+    # (not the unchanged Arabic label as its own old value)
+    assert "(التسمية بالإنجليزية) كان “Refugees returned to Karabakh”" in arabic
     assert len(list((data / "review" / "replaced").glob(f"{rd.ARTICLE_ID}.*.yaml"))) == 1  # the old version kept
 
 

@@ -58,6 +58,8 @@ REVIEW_TEXT: dict[str, tuple[str, str]] = {
     "review_figure": ("{label}: {value} «{quote}»", "{label}: {value} «{quote}»"),
     "correction_on": ("Corrected on {date}: {what}.", "صُحّح في {date}: {what}."),
     "correction_was": ("{label} was {was}", "{label} كان {was}"),
+    "in_language_en": (" in English", " بالإنجليزية"),
+    "in_language_ar": (" in Arabic", " بالعربية"),
     "correction_removed": ("{label} removed (was {was})", "حُذف {label} (كان {was})"),
     "correction_added": ("{label} added", "أُضيف {label}"),
     "log_heading": ("Review log", "سجل المراجعة"),

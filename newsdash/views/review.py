@@ -43,15 +43,27 @@ def value_text(value: object, lang: str, depth: int = 0) -> str:
 def change_text(change: Change, lang: str) -> str:
     """'Refugees returned was more than 2,230 hectares', 'title was “…”', 'event_2 removed (was 2020-11-10)'."""
     label = change.label.get(lang) or change.label.get("en") or change.record
+    words_of = _changed_language(change, lang)  # an English label changed alone: its English words, said so
+    field = _field_words(change.field, lang) + (t(f"in_language_{words_of}", lang) if words_of != lang else "")
     if change.record == "article":
-        label = _field_words(change.field, lang)
+        label = field
     elif change.field not in ("value", "record"):
-        label = f"{label} ({_field_words(change.field, lang)})"
+        label = f"{label} ({field})"
     if change.field == "record":
         if change.now is None:
             return t("correction_removed", lang).format(label=label, was=value_text(change.was, lang))
         return t("correction_added", lang).format(label=label)
-    return t("correction_was", lang).format(label=label, was=value_text(change.was, lang))
+    return t("correction_was", lang).format(label=label, was=value_text(change.was, words_of))
+
+
+def _changed_language(change: Change, lang: str) -> str:
+    """The language whose words changed, for a text kept in both: the reader's, unless only
+    the other one's changed (then "X was X" in the reader's words would say nothing)."""
+    was, now, other = change.was, change.now, "en" if lang == "ar" else "ar"
+    if (isinstance(was, Mapping) and isinstance(now, Mapping) and was.get(lang) == now.get(lang)
+            and was.get(other) != now.get(other)):
+        return other
+    return lang
 
 
 def _field_words(name: str, lang: str) -> str:
