@@ -18,6 +18,7 @@ from tests.test_browser_confirm import DATELINE, label_of
 
 pytestmark = pytest.mark.browser
 TITLE = rd.ANSWERS["article.title.en"]
+SHOWN_ID = f"\u2068{rd.ARTICLE_ID}\u2069"  # set in its own direction wherever it is shown
 
 
 @pytest.fixture
@@ -70,9 +71,9 @@ def test_a_saves_a_reader_does_not_see_it_b_approves_the_log_shows_both_then_a_c
     assert reader.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').count() == 0  # one article
 
     ben = open_as_editor(browser, url, "Ben Roy")
-    ben.get_by_text(f"{rd.ARTICLE_ID}: a new article, saved by Amal Haddad on").wait_for(timeout=60_000)
+    ben.get_by_text(f"{SHOWN_ID}: a new article, saved by \u2068Amal Haddad\u2069 on").wait_for(timeout=60_000)
     ben.get_by_role("button", name="Approve and publish").click()
-    ben.get_by_text(f"Approved: {rd.ARTICLE_ID} is on the record.").wait_for(timeout=60_000)
+    ben.get_by_text(f"Approved: {SHOWN_ID} is on the record.").wait_for(timeout=60_000)
 
     reader.goto(f"{url}/?article={rd.ARTICLE_ID}")
     reader.locator('[data-testid="stMain"] h1', has_text=TITLE).wait_for(timeout=60_000)
@@ -83,17 +84,17 @@ def test_a_saves_a_reader_does_not_see_it_b_approves_the_log_shows_both_then_a_c
     log = reader.locator('[data-testid="stTable"]').last
     log.wait_for(timeout=60_000)
     rows = [[cell.strip() for cell in row.locator("td").all_inner_texts()[:4]] for row in log.locator("tbody tr").all()]
-    assert [row[1:] for row in rows] == [["Ben Roy", "approved", rd.ARTICLE_ID],
-                                         ["Amal Haddad", "saved for review", rd.ARTICLE_ID]]
+    assert [row[1:] for row in rows] == [["Ben Roy", "approved", SHOWN_ID],
+                                         ["Amal Haddad", "saved for review", SHOWN_ID]]
 
     # a change to the article on the record: saved by Amal, approved by Ben, then a dated correction
     amal = open_as_editor(browser, url, "Amal Haddad")
     save(amal, answers | {"figures.figure_1.label.en": "Refugees back in Karabakh"})
     ben = open_as_editor(browser, url, "Ben Roy")
-    ben.get_by_text(f"{rd.ARTICLE_ID}: a change to an article on the record, saved by Amal Haddad").wait_for(
+    ben.get_by_text(f"{SHOWN_ID}: a change to an article on the record, saved by \u2068Amal Haddad\u2069").wait_for(
         timeout=60_000)
     ben.get_by_role("button", name="Approve and publish").click()
-    ben.get_by_text(f"Approved: {rd.ARTICLE_ID} is on the record.").wait_for(timeout=60_000)
+    ben.get_by_text(f"Approved: {SHOWN_ID} is on the record.").wait_for(timeout=60_000)
     reader.goto(f"{url}/?article={rd.ARTICLE_ID}")
     today = format_date(datetime.now(UTC).date().isoformat(), "en")
     correction = reader.get_by_text(f"Corrected on {today}: Refugees back in Karabakh (label) was "

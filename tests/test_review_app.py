@@ -106,9 +106,10 @@ def test_editor_a_saves_a_reader_does_not_see_it_editor_b_approves_the_log_shows
     assert not any(rd.ARTICLE_ID in m.value for m in reader.markdown)
 
     ben = sign_in_as_editor(add_article_page(paste=False), "ben roy", OTHER_PASSWORD)
-    assert any(m.value.startswith(f"{rd.ARTICLE_ID}: a new article, saved by Amal Haddad on ") for m in ben.markdown)
+    assert any(m.value.startswith(f"\u2068{rd.ARTICLE_ID}\u2069: a new article, saved by \u2068Amal Haddad\u2069 on ")
+               for m in ben.markdown)
     next(b for b in ben.button if b.key == f"review_approve_{rd.ARTICLE_ID}").click().run()
-    assert [s.value for s in ben.success] == [f"Approved: {rd.ARTICLE_ID} is on the record."]
+    assert [s.value for s in ben.success] == [f"Approved: \u2068{rd.ARTICLE_ID}\u2069 is on the record."]
     assert (data_copy / "articles" / f"{rd.ARTICLE_ID}.yaml").is_file()
 
     reader = AppTest.from_file(DASHBOARD, default_timeout=90).run()
@@ -117,7 +118,8 @@ def test_editor_a_saves_a_reader_does_not_see_it_editor_b_approves_the_log_shows
     method = reader.switch_page("pages/data_method.py").run()
     [log] = [d for d in method.table if "Editor" in d.value.columns]
     rows = log.value[["Editor", "Action", "Article"]].values.tolist()
-    assert rows == [["Ben Roy", "approved", rd.ARTICLE_ID], ["Amal Haddad", "saved for review", rd.ARTICLE_ID]]
+    shown = f"\u2068{rd.ARTICLE_ID}\u2069"  # isolated in its own direction
+    assert rows == [["Ben Roy", "approved", shown], ["Amal Haddad", "saved for review", shown]]
 
 
 def test_a_correction_shows_on_the_overview_once_approved(data_copy: Path) -> None:

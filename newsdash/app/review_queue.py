@@ -56,10 +56,11 @@ def review_queue(data: Path, lang: str) -> None:
 def _pending_item(data: Path, item: review.Pending, editor: str, lang: str) -> None:
     kind = t("review_correction" if item.correction else "review_new", lang)
     if item.saved:
-        line = t("review_item", lang).format(article=item.article_id, kind=kind, editor=item.saved.editor,
+        line = t("review_item", lang).format(article=view.isolated(item.article_id), kind=kind,
+                                            editor=view.isolated(item.saved.editor),
                                             date=format_date(item.saved.day, lang))
     else:
-        line = t("review_item_unlogged", lang).format(article=item.article_id, kind=kind)
+        line = t("review_item_unlogged", lang).format(article=view.isolated(item.article_id), kind=kind)
     with st.container(border=True, key=f"review_{item.article_id}"):
         st.markdown(md(line))
         for sentence in _preview(item, lang):
@@ -85,7 +86,8 @@ def _preview(item: review.Pending, lang: str) -> list[str]:
     parsed = review.parsed_file(item.path) or {}
     title = ((parsed.get("article") or {}).get("title") or {}).get(lang) or ""
     figures = [t("review_figure", lang).format(label=(f.get("label") or {}).get(lang) or f.get("id"),
-                                               value=view.value_text(f, lang), quote=f.get("quote") or "")
+                                               value=view.value_text(f, lang),
+                                               quote=view.isolated(f.get("quote") or ""))
                for f in parsed.get("figures") or () if isinstance(f, dict)]
     return [f"“{title}”", *figures]
 
@@ -96,5 +98,5 @@ def _act(action, done: str, item: review.Pending, lang: str) -> None:  # noqa: A
     except SaveRefused as refused:
         st.session_state[NOTICE] = (False, t("review_not_done", lang).format(reason=refused.message))
     else:
-        st.session_state[NOTICE] = (True, t(done, lang).format(article=item.article_id))
+        st.session_state[NOTICE] = (True, t(done, lang).format(article=view.isolated(item.article_id)))
     st.rerun()

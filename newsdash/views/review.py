@@ -22,6 +22,16 @@ _FIELD_WORDS = {"label": ("label", "التسمية"), "measure": ("series", "ا�
                 "claim_caveat": ("caveat", "التنبيه")}
 
 
+FSI, PDI = "\u2068", "\u2069"  # first-strong isolate ... pop: a run laid out in its own direction
+
+
+def isolated(text: str) -> str:
+    """Text set in its own direction inside the sentence around it: on an Arabic page an
+    article id (2020-12-06-outlet) or an English quote keeps its order, and an Arabic
+    quote on an English page its own. Only for what is shown, never stored."""
+    return f"{FSI}{text}{PDI}" if text else text
+
+
 def value_text(value: object, lang: str, depth: int = 0) -> str:
     """A figure's value as readers read it ('2,230 hectares'), or any other old value as text
     (a log line nested deeper than a record holds is cut short, never recursed into)."""
@@ -91,7 +101,7 @@ def log_frame(entries: tuple[Entry, ...], lang: str) -> pd.DataFrame:
     rows = [{t("log_col_at", lang): entry.at.replace("T", " ").removesuffix("+00:00"),
              t("log_col_editor", lang): entry.editor,
              t("log_col_action", lang): t(f"log_{entry.action}", lang),
-             t("log_col_article", lang): entry.article,
+             t("log_col_article", lang): isolated(entry.article),
              t("log_col_changes", lang): _what_changed(entry, lang)}
             for entry in reversed(entries)]
     columns = [t(f"log_col_{name}", lang) for name in ("at", "editor", "action", "article", "changes")]
