@@ -103,6 +103,10 @@ def test_the_lede_compares_each_figure_with_the_last_earlier_report_and_links_it
     assert ('<a href="original_text?fig=buildings_inspected">1,937 buildings</a>, the same number as the last '
             "earlier report (1,937 buildings, 20 December 2021)") in text
     assert "risen by 10 in 4 months, from 1,927 buildings on 20 August 2021" in text
+    # from "more than 674 km" the rise is not known: no amount is worked out from a bound
+    assert "risen by 9 " not in text and "risen by 69.6" not in text
+    assert ("Before that report the series stood at more than 674 km on 20 August 2021, 4 months earlier; one of "
+            "the two is a bound or an estimate, so how much it moved is not known.") in text
     assert ('<a href="original_text?fig=hectares_surveyed">2,320 hectares</a>, below the last earlier report '
             "(2,326.6 hectares, 20 December 2021)") in text
     assert ('<a href="original_text?fig=roads_cleared_km">683 km</a>, the same number as the last earlier report '

@@ -69,6 +69,10 @@ TEXT: dict[str, tuple[str, str]] = {
                       "وقبل ذلك التقرير ارتفعت السلسلة بمقدار {change} خلال {months}، من {earlier} في {date}."),
     "cmp_step_fall": ("Before that report the series had fallen by {change} in {months}, from {earlier} on {date}.",
                       "وقبل ذلك التقرير انخفضت السلسلة بمقدار {change} خلال {months}، من {earlier} في {date}."),
+    "cmp_step_unknown": ("Before that report the series stood at {earlier} on {date}, {months} earlier; one of the "
+                         "two is a bound or an estimate, so how much it moved is not known.",
+                         "وقبل ذلك التقرير كانت السلسلة عند {earlier} في {date}، قبل {months}؛ وأحد الرقمين حدّ أو "
+                         "تقدير، فلا يُعرف مقدار تغيّرها."),
     "cmp_step_none": ("Before that report the series had not moved since {date}.",
                       "وقبل ذلك التقرير لم تتغير السلسلة منذ {date}."),
     "cmp_stale": ("The series has no later report: the article came {months} after it.",

@@ -151,15 +151,21 @@ def comparison_sentence(c: Comparison, lang: str) -> str:
 
 def series_sentence(c: Comparison, lang: str) -> str:
     """How the series stood: old when the article came long after its last report,
-    else how it moved in its last step ('had risen by 10 in 4 months, from 1,927')."""
+    else how it moved in its last step ('had risen by 10 in 4 months, from 1,927'), the
+    amount only when both reports are exact."""
     if c.months_since_last >= STALE_MONTHS:
         return t("cmp_stale", lang).format(months=months_phrase(c.months_since_last, lang))
     if c.previous is None:
         return ""
     step = round(c.last.value - c.previous.value, 6)
-    if step == 0:
+    if c.last.qualifier != "exact" or c.previous.qualifier != "exact":
+        # "more than 674" to "more than 683": how much the count moved is not known; a rise
+        # worked out from a bound or an estimate would state a number no source gave
+        key = "cmp_step_unknown"
+    elif step == 0:
         return t("cmp_step_none", lang).format(date=html_text(format_date(c.previous.as_of, lang)))
-    key = "cmp_step_rise" if step > 0 else "cmp_step_fall"
+    else:
+        key = "cmp_step_rise" if step > 0 else "cmp_step_fall"
     return t(key, lang).format(
         change=html_text(format_number(abs(step), lang)),
         months=months_phrase(whole_months(c.previous.as_of, c.last.as_of), lang),
