@@ -133,7 +133,7 @@ def test_a_change_to_an_approved_article_is_reviewed_then_read_as_a_dated_correc
     assert arabic.startswith("صُحّح في ٣ مارس ٢٠٢٦: ")
     # only the English label changed: the Arabic reader is told so, with the English words that changed
     # (not the unchanged Arabic label as its own old value)
-    assert "(التسمية بالإنجليزية) كان “Refugees returned to Karabakh”" in arabic
+    assert "(التسمية بالإنجليزية) كان \u2068“Refugees returned to Karabakh”\u2069" in arabic
     assert len(list((data / "review" / "replaced").glob(f"{rd.ARTICLE_ID}.*.yaml"))) == 1  # the old version kept
 
 

@@ -36,6 +36,14 @@ def language() -> str:
     return lang
 
 
+# In both languages: a page link's label wraps instead of being cut with an ellipsis (on a
+# phone "…: more than 34,000 refugees" lost its number after "more than").
+PAGE_CSS = """<style>
+[data-testid="stPageLink"] p, [data-testid="stPageLink"] span {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+</style>"""
+
+
 # Arabic mode: the main area reads right to left; charts keep Plotly's own layout. A
 # select's options open in a layer outside the main area: read left to right, a long
 # Arabic option showed its end and hid its start (an article's date) past the edge.
@@ -73,7 +81,7 @@ document.documentElement.lang = "{lang}";
 def apply_direction(lang: str) -> None:
     """The page marked in its language, and right-to-left for the main area in Arabic."""
     script = DOCUMENT_LANGUAGE_JS.format(lang="ar" if lang == "ar" else "en")
-    st.html((RTL_PAGE_CSS if lang == "ar" else "") + script, unsafe_allow_javascript=True)
+    st.html(PAGE_CSS + (RTL_PAGE_CSS if lang == "ar" else "") + script, unsafe_allow_javascript=True)
 
 
 # Streamlit's uploader writes its own words in English whatever the page's language:

@@ -63,7 +63,8 @@ def change_text(change: Change, lang: str) -> str:
         if change.now is None:
             return t("correction_removed", lang).format(label=label, was=value_text(change.was, lang))
         return t("correction_added", lang).format(label=label)
-    return t("correction_was", lang).format(label=label, was=value_text(change.was, words_of))
+    was = value_text(change.was, words_of)
+    return t("correction_was", lang).format(label=label, was=isolated(was) if words_of != lang else was)
 
 
 def _changed_language(change: Change, lang: str) -> str:
