@@ -17,12 +17,11 @@ from __future__ import annotations
 import hmac
 import secrets
 import threading
-import time
 from dataclasses import dataclass, field
 
 import streamlit as st
 
-from newsdash.app import auth, run_context
+from newsdash.app import auth, brake, run_context
 from newsdash.app.memo import once_per_run
 from newsdash.reading.i18n import t
 
@@ -144,15 +143,8 @@ def _check(name: str, password: str, accounts: dict[str, str], lang: str) -> str
     """The editor's name, False for a wrong pair, None when the brake refuses the attempt
     (the same brake as the reader password: guesses add up, whichever form)."""
     address = st.context.ip_address if isinstance(st.context.ip_address, str) else "loopback"
-    wait = auth.BRAKE.book(address)
-    if wait is None:
-        return None
-    if wait:
-        with st.spinner(t("checking_password", lang)):
-            time.sleep(wait)
-    found = auth.verify_editor(name, password, accounts)
-    auth.BRAKE.record(address, found is not None)
-    return found or False
+    found = brake.checked_under_brake(address, lambda: auth.verify_editor(name, password, accounts) or False, lang)
+    return None if found is None else found
 
 
 def sign_out() -> None:

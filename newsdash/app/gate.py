@@ -6,12 +6,11 @@ page run (downloads, cache clearing) in newsdash.app.guard.
 
 from __future__ import annotations
 
-import time
 from functools import partial
 
 import streamlit as st
 
-from newsdash.app import auth, editors, guard, run_context
+from newsdash.app import auth, brake, editors, guard, run_context
 from newsdash.app.memo import once_per_run
 from newsdash.data import corpus as corpus_mod
 from newsdash.reading.i18n import t
@@ -128,18 +127,8 @@ def _sign_in_page(encoded: str, lang: str) -> None:
 
 
 def _check_password(password: str, stored: auth.StoredHash, lang: str) -> bool | None:
-    """Wait for the slot the brake books, then check (the wait blocks this session only);
-    None when the brake refuses: the password is then not checked at all."""
-    address = _client_address()
-    wait = auth.BRAKE.book(address)
-    if wait is None:
-        return None
-    if wait:
-        with st.spinner(t("checking_password", lang)):
-            time.sleep(wait)
-    ok = auth.verify_password(password, stored)
-    auth.BRAKE.record(address, ok)
-    return ok
+    """The reader password checked under the brake; None when the brake refuses."""
+    return brake.checked_under_brake(_client_address(), lambda: auth.verify_password(password, stored), lang)
 
 
 def _client_address() -> str:

@@ -224,6 +224,14 @@ def save_confirmed(article: Mapping, seed_raw: bytes, data: Path, *, gated: bool
     if gated and not signed_in:
         raise SaveRefused("sign in first: a password protects this dashboard, and only a signed-in editor may "
                           "save an article")
+    article_id = _refuse_unready(article, seed_raw)
+    target = data / "articles" / f"{article_id}.yaml"
+    return _write_with_its_seed(article, seed_raw, data, target, new_id_at=target)
+
+
+def _refuse_unready(article: Mapping, seed_raw: bytes) -> str:
+    """The article's id, once every field is filled, the id is one and the text is the
+    draft's own; else SaveRefused naming what to mend."""
     if gaps := unfinished(article):
         raise SaveRefused(f"{', '.join(gaps)}: still empty or holding a draft placeholder: fill in every field",
                           gaps[0], dict.fromkeys(gaps, ""))
@@ -231,18 +239,26 @@ def save_confirmed(article: Mapping, seed_raw: bytes, data: Path, *, gated: bool
     if not ARTICLE_ID.match(article_id):
         raise SaveRefused(f"article.id: '{article_id}' is not an article id: lowercase letters, digits and "
                           "hyphens, e.g. 2020-12-06-outlet-speaker", "article.id")
-    target = data / "articles" / f"{article_id}.yaml"
     if sha256_hex(seed_raw) != article["article"]["seed"]["sha256"]:
         raise SaveRefused("article.seed.sha256: the text is not the one the draft was made from", "article.seed")
+    return article_id
+
+
+def _write_with_its_seed(article: Mapping, seed_raw: bytes, data: Path, target: Path, *,
+                         new_id_at: Path | None) -> Path:
+    """The seed and the article's validated YAML written to target, one save at a time: the
+    id (when new_id_at names the new article's file), the story and the seed number are
+    checked and taken together; a refused save leaves the folders as they were."""
     seeds = seeds_dir_for(data)
-    with seeds_locked(seeds):  # one save at a time: id, story and seed number are checked and taken together
-        _refuse_taken(article_id, target, data)
+    with seeds_locked(seeds):
+        if new_id_at is not None:
+            _refuse_taken(str(article["article"]["id"]), new_id_at, data)
         article = _on_a_seed_of_its_own(article, seed_raw, data)
         written_seed = _put_seed(seeds / article["article"]["seed"]["file"], seed_raw)
         try:
             _write_validated(confirmed_yaml(article).encode("utf-8"), target, seeds, data, _lists_of(article))
         except BaseException:
-            if written_seed:  # a refused save leaves the folders as they were
+            if written_seed:
                 written_seed.unlink(missing_ok=True)
             raise
     return target
@@ -275,33 +291,14 @@ def save_for_review(article: Mapping, seed_raw: bytes, data: Path, target: Path)
     and its seed, after the same checks and validation as save_confirmed; the path, or
     SaveRefused. An article already on the record may be given again under its id: that
     is a change to it, reviewed like a new one; the article readers see stays as it is."""
-    article_id = str(article["article"].get("id") or "")
-    _refuse_a_story_held(seed_raw, data, article_id)  # said first: no field to fill mends it
-    if gaps := unfinished(article):
-        raise SaveRefused(f"{', '.join(gaps)}: still empty or holding a draft placeholder: fill in every field",
-                          gaps[0], dict.fromkeys(gaps, ""))
-    if not ARTICLE_ID.match(article_id):
-        raise SaveRefused(f"article.id: '{article_id}' is not an article id: lowercase letters, digits and "
-                          "hyphens, e.g. 2020-12-06-outlet-speaker", "article.id")
+    _refuse_a_story_held(seed_raw, data, str(article["article"].get("id") or ""))  # first: no field mends it
+    article_id = _refuse_unready(article, seed_raw)
     if target.exists():
         raise SaveRefused(f"article.id: a version of '{article_id}' already awaits review: a second editor "
                           "approves or refuses it first", "article.id")
     on_record = data / "articles" / f"{article_id}.yaml"
-    if sha256_hex(seed_raw) != article["article"]["seed"]["sha256"]:
-        raise SaveRefused("article.seed.sha256: the text is not the one the draft was made from", "article.seed")
-    seeds = seeds_dir_for(data)
-    with seeds_locked(seeds):  # one save at a time: id, story and seed number are checked and taken together
-        if not on_record.exists():  # a new article: its id must not be another file's
-            _refuse_taken(article_id, on_record, data)
-        article = _on_a_seed_of_its_own(article, seed_raw, data)
-        written_seed = _put_seed(seeds / article["article"]["seed"]["file"], seed_raw)
-        try:
-            _write_validated(confirmed_yaml(article).encode("utf-8"), target, seeds, data, _lists_of(article))
-        except BaseException:
-            if written_seed:
-                written_seed.unlink(missing_ok=True)
-            raise
-    return target
+    new_id_at = None if on_record.exists() else on_record  # a new article: its id must not be another file's
+    return _write_with_its_seed(article, seed_raw, data, target, new_id_at=new_id_at)
 
 
 def _refuse_taken(article_id: str, target: Path, data: Path) -> None:
