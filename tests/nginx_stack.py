@@ -111,6 +111,12 @@ class Stack:
     def name_of(self, port: int) -> str:
         return "ab"[self.ports.index(port)]
 
+    def diagnosis(self) -> str:
+        """nginx's last access and error lines: why a request went where it went."""
+        error_log = self.access_log.with_name("error.log")
+        errors = error_log.read_text().splitlines()[-10:] if error_log.exists() else []
+        return "\n".join(["access:", *self.access_log.read_text().splitlines()[-12:], "errors:", *errors])
+
     def logged(self) -> int:
         return len(self.access_log.read_text().splitlines())
 

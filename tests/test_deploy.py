@@ -71,7 +71,7 @@ class TestBehindNginx:
             assert stack.port_named(replica) == port  # the cookie names the process that answered
             assert set(flags) == {"Path=/", "HttpOnly", "SameSite=Lax"}  # no Secure over plain http
             answers = [probe(stack, value)[1] for _ in range(3)]
-            assert answers == [port] * 3
+            assert answers == [port] * 3, stack.diagnosis()
 
     def test_a_reader_stays_with_their_session_after_failover_and_restart(self, page, stack):
         """Kill the reader's process, the page reconnects to the other; bring the first one
