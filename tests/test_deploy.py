@@ -26,6 +26,18 @@ from tests.nginx_stack import BASE, PASSWORD, SITE, Stack
 
 pytestmark = [pytest.mark.browser, pytest.mark.deploy]
 
+def wait_until_both_serve(stack: Stack, timeout: float = 20) -> None:
+    """Until nginx sends each cookie to its own process again: after the failover test
+    (whichever order the tests run in) nginx keeps a restarted process aside for its
+    fail_timeout (10 s in deploy/nginx-newsdash.conf), as it should."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if all(probe(stack, f"newsdash_replica={name}")[1] == stack.port_named(name) for name in "ab"):
+            return
+        time.sleep(0.5)
+    raise AssertionError(f"nginx does not send each cookie to its process:\n{stack.diagnosis()}")
+
+
 def probe(stack: Stack, cookie: str | None = None) -> tuple[int, int, str | None]:
     """One plain request through nginx: (status, app port that answered, Set-Cookie)."""
     tag = f"probe={secrets.token_hex(6)}"
@@ -62,6 +74,7 @@ class TestBehindNginx:
     def test_first_visits_spread_and_each_client_then_sticks(self, stack):
         """Two clients from one address (one office behind NAT, one /24) are not forced onto
         one process; each then stays where its cookie points."""
+        wait_until_both_serve(stack)
         visits = [probe(stack), probe(stack)]
         assert [status for status, _, _ in visits] == [200, 200]
         assert {port for _, port, _ in visits} == set(stack.ports)
