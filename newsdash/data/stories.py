@@ -42,10 +42,11 @@ def holder_of(text: str, articles: Iterable[LoadedArticle]) -> LoadedArticle | N
 
 
 def repeated_stories(articles: Iterable[LoadedArticle]) -> dict[str, DataError]:
-    """For each article file (by path) whose story an earlier file already holds, its error."""
+    """For each article file (by path) whose story an earlier file already holds, its error.
+    The articles come in file-name order (the corpus lists them so): the first one keeps it."""
     first: dict[str, LoadedArticle] = {}
     repeats = {}
-    for loaded in sorted(articles, key=lambda a: str(a.path)):
+    for loaded in articles:
         holder = first.setdefault(_key_of(loaded), loaded)
         if holder is not loaded:
             repeats[str(loaded.path)] = _repeat_error(loaded, holder)
