@@ -25,7 +25,7 @@ from newsdash.data.context import (
 from newsdash.data.loading import LoadedArticle, load_article, read_seed_file
 from newsdash.data.measures import MEASURES_FILE, Measure, load_measures
 from newsdash.data.review_log import LOG_FILE, Entry, corrections, read_log
-from newsdash.data.stories import repeated_stories
+from newsdash.data.stories import repeated_stories, story_of
 from newsdash.data.yamlsafe import read_bytes
 from newsdash.errors import DataError
 
@@ -239,6 +239,8 @@ class _Kept:
     seed: tuple  # (seed path, its entry) the article was proven against, or (None, None)
     result: tuple[LoadedArticle | None, tuple[DataError, ...]]
     flags: tuple = (None, ())  # (context, the article's flags against it)
+    story: str = ""  # the article's story key (newsdash.data.stories), once per load of the file
+    draft: bool = False
 
 
 _kept: dict[str, dict[str, _Kept]] = {}  # by data folder, then by article path
@@ -277,7 +279,7 @@ def load_corpus(data: Path | None = None, state: str | None = None) -> Corpus:
 
 
 def _load_corpus(data: Path, states: dict[str, tuple], digest: str) -> Corpus:
-    named, errors = [], []  # (file name, article): names kept as listed, no Path made again
+    named, errors = [], []  # (file name, article, its story): names kept as listed, no Path made again
     if not (data / "articles").is_dir():
         errors.append(DataError(str(data / "articles"), "no articles folder here"))
     measures, measures_source, measure_errors = _measures_of(data, states)
@@ -288,21 +290,22 @@ def _load_corpus(data: Path, states: dict[str, tuple], digest: str) -> Corpus:
         entry = _article(path, data, states, kept.get(path), measures)
         loaded, problems = entry.result
         errors += problems
-        if loaded and loaded.is_draft:
+        if loaded and entry.draft:
             drafts.append(loaded)
         elif loaded:
             if entry.flags[0] is not context:  # flags against this context, worked out once
                 flags_now = article_vs_series(loaded, context, _series_of(context))
                 entry = replace(entry, flags=(context, tuple(flags_now)))
             article_flags[path] = entry.flags[1]
-            named.append((path, loaded))
+            named.append((path, loaded, entry.story))
         fresh[path] = entry
-    repeats = repeated_stories(a for _, a in named)  # one story, one article: a repeat is refused, not drawn twice
+    # one story, one article: a repeat is refused, not drawn twice
+    repeats = repeated_stories([a for _, a, _ in named], [story for _, _, story in named])
     errors += repeats.values()
     if repeats:
-        named = [(name, a) for name, a in named if str(a.path) not in repeats]
-    articles = [a for _, a in named]
-    flags += [flag for name, _ in named for flag in article_flags[name]]
+        named = [item for item in named if str(item[1].path) not in repeats]
+    articles = [a for _, a, _ in named]
+    flags += [flag for name, _, _ in named for flag in article_flags[name]]
     kept.clear()  # files gone from the folder are forgotten
     kept.update({path: entry for path, entry in fresh.items() if entry.state})
     review_log, log_errors = _review_log(data, states)  # articles awaiting review are not in articles/: never shown
@@ -386,7 +389,8 @@ def _article(name: str, data: Path, states: dict, known: _Kept | None, measures:
     trusted = _describes(state, loaded.raw) if loaded else _unchanged_since(path, state)
     if used and (used[0] not in _seeds or _seeds[used[0]][0] != seed[1]):
         trusted = False  # the seed was not the one its entry describes: read it again next time
-    return _Kept(state if trusted else (), seed, (loaded, tuple(problems)))
+    return _Kept(state if trusted else (), seed, (loaded, tuple(problems)),
+                 story=story_of(loaded) if loaded else "", draft=bool(loaded and loaded.is_draft))
 
 
 def _unchanged_since(path: Path, state: tuple | None) -> bool:

@@ -26,7 +26,8 @@ def story_key(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
-def _key_of(loaded: LoadedArticle) -> str:
+def story_of(loaded: LoadedArticle) -> str:
+    """The story key of an article's text, worked out once per seed."""
     digest = loaded.article.article.seed.sha256
     if digest not in _keys:
         if len(_keys) >= _MAX_KEYS:
@@ -38,16 +39,18 @@ def _key_of(loaded: LoadedArticle) -> str:
 def holder_of(text: str, articles: Iterable[LoadedArticle]) -> LoadedArticle | None:
     """The article on the record that holds this text's story, or None."""
     key = story_key(text)
-    return next((a for a in sorted(articles, key=lambda a: str(a.path)) if _key_of(a) == key), None)
+    return next((a for a in sorted(articles, key=lambda a: str(a.path)) if story_of(a) == key), None)
 
 
-def repeated_stories(articles: Iterable[LoadedArticle]) -> dict[str, DataError]:
+def repeated_stories(articles: Iterable[LoadedArticle], stories: Iterable[str] | None = None) -> dict[str, DataError]:
     """For each article file (by path) whose story an earlier file already holds, its error.
-    The articles come in file-name order (the corpus lists them so): the first one keeps it."""
+    The articles come in file-name order (the corpus lists them so): the first one keeps it.
+    `stories`, each article's story_of in the same order, when the caller kept them."""
+    articles = list(articles)
     first: dict[str, LoadedArticle] = {}
     repeats = {}
-    for loaded in articles:
-        holder = first.setdefault(_key_of(loaded), loaded)
+    for loaded, story in zip(articles, stories if stories is not None else map(story_of, articles), strict=True):
+        holder = first.setdefault(story, loaded)
         if holder is not loaded:
             repeats[str(loaded.path)] = _repeat_error(loaded, holder)
     return repeats
