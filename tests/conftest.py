@@ -122,6 +122,22 @@ def open_page(page: str, **params: str):  # noqa: ANN201 - AppTest
 
 
 
+@pytest.fixture
+def editors_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201 - yields (data folder, url)
+    """A running app on a copy of the record with two editor accounts, Amal Haddad and Ben
+    Roy, both with tests/test_auth.py's PASSWORD (the review's tests)."""
+    from newsdash.app import auth
+    from tests import record_data as rd
+    from tests.test_auth import ENCODED
+
+    monkeypatch.setenv(auth.EDITORS_ENV, f"Amal Haddad:{ENCODED},Ben Roy:{ENCODED}")
+    data = rd.data_folder(tmp_path)
+    proc, url = start_app(data)
+    yield data, url
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
 @pytest.fixture(scope="class")
 def stack(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - yields a tests.nginx_stack.Stack
     """nginx on a free loopback port before two app processes sharing one password, for

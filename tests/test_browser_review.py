@@ -9,11 +9,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newsdash.app import auth
 from newsdash.reading.formatting import format_date
 from tests import record_data as rd
-from tests.conftest import require_browser, start_app
-from tests.test_auth import ENCODED, PASSWORD
+from tests.conftest import require_browser
+from tests.test_auth import PASSWORD
 from tests.test_browser_confirm import DATELINE, label_of
 
 pytestmark = pytest.mark.browser
@@ -21,15 +20,9 @@ TITLE = rd.ANSWERS["article.title.en"]
 SHOWN_ID = f"\u2068{rd.ARTICLE_ID}\u2069"  # set in its own direction wherever it is shown
 
 
-@pytest.fixture
-def editors_app(tmp_path, monkeypatch):  # noqa: ANN001, ANN201
+@pytest.fixture(autouse=True)
+def _needs_a_browser() -> None:
     require_browser()
-    monkeypatch.setenv(auth.EDITORS_ENV, f"Amal Haddad:{ENCODED},Ben Roy:{ENCODED}")
-    data = rd.data_folder(tmp_path)
-    proc, url = start_app(data)
-    yield data, url
-    proc.terminate()
-    proc.wait(timeout=20)
 
 
 def open_as_editor(browser, url: str, name: str):  # noqa: ANN001, ANN201 - a Page, its own browser context

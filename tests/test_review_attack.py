@@ -5,12 +5,8 @@ saved or approved. The same click from the editor's own session does approve."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-from newsdash.app import auth
 from newsdash.curation import confirm, review
 from newsdash.curation.draft import build_draft
 from newsdash.data.measures import load_measures
@@ -18,8 +14,7 @@ from newsdash.data.review_log import read_log
 from newsdash.reading.candidates import extract, guess_published
 from newsdash.views import add_article as view
 from tests import record_data as rd
-from tests.conftest import start_app
-from tests.test_auth import ENCODED, PASSWORD
+from tests.test_auth import PASSWORD
 from tests.test_browser_confirm import DATELINE
 from tests.test_review import confirmed
 from tests.wsclient import Run, Session, run_async
@@ -28,14 +23,6 @@ PAGE = "add_article"
 FORM = view.editor_key("confirm", rd.seed_bytes())
 
 
-@pytest.fixture
-def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
-    monkeypatch.setenv(auth.EDITORS_ENV, f"Amal Haddad:{ENCODED},Ben Roy:{ENCODED}")
-    data = rd.data_folder(tmp_path)
-    proc, url = start_app(data)
-    yield data, url
-    proc.terminate()
-    proc.wait(timeout=20)
 
 
 def shown_defaults() -> dict[str, str]:
@@ -89,8 +76,8 @@ async def save_over_the_websocket(url: str, editor: str | None = None) -> list[s
         await session.close()
 
 
-def test_a_forged_save_without_an_editor_writes_nothing(server) -> None:  # noqa: ANN001
-    data, url = server
+def test_a_forged_save_without_an_editor_writes_nothing(editors_app) -> None:  # noqa: ANN001
+    data, url = editors_app
     alerts = run_async(save_over_the_websocket(url))
     assert not (data / "review" / "pending").exists()
     assert not (data / "articles" / f"{rd.ARTICLE_ID}.yaml").exists()
@@ -123,8 +110,8 @@ async def editor_and_attacker(url: str) -> tuple[list[str], str]:
         await attacker.close()
 
 
-def test_a_forged_approval_is_refused_and_the_editors_own_click_approves(server) -> None:  # noqa: ANN001
-    data, url = server
+def test_a_forged_approval_is_refused_and_the_editors_own_click_approves(editors_app) -> None:  # noqa: ANN001
+    data, url = editors_app
     review.submit(confirmed(), rd.seed_bytes(), data, "Amal Haddad")
     (forged_alerts, _), on_record = run_async(editor_and_attacker(url)), data / "articles" / f"{rd.ARTICLE_ID}.yaml"
     entries = read_log(data)[0]
