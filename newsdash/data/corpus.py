@@ -49,7 +49,16 @@ class Corpus:
 
     def corrections(self, article_id: str) -> tuple[Entry, ...]:
         """The approved changes to an article on the record: readers see each as a dated correction."""
-        return corrections(self.review_log, article_id)
+        return self._corrections.get(article_id, ())
+
+    @cached_property
+    def _corrections(self) -> dict[str, tuple[Entry, ...]]:
+        # by article, once per corpus: a chart asks for each figure it draws, and the log
+        # grows with every save (scanning it for each row was rows x entries)
+        by_article: dict[str, list[Entry]] = {}
+        for entry in corrections(self.review_log):
+            by_article.setdefault(entry.article, []).append(entry)
+        return {article: tuple(entries) for article, entries in by_article.items()}
 
     @cached_property
     def _by_id(self) -> dict[str, LoadedArticle]:

@@ -106,9 +106,11 @@ def read_log(data: Path) -> tuple[tuple[Entry, ...], tuple[DataError, ...]]:
     return tuple(entries), tuple(errors)
 
 
-def corrections(entries: tuple[Entry, ...], article_id: str) -> tuple[Entry, ...]:
-    """The approved changes to this article once it was on the record, oldest first."""
-    return tuple(e for e in entries if e.article == article_id and e.action == "approved" and e.correction)
+def corrections(entries: tuple[Entry, ...], article_id: str | None = None) -> tuple[Entry, ...]:
+    """The approved changes to this article (to every article: None) once it was on the
+    record, oldest first."""
+    return tuple(e for e in entries if e.action == "approved" and e.correction
+                 and (article_id is None or e.article == article_id))
 
 
 def last_saved(entries: tuple[Entry, ...], article_id: str, version: str) -> Entry | None:
