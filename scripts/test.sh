@@ -24,4 +24,4 @@ fi
 .venv/bin/python -m newsdash validate
 # two worker processes (pytest-xdist); each test module stays on one worker, in order,
 # so a module's server fixture starts once. TEST_WORKERS=0 runs in this process.
-exec .venv/bin/python -m pytest -n "${TEST_WORKERS:-2}" --dist loadscope "$@"
+exec .venv/bin/python -m pytest -n "${TEST_WORKERS:-2}" --dist loadscope --no-loadscope-reorder "$@"

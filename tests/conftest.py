@@ -30,11 +30,32 @@ RUNS_THE_APP = {"test_hostile", "test_record", "test_bench", "test_escaping", "t
                 "test_loadtest", "test_sign_out", "test_remember", "test_deploy", "test_secure_defaults"}
 
 
+# Seconds a test module takes on top of its tests' share (a benchmark's own servers and
+# browsers, started in a fixture), for the order below.
+LONG_SETUP = {"test_bench_browser": 120.0, "test_loadtest": 90.0, "test_bench": 45.0}
+SECONDS_PER_TEST = {"browser": 8.0, "slow": 1.5, "fast": 0.05}  # rough means on two cores
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         stem = item.path.stem
         if stem.endswith("_app") or stem in RUNS_THE_APP or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.slow)
+    _longest_module_first(items)
+
+
+def _longest_module_first(items: list[pytest.Item]) -> None:
+    """The test processes take modules in this order (scripts/test.sh runs xdist with
+    --no-loadscope-reorder): the longest first, so that both finish at about the same
+    time instead of one waiting out a long module taken last. A stable sort: a module's
+    tests keep their order."""
+    seconds: dict[str, float] = {}
+    for item in items:
+        kind = "browser" if item.get_closest_marker("browser") else \
+            "slow" if item.get_closest_marker("slow") else "fast"
+        stem = item.path.stem
+        seconds[stem] = seconds.get(stem, LONG_SETUP.get(stem, 0.0)) + SECONDS_PER_TEST[kind]
+    items.sort(key=lambda item: -seconds[item.path.stem])
 
 
 @pytest.fixture(scope="module", autouse=True)
