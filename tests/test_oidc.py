@@ -254,3 +254,13 @@ def test_what_streamlit_itself_reads_from_such_a_cookie_is_what_is_read_here():
     user = starlette_websocket._parse_decoded_user_cookie(raw, ORIGIN)
     ours, _ = oidc.read_user_cookie(cookies, SECRET)
     assert user["email"] == ours["email"] == "ana@newsroom.org" and user["groups"] == ours["groups"]
+
+
+def test_the_guide_names_every_setting_the_code_reads():
+    from pathlib import Path
+
+    guide = (Path(__file__).resolve().parent.parent / "docs" / "identity-providers.md").read_text(encoding="utf-8")
+    for key in (*roles._LISTS, "group_claim", "require_verified_email", "follow_token_expiry", "hours",
+                oidc.HOURS_ENV, "[dashboard.roles]", "[dashboard.oidc]", *oidc.PROVIDER_KEYS, "redirect_uri",
+                "cookie_secret", "/" + oidc.CALLBACK_ROUTE, "/" + oidc.LOGOUT_ROUTE, "password_hash"):
+        assert key in guide, key
