@@ -328,6 +328,29 @@ TEXT: dict[str, tuple[str, str]] = {
         "sha256. تُنشأ عند النقر: قد يستغرق ذلك نحو 20 ثانية."),
     "press_kit_no_images": ("Without a browser on this server the kit has no PNG, SVG or PDF ({reason}).",
                             "لا تتضمن الحقيبة ملفات PNG أو SVG أو PDF لعدم توفر متصفح على هذا الخادم ({reason})."),
+    # sign-in with the newsroom's own accounts (newsdash/app/oidc.py)
+    "oidc_sign_in_title": ("Sign in with your newsroom account", "سجّل الدخول بحساب غرفة الأخبار"),
+    "oidc_sign_in_with": ("Sign in with {name}", "تسجيل الدخول عبر {name}"),
+    "oidc_signed_in_as": ("Signed in as {name} ({role})", "مسجّل الدخول باسم {name} ({role})"),
+    "oidc_role_editor": ("editor", "محرّر"),
+    "oidc_role_reader": ("reader", "قارئ"),
+    "oidc_refused_title": ("This account may not open the dashboard", "لا يُسمح لهذا الحساب بفتح اللوحة"),
+    "oidc_refused_not_listed": ("You signed in as {email}, which is not on the dashboard's list of readers or "
+                                "editors. Ask the desk to add it, or sign in with another account.",
+                                "سجّلت الدخول باسم {email}، وهو ليس في قائمة قرّاء اللوحة أو محرّريها. اطلب من "
+                                "المكتب إضافته، أو سجّل الدخول بحساب آخر."),
+    "oidc_refused_unverified": ("You signed in as {email}, but the provider has not verified that address, so it "
+                                "cannot open the dashboard.",
+                                "سجّلت الدخول باسم {email}، لكن مزوّد الحساب لم يتحقق من هذا العنوان، فلا يمكنه "
+                                "فتح اللوحة."),
+    "oidc_refused_no_roles": ("Sign-in works, but no reader or editor is configured yet ([dashboard.roles]), so "
+                              "nobody can open the dashboard.",
+                              "تسجيل الدخول يعمل، لكن لم يُحدَّد بعد أي قارئ أو محرّر ([dashboard.roles])، فلا "
+                              "يمكن لأحد فتح اللوحة."),
+    "oidc_misconfigured": ("Sign-in is misconfigured, so nobody can open the dashboard: {reason}",
+                           "إعداد تسجيل الدخول غير صالح، فلا يمكن لأحد فتح اللوحة: {reason}"),
+    "oidc_no_email": ("an account without an email address", "حساب بلا عنوان بريد إلكتروني"),
+    "oidc_sign_out_other": ("Sign out and use another account", "سجّل الخروج واستخدم حسابًا آخر"),
 }
 
 
