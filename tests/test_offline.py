@@ -193,3 +193,41 @@ def test_export_static_names_an_unknown_article(tmp_path: Path, capsys):
     assert main(["export", "--static", "--out", str(tmp_path / "x.html"), "--article", "no-such-article",
                  "--data", str(ROOT / "data")]) == 1
     assert "no article 'no-such-article'" in capsys.readouterr().err
+
+
+OFFLINE_SCRIPT = f"""
+import sys
+sys.path.insert(0, {str(ROOT)!r})
+import streamlit as st
+from newsdash.app.offline_download import offline_download
+from newsdash.app.state import load_corpus
+
+offline_download(load_corpus().article(), st.query_params.get("lang", "en"))
+"""
+
+
+@pytest.mark.slow
+def test_the_download_button_says_what_the_file_holds_in_arabic(monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(ROOT / "data"))
+    at = AppTest.from_string(OFFLINE_SCRIPT, default_timeout=60)
+    at.query_params["lang"] = "ar"
+    at.run()
+    assert not at.exception
+    assert [b.label for b in at.get("download_button")] == ["تنزيل اللوحة في ملف واحد يعمل دون اتصال (HTML)"]
+    assert at.caption[0].value.startswith("القصة وكل الرسوم البيانية (تفاعلية)")
+
+
+def test_the_file_behind_the_button_is_built_once_per_data_state(monkeypatch):
+    from newsdash.app import offline_download
+    from newsdash.data.corpus import state_digest
+
+    calls = []
+    real = offline.offline_bytes
+    monkeypatch.setattr(offline, "offline_bytes", lambda *a, **k: calls.append(1) or real(*a, **k))
+    state = state_digest(ROOT / "data")
+    article = load_corpus(ROOT / "data").article().id
+    first = offline_download._offline_file(str(ROOT / "data"), state, article)
+    again = offline_download._offline_file(str(ROOT / "data"), state, article)
+    assert first is again and len(calls) == 1 and first.startswith(b"<!DOCTYPE html>")
