@@ -350,6 +350,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "share_embed": ("Embed code (responsive)", "رمز التضمين (متجاوب)"),
     "share_cite": ("Cite this", "استشهد بهذا"),
     "share_heading": ("Share and cite", "المشاركة والاستشهاد"),
+    "share_open_dashboard": ("See it in the dashboard", "اعرضه في اللوحة"),
     "cite_template": ("{outlet} ({date}). {speaker}, {role}, quoted in \u201c{title}\u201d. In {chart}, {dashboard}. "
                       "{url} (retrieved {retrieved}).",
                       "{outlet} ({date}). {speaker}، {role}، في \u00ab{title}\u00bb. ضمن {chart}، {dashboard}. "
