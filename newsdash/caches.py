@@ -97,6 +97,8 @@ CACHES: tuple[Cache, ...] = (
           "data folder, state digest, the newer-than-page notice", "a kit of another state replaces it"),
     Cache("app.offline_download:_offline_cache", "the offline file's bytes (the last one built)",
           "data folder, state digest, article id", "a file of another state or article replaces it"),
+    Cache("app.public_routes:_preview_images", "the link previews' PNG, one per language",
+          "data folder, state digest, language", "emptied when it holds images of an older state of the data"),
     Cache("app.layout:_link_targets", "an st.Page per page path, for st.page_link", "the page path", "never"),
     Cache("app.legacy_pages:_same_file", "whether two paths name the same file", "the two paths",
           "least recently used beyond 256"),

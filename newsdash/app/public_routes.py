@@ -1,5 +1,7 @@
 """Pages the dashboard serves beside Streamlit's own, as Starlette handlers: a chart's
-standalone page (what an embed shows in an iframe) and the plotly.js it loads.
+standalone page (what an embed shows in an iframe) and the plotly.js it loads; and link
+previews: the page a chat's crawler gets for a page's URL (title, description, image)
+and the preview image.
 
 No streamlit here: these are plain HTTP handlers, mounted in front of Streamlit's routes
 by the app's entry (`st.App(script, routes=ROUTES, ...)`). They read the same data folder
@@ -11,15 +13,18 @@ password, these routes must be behind it too: mount them inside the gate's middl
 
 from __future__ import annotations
 
+import threading
+
 from starlette.requests import Request
 from starlette.responses import FileResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from newsdash import caches
 from newsdash.app.url_state import parse_choice, parse_multi
-from newsdash.data.corpus import data_dir, load_corpus
+from newsdash.data.corpus import data_dir, load_corpus, state_digest
 from newsdash.data.method import load_method
 from newsdash.errors import DataError
-from newsdash.exports import embeds
+from newsdash.exports import embeds, previews
 from newsdash.exports.offline import PLOTLY_JS, figure_json
 from newsdash.reading.i18n import LANGS, t
 from newsdash.views import charts as chart_views
@@ -94,12 +99,99 @@ def plotly_script(request: Request) -> Response:  # noqa: ARG001 - Starlette pas
                         headers={"Cache-Control": "public, max-age=86400", "X-Content-Type-Options": "nosniff"})
 
 
+# LINK PREVIEWS
+
+PREVIEW_ROUTE = "preview"  # <base>/preview/preview-<lang>.png
+_preview_lock = threading.Lock()
+_preview_images: dict[tuple, bytes] = {}
+caches.owns("app.public_routes:_preview_images", _preview_images.clear)
+
+
+def preview_png(lang: str) -> bytes | None:
+    """The preview image of the data as it is now, in a language: rendered once per state
+    of the data (one Chromium render, about a second), None without a browser or a chart."""
+    from newsdash.exports.static_export import ExportUnavailable, shared_exporter
+
+    folder = data_dir()
+    key = (str(folder), state_digest(folder), lang)
+    with _preview_lock:
+        if key not in _preview_images:
+            corpus = load_corpus(folder)
+            loaded = corpus.article()
+            figure = previews.preview_figure(corpus, loaded, load_method(folder)[0], lang) if loaded else None
+            if figure is None:
+                return None
+            try:
+                image = shared_exporter().render(figure, "png", 1)
+            except ExportUnavailable:
+                return None
+            if len(_preview_images) >= 2 * len(LANGS):  # old states of the data
+                _preview_images.clear()
+            _preview_images[key] = image
+        return _preview_images[key]
+
+
+def preview_image(request: Request) -> Response:
+    """GET <base>/preview/preview-<lang>.png."""
+    name = request.path_params["name"]
+    lang = next((code for code in LANGS if name == previews.image_name(code)), None)
+    image = preview_png(lang) if lang else None
+    if image is None:
+        return _not_found("preview image")
+    return Response(image, media_type="image/png", headers={"Cache-Control": "public, max-age=3600",
+                                                            "X-Content-Type-Options": "nosniff"})
+
+
+def preview_page(request: Request, base_path: str = "") -> Response | None:
+    """A crawler's GET of a page: the page's title, description and image as Open Graph
+    and Twitter tags; None for anything else (a reader, another path), which Streamlit serves."""
+    if request.method != "GET" or not previews.is_link_preview_agent(request.headers.get("user-agent")):
+        return None
+    path = request.url.path
+    base = "/" + base_path.strip("/") if base_path.strip("/") else ""
+    if base and not (path == base or path.startswith(base + "/")):
+        return None
+    key = previews.page_key(path[len(base):])
+    if key is None:
+        return None
+    lang = parse_choice("lang", request.query_params.get("lang"), LANGS, "en").value
+    corpus = load_corpus(data_dir())
+    loaded = corpus.article(request.query_params.get("article"))
+    root = str(request.url.replace(path=base + "/", query="", fragment=""))
+    page = previews.preview_html(previews.page_preview(loaded, key, lang), str(request.url),
+                                 f"{root}{PREVIEW_ROUTE}/{previews.image_name(lang)}")
+    return Response(page, media_type="text/html; charset=utf-8",
+                    headers={"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff"})
+
+
+class LinkPreviewMiddleware:
+    """ASGI middleware in front of Streamlit: a link-preview crawler's GET of a page gets
+    preview_page; every other request goes on to the app unchanged."""
+
+    def __init__(self, app, base_path: str = "") -> None:  # noqa: ANN001 - an ASGI app
+        self.app = app
+        self.base_path = base_path
+
+    async def __call__(self, scope, receive, send) -> None:  # noqa: ANN001
+        if scope["type"] == "http" and scope.get("method") == "GET":
+            from starlette.concurrency import run_in_threadpool
+
+            request = Request(scope, receive)
+            if previews.is_link_preview_agent(request.headers.get("user-agent")):
+                response = await run_in_threadpool(preview_page, request, self.base_path)
+                if response is not None:
+                    await response(scope, receive, send)
+                    return
+        await self.app(scope, receive, send)
+
+
 def routes(base_path: str = "") -> list[Route]:
     """The routes to mount, under the app's base path ('' or '/news/dash')."""
     base = "/" + base_path.strip("/") if base_path.strip("/") else ""
     return [
         Route(f"{base}/{embeds.CHART_ROUTE}/{{chart_id}}", chart_page, methods=["GET"]),
         Route(f"{base}/{embeds.PLOTLY_ROUTE}", plotly_script, methods=["GET"]),
+        Route(f"{base}/{PREVIEW_ROUTE}/{{name}}", preview_image, methods=["GET"]),
     ]
 
 
