@@ -32,6 +32,11 @@ def command_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("csv", "json"), default="csv")
     export.add_argument("--no-images", action="store_true", help="press kit without PNG, SVG and PDF")
     export.add_argument("--data", type=Path, help="data folder (default: DASHBOARD_DATA_DIR or data/)")
+    export.add_argument("--static", action="store_true",
+                        help="write the whole dashboard, both languages, as one HTML file that opens offline")
+    export.add_argument("--out", type=Path, metavar="FILE",
+                        help="with --static: the file to write (default: <article id>_dashboard.html here)")
+    export.add_argument("--article", metavar="ID", help="with --static: the article (default: the latest published)")
     add_curation_commands(commands)  # extract, new-article
     hashing = commands.add_parser("hash-password", help="print a password's hash: the readers' password gate, or an editor account")
     hashing.add_argument("--stdin", action="store_true", help="read the password from standard input")
@@ -85,6 +90,32 @@ def export(fmt: str, folder: Path | None) -> int:
         print(json.dumps(records, ensure_ascii=False, indent=2))
     else:
         sys.stdout.write(csv_text(frame))
+    return 0
+
+
+def static_file(out: Path | None, folder: Path | None, article_id: str | None) -> int:
+    """Write the dashboard as one offline HTML file (newsdash.exports.offline)."""
+    from newsdash.data.method import load_method
+    from newsdash.exports.offline import offline_bytes, offline_name
+
+    folder = folder or data_dir()
+    corpus = load_corpus(folder)
+    if corpus.errors:
+        for error in corpus.errors:
+            print(error, file=sys.stderr)
+        return 1
+    loaded = corpus.article(article_id) if article_id else corpus.article()
+    if loaded is None or (article_id and loaded.id != article_id):
+        known = ", ".join(a.id for a in corpus.articles) or "none"
+        print(f"no article {article_id!r} to export (articles: {known})" if article_id else "no article to export",
+              file=sys.stderr)
+        return 1
+    data = offline_bytes(corpus, loaded, load_method(folder)[0])
+    path = out or Path(offline_name(loaded))
+    if path.is_dir():
+        path = path / offline_name(loaded)
+    path.write_bytes(data)
+    print(f"wrote {path} ({len(data) / 1_000_000:.1f} MB)")
     return 0
 
 
@@ -149,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     if args.command == "validate":
         return validate(args.dir)
+    if args.static:
+        return static_file(args.out, args.data, args.article)
     if args.outdir:
         return press_kit(args.outdir, args.data, images=not args.no_images)
     return export(args.format, args.data)

@@ -5,6 +5,7 @@ import streamlit as st
 
 from newsdash.app.downloads import press_kit_download
 from newsdash.app.layout import text_block
+from newsdash.app.offline_download import offline_download
 from newsdash.app.state import (
     article_flags,
     cached_view,
@@ -98,5 +99,7 @@ if corpus.review_log:  # a plain table (read cell by cell by screen readers), th
 else:
     st.caption(t("log_empty", lang))
 
-# 8/ PRESS KIT: every chart, the data, the sources, README and manifest in one zip
+# 8/ THE DASHBOARD AS ONE OFFLINE FILE; THE PRESS KIT: every chart, the data, the sources, README
+# and manifest in one zip
+offline_download(loaded, lang)
 press_kit_download(corpus, lang)

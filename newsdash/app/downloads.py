@@ -11,9 +11,11 @@ import streamlit as st
 from newsdash import caches
 from newsdash.app import run_context
 from newsdash.app.memo import once_per_run
+from newsdash.app.share import chart_anchor, share_chart
 from newsdash.app.state import cached_corpus, cached_view, data_state, load_corpus, method_of, screen_chart
 from newsdash.data import corpus as corpus_mod
 from newsdash.errors import DataError
+from newsdash.exports.embeds import chart_home
 from newsdash.reading.i18n import t
 from newsdash.textsafety import md_escape as md_text
 
@@ -25,6 +27,7 @@ def show_chart(chart, loaded, lang: str, filter_tag: str = "", filters: dict | N
     from newsdash.views.charts import alt_text, plotly_config
 
     screen = screen_chart(chart, loaded, lang, filters)
+    chart_anchor(chart.id)  # where a link to this chart lands (newsdash.app.share)
     st.markdown(screen.heading_html, unsafe_allow_html=True)
     st.plotly_chart(screen.figure, key=f"chart_{chart.id}", config=plotly_config(chart, loaded, lang, filter_tag),
                     alt=alt_text(chart, loaded, lang))
@@ -124,6 +127,7 @@ def _download_buttons(chart, loaded, lang: str, filter_tag: str, filters: dict |
         st.download_button(t(f"download_{fmt}", lang), data=partial(files.data, fmt),
                            file_name=files.file_name(fmt), mime=export.MIME[fmt], on_click="ignore",
                            key=f"download_{chart.id}_{fmt}", icon=DOWNLOAD_ICONS[fmt])
+    share_chart(chart, loaded, lang, chart_home(corpus, loaded, chart))  # link, embed, cite (newsdash.app.share)
 
 
 _press_kit_lock = threading.Lock()

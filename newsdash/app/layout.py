@@ -11,6 +11,7 @@ import streamlit as st
 
 from newsdash import caches
 from newsdash.app.legacy_pages import run_through_entry_script
+from newsdash.app.print_css import print_styles
 from newsdash.app.url import notice, sync_url
 from newsdash.app.url_state import parse_choice
 from newsdash.data import corpus as corpus_mod
@@ -82,6 +83,7 @@ def apply_direction(lang: str) -> None:
     """The page marked in its language, and right-to-left for the main area in Arabic."""
     script = DOCUMENT_LANGUAGE_JS.format(lang="ar" if lang == "ar" else "en")
     st.html(PAGE_CSS + (RTL_PAGE_CSS if lang == "ar" else "") + script, unsafe_allow_javascript=True)
+    print_styles()  # on paper: charts inside the page, controls left out (newsdash.app.print_css)
 
 
 # Streamlit's uploader writes its own words in English whatever the page's language:

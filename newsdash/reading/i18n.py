@@ -351,6 +351,36 @@ TEXT: dict[str, tuple[str, str]] = {
                            "إعداد تسجيل الدخول غير صالح، فلا يمكن لأحد فتح اللوحة: {reason}"),
     "oidc_no_email": ("an account without an email address", "حساب بلا عنوان بريد إلكتروني"),
     "oidc_sign_out_other": ("Sign out and use another account", "سجّل الخروج واستخدم حسابًا آخر"),
+    # the dashboard in one offline file, and sharing a chart (newsdash.exports.offline, embeds, citations)
+    "offline_heading": ("The dashboard in one file", "اللوحة في ملف واحد"),
+    "offline_download": ("Download the dashboard as one offline file (HTML)", "تنزيل اللوحة في ملف واحد يعمل دون اتصال (HTML)"),
+    "offline_help": ("The story, every chart (interactive), the figures with their sources and the original text, "
+                     "in English and Arabic, in one HTML file that opens in a browser with no network.",
+                     "القصة وكل الرسوم البيانية (تفاعلية) والأرقام مع مصادرها والنص الأصلي، بالعربية والإنجليزية، "
+                     "في ملف HTML واحد يُفتح في المتصفح دون اتصال بالشبكة."),
+    "offline_contents": ("Contents", "المحتويات"),
+    "offline_story": ("The story", "القصة"),
+    "offline_charts": ("Charts", "الرسوم البيانية"),
+    "offline_records": ("The figures and dates, with their sources", "الأرقام والتواريخ مع مصادرها"),
+    "offline_to_sentence": ("The sentence in the text", "الجملة في النص"),
+    "offline_to_chart": ("Its chart", "رسمه البياني"),
+    "offline_made": ("Made on {date} from the data of the dashboard; it does not change when the data does.",
+                     "أُعدّ في {date} من بيانات اللوحة، ولا يتغير إذا تغيرت البيانات."),
+    "offline_no_script": ("The charts need JavaScript; every figure, source and sentence is readable without it.",
+                          "تحتاج الرسوم البيانية إلى جافاسكربت؛ وكل رقم ومصدر وجملة مقروءة دونها."),
+    "offline_back": ("Back to the figure", "عودة إلى الرقم"),
+    "share_link": ("Link to this chart", "رابط هذا الرسم البياني"),
+    "share_embed": ("Embed code (responsive)", "رمز التضمين (متجاوب)"),
+    "share_cite": ("Cite this", "استشهد بهذا"),
+    "share_heading": ("Share and cite", "المشاركة والاستشهاد"),
+    "share_open_dashboard": ("See it in the dashboard", "اعرضه في اللوحة"),
+    "cite_template": ("{outlet} ({date}). {speaker}, {role}, quoted in \u201c{title}\u201d. In {chart}, {dashboard}. "
+                      "{url} (retrieved {retrieved}).",
+                      "{outlet} ({date}). {speaker}، {role}، في \u00ab{title}\u00bb. ضمن {chart}، {dashboard}. "
+                      "{url} (تاريخ الاسترجاع {retrieved})."),
+    "preview_description": ("{count} figures claimed by {speaker} ({outlet}, {date}), each traced to the words "
+                            "of its source.",
+                            "{count} من الأرقام صرّح بها {speaker} ({outlet}، {date})، كل منها مردود إلى كلمات مصدره."),
 }
 
 

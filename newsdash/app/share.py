@@ -1,0 +1,68 @@
+"""Share and cite a chart, in its download menu: the link to this view, the embed code and
+the 'cite this' text (newsdash.exports.embeds, citations), each in a code block with
+Streamlit's copy button; and the chart's anchor on its page, which the link scrolls to."""
+
+from __future__ import annotations
+
+import html
+import json
+from datetime import date
+from pathlib import Path
+
+import streamlit as st
+
+from newsdash.exports import embeds
+from newsdash.exports.citations import citation
+from newsdash.reading.i18n import t
+
+
+def dashboard_base(page: str) -> str:
+    """The dashboard's URL, from the reader's (Streamlit gives it without its query): the
+    page's own path taken off the end, so the link works under any base path or host."""
+    url = (st.context.url or "").rstrip("/")
+    stem = Path(page).stem
+    return url[: -len(stem) - 1] if url.endswith(f"/{stem}") else url
+
+
+def view_params() -> dict[str, str]:
+    """The view's state as the URL holds it (language, article, filters); not ?fig=, which
+    points at one figure rather than the chart."""
+    return {key: value for key, value in st.query_params.items() if key != "fig"}
+
+
+def share_chart(chart, loaded, lang: str, home: str) -> None:  # noqa: ANN001 - Chart, LoadedArticle
+    """Link, embed code and citation of a chart drawn on the page `home` ('pages/x.py')."""
+    base = dashboard_base(home)
+    params = view_params()
+    view = embeds.chart_view_url(base, home, params, chart.id)
+    page_params = {key: value for key, value in params.items() if key in ("lang", "article", "timeline_layers")}
+    title = chart.title.get(lang)
+    st.caption(t("share_heading", lang))
+    st.text(t("share_link", lang))
+    st.code(view, language=None, wrap_lines=True)
+    st.text(t("share_embed", lang))
+    st.code(embeds.embed_code(embeds.chart_page_url(base, chart.id, page_params), title), language="html",
+            wrap_lines=True)
+    st.text(t("share_cite", lang))
+    st.code(citation(loaded.article.article, title, view, date.today(), lang), language=None, wrap_lines=True)
+
+
+# A link to a chart ends in #chart-<id>; Streamlit draws the page after the browser has
+# looked for the anchor, so a script scrolls to it once it is drawn. No '<' inside.
+_SCROLL_JS = """<script>(function () {
+  var id = ID;
+  if (decodeURIComponent(location.hash.slice(1)) !== id) return;
+  var tries = 0;
+  (function go() {
+    var el = document.getElementById(id);
+    if (el) { el.scrollIntoView({block: 'start'}); return; }
+    tries += 1; if (tries !== 50) setTimeout(go, 100);
+  })();
+})();</script>"""
+
+
+def chart_anchor(chart_id: str) -> None:
+    """The chart's place on its page: '#chart-<id>' lands here."""
+    anchor = embeds.chart_anchor(chart_id)
+    st.html(f'<span id="{html.escape(anchor)}"></span>' + _SCROLL_JS.replace("ID", json.dumps(anchor)),
+            unsafe_allow_javascript=True)

@@ -1,0 +1,130 @@
+"""The offline file (newsdash.exports.offline) opened from disk in headless Chromium with
+the network cut off: every chart drawn in both languages, every sentence link lands on its
+sentence (in view, highlighted through :target), the Arabic half right to left with
+Arabic-Indic digits, and axe-core at no serious violation in light and dark."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from newsdash.data.corpus import load_corpus
+from newsdash.data.method import load_method
+from newsdash.exports.offline import offline_bytes
+from tests.conftest import ROOT, require_browser
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="module")
+def offline_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    require_browser()
+    corpus = load_corpus(ROOT / "data")
+    path = tmp_path_factory.mktemp("offline") / "dashboard.html"
+    path.write_bytes(offline_bytes(corpus, corpus.article(), load_method(ROOT / "data")[0]))
+    return path
+
+
+def open_offline(browser: Browser, path: Path, width: int = 1440, scheme: str = "light") -> tuple[Page, list]:
+    """The file in a context with no network: every request but the file itself aborted."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    context.set_offline(True)
+    asked: list[str] = []
+
+    def only_the_file(route) -> None:  # noqa: ANN001
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            asked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_the_file)
+    page = context.new_page()
+    page.goto(path.as_uri())
+    return page, asked
+
+
+def show(page: Page, lang: str) -> None:
+    page.click(f'.nd-bar button[data-lang="{lang}"]')
+    page.wait_for_function(
+        """lang => { const plots = document.querySelectorAll(`section[lang=${lang}] .nd-plot`);
+                    return plots.length > 0 && [...plots].every(p => p.querySelector('.main-svg')); }""",
+        arg=lang, timeout=30_000)
+
+
+def test_every_chart_is_drawn_with_the_network_off(browser: Browser, offline_file: Path):
+    page, asked = open_offline(browser, offline_file)
+    for lang in ("en", "ar"):
+        show(page, lang)
+        plots, drawn, traces = page.evaluate(f"""() => {{
+            const plots = [...document.querySelectorAll('section[lang={lang}] .nd-plot')];
+            return [plots.length, plots.filter(p => p.querySelectorAll('.main-svg').length > 0).length,
+                    plots.filter(p => (p.data || []).length > 0).length]; }}""")
+        assert plots >= 10 and drawn == plots and traces == plots, (lang, plots, drawn, traces)
+        assert page.evaluate("document.documentElement.lang") == lang
+    assert asked == []  # nothing asked of the network
+    page.context.close()
+
+
+def test_every_sentence_link_lands_on_its_highlighted_sentence(browser: Browser, offline_file: Path):
+    page, _ = open_offline(browser, offline_file)
+    for lang in ("en", "ar"):
+        show(page, lang)
+        links = page.locator(f'section[lang={lang}] a[href^="#{lang}-q-"]')
+        assert links.count() >= 10
+        for i in range(links.count()):
+            link = links.nth(i)
+            target = link.get_attribute("href")[1:]
+            link.click()
+            page.wait_for_function("id => location.hash === '#' + id", arg=target)
+            landed = page.evaluate("""id => { const el = document.getElementById(id);
+                const r = el.getBoundingClientRect();
+                return {target: el.matches(':target'), inView: r.top >= 0 && r.bottom <= innerHeight,
+                        background: getComputedStyle(el).backgroundColor,
+                        outline: getComputedStyle(el).outlineStyle}; }""", target)
+            assert landed["target"] and landed["inView"], (target, landed)
+            assert landed["outline"] == "solid", (target, landed)  # the :target highlight
+        # and back: each sentence's link returns to its figure's card
+        back = page.locator(f'section[lang={lang}] a.q-link[href^="#{lang}-record-"]').first
+        card = back.get_attribute("href")[1:]
+        back.click()
+        page.wait_for_function("id => location.hash === '#' + id", arg=card)
+        assert page.evaluate("id => document.getElementById(id).matches(':target')", card)
+    page.context.close()
+
+
+def test_the_arabic_half_reads_right_to_left_with_arabic_indic_digits(browser: Browser, offline_file: Path):
+    page, _ = open_offline(browser, offline_file, width=390)
+    show(page, "ar")
+    facts = page.evaluate("""() => { const s = document.querySelector('section[lang=ar]');
+        const items = [...s.querySelectorAll('.nd-lede li')].map(li => li.innerText).join(' ');
+        return {dir: getComputedStyle(s).direction, html: document.documentElement.dir,
+                align: getComputedStyle(s.querySelector('h1')).textAlign, items,
+                width: document.documentElement.scrollWidth}; }""")
+    assert facts["dir"] == "rtl" and facts["html"] == "rtl" and facts["align"] in ("right", "start")
+    assert any("\u0660" <= c <= "\u0669" for c in facts["items"])
+    assert not any(c.isascii() and c.isdigit() for c in facts["items"]), facts["items"][:200]
+    assert facts["width"] <= 390  # no sideways scroll on a phone
+    page.context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_serious_in_either_scheme(browser: Browser, offline_file: Path, scheme: str):
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed (npm ci)")
+    page, _ = open_offline(browser, offline_file, scheme=scheme)
+    for lang in ("en", "ar"):
+        show(page, lang)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("""async () => (await axe.run(document, {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})).violations
+            .filter(v => ['serious', 'critical'].includes(v.impact))
+            .map(v => [v.id, v.nodes.slice(0, 3).map(n => n.target.join(' '))])""")
+        assert result == [], (scheme, lang, result)
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert (background == "rgb(255, 255, 255)") == (scheme == "light")
+    page.context.close()
