@@ -328,6 +328,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "sha256. تُنشأ عند النقر: قد يستغرق ذلك نحو 20 ثانية."),
     "press_kit_no_images": ("Without a browser on this server the kit has no PNG, SVG or PDF ({reason}).",
                             "لا تتضمن الحقيبة ملفات PNG أو SVG أو PDF لعدم توفر متصفح على هذا الخادم ({reason})."),
+    "article_not_here": (
+        "The link names the article {id}, which is not on this dashboard: it may have been saved a moment "
+        "ago and not reached this server yet (reload in a few seconds), or it was removed or mistyped. No "
+        "other article is shown in its place.",
+        "يشير الرابط إلى المقالة {id}، وهي غير موجودة في لوحة البيانات هذه: ربما حُفظت قبل لحظات ولم تصل "
+        "إلى هذا الخادم بعد (أعد تحميل الصفحة بعد بضع ثوانٍ)، أو حُذفت أو كُتب معرّفها خطأً. لا تُعرض أي "
+        "مقالة أخرى مكانها."),
+    "open_latest_article": ("Open the latest article instead", "افتح أحدث مقالة بدلًا منها"),
 }
 
 
