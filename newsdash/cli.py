@@ -47,11 +47,13 @@ def command_parser() -> argparse.ArgumentParser:
 
 def validate(folder: Path | None) -> int:
     from newsdash.data.formula_check import formula_warnings
+    from newsdash.data.store import orphan_warnings
 
     folder = folder or data_dir()
     corpus = load_corpus(folder)
     errors = [*corpus.errors, *method_errors(folder)]
     warnings = formula_warnings(folder)  # reported; they do not change the exit status
+    warnings += orphan_warnings(folder)  # a seed no article names, an article whose seed is gone
     for problem in [*errors, *warnings]:
         print(problem, file=sys.stderr)
     if warnings:

@@ -8,6 +8,7 @@ that state), and what every page begins with: the language, the corpus and the a
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Sequence
 
 import streamlit as st
@@ -24,6 +25,7 @@ from newsdash.data.context import Context
 from newsdash.data.loading import LoadedArticle
 from newsdash.reading.formatting import format_date
 from newsdash.reading.i18n import t
+from newsdash.textsafety import code_span
 
 # Streamlit's caches are global to the process: one clear each (newsdash/caches.py lists them).
 caches.owns("streamlit:cache_data", st.cache_data.clear)
@@ -119,6 +121,8 @@ def page_start(require_article: bool = True):  # noqa: ANN201 - (lang, Corpus, L
     lang = st.session_state.get("lang", "en")
     corpus = load_corpus()
     show_errors(corpus, lang)
+    if (missing := linked_but_missing(corpus)) is not None:
+        article_not_here(missing, corpus, lang)  # waits for it (then reruns), or says so and stops
     loaded = current_article(corpus, lang)
     if loaded is None and require_article:
         st.info(t("no_articles", lang))
@@ -139,6 +143,59 @@ def current_article(corpus: corpus_mod.Corpus, lang: str):  # noqa: ANN201 - Loa
     chosen = url_selectbox(t("choose_article", lang), ids, key="article", default=ids[0], lang=lang,
                            format_func=titles.get, container=st.sidebar, pinned=True)
     return corpus.article(chosen)
+
+
+# A link to an article saved a moment ago on another replica: the save's files reach this
+# one through the shared folder within a rerun, but a network file system may show a new
+# file a little later (attribute caching). The page waits this long once, then says so.
+ARTICLE_WAIT_SECONDS = 3.0
+ARTICLE_POLL_SECONDS = 0.2
+_WAITED = "_article_link_waited_for"
+
+
+def linked_but_missing(corpus: corpus_mod.Corpus) -> str | None:
+    """The ?article= id of the link when no article of the record has it, else None."""
+    wanted = st.query_params.get("article")
+    return wanted if wanted and not holds(corpus, wanted) else None
+
+
+def holds(corpus: corpus_mod.Corpus, article_id: str) -> bool:
+    found = corpus.article(article_id)  # the latest when the id is unknown: checked here
+    return found is not None and found.id == article_id
+
+
+def article_not_here(wanted: str, corpus: corpus_mod.Corpus, lang: str) -> None:
+    """Never another article in its place (the latest, as a link without ?article= shows,
+    would pass for the one linked): wait briefly for it once per session and id, rerun
+    when it arrived; else say so in words, offer the latest article, and stop the page."""
+    if st.session_state.get(_WAITED) != wanted:
+        st.session_state[_WAITED] = wanted
+        if article_arrives(wanted, corpus.state):
+            st.rerun()
+    shown = wanted if len(wanted) <= 80 else wanted[:80] + "…"
+    st.warning(t("article_not_here", lang).format(id=code_span(shown)), icon=":material/search_off:")
+    if corpus.articles and st.button(t("open_latest_article", lang)):
+        st.query_params.pop("article", None)
+        st.session_state.pop("article", None)
+        st.rerun()
+    st.stop()
+
+
+def article_arrives(wanted: str, state: str, wait: float | None = None) -> bool:
+    """Whether the article shows up in the data folder within `wait` seconds: the folder's
+    state is taken again every ARTICLE_POLL_SECONDS (a listing and a stat of each file,
+    about a millisecond for the shipped record), and loaded only when it changed."""
+    deadline = time.monotonic() + (ARTICLE_WAIT_SECONDS if wait is None else wait)
+    folder = corpus_mod.data_dir()
+    while True:
+        now = corpus_mod.state_digest(folder)
+        if now != state:
+            state = now
+            if holds(cached_corpus(str(folder), now), wanted):
+                return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(ARTICLE_POLL_SECONDS)
 
 
 def article_flags(corpus: corpus_mod.Corpus, loaded) -> tuple:  # noqa: ANN001

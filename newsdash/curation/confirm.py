@@ -26,6 +26,7 @@ from newsdash.data.corpus import article_files, seeds_dir_for
 from newsdash.data.loading import load_article
 from newsdash.data.measures import MEASURES_FILE, load_measures
 from newsdash.data.models import DRAFT_MARKS
+from newsdash.data.store import journal
 from newsdash.errors import DataError
 
 ARTICLE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -254,13 +255,16 @@ def _write_with_its_seed(article: Mapping, seed_raw: bytes, data: Path, target: 
         if new_id_at is not None:
             _refuse_taken(str(article["article"]["id"]), new_id_at, data)
         article = _on_a_seed_of_its_own(article, seed_raw, data)
-        written_seed = _put_seed(seeds / article["article"]["seed"]["file"], seed_raw)
-        try:
-            _write_validated(confirmed_yaml(article).encode("utf-8"), target, seeds, data, _lists_of(article))
-        except BaseException:
-            if written_seed:
-                written_seed.unlink(missing_ok=True)
-            raise
+        # a save killed from here on leaves the journal: the next start removes its seed
+        # unless an article names it (newsdash.data.store.tidy)
+        with journal(seeds, article["article"]["seed"]["file"]):
+            written_seed = _put_seed(seeds / article["article"]["seed"]["file"], seed_raw)
+            try:
+                _write_validated(confirmed_yaml(article).encode("utf-8"), target, seeds, data, _lists_of(article))
+            except BaseException:
+                if written_seed:
+                    written_seed.unlink(missing_ok=True)
+                raise
     return target
 
 

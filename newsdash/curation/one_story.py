@@ -9,7 +9,6 @@ next number and writing the seed happen as one step.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,29 +17,19 @@ from newsdash.curation.draft import seed_file_name
 from newsdash.data.corpus import load_corpus, seeds_dir_for
 from newsdash.data.loading import LoadedArticle
 from newsdash.data.review_log import PENDING_DIR
+from newsdash.data.store import locked, save_lock
 from newsdash.data.stories import holder_of, story_key
 from newsdash.data.yamlsafe import load_with_lines, read_text
 from newsdash.errors import DataError
 
-try:
-    import fcntl
-except ImportError:  # no flock (Windows): saves are not serialised there
-    fcntl = None
-
 
 @contextmanager
 def seeds_locked(seeds: Path) -> Iterator[None]:
-    """Hold the seeds folder's lock (every process and thread waits its turn)."""
+    """Hold the seeds folder's lock (every process and thread waits its turn, on every
+    replica that mounts the folder: newsdash.data.store.locked)."""
     seeds.mkdir(parents=True, exist_ok=True)
-    if fcntl is None:
+    with locked(save_lock(seeds)):
         yield
-        return
-    folder = os.open(seeds, os.O_RDONLY)
-    try:
-        fcntl.flock(folder, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(folder)  # closing releases the lock
 
 
 def story_on_record(raw: bytes, data: Path) -> LoadedArticle | None:

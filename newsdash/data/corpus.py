@@ -33,6 +33,11 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
 HASHED_UP_TO = 5_000_000  # bytes; larger files are refused by the loader anyway
 CONTEXT_FILES = (DEMINING_FILE, RETURNS_FILE, EVENTS_FILE)
+SEEDS_INSIDE = "seeds"  # a record folder that holds its own seeds (see seeds_dir_for)
+# Kept in the data folder but no part of the record: the sign-in's shared store (written
+# at every sign-in attempt: listing it would make every view's cache key new) and the
+# lock files saves take. Never listed in the fingerprint.
+NOT_THE_RECORD = frozenset({".state", ".lock", ".save.lock"})
 
 
 @dataclass(frozen=True)
@@ -107,8 +112,11 @@ def data_dir() -> Path:
 
 
 def seeds_dir_for(data: Path) -> Path:
-    """Seeds live beside the data folder, as in the project layout."""
-    return data.parent / "seeds"
+    """The seeds folder of a data folder: its own seeds/ where it has one (a deployment's
+    record, one folder every replica mounts: newsdash.data.store), else seeds/ beside it
+    (the checkout's layout, data/ and seeds/ side by side)."""
+    inside = data / SEEDS_INSIDE
+    return inside if inside.is_dir() else data.parent / "seeds"
 
 
 def article_files(data: Path) -> list[Path]:
@@ -152,7 +160,9 @@ def changed_since(corpus: Corpus, data: Path) -> bool:
 def file_states(data: Path) -> dict[str, tuple]:
     """The fingerprint's entries by path (see fingerprint)."""
     states = {}
-    for folder in (data, seeds_dir_for(data)):
+    seeds = seeds_dir_for(data)
+    folders = (data,) if seeds.parent == data else (data, seeds)  # seeds inside: walked with the data
+    for folder in folders:
         for entry in map(_file_entry, sorted(_walk(str(folder)))):
             if entry:
                 states[entry[0]] = entry
@@ -166,6 +176,8 @@ def _walk(folder: str) -> list[str]:
     try:
         with os.scandir(folder) as entries:
             for entry in entries:
+                if entry.name in NOT_THE_RECORD:
+                    continue
                 paths.append(entry.path)
                 if entry.is_dir(follow_symlinks=False):
                     paths += _walk(entry.path)
