@@ -95,6 +95,8 @@ CACHES: tuple[Cache, ...] = (
           "password hash, editors, static export)", "the script run, then the question", "at every new run"),
     Cache("app.downloads:_press_kit_cache", "the press kit's zip bytes (the last one built)",
           "data folder, state digest, the newer-than-page notice", "a kit of another state replaces it"),
+    Cache("app.downloads:_formula_cache", "the press kit's sources' cells that would run as formulas",
+          "data folder, state digest", "another state replaces it"),
     Cache("app.offline_download:_offline_cache", "the offline file's bytes (the last one built)",
           "data folder, state digest, article id", "a file of another state or article replaces it"),
     Cache("app.public_routes:_preview_images", "the link previews' PNG, one per language",

@@ -17,6 +17,7 @@ from newsdash.app.serve import add_command as add_serve_command
 from newsdash.curation.commands import add_commands as add_curation_commands
 from newsdash.data.corpus import changed_since, data_dir, load_corpus
 from newsdash.data.tables import csv_text, figures_frame
+from newsdash.errors import DataError
 from newsdash.views.review import with_corrections
 
 
@@ -46,14 +47,13 @@ def command_parser() -> argparse.ArgumentParser:
 
 
 def validate(folder: Path | None) -> int:
-    from newsdash.data.formula_check import formula_warnings
+    from newsdash.data.formula_check import formula_errors
     from newsdash.data.store import orphan_warnings
 
     folder = folder or data_dir()
     corpus = load_corpus(folder)
-    errors = [*corpus.errors, *method_errors(folder)]
-    warnings = formula_warnings(folder)  # reported; they do not change the exit status
-    warnings += orphan_warnings(folder)  # a seed no article names, an article whose seed is gone
+    errors = [*corpus.errors, *method_errors(folder), *formula_errors(folder)]
+    warnings = orphan_warnings(folder)  # a seed no article names, an article whose seed is gone
     for problem in [*errors, *warnings]:
         print(problem, file=sys.stderr)
     if warnings:
@@ -141,7 +141,11 @@ def press_kit(outdir: Path, folder: Path | None, images: bool) -> int:
             print(f"cannot draw PNG, SVG and PDF: {reason}. Install chromium, set BROWSER_PATH, "
                   "or pass --no-images.", file=sys.stderr)
             return 1
-        path = build_press_kit(corpus, outdir, data_dir=folder, images=images)
+        try:
+            path = build_press_kit(corpus, outdir, data_dir=folder, images=images)
+        except DataError as refused:  # a source the kit would carry holds a spreadsheet formula
+            print(refused, file=sys.stderr)
+            return 1
         if not changed_since(corpus, folder):
             break
         print("the data changed on disk while the kit was being built: building it again from the new state",

@@ -11,7 +11,6 @@ import json
 import pickle
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -102,33 +101,10 @@ class NoBrowser:
         return "no browser in this test"
 
 
-def test_every_csv_in_the_press_kit_neutralises_and_its_json_keeps_the_text(formula_data):
-    kit_bytes = build_press_kit(load_corpus(formula_data), data_dir=formula_data, exporter=NoBrowser())
-    with zipfile.ZipFile(io.BytesIO(kit_bytes)) as kit:
-        files = {name: kit.read(name) for name in kit.namelist()}
-    written = [name for name in files if name.endswith(".csv") and not name.startswith("source/")]
-    assert {"data/figures.csv", "data/context_returns.csv", "data/context_demining.csv"} <= set(written)
-    assert any(name.startswith("charts/") for name in written)
-    seen: list[str] = []
-    for name in written:
-        cells = cells_of(files[name].decode("utf-8-sig"))
-        assert live_formulas(cells) == [], name
-        seen += cells
-    for text in HOSTILE_TEXTS:
-        assert "'" + text in seen and text not in seen
-    figures = {r["id"]: r for r in json.loads(files["data/figures.json"])}
-    assert figures["buildings_inspected"]["label_en"] == '=HYPERLINK("http://x","y")'
-    returns = json.loads(files["data/context_returns.json"])
-    assert "=1+1" in [r["source_title"] for r in returns]
-    # the source files travel byte for byte, as their hashes in the manifest say
-    returns_source = (formula_data / "context" / "returns_series.csv").read_bytes()
-    assert returns_source in [data for name, data in files.items() if name.startswith("source/")]
-
-
-def test_validate_warns_about_each_field_and_still_passes(formula_data, capsys):
-    assert cli.main(["validate", str(formula_data)]) == 0
+def test_validate_refuses_each_field_placed_by_file_line_record_and_field(formula_data, capsys):
+    assert cli.main(["validate", str(formula_data)]) == 1
     printed = capsys.readouterr()
-    assert printed.out.startswith("OK: 1 article(s), 8 figures, 5 events")
+    assert not printed.out.startswith("OK")
     article = formula_data / "articles" / ART.rsplit("/", 1)[1]
     lines = article.read_text(encoding="utf-8").splitlines()
 
@@ -136,8 +112,8 @@ def test_validate_warns_about_each_field_and_still_passes(formula_data, capsys):
         return next(n for n, line in enumerate(lines, 1) if text in line)
 
     def says(lead: str) -> str:
-        return (f"warning: begins with {lead}, which a spreadsheet may run as a formula; "
-                "CSV exports put a single quote (') before it so it stays text")
+        return (f"begins with {lead}, which a spreadsheet may run as a formula when it opens this file; "
+                "reword it so that it starts with a letter, a digit or a quotation mark")
 
     assert printed.err.splitlines() == [
         f"{article}:{line_of('HYPERLINK')}: buildings_inspected: label.en: {says(repr('='))}",
@@ -146,8 +122,19 @@ def test_validate_warns_about_each_field_and_still_passes(formula_data, capsys):
         f"{article}:{line_of('Azerbaijanis helped')}: azerbaijanis_helped_home: label.en: {says('a tab')}",
         f"{formula_data}/context/mod_demining_series.csv:3: row 3: note: {says(repr('-'))}",
         f"{formula_data}/context/returns_series.csv:2: row 2: source_title: {says(repr('='))}",
-        "6 warning(s).",
+        "6 error(s) found.",
     ]
+
+
+def test_the_press_kit_is_not_built_from_sources_holding_a_formula(formula_data, capsys):
+    """The kit copies its sources byte for byte: it refuses rather than carry a live cell."""
+    with pytest.raises(DataError) as refused:
+        build_press_kit(load_corpus(formula_data), data_dir=formula_data, exporter=NoBrowser())
+    assert refused.value.record_id == "buildings_inspected" and refused.value.field == "label.en"
+    assert cli.main(["export", str(formula_data.parent / "kit"), "--data", str(formula_data), "--no-images"]) == 1
+    assert "which a spreadsheet may run as a formula" in capsys.readouterr().err
+    assert not (formula_data.parent / "kit").exists() or not any((formula_data.parent / "kit").iterdir())
+
 
 
 def test_the_tables_own_csv_download_is_off():

@@ -4,6 +4,7 @@ kit: every file made only when its button is clicked."""
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from functools import partial
 
 import streamlit as st
@@ -162,6 +163,30 @@ def _press_kit_bytes(corpus: corpus_mod.Corpus, folder: str, fingerprint: str, s
         return _press_kit_cache[key]
 
 
+_formula_cache: dict[tuple[str, str], list[DataError]] = {}
+caches.owns("app.downloads:_formula_cache", _formula_cache.clear)
+
+
+def _formula_refusals(corpus: corpus_mod.Corpus, folder: str, fingerprint: str) -> list[DataError]:
+    """The cells of the kit's sources a spreadsheet would run as formulas (the kit is not
+    built from them), once per state of the data, each placed by its path in the data folder."""
+    from newsdash.data.formula_check import formula_errors_in
+
+    key = (folder, fingerprint)
+    if key not in _formula_cache:
+        _formula_cache.clear()
+        root = corpus_mod.Path(folder).parent
+        _formula_cache[key] = [replace(error, file=_inside(error.file, root))
+                               for error in formula_errors_in(corpus.sources())]
+    return _formula_cache[key]
+
+
+def _inside(file: str, root: corpus_mod.Path) -> str:
+    """A file's path from the project folder: readers never see the server's own paths."""
+    path = corpus_mod.Path(file)
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+
+
 def press_kit_download(corpus: corpus_mod.Corpus, lang: str) -> None:
     """The press kit button for the Data & method page, built only when clicked."""
     from newsdash.exports.chart_files import static_unavailable_reason
@@ -170,6 +195,10 @@ def press_kit_download(corpus: corpus_mod.Corpus, lang: str) -> None:
     folder, fingerprint = data_state()
     session = run_context.session_id() or ""
     st.header(t("press_kit_heading", lang))
+    if refusals := _formula_refusals(corpus, str(folder), fingerprint):
+        lines = "\n".join(f"- {md_text(str(error))}" for error in refusals)
+        st.error(f"{t('press_kit_refused_formulas', lang)}\n\n{lines}")
+        return
     if said := _kit_notices.pop(session, None):
         st.warning(t(said, lang))
     st.download_button(t("press_kit", lang), data=lambda: _press_kit_bytes(corpus, str(folder), fingerprint, session),

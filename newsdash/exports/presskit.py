@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from newsdash.data.corpus import Corpus
+from newsdash.data.formula_check import formula_errors_in
 from newsdash.data.loading import LoadedArticle
 from newsdash.data.tables import events_frame, figures_frame
 from newsdash.exports import chart_files as export
@@ -205,7 +206,11 @@ def build_press_kit(corpus: Corpus, out: Path | None = None, *, data_dir: Path |
                     notice: str | None = None) -> bytes | Path:
     """The press kit as zip bytes, or written into the folder `out` (returns the path).
 
-    Everything in it comes from `corpus` alone, files included (see source_files)."""
+    Everything in it comes from `corpus` alone, files included (see source_files). Refused,
+    with the first DataError, when a source it would copy holds a cell a spreadsheet would
+    run as a formula (newsdash.data.formula_check)."""
+    if found := formula_errors_in(corpus.sources()):
+        raise found[0]
     built_at = datetime.now(UTC).replace(microsecond=0)
     data_dir = data_dir or _data_dir_of(corpus)
     kit = collect(corpus, data_dir, exporter, images, built_at, notice)

@@ -326,6 +326,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "كل رسم بياني بصيغ PNG وSVG وPDF بالإنجليزية والعربية، والبيانات كاملة بصيغتي CSV وJSON مع مصادرها، "
         "وملفات YAML المنسقة، والنص الأصلي، وملف README (المصدر والتنبيهات وطريقة الاستشهاد) وقائمة بصمات "
         "sha256. تُنشأ عند النقر: قد يستغرق ذلك نحو 20 ثانية."),
+    "press_kit_refused_formulas": ("The press kit is not built: it carries the data files byte for byte, and these "
+                                   "cells would run as formulas in a spreadsheet. Reword them (newsdash validate "
+                                   "lists them too):",
+                                   "لا تُنشأ الحقيبة الصحفية: فهي تحمل ملفات البيانات كما هي، وهذه الخلايا ستُنفَّذ "
+                                   "كصيغ في برامج الجداول. أعد صياغتها (يسردها الأمر newsdash validate أيضًا):"),
     "press_kit_no_images": ("Without a browser on this server the kit has no PNG, SVG or PDF ({reason}).",
                             "لا تتضمن الحقيبة ملفات PNG أو SVG أو PDF لعدم توفر متصفح على هذا الخادم ({reason})."),
     # sign-in with the newsroom's own accounts (newsdash/app/oidc.py)
