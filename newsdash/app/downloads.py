@@ -18,6 +18,7 @@ from newsdash.data import corpus as corpus_mod
 from newsdash.errors import DataError
 from newsdash.exports.embeds import chart_home
 from newsdash.reading.i18n import t
+from newsdash.textsafety import code_span
 from newsdash.textsafety import md_escape as md_text
 
 
@@ -196,7 +197,7 @@ def press_kit_download(corpus: corpus_mod.Corpus, lang: str) -> None:
     session = run_context.session_id() or ""
     st.header(t("press_kit_heading", lang))
     if refusals := _formula_refusals(corpus, str(folder), fingerprint):
-        lines = "\n".join(f"- {md_text(str(error))}" for error in refusals)
+        lines = "\n".join(f"- {code_span(str(error))}" for error in refusals)  # data text stays literal
         st.error(f"{t('press_kit_refused_formulas', lang)}\n\n{lines}")
         return
     if said := _kit_notices.pop(session, None):
