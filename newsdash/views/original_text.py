@@ -20,7 +20,7 @@ from urllib.parse import urlencode
 
 from newsdash.data.loading import LoadedArticle
 from newsdash.data.models import Event, Figure, Note, Paragraph
-from newsdash.reading.formatting import digits_for, format_date, format_value, unit_label
+from newsdash.reading.formatting import digits_for, format_date, quantity
 from newsdash.reading.i18n import t
 from newsdash.views.links import chart_link
 
@@ -95,7 +95,7 @@ def page_url(page: str, params: dict[str, str]) -> str:
 def figure_title(fig: Figure, lang: str) -> str:
     """'Explosive objects detected and neutralised: more than 26,000 explosive objects': the
     reader's words, never the record's id (that stays in the Data & method table)."""
-    value = f"{format_value(fig.value, fig.qualifier, lang, fig.value_max)} {unit_label(fig.unit, lang)}"
+    value = quantity(fig.value, fig.qualifier, fig.unit, lang, fig.value_max)
     draft = f" ({t('draft', lang)})" if fig.status == "draft" else ""
     return f"{fig.label.get(lang)}: {value}{draft}"
 
@@ -355,8 +355,7 @@ def record_facts(loaded: LoadedArticle, record_id: str, lang: str) -> list[tuple
     record = _record(loaded, record_id)
     info = loaded.article.article
     if isinstance(record, Figure):
-        what = [(t("value", lang), f"{format_value(record.value, record.qualifier, lang, record.value_max)} "
-                                  f"{unit_label(record.unit, lang)}"),
+        what = [(t("value", lang), quantity(record.value, record.qualifier, record.unit, lang, record.value_max)),
                 (t("attributed_to", lang), record.attribution(lang))]
     else:
         what = [(t("date", lang), event_date(record, lang))]
