@@ -46,3 +46,121 @@ def test_every_page_writes_a_value_through_the_one_function():
 
     row = SimpleNamespace(value=127.0, qualifier="exact", unit="people")
     assert value_text(row, "ar") == "١٢٧ شخصًا"
+
+
+# 2/ EXPORTS: THE CREDIT IS THE NEWSROOM'S, THE PDF SAYS WHAT IT IS, THE SOURCE NAMES THE ARTICLE
+
+def test_the_default_credit_names_no_software_and_the_method_file_sets_the_newsrooms(data_copy):
+    from newsdash.data.method import load_method
+    from newsdash.views.data_method import credit_line
+
+    for lang in ("en", "ar"):
+        assert "newsdash" not in credit_line(load_method(data_copy)[0], lang).lower()
+    method = data_copy / "method.yaml"
+    method.write_text(method.read_text(encoding="utf-8")
+                      + 'credit: {en: "Graphic: The Example Desk", ar: "رسم بياني: مكتب المثال"}\n', encoding="utf-8")
+    assert credit_line(load_method(data_copy)[0], "en") == "Graphic: The Example Desk"
+    assert credit_line(load_method(data_copy)[0], "ar") == "رسم بياني: مكتب المثال"
+
+
+def test_an_arabic_image_draws_a_latin_credit_right_to_left():
+    from newsdash.views.data_method import image_credit
+
+    assert image_credit("رسم بياني: The Desk", "ar") == "\u202bرسم بياني: The Desk\u202c"
+    assert image_credit("رسم بياني: المحررون", "ar") == "رسم بياني: المحررون"  # nothing to reorder
+    assert image_credit("Graphic: The Desk", "en") == "Graphic: The Desk"
+
+
+# The smallest PDF a browser writes the way Skia does: a classic cross-reference table
+# and an information dictionary naming the page that rendered it.
+def _tiny_pdf() -> bytes:
+    objects = [b"<</Title (Kaleido-fier)>>", b"<</Type /Catalog /Pages 3 0 R>>",
+               b"<</Type /Pages /Kids [4 0 R] /Count 1>>", b"<</Type /Page /Parent 3 0 R /MediaBox [0 0 10 10]>>"]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<</Size 5\n/Root 2 0 R\n/Info 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % xref
+
+
+def test_the_pdf_is_titled_after_the_chart_and_credits_the_newsroom():
+    import io
+
+    from pypdf import PdfReader
+
+    from newsdash.exports.chart_files import pdf_with_info
+
+    before = PdfReader(io.BytesIO(_tiny_pdf()), strict=True)
+    assert before.metadata.title == "Kaleido-fier"
+    after = PdfReader(io.BytesIO(pdf_with_info(_tiny_pdf(), "الطرق التي تم تطهيرها", "Graphic: The Desk")), strict=True)
+    assert after.metadata.title == "الطرق التي تم تطهيرها"
+    assert after.metadata.author == "Graphic: The Desk"
+    assert len(after.pages) == 1
+
+
+def test_a_downloaded_pdf_carries_the_title_and_credit_in_its_metadata():
+    import io
+
+    from pypdf import PdfReader
+
+    from newsdash.data.corpus import load_corpus
+    from newsdash.exports import chart_files as export
+    from newsdash.views import charts
+    from tests.conftest import require_browser
+
+    require_browser()
+    corpus = load_corpus()
+    loaded = corpus.article()
+    chart = charts.get_chart(loaded, corpus.article().article.charts[0].id, corpus)
+    fig = charts.build_chart(loaded, corpus, chart.id, "ar", export=charts.ExportWords("رسم بياني: المحررون"))
+    files = export.ChartFiles(fig, None, "stem", "ar", chart.title.get("ar"), credit="رسم بياني: المحررون")
+    meta = PdfReader(io.BytesIO(files.data("pdf"))).metadata
+    assert (meta.title, meta.author) == (chart.title.get("ar"), "رسم بياني: المحررون")
+
+
+def test_the_source_line_names_the_articles_address_when_it_is_known():
+    from newsdash.data.corpus import load_corpus
+    from newsdash.views import charts
+
+    corpus = load_corpus()
+    loaded = corpus.article()
+    chart_id = next(iter(corpus.measures))
+    url = "https://example.org/story"
+    for lang in ("en", "ar"):
+        with_url = charts.build_chart(loaded, corpus, chart_id, lang, export=charts.ExportWords("c", article_url=url))
+        without = charts.build_chart(loaded, corpus, chart_id, lang, export=charts.ExportWords("c"))
+        source = {a.name: a.text for a in with_url.layout.annotations}["source"]
+        assert url in source
+        assert url not in {a.name: a.text for a in without.layout.annotations}["source"]
+
+
+# 3/ THE CHART KEY READS RIGHT TO LEFT IN ARABIC
+
+def test_the_arabic_legend_starts_on_the_right():
+    from newsdash.data.corpus import load_corpus
+    from newsdash.views import charts
+
+    corpus = load_corpus()
+    loaded = corpus.article()
+    chart_id = next(iter(corpus.measures))
+    english = charts.build_chart(loaded, corpus, chart_id, "en")
+    arabic = charts.build_chart(loaded, corpus, chart_id, "ar")
+    assert english.layout.legend.traceorder in (None, "normal")
+    assert arabic.layout.legend.traceorder == "reversed" and arabic.layout.legend.xanchor == "right"
+    keys = arabic.layout[charts.KEYS_LEGEND]
+    assert keys.traceorder == "reversed" and keys.title.side == "top right"  # the key's title first, above
+    assert charts.screen_chart(arabic, "measure_series", "ar").figure.layout.legend.traceorder == "reversed"
+
+
+def test_the_toolbar_has_no_camera_and_speaks_arabic():
+    from newsdash.views.screen_charts import chart_config
+
+    for lang in ("en", "ar"):
+        buttons = [b for row in chart_config(lang)["modeBarButtons"] for b in row]
+        assert buttons == ["resetScale2d"]  # the download menu is the one way to a file
+    arabic = chart_config("ar")
+    assert arabic["locale"] == "ar"
+    assert arabic["locales"]["ar"]["dictionary"]["Reset axes"] == "إعادة ضبط المحاور"
+    assert "locale" not in chart_config("en")

@@ -248,6 +248,7 @@ class ArticleInfo(Strict):
     language: Literal["ar", "en"]
     title: Bilingual
     title_original: str = Field(min_length=1)
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$")  # where it was published, when known
     speaker: Person
     seed: SeedRef
     claim_caveat: Bilingual

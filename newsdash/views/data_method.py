@@ -37,6 +37,17 @@ def credit_line(method: Method | None, lang: str) -> str:
     return t("credit_default", lang)
 
 
+LATIN_LETTER = re.compile("[A-Za-z]")
+RLE, PDF_MARK = "\u202b", "\u202c"  # right-to-left embedding, and its end
+
+
+def image_credit(credit: str, lang: str) -> str:
+    """The credit as an Arabic image draws it: embedded right to left when it holds a
+    Latin name. An image's text runs left to right, so "رسم بياني: The Desk" put the
+    name first, on the right, and the colon after the Arabic words."""
+    return f"{RLE}{credit}{PDF_MARK}" if lang == "ar" and LATIN_LETTER.search(credit) else credit
+
+
 # 2/ ONE TABLE OF EVERY ROW, WITH ITS PROVENANCE
 
 COLUMNS = [
