@@ -164,3 +164,16 @@ def test_the_toolbar_has_no_camera_and_speaks_arabic():
     assert arabic["locale"] == "ar"
     assert arabic["locales"]["ar"]["dictionary"]["Reset axes"] == "إعادة ضبط المحاور"
     assert "locale" not in chart_config("en")
+
+
+# 4/ A FILTER KEPT ACROSS PAGES: the link first, then the reader's last choice, then the default
+
+def test_a_filter_is_seeded_by_the_link_then_the_kept_choice_then_the_default():
+    from newsdash.app.url_state import seed_multi
+
+    options, default = ["a", "b", "c"], ["a", "b", "c"]
+    assert seed_multi("k", None, None, options, default).value == default
+    assert seed_multi("k", None, ["c", "a"], options, default).value == ["c", "a"]
+    assert seed_multi("k", "", ["b", "gone"], options, default).value == ["b"]  # an option since removed is dropped
+    assert seed_multi("k", "c", ["a"], options, default).value == ["c"]  # the link wins
+    assert seed_multi("k", "-", ["a"], options, default).value == []
