@@ -46,6 +46,15 @@ def chart_or_message(loaded, chart, lang: str, filter_tag: str = "", filters: di
     show_chart(chart, loaded, lang, filter_tag, filters)
 
 
+def measure_downloads(loaded, chart_id: str, lang: str) -> None:  # noqa: ANN001
+    """The download menu of a measure's chart where the page draws it small (the
+    Overview): the same files as under that chart on its own page."""
+    from newsdash.views.charts import get_chart
+
+    chart = get_chart(loaded, chart_id, load_corpus())
+    _download_menu_fragment(chart, loaded, lang, drawn_state=data_state()[1])
+
+
 # Downloads: each file is made only when its button is clicked. Streamlit runs a
 # callable `data` in a worker thread, so an export never holds up this page or another
 # user's; the shared browser (newsdash.exports.static_export) renders two images at a time.
