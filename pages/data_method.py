@@ -14,6 +14,7 @@ from newsdash.app.state import (
     provenance_table,
 )
 from newsdash.app.url import url_multiselect
+from newsdash.reading.formatting import digits_for
 from newsdash.reading.i18n import t
 from newsdash.textsafety import code_span
 from newsdash.textsafety import md_escape as md  # data text shown as Markdown stays literal
@@ -63,7 +64,7 @@ if method:
     st.header(md(method.title.get(lang)))
     for step in method.steps:
         st.subheader(md(step.heading.get(lang)))
-        text_block(step.text.get(lang), lang)
+        text_block(digits_for(step.text.get(lang), lang), lang)  # Arabic-Indic digits, quotes kept as they are
 
 # 4/ VALIDATION STATUS
 st.header(t("validation_heading", lang))

@@ -115,7 +115,7 @@ def test_a_missing_method_file_is_an_error(tmp_path):
 def test_the_validation_sentence_counts_what_was_proven(corpus):
     assert m.validation_summary(corpus, "en") == (
         "Validation passed: 1 article(s), 8 figures and 5 dates, every quote found exactly once in its source "
-        "text (its SHA-256 begins 34ecce79c2a7) and every value, qualifier and date proven from its quote; "
+        "text (its SHA-256 begins `34ecce79c2a7`) and every value, qualifier and date proven from its quote; "
         "81 context rows read, each with its source.")
 
 

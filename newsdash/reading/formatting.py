@@ -58,7 +58,8 @@ def format_number(value: float, lang: str) -> str:
     return text.translate(ARABIC_DIGITS) if lang == "ar" else text
 
 
-_DIGIT_RUN = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
+# a digit run, unless it belongs to a Latin name ("SHA-256", "sha256", "MP4"): a name keeps its digits
+_DIGIT_RUN = re.compile(r"(?<![A-Za-z0-9])(?<![A-Za-z]-)[0-9]+(?:[.,][0-9]+)*(?![A-Za-z0-9])")
 _QUOTED = re.compile(r'("[^"]*(?:"|$)|«[^»]*(?:»|$)|“[^”]*(?:”|$))')  # an unclosed quote (a cut label) runs to the end
 
 

@@ -257,7 +257,7 @@ def validation_summary(corpus: Corpus, lang: str) -> str:
     events = sum(len(a.article.events) for a in corpus.articles)
     context = len(corpus.context.demining) + len(corpus.context.returns) + len(corpus.context.events)
     # a prefix, said to be one in words: an ellipsis would wander in Arabic text
-    digests = ", ".join(a.article.article.seed.sha256[:12] for a in corpus.articles)
+    digests = ", ".join(f"`{a.article.article.seed.sha256[:12]}`" for a in corpus.articles)  # ids: as they are
     return t("validation_ok", lang).format(
         articles=format_number(len(corpus.articles), lang), figures=format_number(figures, lang),
         events=format_number(events, lang), context=format_number(context, lang), digests=digests)

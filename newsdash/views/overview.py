@@ -193,7 +193,7 @@ def lede_html(comparisons: Sequence[Comparison], total: int, lang: str) -> str:
 
 
 def _sources_line(comparisons: Sequence[Comparison], lang: str) -> str:
-    sources = {c.last.source_url: c.last.source_title for c in comparisons if c.last.source_url}
+    sources = {c.last.source_url: c.last.source(lang) for c in comparisons if c.last.source_url}
     if not sources:  # every earlier value is another article's, named in its sentence
         return ""
     links = ("؛ " if lang == "ar" else "; ").join(
