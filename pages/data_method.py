@@ -87,7 +87,7 @@ if loaded:
     st.html(hl.CSS)
     for note in loaded.article.notes:
         st.html(hl.note_html(note, lang))
-        st.caption(md(view.note_concerns(note, lang)))
+        st.caption(md(view.note_concerns(note, lang, loaded.article.figures)))
 
 # 7/ THE REVIEW LOG: EVERY SAVE, APPROVAL AND REFUSAL (data/review/log.jsonl)
 st.header(t("log_heading", lang))

@@ -122,5 +122,7 @@ def test_the_validation_sentence_counts_what_was_proven(corpus):
 def test_what_each_note_concerns(corpus):
     notes = {n.id: n for n in corpus.article().article.notes}
     assert m.note_concerns(notes["note_mining_company"], "en") == "Concerns the words «الشركة الروسية للتعدين»"
-    assert m.note_concerns(notes["note_hectares_cleared"], "en") == "Concerns: hectares_surveyed"
+    assert m.note_concerns(notes["note_hectares_cleared"], "en") == "Concerns: hectares_surveyed"  # no figures given
+    figures = corpus.article().article.figures
+    assert m.note_concerns(notes["note_hectares_cleared"], "ar", figures) == "تخص: أراضٍ تم مسحها"  # the label, not the id
     assert m.note_concerns(notes["note_claims_unverified"], "ar") == "تخص: كل الأرقام"

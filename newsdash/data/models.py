@@ -187,6 +187,7 @@ class Paragraph(Strict):
 class SourceRef(Strict):
     title: str = Field(min_length=1)
     url: str = Field(pattern=r"^https://")
+    title_ar: str = ""  # the editors' Arabic rendering, shown on Arabic pages (outlet in Arabic letters)
 
 
 class NoteAnchor(Strict):

@@ -394,7 +394,7 @@ def quote_in_paragraph_html(loaded: LoadedArticle, record_id: str) -> str:
     before, quote, after = (paragraph[: span.start - start], paragraph[span.start - start: span.end - start],
                             paragraph[span.end - start:])
     marked = f"{html.escape(before)}<mark>{html.escape(quote)}</mark>{html.escape(after)}"
-    return f'<div dir="rtl" lang="ar" style="{RTL_BLOCK}">{marked}</div>'
+    return f'<div dir="rtl" lang="ar" data-verbatim style="{RTL_BLOCK}">{marked}</div>'
 
 
 def paragraph_translation(loaded: LoadedArticle, record_id: str) -> str:
