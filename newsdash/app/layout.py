@@ -46,6 +46,7 @@ PAGE_CSS = """<style>
 [data-testid="stMultiSelect"] [data-tag] [role="button"], [data-testid="stMultiSelect"] [data-tag] button {
   min-width: 24px; min-height: 24px; display: inline-flex; align-items: center; justify-content: center; }
 [data-testid="stMultiSelect"] input { min-width: 24px !important; }
+[data-testid="stMultiSelect"] button, [data-testid="stSelectbox"] button { min-width: 24px; min-height: 24px; }
 [data-testid="stTooltipIcon"], [data-testid="stTooltipHoverTarget"] { min-width: 24px; min-height: 24px;
   display: inline-flex; align-items: center; justify-content: center; }
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] a, [data-testid="stMain"] .stHtml a,
