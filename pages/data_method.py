@@ -15,6 +15,7 @@ from newsdash.app.state import (
     provenance_table,
 )
 from newsdash.app.url import url_multiselect
+from newsdash.reading.formatting import digits_for
 from newsdash.reading.i18n import t
 from newsdash.textsafety import code_span
 from newsdash.textsafety import md_escape as md  # data text shown as Markdown stays literal
@@ -64,7 +65,7 @@ if method:
     st.header(md(method.title.get(lang)))
     for step in method.steps:
         st.subheader(md(step.heading.get(lang)))
-        text_block(step.text.get(lang), lang)
+        text_block(digits_for(step.text.get(lang), lang), lang)  # Arabic-Indic digits, quotes kept as they are
 
 # 4/ VALIDATION STATUS
 st.header(t("validation_heading", lang))
@@ -87,7 +88,7 @@ if loaded:
     st.html(hl.CSS)
     for note in loaded.article.notes:
         st.html(hl.note_html(note, lang))
-        st.caption(md(view.note_concerns(note, lang)))
+        st.caption(md(view.note_concerns(note, lang, loaded.article.figures)))
 
 # 7/ THE REVIEW LOG: EVERY SAVE, APPROVAL AND REFUSAL (data/review/log.jsonl)
 st.header(t("log_heading", lang))

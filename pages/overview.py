@@ -8,6 +8,7 @@ start_loading_the_chart_library()  # first: the browser loads the chart library 
 
 import streamlit as st
 
+from newsdash.app.downloads import measure_downloads
 from newsdash.app.layout import page_link, text_block
 from newsdash.app.state import cached_view, page_start
 from newsdash.reading.formatting import format_number
@@ -45,6 +46,7 @@ if comparisons:
             with column:
                 st.plotly_chart(cached_view(view.small_chart, loaded, corpus, comparison.figure.id, lang),
                                 key=f"overview_small_{comparison.figure.id}", config={"displayModeBar": False})
+                measure_downloads(loaded, comparison.chart_id, lang)  # the measure's chart as files
 
 # 5/ FIGURES: a tile each, with its unit; a sortable table when there are too many
 st.header(t("headline_figures", lang))

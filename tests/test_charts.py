@@ -362,7 +362,7 @@ def test_arabic_ticks_never_run_past_the_value_axis(corpus):
 
 def test_arabic_bars_get_arabic_values_and_keep_their_category_labels(corpus):
     fig = build(corpus, "chart_helped_home", "ar")
-    assert [text.strip(charts.RLM) for text in fig.data[0].text] == ["١٢٧ شخص", "١٩ شخص"]
+    assert [text.strip(charts.RLM) for text in fig.data[0].text] == ["١٢٧ شخصًا", "١٩ شخصًا"]
     assert fig.layout.xaxis.visible is False  # no value axis: each bar is labelled with its value
     assert fig.layout.xaxis.autorange == "reversed" and fig.layout.yaxis.side == "right"  # bars grow leftwards
 

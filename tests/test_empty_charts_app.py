@@ -92,4 +92,4 @@ def test_exports_leave_out_a_chart_with_nothing_to_draw(no_context_series):
     assert stems == {f"{slug}_2021-12-29_{lang}" for slug in ("returns-helped-home", "ceasefire-timeline")
                      for lang in ("en", "ar")}
     credits = {f.lang: f.figure.layout.annotations[-1].text for f in files}
-    assert credits == {"en": "Graphic: newsdash", "ar": "\u200fرسم بياني: newsdash\u200f"}  # from method.yaml
+    assert credits == {"en": "Graphic: the editors", "ar": "\u200fرسم بياني: المحررون\u200f"}  # the default credit

@@ -115,12 +115,14 @@ def test_a_missing_method_file_is_an_error(tmp_path):
 def test_the_validation_sentence_counts_what_was_proven(corpus):
     assert m.validation_summary(corpus, "en") == (
         "Validation passed: 1 article(s), 8 figures and 5 dates, every quote found exactly once in its source "
-        "text (its SHA-256 begins 34ecce79c2a7) and every value, qualifier and date proven from its quote; "
+        "text (its SHA-256 begins `34ecce79c2a7`) and every value, qualifier and date proven from its quote; "
         "81 context rows read, each with its source.")
 
 
 def test_what_each_note_concerns(corpus):
     notes = {n.id: n for n in corpus.article().article.notes}
     assert m.note_concerns(notes["note_mining_company"], "en") == "Concerns the words «الشركة الروسية للتعدين»"
-    assert m.note_concerns(notes["note_hectares_cleared"], "en") == "Concerns: hectares_surveyed"
+    assert m.note_concerns(notes["note_hectares_cleared"], "en") == "Concerns: hectares_surveyed"  # no figures given
+    figures = corpus.article().article.figures
+    assert m.note_concerns(notes["note_hectares_cleared"], "ar", figures) == "تخص: أراضٍ تم مسحها"  # the label, not the id
     assert m.note_concerns(notes["note_claims_unverified"], "ar") == "تخص: كل الأرقام"

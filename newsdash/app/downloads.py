@@ -23,16 +23,16 @@ from newsdash.textsafety import md_escape as md_text
 
 
 def show_chart(chart, loaded, lang: str, filter_tag: str = "", filters: dict | None = None) -> None:  # noqa: ANN001
-    """Draw a chart built in newsdash.views.charts, with its alt text, a modebar image
-    download named after the chart, and the download menu under it. Pass the same
+    """Draw a chart built in newsdash.views.charts, with its alt text, a modebar with
+    one button (reset, in the page's language), and the download menu under it. Pass the same
     `filters` given to build_chart, so the CSV download is exactly the data drawn."""
-    from newsdash.views.charts import alt_text, plotly_config
+    from newsdash.views.charts import alt_text
+    from newsdash.views.screen_charts import chart_config
 
     screen = screen_chart(chart, loaded, lang, filters)
     chart_anchor(chart.id)  # where a link to this chart lands (newsdash.app.share)
     st.markdown(screen.heading_html, unsafe_allow_html=True)
-    st.plotly_chart(screen.figure, key=f"chart_{chart.id}", config=plotly_config(chart, loaded, lang, filter_tag),
-                    alt=alt_text(chart, loaded, lang))
+    st.plotly_chart(screen.figure, key=f"chart_{chart.id}", config=chart_config(lang), alt=alt_text(chart, loaded, lang))
     if screen.footer_html:
         st.markdown(screen.footer_html, unsafe_allow_html=True)
     _download_menu_fragment(chart, loaded, lang, filter_tag, filters, drawn_state=data_state()[1])
@@ -49,6 +49,15 @@ def chart_or_message(loaded, chart, lang: str, filter_tag: str = "", filters: di
         st.info(md_text(message), icon=":material/info:")
         return
     show_chart(chart, loaded, lang, filter_tag, filters)
+
+
+def measure_downloads(loaded, chart_id: str, lang: str) -> None:  # noqa: ANN001
+    """The download menu of a measure's chart where the page draws it small (the
+    Overview): the same files as under that chart on its own page."""
+    from newsdash.views.charts import get_chart
+
+    chart = get_chart(loaded, chart_id, load_corpus())
+    _download_menu_fragment(chart, loaded, lang, drawn_state=data_state()[1])
 
 
 # Downloads: each file is made only when its button is clicked. Streamlit runs a
@@ -95,9 +104,9 @@ def _download_buttons(chart, loaded, lang: str, filter_tag: str, filters: dict |
         chart_frame,
         file_stem,
         get_chart,
-        plotly_config,
     )
-    from newsdash.views.data_method import credit_line
+    from newsdash.views.data_method import credit_line, image_credit
+    from newsdash.views.screen_charts import chart_config
 
     corpus = load_corpus()
     if drawn_state is not None and drawn_state != data_state()[1]:  # the menu reruns alone, later
@@ -113,14 +122,16 @@ def _download_buttons(chart, loaded, lang: str, filter_tag: str, filters: dict |
     context = corpus  # a measure's chart draws every article's figures on it
     state = data_state()  # the method text is read only when a file is asked for
 
+    credit = credit_line(method_of(*state)[0], lang)
+
     def export_figure():  # noqa: ANN202 - the page's chart with the caveat and credit a file carries
-        words = ExportWords(credit=credit_line(method_of(*state)[0], lang))
+        words = ExportWords(credit=image_credit(credit, lang), article_url=loaded.article.article.url or "")
         return build_chart(loaded, context, chart.id, lang, export=words, **(filters or {}))
 
     files = export.ChartFiles(
         export_figure, lambda: chart_frame(loaded, context, chart.id, lang, **(filters or {})),
         file_stem(chart, loaded, lang, filter_tag), lang, chart.title.get(lang),
-        plotly_config(chart, loaded, lang, filter_tag))
+        chart_config(lang), credit)
     unavailable = once_per_run(("static export",), export.static_unavailable_reason)
     st.caption(t("download_help", lang))
     if unavailable:

@@ -42,6 +42,17 @@ def language() -> str:
 PAGE_CSS = """<style>
 [data-testid="stPageLink"] p, [data-testid="stPageLink"] span {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+/* Tap targets of 24 x 24 px at least (WCAG 2.2, 2.5.8): a chip's remove button, the
+   multiselect's typing field, a help icon, a link inside a sentence */
+[data-testid="stMultiSelect"] [data-tag] [role="button"], [data-testid="stMultiSelect"] [data-tag] button {
+  min-width: 24px; min-height: 24px; display: inline-flex; align-items: center; justify-content: center; }
+[data-testid="stMultiSelect"] input { min-width: 24px !important; }
+[data-testid="stMultiSelect"] button, [data-testid="stSelectbox"] button { min-width: 24px; min-height: 24px; }
+[data-testid="stTooltipIcon"], [data-testid="stTooltipHoverTarget"] { min-width: 24px; min-height: 24px;
+  display: inline-flex; align-items: center; justify-content: center; }
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] a, [data-testid="stMain"] .stHtml a,
+[data-testid="stMain"] [data-testid="stHtml"] a, [data-testid="stMain"] .nd-sources a {
+  padding-block: 2px; }
 </style>"""
 
 
@@ -56,6 +67,10 @@ RTL_PAGE_CSS = """<style>
   text-align: right; font-family: 'Noto Naskh Arabic', 'Noto Sans Arabic', sans-serif; }
 [data-testid="stPlotlyChart"], [data-testid="stDataFrame"], code { direction: ltr; }
 [role="listbox"] [role="option"], [role="listbox"] [role="option"] * { direction: rtl; text-align: right; }
+/* Streamlit's own menu speaks English only: not on an Arabic page */
+[data-testid="stMainMenu"] { display: none; }
+/* the language switch inside the page's edge: its last button was cut at the right */
+[data-testid="stMain"] [data-testid="stButtonGroup"] { max-width: 100%; padding-inline-end: 2px; }
 </style>"""
 
 

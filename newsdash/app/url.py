@@ -33,10 +33,11 @@ import streamlit as st
 from newsdash.app.url_state import (
     Shown,
     ids_after_switch,
+    kept_key,
     known_ids,
     parse_choice,
-    parse_multi,
     range_ids,
+    seed_multi,
     serialize_multi,
 )
 
@@ -69,8 +70,10 @@ def url_choice(key: str, options: Sequence[str], default: str) -> str:
 
 
 def url_multi(key: str, options: Sequence[str], default: Sequence[str]) -> list[str]:
+    """Initial value of a filter: the URL's, else what the reader chose on the last visit
+    to the page in this session (url_state.seed_multi), else the default."""
     if key not in st.session_state:
-        parsed = parse_multi(key, st.query_params.get(key), options, default)
+        parsed = seed_multi(key, st.query_params.get(key), st.session_state.get(kept_key(key)), options, default)
         st.session_state[key] = parsed.value
         notice(parsed.notice)
     return st.session_state[key]
@@ -84,8 +87,8 @@ def url_range(key: str, options: Sequence[str], default: tuple[str, str]) -> tup
     the same on every rerun (a changed `value` would make it a new widget).
     """
     initial = f"_{key}_from_url"
-    if initial not in st.session_state:
-        parsed = parse_multi(key, st.query_params.get(key), options, list(default))
+    if initial not in st.session_state or key not in st.session_state:  # first drawn, or drawn again after another page
+        parsed = seed_multi(key, st.query_params.get(key), st.session_state.get(kept_key(key)), options, list(default))
         notice(parsed.notice)
         chosen = parsed.value
         st.session_state[initial] = (chosen[0], chosen[-1]) if len(chosen) in (1, 2) else tuple(default)
@@ -111,6 +114,7 @@ def url_multiselect(label: str, options: Sequence[str], *, key: str, default: Se
     url_multi(key, options, default)
     chosen = known_ids(st.multiselect(label, options, key=key, format_func=format_func), options)
     _remember_shown(key, lang, chosen)
+    st.session_state[kept_key(key)] = chosen
     sync_url(key, chosen, default)
     return chosen
 
@@ -141,6 +145,7 @@ def url_select_range(label: str, options: Sequence[str], *, key: str, lang: str,
                              format_func=format_func)
     first, last = range_ids(value, options, whole)
     _remember_shown(key, lang, (first, last))
+    st.session_state[kept_key(key)] = [first, last]
     sync_url(key, [first, last], list(whole))
     return first, last
 

@@ -98,3 +98,26 @@ def range_ids(values: Sequence[object], options: Sequence[str], whole: tuple[str
         return whole
     first, last = sorted(ids, key=options.index)
     return first, last
+
+
+# A FILTER ACROSS PAGES
+#
+# Streamlit forgets a widget's state when a run does not draw it: a reader who chose two
+# measures on Demining, looked at the Timeline and came back found every measure chosen
+# again. A page therefore keeps each filter's ids under a key of its own (not a widget's,
+# so Streamlit keeps it) and seeds the widget with them when it is drawn again. A link
+# that names the filter wins: it is what the reader (or whoever sent it) asked for.
+
+
+def kept_key(key: str) -> str:
+    """The session-state key of a filter's ids, kept while the page is not shown."""
+    return f"_{key}_kept"
+
+
+def seed_multi(key: str, raw: str | None, kept: Sequence[str] | None, options: Sequence[str],
+               default: Sequence[str]) -> Parsed:
+    """A filter's first value when it is drawn: the link's, else the ids kept from the
+    reader's last visit to the page (those still among the options), else the default."""
+    if (raw is None or raw == "") and kept is not None:
+        return Parsed(known_ids(kept, options))
+    return parse_multi(key, raw, options, default)

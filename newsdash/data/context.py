@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +39,18 @@ def _no_hidden_characters(cls, value: object) -> object:  # noqa: ANN001
     return value
 
 
+LATIN_LETTERS = re.compile("[A-Za-z]")
+
+
+def _outlet_in_arabic(cls, value: str) -> str:  # noqa: ANN001
+    """An Arabic rendering of a source names its outlet in Arabic letters ("نيوز آم", not
+    "news.am"): an Arabic page never names a source in Latin script. Empty: the original."""
+    if LATIN_LETTERS.search(value):
+        raise ValueError(f"the Arabic source title names its outlet in Latin letters ({value!r}): "
+                         "write the name in Arabic letters, as an Arabic newsroom would")
+    return value
+
+
 class ContextRow(BaseModel):
     """One sourced value: what, when, how sure, and who printed it."""
 
@@ -57,6 +70,7 @@ class ContextRow(BaseModel):
     note_ar: str = ""
 
     _safe = field_validator("*")(_no_hidden_characters)
+    _arabic_outlet = field_validator("source_title_ar")(_outlet_in_arabic)
 
     @field_validator("as_of")
     @classmethod
@@ -85,6 +99,7 @@ class ContextEvent(BaseModel):
     note_ar: str = ""
 
     _safe = field_validator("*")(_no_hidden_characters)
+    _arabic_outlet = field_validator("source_title_ar")(_outlet_in_arabic)
     _date = field_validator("date")(ContextRow._date.__func__)
 
     def label(self, lang: str) -> str:

@@ -187,6 +187,7 @@ class Paragraph(Strict):
 class SourceRef(Strict):
     title: str = Field(min_length=1)
     url: str = Field(pattern=r"^https://")
+    title_ar: str = ""  # the editors' Arabic rendering, shown on Arabic pages (outlet in Arabic letters)
 
 
 class NoteAnchor(Strict):
@@ -248,6 +249,7 @@ class ArticleInfo(Strict):
     language: Literal["ar", "en"]
     title: Bilingual
     title_original: str = Field(min_length=1)
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$")  # where it was published, when known
     speaker: Person
     seed: SeedRef
     claim_caveat: Bilingual

@@ -103,7 +103,7 @@ def chart_files(corpus: Corpus, data_dir: Path | None = None) -> list[export.Cha
         file_stem,
         nothing_to_draw,
     )
-    from newsdash.views.data_method import credit_line
+    from newsdash.views.data_method import credit_line, image_credit
 
     data_dir = data_dir or _data_dir_of(corpus)
     method = load_method(data_dir)[0]  # read once for every chart
@@ -114,10 +114,10 @@ def chart_files(corpus: Corpus, data_dir: Path | None = None) -> list[export.Cha
                 frame = chart_frame(loaded, corpus, chart.id, lang)
                 if nothing_to_draw(frame, chart.kind):
                     continue
-                words = ExportWords(credit=credit_line(method, lang))
-                fig = build_chart(loaded, corpus, chart.id, lang, export=words)
+                credit = credit_line(method, lang)
+                fig = build_chart(loaded, corpus, chart.id, lang, export=ExportWords(credit=image_credit(credit, lang), article_url=loaded.article.article.url or ""))
                 charts.append(export.ChartFiles(fig, frame, file_stem(chart, loaded, lang), lang,
-                                                chart.title.get(lang)))
+                                                chart.title.get(lang), credit=credit))
     return charts
 
 

@@ -58,7 +58,8 @@ def format_number(value: float, lang: str) -> str:
     return text.translate(ARABIC_DIGITS) if lang == "ar" else text
 
 
-_DIGIT_RUN = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
+# a digit run, unless it belongs to a Latin name ("SHA-256", "sha256", "MP4"): a name keeps its digits
+_DIGIT_RUN = re.compile(r"(?<![A-Za-z0-9])(?<![A-Za-z]-)[0-9]+(?:[.,][0-9]+)*(?![A-Za-z0-9])")
 _QUOTED = re.compile(r'("[^"]*(?:"|$)|«[^»]*(?:»|$)|“[^”]*(?:”|$))')  # an unclosed quote (a cut label) runs to the end
 
 
@@ -169,17 +170,9 @@ def unit_short(unit: str, value: float, lang: str) -> str:
 
 def plural_category_ar(n: int) -> str:
     """CLDR's Arabic plural category of a whole number: zero, one, two, few (3-10),
-    many (11-99) or other (100-102, ...), by its last two digits."""
-    if n == 0:
-        return "zero"
-    if n in (1, 2):
-        return ("one", "two")[n - 1]
-    rest = n % 100
-    if 3 <= rest <= 10:
-        return "few"
-    if 11 <= rest <= 99:
-        return "many"
-    return "other"
+    many (11-99) or other (100-102, ...), by its last two digits. Babel's rule: one
+    rule for every counted noun and unit (count_noun, counted_unit, months_phrase)."""
+    return _arabic_plural_form(int(n))
 
 
 def months_phrase(n: int, lang: str) -> str:
@@ -188,6 +181,15 @@ def months_phrase(n: int, lang: str) -> str:
         return t("months_0", lang)
     category = plural_category_ar(n) if lang == "ar" else ("one" if n == 1 else "many")
     return t(f"months_{category}", lang).format(n=format_number(n, lang))
+
+
+def quantity(value: float, qualifier: str, unit: str, lang: str, value_max: float | None = None) -> str:
+    """A value in words with its unit in the form the number asks for: 'more than 26,000
+    explosive objects', '١٢٧ شخصًا', 'أكثر من ٥٠٬٠٠٠ لاجئ'. The one way a value and its
+    unit are written together, on every page and chart."""
+    number = format_value(value, qualifier, lang, value_max)
+    counted = counted_unit(unit, value_max if qualifier == "range" and value_max is not None else value, lang)
+    return f"{number} {counted}".strip()
 
 
 def counted_unit(unit: str, value: float, lang: str) -> str:

@@ -300,7 +300,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "download_csv": ("Data drawn, with sources (CSV)", "البيانات المرسومة مع مصادرها (CSV)"),
     "download_help": ("Every image carries the title, source line, caveat and credit.",
                       "تحمل كل صورة العنوان وسطر المصدر والتنبيه وسطر الإسناد."),
-    "credit_default": ("Graphic: newsdash", "رسم بياني: newsdash"),
+    # the credit line when data/method.yaml names no newsroom: the editors, never the software
+    "credit_default": ("Graphic: the editors", "رسم بياني: المحررون"),
+    "source_article_url": ("{source}. The article: {url}", "{source}. المقال: {url}"),
     "static_unavailable": ("PNG, SVG and PDF cannot be made on this server ({reason}); HTML and CSV still work.",
                            "لا يمكن إنشاء ملفات PNG وSVG وPDF على هذا الخادم ({reason})؛ ملفات HTML وCSV متاحة."),
     "download_data_changed": (
@@ -325,7 +327,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "sha256 hashes. Built when you click: allow about 20 seconds.",
         "كل رسم بياني بصيغ PNG وSVG وPDF بالإنجليزية والعربية، والبيانات كاملة بصيغتي CSV وJSON مع مصادرها، "
         "وملفات YAML المنسقة، والنص الأصلي، وملف README (المصدر والتنبيهات وطريقة الاستشهاد) وقائمة بصمات "
-        "sha256. تُنشأ عند النقر: قد يستغرق ذلك نحو 20 ثانية."),
+        "sha256. تُنشأ عند النقر: قد يستغرق ذلك نحو ٢٠ ثانية."),
+    # Plotly's own words on an Arabic chart (its modebar button and hints), in its locale
+    "plotly_reset_axes": ("Reset axes", "إعادة ضبط المحاور"),
+    "plotly_autoscale": ("Autoscale", "ضبط تلقائي للمحاور"),
+    "plotly_double_click": ("Double-click to zoom back out", "انقر مرتين للعودة إلى العرض الكامل"),
     "press_kit_refused_formulas": ("The press kit is not built: it carries the data files byte for byte, and these "
                                    "cells would run as formulas in a spreadsheet. Reword them (newsdash validate "
                                    "lists them too):",

@@ -46,6 +46,7 @@ class ExportWords:
     banner) and the newsroom's credit line."""
 
     credit: str = ""
+    article_url: str = ""  # where the article was published, named in the source line when known
 
 
 def _bottom_texts(frame: pd.DataFrame, chart: Chart, loaded: LoadedArticle, lang: str,
@@ -53,7 +54,11 @@ def _bottom_texts(frame: pd.DataFrame, chart: Chart, loaded: LoadedArticle, lang
     texts = [("note", chart.note.get(lang), NOTE_COLOUR)]
     if export is not None:
         texts.append(("caveat", loaded.article.article.claim_caveat.get(lang), NOTE_COLOUR))
-    texts.append(("source", chart.source.get(lang), GREY))
+    source = chart.source.get(lang)
+    if export is not None and export.article_url:
+        source = t("source_article_url", lang).format(source=source, url=export.article_url)
+        source = f"\u202b{source}\u202c" if lang == "ar" else source  # the URL after the words, right to left
+    texts.append(("source", source, GREY))
     if export is not None and export.credit:
         texts.append(("credit", export.credit, GREY))
     return texts
@@ -105,12 +110,16 @@ def frame_figure(fig: go.Figure, frame: pd.DataFrame, chart: Chart, loaded: Load
     title_lines = wrap_lines(chart.title.get(lang), TITLE_WRAP)
     title_px = TITLE_PX + 18 * (len(subtitle_lines) - 1) + TITLE_LINE_PX * (len(title_lines) - 1)
     rows, key_rows = legend_rows(fig), legend_rows(fig, KEYS_LEGEND)
+    key_rows += 1 if rtl and key_rows else 0  # in Arabic the key's title is a line of its own, above it
     top = title_px + LEGEND_ROW_PX * (rows + key_rows) + 16
     height = top + plot_px + bottom + 10
     side = {"x": 1 if rtl else 0, "xanchor": "right" if rtl else "left", "xref": "container"}
     # indentation moves entries rightwards whatever the direction: it sets the left edge only;
     # the right edge is a share of the width, EDGE_PX at the export width
+    # a horizontal legend lays its entries out left to right: in Arabic they are given in
+    # reverse, so the first is on the right where a reader starts
     legend = {"orientation": "h", **side, "yref": "container", "yanchor": "top", "indentation": 0 if rtl else EDGE_PX - 4,
+              "traceorder": "reversed" if rtl else "normal",
               **({"x": 1 - EDGE_PX / EXPORT_WIDTH_PX} if rtl else {})}
     fig.update_layout(
         title={"text": "<br>".join(f"<b>{plotly_safe(line, lang)}</b>" for line in title_lines),
@@ -128,7 +137,7 @@ def frame_figure(fig: go.Figure, frame: pd.DataFrame, chart: Chart, loaded: Load
         fig.update_layout({KEYS_LEGEND: {**legend, "y": 1 - (title_px + LEGEND_ROW_PX * rows) / height,
                                          # the title is not indented with the entries: a space or two puts it on the edge
                                          "title": {"text": ("" if rtl else "&nbsp;&nbsp;") + plotly_safe(t("key_title", lang), lang),
-                                                   "font": {"size": 13}}}})
+                                                   "font": {"size": 13}, **({"side": "top right"} if rtl else {})}}})
     # the same gridlines on screen and in every export: values only, no date grid
     fig.update_xaxes(showgrid=fig.layout.xaxis.showgrid or False, gridcolor=GRID_COLOUR, zeroline=False,
                      showline=True, linecolor="#BBBBBB")

@@ -18,7 +18,7 @@ from newsdash.data.loading import LoadedArticle
 from newsdash.data.models import Chart, Figure
 from newsdash.data.tables import source_title as article_source_title
 from newsdash.reading.dates import span_of
-from newsdash.reading.formatting import day_for, digits_for, format_value, unit_label
+from newsdash.reading.formatting import day_for, digits_for, quantity
 from newsdash.reading.i18n import t
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
@@ -105,7 +105,7 @@ def as_day(value: str | date | None, end: bool) -> date | None:
 
 def value_text(row, lang: str) -> str:  # noqa: ANN001
     """'more than 26,000 explosive objects': value, qualifier and unit together."""
-    return f"{format_value(row.value, row.qualifier, lang)} {unit_label(row.unit, lang)}"
+    return quantity(row.value, row.qualifier, row.unit, lang)
 
 
 HOVER_WRAP = 44  # characters per hover line: a phone's hover box stays inside 390 px

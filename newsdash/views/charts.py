@@ -34,8 +34,7 @@ from newsdash.reading.formatting import (
     digits_for,
     format_date,
     format_number,
-    format_value,
-    unit_label,
+    quantity,
 )
 from newsdash.reading.i18n import t
 from newsdash.views.bar_charts import BAR_ROW_PX, bar_rows, draw_bars
@@ -299,7 +298,7 @@ def alt_text(chart: Chart, loaded: LoadedArticle, lang: str) -> str:
     else:
         for fid in chart.figures:
             fig = loaded.article.figure(fid)
-            value = f"{fig.label.get(lang)}, {format_value(fig.value, fig.qualifier, lang, fig.value_max)} {unit_label(fig.unit, lang)}"
+            value = f"{fig.label.get(lang)}, {quantity(fig.value, fig.qualifier, fig.unit, lang, fig.value_max)}"
             parts.append(t("alt_figure", lang).format(value=value, date=published))
     if chart.kind == "timeline":
         dates = sorted(e.date for e in loaded.article.events)

@@ -31,7 +31,7 @@ from newsdash.data.loading import LoadedArticle
 from newsdash.data.models import Figure
 from newsdash.data.tables import source_title as article_source_title
 from newsdash.reading.dates import span_of
-from newsdash.reading.formatting import counted_unit, format_date, format_value
+from newsdash.reading.formatting import counted_unit, digits_for, format_date, format_value
 from newsdash.reading.i18n import t
 
 SAME, HIGHER, LOWER, CONSISTENT, INCONSISTENT = "same", "higher", "lower", "consistent", "inconsistent"
@@ -52,6 +52,12 @@ class Reading:
     source_url: str = ""
     reported_by: str = ""
     article_id: str = ""  # another confirmed article's figure, else a context row
+    source_title_ar: str = ""  # the editors' Arabic rendering of the source (data/context, or the article's)
+
+    def source(self, lang: str) -> str:
+        """The source as a page in this language names it: in Arabic, its Arabic rendering
+        where there is one, with Arabic-Indic digits."""
+        return digits_for(self.source_title_ar or self.source_title, lang) if lang == "ar" else self.source_title
 
 
 @dataclass(frozen=True)
@@ -149,7 +155,8 @@ def readings(series: pd.DataFrame) -> list[Reading]:
     """A series' rows as readings, oldest first (rows of one date keep the table's order)."""
     rows = series.sort_values("as_of", kind="stable")
     return [Reading(float(r.value), str(r.qualifier), str(r.as_of), str(r.source_title), str(r.source_url),
-                    str(r.reported_by or "")) for r in rows.itertuples()]
+                    str(r.reported_by or ""), source_title_ar=str(getattr(r, "source_title_ar", "") or ""))
+            for r in rows.itertuples()]
 
 
 def earlier_than(history: Sequence[Reading], day: str) -> list[Reading]:
@@ -214,7 +221,7 @@ def _all_record_readings(corpus: Corpus, measure: str) -> tuple[Reading, ...]:
     if measure not in by_measure:
         by_measure[measure] = tuple(
             Reading(float(fig.value), fig.qualifier, figure_date(fig, other.article.article.published),
-                    article_source_title(other), "", fig.attributed_to, other.id)
+                    article_source_title(other), "", fig.attributed_to, other.id, article_source_title(other, "ar"))
             for other, fig in corpus.figures_by_measure.get(measure, ()))
     return by_measure[measure]
 

@@ -37,6 +37,17 @@ def credit_line(method: Method | None, lang: str) -> str:
     return t("credit_default", lang)
 
 
+LATIN_LETTER = re.compile("[A-Za-z]")
+RLE, PDF_MARK = "\u202b", "\u202c"  # right-to-left embedding, and its end
+
+
+def image_credit(credit: str, lang: str) -> str:
+    """The credit as an Arabic image draws it: embedded right to left when it holds a
+    Latin name. An image's text runs left to right, so "رسم بياني: The Desk" put the
+    name first, on the right, and the colon after the Arabic words."""
+    return f"{RLE}{credit}{PDF_MARK}" if lang == "ar" and LATIN_LETTER.search(credit) else credit
+
+
 # 2/ ONE TABLE OF EVERY ROW, WITH ITS PROVENANCE
 
 COLUMNS = [
@@ -246,19 +257,21 @@ def validation_summary(corpus: Corpus, lang: str) -> str:
     events = sum(len(a.article.events) for a in corpus.articles)
     context = len(corpus.context.demining) + len(corpus.context.returns) + len(corpus.context.events)
     # a prefix, said to be one in words: an ellipsis would wander in Arabic text
-    digests = ", ".join(a.article.article.seed.sha256[:12] for a in corpus.articles)
+    digests = ", ".join(f"`{a.article.article.seed.sha256[:12]}`" for a in corpus.articles)  # ids: as they are
     return t("validation_ok", lang).format(
         articles=format_number(len(corpus.articles), lang), figures=format_number(figures, lang),
         events=format_number(events, lang), context=format_number(context, lang), digests=digests)
 
 
-def note_concerns(note: Note, lang: str) -> str:
-    """What a note is about: a quoted phrase, some figures, or every figure."""
+def note_concerns(note: Note, lang: str, figures: Sequence = ()) -> str:
+    """What a note is about: a quoted phrase, some figures (named by their labels, given
+    the article's `figures`), or every figure."""
     if note.concerns.all_figures:
         return t("concerns_all", lang)
     parts = []
     if note.concerns.quote:
         parts.append(t("concerns_quote", lang).format(quote=note.concerns.quote))
-    if note.concerns.figures:
-        parts.append(t("concerns_figures", lang).format(ids=", ".join(note.concerns.figures)))
+    if note.concerns.figures:  # the figures by the names a reader knows, not their record ids
+        labels = [next((f.label.get(lang) for f in figures if f.id == fid), fid) for fid in note.concerns.figures]
+        parts.append(t("concerns_figures", lang).format(ids=("، " if lang == "ar" else ", ").join(labels)))
     return "; ".join(parts)

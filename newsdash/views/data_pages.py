@@ -28,7 +28,7 @@ from newsdash.reading.formatting import (
     format_date,
     format_number,
     format_value,
-    unit_label,
+    quantity,
 )
 from newsdash.reading.i18n import t
 from newsdash.textsafety import html_text
@@ -150,9 +150,9 @@ def flag_sentence(flag: Flag, corpus: Corpus, lang: str) -> str:
     later_source = (t("the_article", lang) if flag.later_source.startswith("the article")
                     else digits_for(_source_of(context, flag.measure, flag.later_date, lang) or flag.later_source, lang))
     return t("flag_fall", lang).format(
-        label=label, later=f"{format_number(flag.later_value, lang)} {unit_label(unit, lang)}",
+        label=label, later=quantity(flag.later_value, "exact", unit, lang),
         later_date=format_date(flag.later_date, lang), later_source=later_source,
-        earlier=f"{format_number(flag.earlier_value, lang)} {unit_label(unit, lang)}",
+        earlier=quantity(flag.earlier_value, "exact", unit, lang),
         earlier_date=format_date(flag.earlier_date, lang),
         earlier_source=digits_for(_source_of(context, flag.measure, flag.earlier_date, lang), lang),
     )
@@ -394,7 +394,7 @@ def quote_in_paragraph_html(loaded: LoadedArticle, record_id: str) -> str:
     before, quote, after = (paragraph[: span.start - start], paragraph[span.start - start: span.end - start],
                             paragraph[span.end - start:])
     marked = f"{html.escape(before)}<mark>{html.escape(quote)}</mark>{html.escape(after)}"
-    return f'<div dir="rtl" lang="ar" style="{RTL_BLOCK}">{marked}</div>'
+    return f'<div dir="rtl" lang="ar" data-verbatim style="{RTL_BLOCK}">{marked}</div>'
 
 
 def paragraph_translation(loaded: LoadedArticle, record_id: str) -> str:

@@ -18,7 +18,7 @@ from newsdash.reading.formatting import (
     format_short,
     format_value,
     months_phrase,
-    unit_label,
+    quantity,
     unit_short,
 )
 from newsdash.reading.i18n import category_label, t
@@ -71,7 +71,7 @@ def metric_value(fig: Figure, lang: str) -> str:
 
 def metric_caption(fig: Figure, lang: str) -> str:
     """The value in words with its unit: 'more than 26,000 explosive objects'."""
-    return f"{format_value(fig.value, fig.qualifier, lang, fig.value_max)} {unit_label(fig.unit, lang)}"
+    return quantity(fig.value, fig.qualifier, fig.unit, lang, fig.value_max)
 
 
 def metric_help(fig: Figure, lang: str) -> str:
@@ -193,7 +193,7 @@ def lede_html(comparisons: Sequence[Comparison], total: int, lang: str) -> str:
 
 
 def _sources_line(comparisons: Sequence[Comparison], lang: str) -> str:
-    sources = {c.last.source_url: c.last.source_title for c in comparisons if c.last.source_url}
+    sources = {c.last.source_url: c.last.source(lang) for c in comparisons if c.last.source_url}
     if not sources:  # every earlier value is another article's, named in its sentence
         return ""
     links = ("؛ " if lang == "ar" else "; ").join(

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
+from newsdash.reading.i18n import TEXT
 from newsdash.views.chart_layout import legend_rows
 from newsdash.views.chart_parts import (
     GREY,
@@ -144,3 +145,22 @@ def _labels_above_rows(fig: go.Figure, lang: str) -> None:
     fig.layout.annotations = list(fig.layout.annotations) + labels
     fig.update_layout(height=SCREEN_TOP_PX + LEGEND_ROW_PX * legend_rows(fig) + round(SCREEN_TIMELINE_ROW_PX * (len(rows) - 0.5 + SCREEN_TIMELINE_TOP_ROWS))
                       + SCREEN_BOTTOM_PX)
+
+
+# 8/ THE CHART'S TOOLBAR ON THE PAGE
+#
+# One button: the reset after a zoom (a drag on the plot still zooms). Plotly's camera
+# saved the screen figure, without title, source, caveat or credit, under the file name
+# the download menu gives the proper export: the menu is the one way to a file. In Arabic
+# Plotly speaks Arabic: its locale, defined in the chart's own config (nothing is fetched).
+MODEBAR_BUTTONS = ("resetScale2d",)
+PLOTLY_WORDS = ("plotly_reset_axes", "plotly_autoscale", "plotly_double_click")
+
+
+def chart_config(lang: str) -> dict:
+    """Plotly's config for a chart on the page (and in the standalone HTML)."""
+    config: dict = {"displaylogo": False, "modeBarButtons": [list(MODEBAR_BUTTONS)]}
+    if lang == "ar":
+        words = {TEXT[key][0]: TEXT[key][1] for key in PLOTLY_WORDS}
+        config.update(locale="ar", locales={"ar": {"dictionary": words, "format": {"decimal": "٫", "thousands": "٬"}}})
+    return config

@@ -20,7 +20,7 @@ from newsdash.data.corpus import Corpus
 from newsdash.data.loading import LoadedArticle
 from newsdash.data.measures import LineStyle, Measure, party_name
 from newsdash.data.models import Bilingual, Chart, Strict
-from newsdash.reading.formatting import format_date, format_number, format_value, unit_label
+from newsdash.reading.formatting import format_date, format_number, quantity, unit_label
 from newsdash.reading.i18n import t
 from newsdash.views import axes
 from newsdash.views.chart_parts import (
@@ -189,7 +189,7 @@ def series_rows(chart: MeasureChart, loaded: LoadedArticle | None, corpus: Corpu
 
 def point_words(point: RecordPoint, lang: str) -> str:
     """'Andrei Rudenko, 29 December 2021: more than 50,000 refugees': who, when, what."""
-    value = f"{format_value(point.value, point.qualifier, lang, point.value_max)} {unit_label(point.unit, lang)}"
+    value = quantity(point.value, point.qualifier, point.unit, lang, point.value_max)
     return f"{point.speaker.get(lang)}, {format_date(point.day, lang)}: {value}"
 
 

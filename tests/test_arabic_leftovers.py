@@ -1,0 +1,179 @@
+"""Issue 21, part 2: Arabic and exports, the rest (pure tests; the pages are in
+tests/test_browser_arabic_leftovers.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdash.reading.formatting import counted_unit, months_phrase, plural_category_ar, quantity
+
+# 1/ ONE COUNTED-NOUN RULE EVERYWHERE (CLDR through Babel): "١٢٧ شخصًا", never "١٢٧ شخص"
+
+@pytest.mark.parametrize(("value", "qualifier", "unit", "words"), [
+    (127, "exact", "people", "١٢٧ شخصًا"),  # 11-99 by the last two digits: the accusative tanween
+    (19, "exact", "people", "١٩ شخصًا"),
+    (5, "exact", "people", "٥ أشخاص"),
+    (103, "exact", "people", "١٠٣ أشخاص"),
+    (100, "exact", "people", "١٠٠ شخص"),
+    (50_000, "more_than", "refugees", "أكثر من ٥٠٬٠٠٠ لاجئ"),
+    (2320, "exact", "hectares", "٢٬٣٢٠ هكتارًا"),
+    (2326.6, "exact", "hectares", "٢٬٣٢٦٫٦ هكتار"),  # a fraction takes the singular
+    (683, "more_than", "kilometres", "أكثر من ٦٨٣ كم"),  # an abbreviation does not change
+])
+def test_a_value_and_its_unit_take_the_form_the_number_asks_for(value, qualifier, unit, words):
+    assert quantity(value, qualifier, unit, "ar") == words
+
+
+def test_english_values_keep_their_plural_unit():
+    assert quantity(127, "exact", "people", "en") == "127 people"
+    assert quantity(26_000, "more_than", "explosive objects", "en") == "more than 26,000 explosive objects"
+
+
+def test_the_plural_category_is_babels():
+    from babel import Locale
+
+    for n in (0, 1, 2, 3, 10, 11, 99, 100, 101, 102, 103, 111, 1937, 1_000_000):
+        assert plural_category_ar(n) == Locale("ar").plural_form(n)
+    assert months_phrase(11, "ar") == "١١ شهرًا" and months_phrase(4, "ar") == "٤ أشهر"
+    assert counted_unit("buildings", 5, "ar") == "مبانٍ"
+
+
+def test_every_page_writes_a_value_through_the_one_function():
+    """The bar labels, tiles, hovers, cards and flags: 127 people is '١٢٧ شخصًا' on each."""
+    from types import SimpleNamespace
+
+    from newsdash.views.chart_parts import value_text
+
+    row = SimpleNamespace(value=127.0, qualifier="exact", unit="people")
+    assert value_text(row, "ar") == "١٢٧ شخصًا"
+
+
+# 2/ EXPORTS: THE CREDIT IS THE NEWSROOM'S, THE PDF SAYS WHAT IT IS, THE SOURCE NAMES THE ARTICLE
+
+def test_the_default_credit_names_no_software_and_the_method_file_sets_the_newsrooms(data_copy):
+    from newsdash.data.method import load_method
+    from newsdash.views.data_method import credit_line
+
+    for lang in ("en", "ar"):
+        assert "newsdash" not in credit_line(load_method(data_copy)[0], lang).lower()
+    method = data_copy / "method.yaml"
+    method.write_text(method.read_text(encoding="utf-8")
+                      + 'credit: {en: "Graphic: The Example Desk", ar: "رسم بياني: مكتب المثال"}\n', encoding="utf-8")
+    assert credit_line(load_method(data_copy)[0], "en") == "Graphic: The Example Desk"
+    assert credit_line(load_method(data_copy)[0], "ar") == "رسم بياني: مكتب المثال"
+
+
+def test_an_arabic_image_draws_a_latin_credit_right_to_left():
+    from newsdash.views.data_method import image_credit
+
+    assert image_credit("رسم بياني: The Desk", "ar") == "\u202bرسم بياني: The Desk\u202c"
+    assert image_credit("رسم بياني: المحررون", "ar") == "رسم بياني: المحررون"  # nothing to reorder
+    assert image_credit("Graphic: The Desk", "en") == "Graphic: The Desk"
+
+
+# The smallest PDF a browser writes the way Skia does: a classic cross-reference table
+# and an information dictionary naming the page that rendered it.
+def _tiny_pdf() -> bytes:
+    objects = [b"<</Title (Kaleido-fier)>>", b"<</Type /Catalog /Pages 3 0 R>>",
+               b"<</Type /Pages /Kids [4 0 R] /Count 1>>", b"<</Type /Page /Parent 3 0 R /MediaBox [0 0 10 10]>>"]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<</Size 5\n/Root 2 0 R\n/Info 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % xref
+
+
+def test_the_pdf_is_titled_after_the_chart_and_credits_the_newsroom():
+    import io
+
+    from pypdf import PdfReader
+
+    from newsdash.exports.chart_files import pdf_with_info
+
+    before = PdfReader(io.BytesIO(_tiny_pdf()), strict=True)
+    assert before.metadata.title == "Kaleido-fier"
+    after = PdfReader(io.BytesIO(pdf_with_info(_tiny_pdf(), "الطرق التي تم تطهيرها", "Graphic: The Desk")), strict=True)
+    assert after.metadata.title == "الطرق التي تم تطهيرها"
+    assert after.metadata.author == "Graphic: The Desk"
+    assert len(after.pages) == 1
+
+
+def test_a_downloaded_pdf_carries_the_title_and_credit_in_its_metadata():
+    import io
+
+    from pypdf import PdfReader
+
+    from newsdash.data.corpus import load_corpus
+    from newsdash.exports import chart_files as export
+    from newsdash.views import charts
+    from tests.conftest import require_browser
+
+    require_browser()
+    corpus = load_corpus()
+    loaded = corpus.article()
+    chart = charts.get_chart(loaded, corpus.article().article.charts[0].id, corpus)
+    fig = charts.build_chart(loaded, corpus, chart.id, "ar", export=charts.ExportWords("رسم بياني: المحررون"))
+    files = export.ChartFiles(fig, None, "stem", "ar", chart.title.get("ar"), credit="رسم بياني: المحررون")
+    meta = PdfReader(io.BytesIO(files.data("pdf"))).metadata
+    assert (meta.title, meta.author) == (chart.title.get("ar"), "رسم بياني: المحررون")
+
+
+def test_the_source_line_names_the_articles_address_when_it_is_known():
+    from newsdash.data.corpus import load_corpus
+    from newsdash.views import charts
+
+    corpus = load_corpus()
+    loaded = corpus.article()
+    chart_id = next(iter(corpus.measures))
+    url = "https://example.org/story"
+    for lang in ("en", "ar"):
+        with_url = charts.build_chart(loaded, corpus, chart_id, lang, export=charts.ExportWords("c", article_url=url))
+        without = charts.build_chart(loaded, corpus, chart_id, lang, export=charts.ExportWords("c"))
+        source = {a.name: a.text for a in with_url.layout.annotations}["source"]
+        assert url in source
+        assert url not in {a.name: a.text for a in without.layout.annotations}["source"]
+
+
+# 3/ THE CHART KEY READS RIGHT TO LEFT IN ARABIC
+
+def test_the_arabic_legend_starts_on_the_right():
+    from newsdash.data.corpus import load_corpus
+    from newsdash.views import charts
+
+    corpus = load_corpus()
+    loaded = corpus.article()
+    chart_id = next(iter(corpus.measures))
+    english = charts.build_chart(loaded, corpus, chart_id, "en")
+    arabic = charts.build_chart(loaded, corpus, chart_id, "ar")
+    assert english.layout.legend.traceorder in (None, "normal")
+    assert arabic.layout.legend.traceorder == "reversed" and arabic.layout.legend.xanchor == "right"
+    keys = arabic.layout[charts.KEYS_LEGEND]
+    assert keys.traceorder == "reversed" and keys.title.side == "top right"  # the key's title first, above
+    assert charts.screen_chart(arabic, "measure_series", "ar").figure.layout.legend.traceorder == "reversed"
+
+
+def test_the_toolbar_has_no_camera_and_speaks_arabic():
+    from newsdash.views.screen_charts import chart_config
+
+    for lang in ("en", "ar"):
+        buttons = [b for row in chart_config(lang)["modeBarButtons"] for b in row]
+        assert buttons == ["resetScale2d"]  # the download menu is the one way to a file
+    arabic = chart_config("ar")
+    assert arabic["locale"] == "ar"
+    assert arabic["locales"]["ar"]["dictionary"]["Reset axes"] == "إعادة ضبط المحاور"
+    assert "locale" not in chart_config("en")
+
+
+# 4/ A FILTER KEPT ACROSS PAGES: the link first, then the reader's last choice, then the default
+
+def test_a_filter_is_seeded_by_the_link_then_the_kept_choice_then_the_default():
+    from newsdash.app.url_state import seed_multi
+
+    options, default = ["a", "b", "c"], ["a", "b", "c"]
+    assert seed_multi("k", None, None, options, default).value == default
+    assert seed_multi("k", None, ["c", "a"], options, default).value == ["c", "a"]
+    assert seed_multi("k", "", ["b", "gone"], options, default).value == ["b"]  # an option since removed is dropped
+    assert seed_multi("k", "c", ["a"], options, default).value == ["c"]  # the link wins
+    assert seed_multi("k", "-", ["a"], options, default).value == []
