@@ -92,10 +92,17 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
-def start_app(data_dir: Path | None = None, script: str = DASHBOARD) -> tuple[subprocess.Popen, str]:
-    """Start `streamlit run` on a free loopback port and wait until it answers."""
-    env = {"DASHBOARD_DATA_DIR": str(data_dir)} if data_dir else {}
-    return loopback_server(script, env=env, options=("--browser.gatherUsageStats", "false"))
+def start_app(data_dir: Path | None = None, script: str = DASHBOARD, env: dict[str, str] | None = None,
+              wait: bool = True) -> tuple[subprocess.Popen, str]:
+    """Start `streamlit run` on a free loopback port and wait until it answers. Each server
+    keeps its sign-in record (the brake, sign-outs) in a folder of its own unless env names
+    one (DASHBOARD_STATE_DIR): test servers never share a budget by accident."""
+    import tempfile
+
+    env = {"DASHBOARD_STATE_DIR": tempfile.mkdtemp(prefix="newsdash-state-"), **(env or {})}
+    if data_dir:
+        env["DASHBOARD_DATA_DIR"] = str(data_dir)
+    return loopback_server(script, env=env, options=("--browser.gatherUsageStats", "false"), wait=wait)
 
 
 @pytest.fixture(scope="session")
