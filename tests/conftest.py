@@ -25,7 +25,7 @@ ARTICLE = "2021-12-29-sputnik-rudenko-karabakh.yaml"
 # The fast loop for everyday work (`bash scripts/test.sh -m "not slow"`, under two minutes)
 # leaves out what runs the app: a page in AppTest (the *_app.py files and these), a server,
 # a browser, the benchmark. The whole suite runs them all.
-RUNS_THE_APP = {"test_hostile", "test_record", "test_bench", "test_escaping", "test_guard", "test_extract_bounds",
+RUNS_THE_APP = {"test_hostile", "test_door_server", "test_record", "test_bench", "test_escaping", "test_guard", "test_extract_bounds",
                 "test_packaging", "test_review_attack", "test_one_data_state", "test_live_edits", "test_auth",
                 "test_loadtest", "test_sign_out", "test_remember", "test_deploy", "test_secure_defaults"}
 

@@ -300,6 +300,7 @@ def test_a_refusal_says_when_to_come_back_and_nothing_is_locked(tmp_path):
     a.record(first, right=False)
     refused = b.book("reader", "198.51.100.1")
     assert not refused.granted and refused.retry_after == pytest.approx(10.0)
+    assert not a.book("reader", "192.0.2.1").granted  # the guesser's own network: 10 s too (its first doubling)
     clock.now += refused.retry_after
     assert b.book("reader", "198.51.100.1").granted  # no lockout: on time, it is checked
 
@@ -314,7 +315,7 @@ def test_one_network_doubles_its_own_wait_and_leaves_others_theirs(tmp_path):
             clock.now += booking.retry_after
             booking = store.book("reader", "203.0.113.9")  # another address of the same /24
         store.record(booking, right=False)
-    assert [round(w) for w in waits] == [1, 2, 4, 8, 16, 32, 60]
+    assert [round(w) for w in waits] == [1, 2, 4, 8, 16, 32, 60]  # (spacing 1 s: the first wait is the spacing)
     clock.now += 1.0
     assert store.book("reader", "192.0.2.5").granted  # another network: only the account's spacing
 

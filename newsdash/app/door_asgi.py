@@ -20,7 +20,6 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from functools import lru_cache
 from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode
@@ -96,19 +95,23 @@ def store_for(config: door.DoorConfig) -> SignInStore:
     return _stores[key]
 
 
-@lru_cache(maxsize=1)
-def _script_hashes() -> tuple[str, ...]:
-    import streamlit
+def _inline_script_hashes() -> tuple[str, ...]:
+    """The hashes of the inline scripts of the Streamlit installed (its index.html), for the CSP."""
+    from importlib.util import find_spec
 
-    index = Path(streamlit.__file__).parent / "static" / "index.html"
+    spec = find_spec("streamlit")
+    index = Path(spec.origin).parent / "static" / "index.html" if spec and spec.origin else None
     try:
-        return tuple(door.inline_script_hashes(index.read_text(encoding="utf-8")))
+        return tuple(door.inline_script_hashes(index.read_text(encoding="utf-8"))) if index else ()
     except OSError:
         return ()
 
 
+SCRIPT_HASHES = _inline_script_hashes()
+
+
 def headers_for(config: door.DoorConfig) -> list[tuple[bytes, bytes]]:
-    return [(k.lower().encode(), v.encode()) for k, v in door.security_headers(config.embeds, _script_hashes())]
+    return [(k.lower().encode(), v.encode()) for k, v in door.security_headers(config.embeds, SCRIPT_HASHES)]
 
 
 # --- who is asking ------------------------------------------------------------------------

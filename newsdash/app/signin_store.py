@@ -12,15 +12,17 @@ The brake, per account (the reader password; each editor name; unknown names tog
   account across the whole deployment (10 s: 6 a minute), however the guesses are spread
   over addresses, sessions and replicas;
 - per network (an IPv4 /24, an IPv6 /48: one office, or one attacker's block of addresses),
-  each failed check doubles the wait before that network's next one (1, 2, 4 ... 60 s), so
-  a guesser cannot take every slot of the account;
+  each failed check doubles the wait before that network's next one (spacing, 2 x, 4 x ...
+  up to 60 s), so guessers from a few networks leave most of the account's slots free;
 - a browser that signed in before (its signed known-browser cookie, for this account and
   this password's generation) is never held up by either: it has only its own doubling wait;
 - nothing is ever locked: a refused attempt is not checked, and is told when to come back
   (`Booking.retry_after`); a right password is not counted as a guess.
 What it cannot do: tell a first-time reader apart from guessers spread over many networks
-at once; such a reader waits behind them (the known-browser cookie spares everyone who
-signed in before).
+at once (six or more, each guessing once a minute, take every slot): such a reader comes
+back when told and competes with them for the next slot. Keeping slots for those told to
+come back was tried: guessers that never come back then fill the queue with kept slots,
+which locks everyone out. The known-browser cookie spares everyone who signed in before.
 
 Sign-outs: the signed-out cookie's id until its expiry; `is_revoked` reads a copy that is
 at most `revoked_ttl` seconds old (one query a second per process, not one per request).
@@ -138,7 +140,7 @@ class SignInStore:
     def _address_ready(self, connection: sqlite3.Connection, key: str, now: float) -> float:
         failures, last = connection.execute(
             "SELECT COUNT(*), MAX(at) FROM checks WHERE address = ? AND failed = 1", (key,)).fetchone()
-        return last + backoff(failures, cap=self.cap) if failures else now
+        return last + backoff(failures, base=self.spacing, cap=max(self.cap, self.spacing)) if failures else now
 
     def record(self, booking: Booking, right: bool) -> None:
         """After the check: a right password is no guess (it frees the account's slot)."""
