@@ -82,3 +82,20 @@ def signed_in_cookies(url: str, password: str, **kwargs) -> dict[str, str]:  # n
 
 def cookie_header(cookies: dict[str, str]) -> dict[str, str]:
     return {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items() if v)}
+
+
+def browser_signed_in(monkeypatch, who=None) -> str:  # noqa: ANN001 - pytest's MonkeyPatch, an Identity
+    """For AppTest (which sends no cookie): the page runs see a browser signed in at the
+    door as `who` (the reader, by default), with the cookie the door would have set under
+    the current configuration. Returns the cookie's id."""
+    import time
+
+    from newsdash.app import door_asgi, gate
+    from newsdash.app.door_cookie import mint_sign_in
+    from newsdash.app.identity import PASSWORD, READER, Identity
+
+    who = who or Identity("", READER, PASSWORD)
+    config = door_asgi.current_config()
+    value, minted = mint_sign_in(who, config.generation_of(who) or "-", config.secret, time.time(), 3600)
+    monkeypatch.setattr(gate, "_cookies", lambda: {SIGN_IN_COOKIE: value})
+    return minted.id

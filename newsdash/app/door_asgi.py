@@ -40,7 +40,7 @@ _LOGGER = logging.getLogger("newsdash.door")
 CONFIG_SECONDS = 2.0  # secrets.toml and the environment are read again after this long
 MAX_FORM_BYTES = 8192
 _config_lock = threading.Lock()
-_config_cache: tuple[float, door.DoorConfig | None] = (float("-inf"), None)
+_config_cache: tuple[float, tuple | None] = (float("-inf"), None)
 _warned_random_secret = False
 
 
@@ -63,14 +63,27 @@ def _read_config() -> door.DoorConfig:
                             server_address=config.get_option("browser.serverAddress"), data_dir=data_dir())
 
 
+_ENV_NAMES = (auth.ENV_VAR, auth.EDITORS_ENV, auth.SPACING_ENV, door.SECRET_ENV, door.REQUIRED_ENV, door.EMBED_ENV,
+              door.SECURE_ENV, door.STATE_DIR_ENV, door.SIGN_IN_HOURS_ENV, "DASHBOARD_DATA_DIR")
+
+
 def current_config() -> door.DoorConfig:
+    """The configuration, read again every CONFIG_SECONDS, at once when one of the door's
+    environment variables changes, and at every call under AppTest (its secrets change
+    from one test to the next)."""
+    import os
+
+    from streamlit import config
+
     global _config_cache, _warned_random_secret
+    key = tuple(os.environ.get(name) for name in _ENV_NAMES)
     read_at, cached = _config_cache
-    if cached is not None and time.monotonic() - read_at < CONFIG_SECONDS:
-        return cached
+    if (cached is not None and time.monotonic() - read_at < CONFIG_SECONDS and cached[0] == key
+            and not config.get_option("global.appTest")):
+        return cached[1]
     with _config_lock:
         fresh = _read_config()
-        _config_cache = (time.monotonic(), fresh)
+        _config_cache = (time.monotonic(), (key, fresh))
     if fresh.secret_is_random and not _warned_random_secret and (fresh.required() or fresh.editors):
         _warned_random_secret = True
         _LOGGER.warning("No cookie secret is set (%s or [dashboard] cookie_secret, 32 characters or more): this "
