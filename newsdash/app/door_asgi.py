@@ -120,7 +120,24 @@ def _inline_script_hashes() -> tuple[str, ...]:
         return ()
 
 
-SCRIPT_HASHES = _inline_script_hashes()
+def _app_inline_scripts() -> list[str]:
+    """The scripts the app's own pages add with st.html(..., unsafe_allow_javascript=True),
+    as they reach the page: allowed by their hashes (no 'unsafe-inline'). A new one must be
+    listed here, or the CSP blocks it (tests/test_browser_door.py reports the violation)."""
+    import json
+
+    from newsdash.app import layout, preload
+    from newsdash.reading.i18n import LANGS, t
+
+    chunk = preload.chart_library_chunk()
+    html = [f"<script>import({json.dumps(chunk)}).catch(function () {{}});</script>"] if chunk else []
+    html += [layout.DOCUMENT_LANGUAGE_JS.format(lang=lang) for lang in LANGS]
+    html += [layout.UPLOADER_BUTTON_JS % json.dumps(t("add_choose_file", lang)) for lang in LANGS]
+    return html
+
+
+SCRIPT_HASHES = _inline_script_hashes() + tuple(h for text in _app_inline_scripts()
+                                                for h in door.inline_script_hashes(text))
 
 
 def headers_for(config: door.DoorConfig) -> list[tuple[bytes, bytes]]:
