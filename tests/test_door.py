@@ -410,3 +410,15 @@ def test_the_form_escapes_every_text_and_labels_its_fields():
 def test_the_arabic_form_is_right_to_left():
     html = door_page.sign_in_page("ar", "/sign-in", "/?lang=ar", reader=True, editors=False)
     assert '<html lang="ar" dir="rtl">' in html and "كلمة المرور" in html and 'id="name"' not in html
+
+
+# --- server paths in what readers see ------------------------------------------------------------
+
+def test_readers_see_paths_relative_to_the_record_and_no_other_server_path():
+    from newsdash.errors import for_readers
+
+    data = Path("/srv/newsroom/data")
+    assert for_readers("/srv/newsroom/data/articles/x.yaml:12: a1: value: bad", data) == "data/articles/x.yaml:12: a1: value: bad"
+    assert for_readers("Not saved: [Errno 13] Permission denied: '/app/seeds/.001_x.tmp'", data) == \
+        "Not saved: [Errno 13] Permission denied: '…/.001_x.tmp'"
+    assert for_readers("see https://example.org/a/b and 1/2", None) == "see https://example.org/a/b and 1/2"
