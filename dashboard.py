@@ -1,42 +1,55 @@
-"""Entry point: page config, the shared sidebar, and navigation between the pages."""
+"""Entry point, twice over. `streamlit run dashboard.py` imports this file as a module and
+serves `app`: the dashboard behind its door (st.App with the door's middleware and routes,
+newsdash/app/door_asgi.py). Every page run then runs this same file as its script (module
+name __main__, as under AppTest too): page config, the shared sidebar, the gate, and
+navigation between the pages.
+"""
 
 import streamlit as st
 
-from newsdash.app.preload import start_loading_the_chart_library
+if __name__ != "__main__":  # imported by `streamlit run` (uvicorn): the ASGI app, nothing drawn
+    from newsdash.app.door_asgi import door_middleware, door_routes
+    from newsdash.app.guard import quiet_server_header
 
-# The favicon is an emoji: Streamlit draws it as an inline SVG, where a :material/...: icon
-# would make every browser fetch it from fonts.gstatic.com (see tests/test_secure_defaults.py).
-# No page_title: it would override every st.Page title, and each tab is named after its
-# own page, in the reader's language.
-st.set_page_config(page_icon="📰", layout="wide")
-start_loading_the_chart_library()  # before the imports below: the browser loads it while they run
+    quiet_server_header()  # no `server: uvicorn` header on any answer
+    app = st.App(__file__, routes=door_routes(), middleware=door_middleware())
 
-from newsdash.app import heap
-from newsdash.app.gate import password_gate
-from newsdash.app.layout import apply_direction, language
-from newsdash.reading.i18n import t
+else:  # a page run
+    from newsdash.app.preload import start_loading_the_chart_library
 
-lang = language()
-apply_direction(lang)
-password_gate(lang)  # when a password is configured, nothing below runs without it
+    # The favicon is an emoji: Streamlit draws it as an inline SVG, where a :material/...: icon
+    # would make every browser fetch it from fonts.gstatic.com (see tests/test_secure_defaults.py).
+    # No page_title: it would override every st.Page title, and each tab is named after its
+    # own page, in the reader's language.
+    st.set_page_config(page_icon="📰", layout="wide")
+    start_loading_the_chart_library()  # before the imports below: the browser loads it while they run
 
-PAGES = [
-    # Material icons ship with Streamlit; emoji would need a font the server may lack
-    ("pages/overview.py", "page_overview", ":material/dashboard:", True),
-    ("pages/demining.py", "page_demining", ":material/landslide:", False),
-    ("pages/returns.py", "page_returns", ":material/home:", False),
-    ("pages/timeline.py", "page_timeline", ":material/timeline:", False),
-    ("pages/original_text.py", "page_original", ":material/article:", False),
-    ("pages/data_method.py", "page_method", ":material/table_view:", False),
-    ("pages/add_article.py", "page_add", ":material/post_add:", False),
-]
+    from newsdash.app import heap
+    from newsdash.app.gate import password_gate
+    from newsdash.app.layout import apply_direction, language
+    from newsdash.reading.i18n import t
 
-navigation = st.navigation(
-    [st.Page(path, title=t(key, lang), icon=icon, default=default) for path, key, icon, default in PAGES]
-)
-try:
-    navigation.run()
-finally:
-    # Freeze what this run added to the long-lived heap (corpus, charts, views), so the
-    # garbage collection Streamlit runs after every rerun skips it: see newsdash/app/heap.py
-    heap.settle()
+    lang = language()
+    apply_direction(lang)
+    password_gate(lang)  # when a sign-in is required and this browser has none, nothing below runs
+
+    PAGES = [
+        # Material icons ship with Streamlit; emoji would need a font the server may lack
+        ("pages/overview.py", "page_overview", ":material/dashboard:", True),
+        ("pages/demining.py", "page_demining", ":material/landslide:", False),
+        ("pages/returns.py", "page_returns", ":material/home:", False),
+        ("pages/timeline.py", "page_timeline", ":material/timeline:", False),
+        ("pages/original_text.py", "page_original", ":material/article:", False),
+        ("pages/data_method.py", "page_method", ":material/table_view:", False),
+        ("pages/add_article.py", "page_add", ":material/post_add:", False),
+    ]
+
+    navigation = st.navigation(
+        [st.Page(path, title=t(key, lang), icon=icon, default=default) for path, key, icon, default in PAGES]
+    )
+    try:
+        navigation.run()
+    finally:
+        # Freeze what this run added to the long-lived heap (corpus, charts, views), so the
+        # garbage collection Streamlit runs after every rerun skips it: see newsdash/app/heap.py
+        heap.settle()

@@ -74,7 +74,7 @@ CACHES: tuple[Cache, ...] = (
     Cache("streamlit:cache_resource", "the corpus (app.state.cached_corpus) and one article's flags "
           "(app.state._cached_article_flags), shared, never copied",
           "the arguments: data folder, state digest (and article id)", "least recently used beyond max_entries; "
-          "a Streamlit clear_cache message from a signed-in session (newsdash.app.guard)"),
+          "a Streamlit clear_cache message (only a signed-in browser reaches the websocket: newsdash.app.door)"),
     Cache("streamlit:cache_data", "the Add an article page's reading and draft (pages.add_article.cached_reading, "
           "cached_draft), copied on every call", "the text and the editor's choices",
           "least recently used beyond max_entries; a clear_cache message as above"),
@@ -105,7 +105,6 @@ CACHES: tuple[Cache, ...] = (
     Cache("app.legacy_pages:_same_file", "whether two paths name the same file", "the two paths",
           "least recently used beyond 256"),
     Cache("app.preload:chart_library_chunk", "the URL of Streamlit's Plotly chunk", "none: one answer", "never"),
-    Cache("app.guard:_route_patterns", "Streamlit's media and metrics route patterns", "the base URL path", "never"),
     Cache("app.auth:_decoy", "a password hash checked when no account matches (same time either way)",
           "none: one answer", "never"),
 )
@@ -117,6 +116,8 @@ NOT_CACHES = {
     "app.heap:_settled": "when the heap was last frozen (newsdash.app.heap)",
     "caches:_clear": "how to empty each cache listed here (owns)",
     "exports.static_export:_shared": "the one running exporter (a browser process), stopped at exit",
+    "app.door_asgi:_stores": "the sign-in record (brake, sign-outs) of each state folder: security state",
+    "app.identity:_sources": "the registered identity sources (newsdash.app.identity): a registry",
 }
 
 BY_NAME = {cache.name: cache for cache in CACHES}

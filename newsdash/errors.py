@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from newsdash.textsafety import one_line
 
@@ -59,3 +61,17 @@ def _setattr_leaving_python_its_bookkeeping(self: DataError, name: str, value: o
 
 
 DataError.__setattr__ = _setattr_leaving_python_its_bookkeeping
+
+
+_ABSOLUTE_PATH = re.compile(r"(?<![\w.~/:])(?:/[^\s/:'\"`()<>]+)+/([^\s/:'\"`()<>]+)")
+
+
+def for_readers(text: str, data_dir: Path | None = None) -> str:
+    """A message as readers may see it: paths inside the record (the data folder and the
+    seeds beside it) relative to it ("data/articles/x.yaml:12", "seeds/x.txt"), any other
+    absolute path cut to its last part ("…/x.tmp"). The server's layout is nobody's business;
+    the log keeps the full message."""
+    if data_dir is not None:
+        root = str(Path(data_dir).resolve().parent).rstrip("/") + "/"
+        text = text.replace(root, "")
+    return _ABSOLUTE_PATH.sub(lambda m: f"…/{m.group(1)}", text)

@@ -14,6 +14,7 @@ from newsdash.app.review_queue import review_queue, save_for_review
 from newsdash.curation.draft import MAX_ARTICLE_BYTES, seed_file_name
 from newsdash.curation.worker import TooSlow, draft_bounded, light, read_bounded
 from newsdash.data import corpus as corpus_mod
+from newsdash.errors import for_readers
 from newsdash.reading.candidates import MAX_CANDIDATES
 from newsdash.reading.formatting import format_date, format_number
 from newsdash.reading.i18n import t
@@ -195,6 +196,6 @@ with st.form(form_key, enter_to_submit=False, border=False):
 if editor is None:
     st.info(t("editor_needed", lang))
 if saved and saved.path is None:
-    st.error(saved.message)
+    st.error(for_readers(saved.message, corpus_mod.data_dir()))  # a refusal names no server path
 elif saved:
     st.success(saved.message)

@@ -15,6 +15,8 @@ from newsdash.app.state import (
     provenance_table,
 )
 from newsdash.app.url import url_multiselect
+from newsdash.data.corpus import data_dir
+from newsdash.errors import for_readers
 from newsdash.reading.formatting import digits_for
 from newsdash.reading.i18n import t
 from newsdash.textsafety import code_span
@@ -60,7 +62,8 @@ st.dataframe(
 # 3/ HOW THE DATA WAS CURATED (the words live in data/method.yaml)
 method, method_errors = method_text()
 if method_errors:
-    st.error(t("method_errors", lang) + "\n\n" + "\n".join(f"- {code_span(str(error))}" for error in method_errors))
+    st.error(t("method_errors", lang) + "\n\n" + "\n".join(f"- {code_span(for_readers(str(error), data_dir()))}"
+                                                                      for error in method_errors))
 if method:
     st.header(md(method.title.get(lang)))
     for step in method.steps:

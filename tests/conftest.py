@@ -25,7 +25,7 @@ ARTICLE = "2021-12-29-sputnik-rudenko-karabakh.yaml"
 # The fast loop for everyday work (`bash scripts/test.sh -m "not slow"`, under two minutes)
 # leaves out what runs the app: a page in AppTest (the *_app.py files and these), a server,
 # a browser, the benchmark. The whole suite runs them all.
-RUNS_THE_APP = {"test_hostile", "test_record", "test_bench", "test_escaping", "test_guard", "test_extract_bounds",
+RUNS_THE_APP = {"test_hostile", "test_door_server", "test_record", "test_bench", "test_escaping", "test_guard", "test_extract_bounds",
                 "test_packaging", "test_review_attack", "test_one_data_state", "test_live_edits", "test_auth",
                 "test_loadtest", "test_sign_out", "test_remember", "test_deploy", "test_secure_defaults"}
 
@@ -113,10 +113,17 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
-def start_app(data_dir: Path | None = None, script: str = DASHBOARD) -> tuple[subprocess.Popen, str]:
-    """Start `streamlit run` on a free loopback port and wait until it answers."""
-    env = {"DASHBOARD_DATA_DIR": str(data_dir)} if data_dir else {}
-    return loopback_server(script, env=env, options=("--browser.gatherUsageStats", "false"))
+def start_app(data_dir: Path | None = None, script: str = DASHBOARD, env: dict[str, str] | None = None,
+              wait: bool = True) -> tuple[subprocess.Popen, str]:
+    """Start `streamlit run` on a free loopback port and wait until it answers. Each server
+    keeps its sign-in record (the brake, sign-outs) in a folder of its own unless env names
+    one (DASHBOARD_STATE_DIR): test servers never share a budget by accident."""
+    import tempfile
+
+    env = {"DASHBOARD_STATE_DIR": tempfile.mkdtemp(prefix="newsdash-state-"), **(env or {})}
+    if data_dir:
+        env["DASHBOARD_DATA_DIR"] = str(data_dir)
+    return loopback_server(script, env=env, options=("--browser.gatherUsageStats", "false"), wait=wait)
 
 
 @pytest.fixture(scope="session")

@@ -27,6 +27,8 @@ BASE = "newsdash"
 NGINX_CANDIDATES = ("nginx", "/usr/sbin/nginx")
 APP_PORTS = (8501, 8502)  # as shipped; the cookie names them "a" and "b"
 PASSWORD = "deploy test password"  # the password both app processes share
+COOKIE_SECRET = "the stack's shared cookie secret, 32 characters or more"
+SPACING = 2.0  # seconds between two checks of one account (10 when deployed)
 
 
 def find_nginx() -> str | None:
@@ -145,7 +147,9 @@ def running_stack(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a
     conf = tmp_path / "nginx.conf"
     conf.write_text(main_config(tmp_path, site), encoding="utf-8")
     subprocess.run([nginx, "-t", "-p", str(tmp_path), "-c", str(conf)], check=True, capture_output=True)
-    env = {auth.ENV_VAR: auth.hash_password(PASSWORD)}
+    # both replicas share one cookie secret and one sign-in record, as deploy/ asks
+    env = {auth.ENV_VAR: auth.hash_password(PASSWORD), "DASHBOARD_COOKIE_SECRET": COOKIE_SECRET,
+           "DASHBOARD_STATE_DIR": str(tmp_path / "state"), auth.SPACING_ENV: str(SPACING)}
     running = Stack(f"http://127.0.0.1:{listen}/{BASE}/", ports, tmp_path / "access.log", env)
     proxy = subprocess.Popen([nginx, "-p", str(tmp_path), "-c", str(conf), "-g", "daemon off;"],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest, app_test
 
-from newsdash.app import auth, editors, gate, guard
+from newsdash.app import auth, editors
 from newsdash.views import add_article as view
 from tests import record_data as rd
 from tests.conftest import DASHBOARD
+from tests.doorclient import browser_signed_in
 from tests.navigation_pages import NavigationPages
-from tests.test_auth import ENCODED, PASSWORD, sign_in
+from tests.test_auth import ENCODED, PASSWORD
 
 PAGE = "pages/add_article.py"
 RAW = rd.seed_bytes()
@@ -160,25 +161,21 @@ def test_the_form_speaks_arabic(data_copy: Path) -> None:
 
 
 @pytest.fixture
-def gated(monkeypatch: pytest.MonkeyPatch):
+def gated(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(auth.ENV_VAR, ENCODED)
-    monkeypatch.setattr(gate, "_browser", lambda: b"0123456789abcdef")
-    auth.BRAKE.reset()
-    yield
-    guard.BROWSERS.forget(b"0123456789abcdef")
-    auth.BRAKE.reset()
 
 
 def test_behind_a_password_the_page_is_not_reached_without_signing_in(data_copy: Path, gated: None) -> None:
     at = AppTest.from_file(DASHBOARD, default_timeout=90).run()
-    assert [t.value for t in at.title] == ["This dashboard is shared with a password"]
+    assert [t.value for t in at.title] == ["Sign in"]
     assert not [w for w in at.text_area if w.key == "add_paste"]
 
 
 def test_signed_in_as_a_reader_only_an_editor_account_saves(data_copy: Path, gated: None,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(auth.EDITORS_ENV, f"Ben Roy:{ENCODED}")
-    at = sign_in(AppTest.from_file(DASHBOARD, default_timeout=90).run(), PASSWORD)
+    browser_signed_in(monkeypatch)  # at the door, with the reader password
+    at = AppTest.from_file(DASHBOARD, default_timeout=90).run()
     at = at.switch_page(PAGE).run()
     at.text_area(key="add_paste").input(RAW.decode("utf-8")).run()
     assert save_button(at).disabled  # the reader password is no editor's

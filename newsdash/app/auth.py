@@ -5,12 +5,11 @@ stored: the app is configured with a salted scrypt hash made by
 `python -m newsdash hash-password`, in Streamlit secrets (`[dashboard] password_hash`;
 the old place `[auth] password_hash` is still read, with a warning: Streamlit keeps
 `[auth]` for st.login) or the environment (DASHBOARD_PASSWORD_HASH). Checks compare in
-constant time, and every attempt is booked into a time slot per client address and for
-everyone (Throttle), so neither new sessions nor many addresses at once raise the
-guessing rate.
+constant time. Where the checks happen (the door's sign-in form, newsdash/app/door_asgi.py)
+and how often (the brake every replica shares, newsdash/app/signin_store.py) is elsewhere.
 
 This is a shared-secret gate for a newsroom's internal network, not single sign-on:
-for named accounts use Streamlit's `st.login` with an OpenID Connect provider.
+for named accounts use an OpenID Connect provider (newsdash/app/identity.py).
 """
 
 from __future__ import annotations
@@ -22,11 +21,8 @@ import hmac
 import math
 import os
 import secrets
-import threading
-import time
-from collections import deque
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from newsdash import caches
 
@@ -139,84 +135,7 @@ def hash_from_secrets(secrets: Mapping | None, environ: Mapping[str, str] = os.e
     return configured_hash(None, environ), False
 
 
-@dataclass
-class Throttle:
-    """Sign-in checks booked into time slots, per client address and for everyone.
-
-    Each attempt books the earliest slot both brakes allow, then waits for it:
-    - per address: the first attempt at once, then 1, 2, 4 ... up to `cap` seconds after
-      that address's previous attempt (a new session or tab does not start afresh);
-    - overall: once `free` attempts were booked in the last `window` seconds, slots from
-      anyone are at least `spacing` seconds apart (many addresses do not add up).
-    Slots are booked, not merely counted after the fact, so attempts made at the same
-    moment queue one behind the other instead of all waiting the same time. A slot more
-    than `max_wait` seconds ahead is refused: that attempt is not checked at all. With the
-    defaults a guesser gets at most 60 / spacing = 5 checks a minute, whatever it does.
-    The one instance of the process (BRAKE below) lives in this module: no client message
-    reaches it (Streamlit's `clear_cache` empties st.cache_*, never module state).
-    """
-
-    base: float = 1.0
-    cap: float = 60.0
-    free: int = 5
-    spacing: float = 12.0
-    window: float = 600.0
-    max_wait: float = 60.0
-    clock: Callable[[], float] = time.monotonic
-    _attempts: dict[str, tuple[int, float]] = field(default_factory=dict)  # address: (unproven attempts, last slot)
-    _recent: deque = field(default_factory=deque)  # when each recent attempt was booked
-    _last_slot: float = float("-inf")
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def book(self, address: str) -> float | None:
-        """Seconds to wait before checking this attempt, or None: refused, try later."""
-        with self._lock:
-            now = self.clock()
-            self._forget_before(now - self.window)
-            count, last = self._attempts.get(address, (0, float("-inf")))
-            slot = now
-            if count:
-                slot = max(slot, last + min(self.base * 2 ** (count - 1), self.cap))
-            if len(self._recent) >= self.free:
-                slot = max(slot, self._last_slot + self.spacing)
-            if slot - now > self.max_wait:
-                return None
-            self._attempts[address] = (count + 1, slot)  # counted as failed until proven right
-            self._recent.append(now)
-            self._last_slot = max(self._last_slot, slot)
-            return slot - now
-
-    def record(self, address: str, success: bool) -> None:
-        """After the check: the right password clears that address's own count."""
-        if success:
-            with self._lock:
-                self._attempts.pop(address, None)
-                if self._recent:  # a colleague signing in is not a guess: only failures fill the brake
-                    self._recent.pop()
-
-    def reset(self) -> None:
-        with self._lock:
-            self._attempts.clear()
-            self._recent.clear()
-            self._last_slot = float("-inf")
-
-    def _forget_before(self, cutoff: float) -> None:
-        while self._recent and self._recent[0] < cutoff:
-            self._recent.popleft()
-        for address in [a for a, (_, last) in self._attempts.items() if last < cutoff]:
-            del self._attempts[address]  # keeps memory bounded under a flood of addresses
-
-
-SPACING_ENV = "DASHBOARD_SIGN_IN_SPACING"
-
-
-def _spacing(environ: Mapping | None = None) -> float:
-    """Seconds between two checks once the free ones are used: 12 (5 a minute), or
-    DASHBOARD_SIGN_IN_SPACING between 1 and 600 (the tests' attack runs in seconds)."""
-    return setting_seconds(SPACING_ENV, 12.0, 1.0, 600.0, environ)
-
-
-BRAKE = Throttle(spacing=_spacing())  # the process's one brake: module state, out of every client's reach
+SPACING_ENV = "DASHBOARD_SIGN_IN_SPACING"  # seconds between two checks of one account (newsdash/app/door.py)
 
 
 # --- editors: named accounts, each with its own hash ---------------------------------

@@ -8,8 +8,11 @@ where editing was turned on explicitly, for a browser on that machine only. Ever
 approval and refusal asks `current_editor()` at the moment it acts, and
 newsdash.curation.review refuses an action without one.
 
-Single sign-on (st.login / st.user, filed as its own issue) plugs in as one more source
-in `current_editor`: the provider's account name, when its role says editor.
+An editor who signed in at the door (newsdash/app/door_asgi.py: a name and password at the
+sign-in form, or an identity source such as OpenID Connect whose role says editor) is that
+editor here too: `current_editor` reads the door's signed cookie first. A reader who signed
+in with the shared password may still sign in as an editor on a page (the form below), for
+that session only.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from newsdash.app import auth, brake, run_context
+from newsdash.app import auth, brake, door_page, gate, run_context
 from newsdash.app.memo import once_per_run
 from newsdash.reading.i18n import t
 
@@ -93,6 +96,9 @@ def _on_this_machine() -> bool:
 def current_editor() -> str | None:
     """The editor this session acts as, or None: a reader."""
     config = setup()
+    door_identity = gate.current_identity()
+    if door_identity is not None and door_identity.is_editor and door_identity.name:
+        return door_identity.name  # signed in at the door as this editor (its cookie is checked there)
     if config.accounts:  # accounts set: only a signed-in account edits, never the local name
         session = _session_id()
         return SESSIONS.editor(session, st.session_state.get(TICKET), config.accounts) if session else None
@@ -101,15 +107,22 @@ def current_editor() -> str | None:
     return None
 
 
+def _signed_in_at_the_door(editor: str | None) -> bool:
+    found = gate.current_identity()
+    return bool(editor) and found is not None and found.is_editor and found.name == editor
+
+
 def editor_panel(lang: str) -> str | None:
     """The editors' box of a page that writes: who is signed in (and a way out), the
     sign-in form, or how editing is turned on. The editor, or None."""
     config = setup()
     editor = current_editor()
     st.subheader(t("editor_heading", lang))
-    if editor and config.accounts:
+    at_the_door = _signed_in_at_the_door(editor)
+    if editor and (config.accounts or at_the_door):
         st.caption(t("editor_signed_in", lang).format(name=editor))
-        st.button(t("editor_sign_out", lang), key="editor_sign_out", on_click=sign_out)
+        if not at_the_door:  # the door's sign-in ends with the sidebar's Sign out
+            st.button(t("editor_sign_out", lang), key="editor_sign_out", on_click=sign_out)
     elif editor:
         st.caption(t("editor_local", lang).format(name=editor))
     elif config.accounts:
@@ -129,9 +142,9 @@ def _sign_in_form(accounts: dict[str, str], lang: str) -> None:
         submitted = st.form_submit_button(t("editor_sign_in", lang))
     if not submitted:
         return
-    verdict = _check(name, password, accounts, lang)
+    verdict, wait = _check(name, password, accounts)
     if verdict is None:
-        st.error(t("sign_in_busy", lang))
+        st.error(door_page.message("busy", lang, seconds=door_page.seconds_text(wait)))
     elif not verdict:
         st.error(t("editor_wrong", lang))
     else:
@@ -139,12 +152,12 @@ def _sign_in_form(accounts: dict[str, str], lang: str) -> None:
         st.rerun()
 
 
-def _check(name: str, password: str, accounts: dict[str, str], lang: str) -> str | None | bool:
-    """The editor's name, False for a wrong pair, None when the brake refuses the attempt
-    (the same brake as the reader password: guesses add up, whichever form)."""
-    address = st.context.ip_address if isinstance(st.context.ip_address, str) else "loopback"
-    found = brake.checked_under_brake(address, lambda: auth.verify_editor(name, password, accounts) or False, lang)
-    return None if found is None else found
+def _check(name: str, password: str, accounts: dict[str, str]) -> tuple[str | None | bool, float]:
+    """(the editor's name, or False for a wrong pair, or None when the brake refuses the
+    attempt; the seconds to wait then): the same brake as the door's form, every replica's."""
+    found = auth.find_editor(name, accounts)
+    return brake.checked_under_brake(brake.account_of(name, accounts), found[1] if found else None,
+                                     lambda: auth.verify_editor(name, password, accounts) or False)
 
 
 def sign_out() -> None:

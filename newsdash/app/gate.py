@@ -1,140 +1,107 @@
-"""The password gate: the sign-in form, a browser remembered after sign-in, and sign out.
+"""The gate inside a page run: who this run's browser signed in as at the door, the lock on
+the data when nobody did, and the way out.
 
-Pure logic (hashes, the brake) lives in newsdash.app.auth; what is checked outside any
-page run (downloads, cache clearing) in newsdash.app.guard.
+The door itself (newsdash/app/door_asgi.py) stands in front of Streamlit: a browser without
+a valid sign-in cookie never gets the websocket, so no page run starts for it. This is the
+second lock, for what the door cannot see: a run whose cookie expired or was signed out
+while its websocket stayed open, a page script run without the door (AppTest, or a server
+started on a page script directly), Streamlit's legacy pages mode on a fresh server. It
+reads the same cookie (st.context.cookies, the websocket's own) with the same checks.
 """
 
 from __future__ import annotations
 
-from functools import partial
+from html import escape
+from urllib.parse import quote, urlsplit
 
 import streamlit as st
 
-from newsdash.app import auth, brake, editors, guard, run_context
+from newsdash.app import door, door_asgi, door_page, guard, identity, run_context
+from newsdash.app.door_cookie import SIGN_IN_COOKIE, SignIn
 from newsdash.app.memo import once_per_run
-from newsdash.data import corpus as corpus_mod
 from newsdash.reading.i18n import t
 
 
-def _configured_hash() -> str | None:
-    # once per run: Streamlit reads and parses secrets.toml again at every st.secrets call
-    return once_per_run(("password hash",), _configured_hash_now)[0]
+def _cookies() -> dict[str, str]:
+    """This run's cookies (a seam: AppTest sends none, the tests give a signed one here)."""
+    return dict(st.context.cookies)
 
 
-def _hash_in_old_place() -> bool:
-    """The hash came from [auth] password_hash, the section Streamlit keeps for st.login."""
-    return once_per_run(("password hash",), _configured_hash_now)[1]
+def current_sign_in() -> SignIn | None:
+    """The valid sign-in of this run's browser, or None (once per run)."""
+    return once_per_run(("door sign-in",), _sign_in_now)
 
 
-def _configured_hash_now() -> tuple[str | None, bool]:
-    return auth.hash_from_secrets(st.secrets if st.secrets.load_if_toml_exists() else None)
+def _sign_in_now() -> SignIn | None:
+    return door_asgi.signed_in(door_asgi.current_config(), {SIGN_IN_COOKIE: _cookies().get(SIGN_IN_COOKIE, "")})
+
+
+def current_identity() -> identity.Identity | None:
+    found = current_sign_in()
+    return found.identity if found else None
+
+
+def sign_in_required() -> bool:
+    return door_asgi.current_config().required(any(s.closes_the_door for s in identity.sources()))
 
 
 def require_sign_in() -> None:
-    """Stop a run that has no right to the data. The gate in dashboard.py is the front
-    door; this is the lock on the data itself, for a page run without the entry script
-    (Streamlit's legacy pages mode on a freshly started server can do that)."""
-    encoded = _configured_hash()
-    if encoded and not _signed_in(encoded):
+    """Stop a run that has no right to the data (called by the data state, newsdash.app.state)."""
+    if sign_in_required() and current_sign_in() is None:
         st.stop()
 
 
 def password_gate(lang: str) -> None:
-    """When a password hash is configured, stop here until this session has given the
-    password. The sign-in form is then the only page, whatever the URL asks for."""
-    encoded = _configured_hash()
-    signed_in = bool(encoded) and _signed_in(encoded)
-    _tell_the_guard(encoded, signed_in)
-    if signed_in:
-        _signed_in_sidebar(lang)
-    if not encoded or signed_in:
-        return  # a changed hash signs every session out
-    form = partial(_sign_in_page, encoded, lang)
-    # the form under every page's own address: a shared link (/demining?lang=ar) shows the
-    # form, not "page not found", and after sign-in the rerun opens the page it names
-    pages = [st.Page(form, title=t("login_title", lang), url_path="sign-in", default=True)]
-    pages += [st.Page(form, title=t("login_title", lang), url_path=stem) for stem in _page_stems()]
-    st.navigation(pages, position="hidden").run()
-    st.stop()
-
-
-def _page_stems() -> list[str]:
-    """The pages beside the entry script: the app folder, also when the package is installed
-    elsewhere (newsdash serve --app-dir, the Docker image)."""
-    entry = run_context.entry_script()
-    folder = entry.parent if entry else corpus_mod.PROJECT_ROOT
-    return sorted(p.stem for p in (folder / "pages").glob("*.py"))
-
-
-def _signed_in(encoded: str) -> bool:
-    """This session gave the password, or its browser did, recently, with this same hash
-    (a reload or a new tab is a new session: guard.BROWSERS remembers the browser)."""
-    if st.session_state.get("_signed_in_with") == encoded:
-        return True
-    if guard.BROWSERS.knows(_browser(), encoded):
-        st.session_state["_signed_in_with"] = encoded
-        return True
-    return False
-
-
-def _signed_in_sidebar(lang: str) -> None:
-    """The way out, and for the editors a word when the hash sits in the old place."""
-    st.sidebar.button(t("sign_out", lang), key="sign_out", icon=":material/logout:", on_click=_sign_out)
-    if _hash_in_old_place():
-        st.sidebar.warning(t("password_hash_old_place", lang))
-
-
-def _sign_out() -> None:
-    """Forget this session's sign-in and its browser (a reload would otherwise let it in
-    again); the rerun that follows the click shows the form."""
-    st.session_state.pop("_signed_in_with", None)
-    guard.BROWSERS.forget(_browser())
+    """In the entry script: note this run's browser for the guard, show who is signed in
+    and the way out; when a sign-in is required and this browser has none, say where to
+    sign in and stop."""
+    found = current_sign_in()
     if session := run_context.session_id():
-        guard.DOORS.sign_out(session)
-    editors.sign_out()  # an editor signed in on this session is signed out with it
+        guard.DOORS.note_run(session, found.id if found else None)
+    if found is not None:
+        _signed_in_sidebar(found.identity, lang)
+        return
+    if sign_in_required():
+        _sign_in_elsewhere(lang)
+        st.stop()
 
 
-def _browser() -> bytes | None:
-    return guard.this_browser()  # a seam: AppTest sends no cookie, tests give a token here
+def sign_in_href(lang: str) -> str:
+    """The door's sign-in form, coming back to this page afterwards."""
+    config = door_asgi.current_config()
+    target = f"{config.base}/"
+    if url := _page_url():
+        parts = urlsplit(url)
+        target = parts.path + (f"?{parts.query}" if parts.query else "")
+    target = door.safe_next(target, config.base)
+    return f"{config.base}/{door.SIGN_IN}?next={quote(target, safe='')}&lang={lang}"
 
 
-def _tell_the_guard(encoded: str | None, signed_in: bool) -> None:
-    """Downloads and cache clearing are checked outside any page run (newsdash/app/guard.py):
-    tell it whether a password is set, and this session's sign-in and browser."""
-    if session := run_context.session_id():
-        browser = _browser() if signed_in else None
-        guard.DOORS.note_run(session, encoded, signed_in, browser)
-
-
-def _sign_in_page(encoded: str, lang: str) -> None:
-    st.title(t("login_title", lang))
+def _page_url() -> str | None:
     try:
-        stored = auth.parse_hash(encoded)
-    except auth.AuthConfigError as problem:  # fail closed: nobody is let in
-        st.error(t("auth_misconfigured", lang).format(reason=problem))
-        return
-    with st.form("sign_in"):
-        password = st.text_input(t("password", lang), type="password", max_chars=auth.MAX_PASSWORD_LENGTH)
-        submitted = st.form_submit_button(t("sign_in", lang), type="primary")
-    if not submitted:
-        return
-    verdict = _check_password(password, stored, lang)
-    if verdict:
-        st.session_state["_signed_in_with"] = encoded
-        guard.BROWSERS.remember(_browser(), encoded)
-        st.rerun()
-    st.error(t("wrong_password" if verdict is False else "sign_in_busy", lang))
+        return st.context.url
+    except Exception:  # noqa: BLE001 - no browser URL (AppTest)
+        return None
 
 
-def _check_password(password: str, stored: auth.StoredHash, lang: str) -> bool | None:
-    """The reader password checked under the brake; None when the brake refuses."""
-    return brake.checked_under_brake(_client_address(), lambda: auth.verify_password(password, stored), lang)
+def _sign_in_elsewhere(lang: str) -> None:
+    st.title(door_page.w("title", lang))
+    st.markdown(f'<a href="{escape(sign_in_href(lang))}" target="_self">{escape(door_page.w("submit", lang))}</a>',
+                unsafe_allow_html=True)
 
 
-def _client_address() -> str:
-    """The reader's address for the brake. Streamlit's server (uvicorn) takes it from
-    X-Forwarded-For only when the connection comes from loopback (the nginx of deploy/),
-    and then the last address not on loopback, the one nginx added; Streamlit reports
-    loopback itself as None."""
-    address = st.context.ip_address
-    return address if isinstance(address, str) and address else "loopback"
+def _signed_in_sidebar(who: identity.Identity, lang: str) -> None:
+    """Who is signed in, the way out (a form posting to the door's sign-out route), and for
+    the editors a word when the hash sits in the old place."""
+    config = door_asgi.current_config()
+    if who.name:
+        st.sidebar.caption(door_page.w("signed_in_as", lang).format(who=who.name))
+    action = f"{config.base}/{door.SIGN_OUT}"
+    st.sidebar.markdown(
+        f'<form method="post" action="{escape(action)}" target="_self" class="newsdash-sign-out">'
+        f'<input type="hidden" name="lang" value="{escape(lang)}">'
+        f'<button type="submit" style="min-height:44px;padding:.25rem 1rem;font:inherit;cursor:pointer;'
+        f'border:1px solid currentColor;border-radius:.5rem;background:transparent;color:inherit">'
+        f'{escape(t("sign_out", lang))}</button></form>', unsafe_allow_html=True)
+    if config.hash_in_old_place and who.source == identity.PASSWORD:
+        st.sidebar.warning(t("password_hash_old_place", lang))

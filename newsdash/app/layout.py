@@ -15,6 +15,7 @@ from newsdash.app.print_css import print_styles
 from newsdash.app.url import notice, sync_url
 from newsdash.app.url_state import parse_choice
 from newsdash.data import corpus as corpus_mod
+from newsdash.errors import for_readers
 from newsdash.reading.i18n import LANGS, t
 from newsdash.textsafety import code_span, html_text
 from newsdash.textsafety import md_escape as md_text
@@ -130,7 +131,8 @@ def file_uploader(label: str, lang: str, **kwargs):  # noqa: ANN003, ANN201 - Up
 def show_errors(corpus: corpus_mod.Corpus, lang: str) -> None:
     """Every data error, each on its own line, in an error box; the page goes on."""
     if corpus.errors:
-        lines = "\n".join(f"- {code_span(str(error))}" for error in corpus.errors)  # data text stays literal
+        folder = corpus_mod.data_dir()  # paths shown relative to the record, never the server's
+        lines = "\n".join(f"- {code_span(for_readers(str(error), folder))}" for error in corpus.errors)
         st.error(f"{t('data_errors', lang)}\n\n{lines}")
 
 
