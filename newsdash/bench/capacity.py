@@ -87,7 +87,8 @@ class Measured:
     bytes_per_first_view: float = 0.0
     per_replica: dict[str, int] = field(default_factory=dict)  # readers by the replica nginx chose
     errors: list[str] = field(default_factory=list)
-    server_cpu_ms_per_run: float = 0.0
+    server_cpu_ms_per_first_view: float = 0.0  # connecting included
+    server_cpu_ms_per_rerun: float = 0.0  # a filter change, the servers' idle work between changes included
     generator_cpu_s: float = 0.0
     load_average: list[float] = field(default_factory=list)
 
@@ -100,7 +101,8 @@ class Measured:
                 "offered_per_s": _round(self.offered_per_s),
                 "rerun_p50_s": _round(pct(self.rerun_s, 50)), "rerun_p95_s": _round(pct(self.rerun_s, 95)),
                 "flat_per_s": _round(self.flat_per_s), "flat_p95_s": _round(self.flat_p95_s),
-                "server_cpu_ms_per_run": _round(self.server_cpu_ms_per_run, 1),
+                "server_cpu_ms_per_first_view": _round(self.server_cpu_ms_per_first_view, 1),
+                "server_cpu_ms_per_rerun": _round(self.server_cpu_ms_per_rerun, 1),
                 "bytes_per_rerun": round(self.bytes_per_rerun), "bytes_per_first_view": round(self.bytes_per_first_view),
                 "per_replica": self.per_replica, "errors": len(self.errors),
                 "generator_cpu_s": _round(self.generator_cpu_s, 1), "load_average": self.load_average}
@@ -121,13 +123,18 @@ def _round(value: float, digits: int = 3) -> float:
 # 1/ THE LOAD GENERATOR (run in a child process, niced): readers against one URL
 
 
-async def drive(url: str, load: Load, seed: int = 20) -> dict:
-    """Arrivals, readers, flat out against url; returns what was measured (JSON-able)."""
+async def drive(url: str, load: Load, pids: list[int], seed: int = 20) -> dict:
+    """Arrivals, readers, flat out against url; returns what was measured (JSON-able),
+    with the servers' (pids) CPU seconds at the start of each phase and at the end."""
     from newsdash.bench.readers import Reader
 
     out: dict = {"first_view_s": [], "first_view_bytes": [], "rerun_s": [], "rerun_bytes": [], "errors": [],
-                 "replicas": {}, "marks": {}}
+                 "replicas": {}, "cpu": {}}
     rng = random.Random(seed)
+
+    def mark(phase: str) -> float:
+        out["cpu"][phase] = sum(cpu_seconds(pid) for pid in pids)
+        return time.perf_counter()
 
     async def arrive(i: int) -> Reader | None:
         start = time.perf_counter()
@@ -160,30 +167,29 @@ async def drive(url: str, load: Load, seed: int = 20) -> dict:
             if think:
                 await asyncio.sleep(think * rng.uniform(0.5, 1.5))
 
-    out["marks"]["arrivals"] = time.perf_counter()
+    mark("arrivals")
     readers = [r for r in await asyncio.gather(*(arrive(i) for i in range(load.sessions))) if r is not None]
-    out["marks"]["readers"] = start = time.perf_counter()
+    start = mark("readers")
     await asyncio.gather(*(read_on(r, start + load.seconds, load.think, out["rerun_s"], out["rerun_bytes"])
                            for r in readers))
     out["readers_seconds"] = time.perf_counter() - start
-    out["marks"]["flat"] = start = time.perf_counter()
+    start = mark("flat")
     flat: list[float] = []
     if load.flat_seconds > 0:
         await asyncio.gather(*(read_on(r, start + load.flat_seconds, 0, flat, None) for r in readers))
     out["flat_s"] = flat
     out["flat_seconds"] = time.perf_counter() - start
-    out["marks"]["end"] = time.perf_counter()
+    mark("end")
     await asyncio.gather(*(r.close() for r in readers), return_exceptions=True)
     return out
 
 
 def generator_main(argv: list[str]) -> int:
-    """The child process: `python -m newsdash.bench.capacity --drive URL LOAD_JSON`;
-    prints its measures as JSON, and when asked, waits for a line on stdin between phases
-    so the parent can read the servers' CPU time."""
-    url, load = argv[0], Load(**json.loads(argv[1]))
+    """The child process: `python -m newsdash.bench.capacity --drive URL LOAD_JSON PID...`;
+    prints its measures as JSON."""
+    url, load, pids = argv[0], Load(**json.loads(argv[1])), [int(pid) for pid in argv[2:]]
     started = time.process_time()
-    out = asyncio.run(drive(url, load))
+    out = asyncio.run(drive(url, load, pids))
     out["generator_cpu_s"] = time.process_time() - started
     print(json.dumps(out))
     return 0
@@ -290,8 +296,9 @@ def warm(url: str, replicas: int) -> None:
     asyncio.run(once())
 
 
-def run_generator(url: str, load: Load) -> dict:
-    command = [sys.executable, "-m", "newsdash.bench.capacity", "--drive", url, json.dumps(asdict(load))]
+def run_generator(url: str, load: Load, pids: list[int]) -> dict:
+    command = [sys.executable, "-m", "newsdash.bench.capacity", "--drive", url, json.dumps(asdict(load)),
+               *map(str, pids)]
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
     done = subprocess.run(command, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True,
                           timeout=load.seconds + load.flat_seconds + 600,
@@ -306,13 +313,11 @@ def measure_setup(name: str, replicas: int, load: Load) -> Measured:
     total = Load(load.sessions * replicas, load.seconds, load.think, load.flat_seconds)
     with setup as (url, pids):
         warm(url, replicas)
-        cpu_before = sum(cpu_seconds(pid) for pid in pids)
-        out = run_generator(url, total)
-        cpu_total = sum(cpu_seconds(pid) for pid in pids) - cpu_before
-    return summarise(name, replicas, total, out, cpu_total)
+        out = run_generator(url, total, pids)
+    return summarise(name, replicas, total, out)
 
 
-def summarise(name: str, replicas: int, load: Load, out: dict, cpu_total: float) -> Measured:
+def summarise(name: str, replicas: int, load: Load, out: dict) -> Measured:
     m = Measured(name, replicas, load.sessions, first_view_s=out["first_view_s"], rerun_s=out["rerun_s"],
                  errors=out["errors"], per_replica=out["replicas"], generator_cpu_s=out["generator_cpu_s"],
                  load_average=[round(x, 2) for x in os.getloadavg()])
@@ -323,9 +328,10 @@ def summarise(name: str, replicas: int, load: Load, out: dict, cpu_total: float)
         m.flat_p95_s = pct(out["flat_s"], 95)
     m.bytes_per_rerun = statistics.fmean(out["rerun_bytes"]) if out["rerun_bytes"] else 0.0
     m.bytes_per_first_view = statistics.fmean(out["first_view_bytes"]) if out["first_view_bytes"] else 0.0
-    # the servers' CPU over the whole drive (first views, changes, flat out), per run
-    runs = len(out["first_view_s"]) + len(out["rerun_s"]) + len(out["flat_s"])
-    m.server_cpu_ms_per_run = cpu_total * 1000 / max(runs, 1)
+    # the servers' CPU in each phase, per run: what hardly depends on the machine's load
+    cpu = out["cpu"]
+    m.server_cpu_ms_per_first_view = (cpu["readers"] - cpu["arrivals"]) * 1000 / max(len(out["first_view_s"]), 1)
+    m.server_cpu_ms_per_rerun = (cpu["end"] - cpu["readers"]) * 1000 / max(len(out["rerun_s"]) + len(out["flat_s"]), 1)
     return m
 
 
@@ -345,7 +351,7 @@ def rows(results: list[Measured], load: Load) -> list[Row]:
         split = f"; readers by replica {m.per_replica}" if m.replicas > 1 else ""
         errors = f"; {len(m.errors)} errors: {m.errors[0]}" if m.errors else ""
         note = (f"median {pct(m.rerun_s, 50) * 1000:.0f} ms over {len(m.rerun_s)} changes; server CPU "
-                f"{m.server_cpu_ms_per_run:.0f} ms per run; {m.bytes_per_rerun / 1000:.1f} KB per change{split}{errors}")
+                f"{m.server_cpu_ms_per_rerun:.1f} ms per change; {m.bytes_per_rerun / 1000:.1f} KB per change{split}{errors}")
         out.append(Row("Capacity", f"{m.setup}, {per}: a filter change, p95", pct(m.rerun_s, 95), GOAL_P95_S, "s",
                        1.0, len(m.rerun_s), f"baseline column is the goal; {note}", extra=m.summary(),
                        met=False if m.errors else None))
@@ -354,7 +360,8 @@ def rows(results: list[Measured], load: Load) -> list[Row]:
         out.append(Row("Capacity", f"{m.setup}, {m.sessions} arrivals at once: first view, p95",
                        pct(m.first_view_s, 95), GOAL_FIRST_VIEW_S, "s", 1.0, len(m.first_view_s),
                        f"baseline column is the goal; median {pct(m.first_view_s, 50):.2f} s, slowest "
-                       f"{max(m.first_view_s, default=0):.2f} s; {m.bytes_per_first_view / 1000:.0f} KB each"))
+                       f"{max(m.first_view_s, default=0):.2f} s; server CPU {m.server_cpu_ms_per_first_view:.0f} ms and "
+                       f"{m.bytes_per_first_view / 1000:.0f} KB each"))
     one, two = by_replicas.get(1), by_replicas.get(2)
     if one and two and one.flat_per_s and two.flat_per_s:
         ratio = two.flat_per_s / one.flat_per_s
@@ -372,15 +379,15 @@ def run(load: Load) -> list[Row]:
 
 def table(results: list[Measured]) -> str:
     lines = ["| setup | readers | first view p50 / p95 / max | change p50 / p95 | reruns/s (asked) | flat out /s (p95)"
-             " | server CPU per run | KB per change / first view | errors |",
-             "|---|---:|---|---|---|---|---:|---|---:|"]
+             " | server CPU per first view / change | KB per first view / change | errors |",
+             "|---|---:|---|---|---|---|---|---|---:|"]
     for m in results:
         s = m.summary()
         lines.append(f"| {m.setup} | {m.sessions} | {s['first_view_p50_s']} / {s['first_view_p95_s']} / "
                      f"{s['first_view_max_s']} s | {s['rerun_p50_s']} / {s['rerun_p95_s']} s | "
                      f"{s['reruns_per_s']} ({s['offered_per_s']}) | {s['flat_per_s']} ({s['flat_p95_s']} s) | "
-                     f"{s['server_cpu_ms_per_run']} ms | {m.bytes_per_rerun / 1000:.1f} / "
-                     f"{m.bytes_per_first_view / 1000:.0f} | {s['errors']} |")
+                     f"{s['server_cpu_ms_per_first_view']} / {s['server_cpu_ms_per_rerun']} ms | "
+                     f"{m.bytes_per_first_view / 1000:.0f} / {m.bytes_per_rerun / 1000:.1f} | {s['errors']} |")
     one = next((m for m in results if m.replicas == 1), None)
     two = next((m for m in results if m.replicas == 2), None)
     if one and two and one.flat_per_s:
