@@ -72,3 +72,18 @@ def test_percentiles_are_nearest_rank():
     values = [float(v) for v in range(1, 101)]
     assert capacity.pct(values, 95) == 95.0 and capacity.pct(values, 50) == 50.0
     assert capacity.pct([3.0], 95) == 3.0 and capacity.pct([], 95) == 0.0
+
+
+def test_the_collection_after_every_run_is_off_and_the_heap_still_settled():
+    """.streamlit/config.toml switches off Streamlit's gc.collect(2) after every run (a
+    hidden option), which is safe only while dashboard.py settles the heap (heap.py)."""
+    import tomllib
+
+    from streamlit import config
+
+    from tests.conftest import ROOT
+
+    assert "runner.postScriptGC" in config._config_options_template  # still an option of Streamlit's
+    settings = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert settings["runner"]["postScriptGC"] is False
+    assert "heap.settle()" in (ROOT / "dashboard.py").read_text(encoding="utf-8")
