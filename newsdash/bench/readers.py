@@ -52,8 +52,10 @@ class Reader:
         from websockets.asyncio.client import connect
 
         ws_url = url.rstrip("/").replace("http://", "ws://", 1) + "/_stcore/stream"
+        # offers permessage-deflate as browsers do; the server uses it only when its
+        # server.enableWebsocketCompression is on (off by default, and in our config)
         ws = await connect(ws_url, subprotocols=["streamlit"], open_timeout=60, max_size=None,
-                           compression=None, ping_interval=None)
+                           compression="deflate", ping_interval=None)
         return cls(ws, query=query, rng=random.Random(seed))
 
     async def close(self) -> None:
