@@ -55,14 +55,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from newsdash.app.serve import free_port, loopback_server, stop, wait_healthy
-from newsdash.bench.browser import BENCH_OPTIONS
+from newsdash.bench.browser import BENCH_OPTIONS, rss_mb
 from newsdash.bench.report import Row
 from newsdash.data.corpus import PROJECT_ROOT
 
 GOAL_P95_S = 1.0  # a filter change, 40 readers per replica
 GOAL_FIRST_VIEW_S = 3.0  # the p95 of 40 arrivals at once
 GOAL_SCALE = 1.8  # two replicas against one, reruns a second flat out
-GENERATOR_NICE = 10
+GENERATOR_NICE = int(os.environ.get("CAPACITY_GENERATOR_NICE", "10"))  # the load generator's niceness
 BASE = "newsdash"  # the sub-path the shipped nginx site serves the app under
 
 
@@ -96,6 +96,8 @@ class Measured:
     generator_cpu_s: float = 0.0
     static_cpu_ms: float = 0.0  # a browser with an empty cache: the HTML, scripts and fonts it fetches
     static_mb: float = 0.0
+    rss_idle_mb: float = 0.0  # per replica, warm, before the arrivals
+    rss_readers_mb: float = 0.0  # per replica, with its readers open, at the end
     load_average: list[float] = field(default_factory=list)
 
     def summary(self) -> dict:
@@ -112,6 +114,7 @@ class Measured:
                 "bytes_per_rerun": round(self.bytes_per_rerun), "bytes_per_first_view": round(self.bytes_per_first_view),
                 "per_replica": self.per_replica, "errors": len(self.errors),
                 "generator_cpu_s": _round(self.generator_cpu_s, 1),
+                "rss_idle_mb": _round(self.rss_idle_mb, 1), "rss_readers_mb": _round(self.rss_readers_mb, 1),
                 "static_cpu_ms": _round(self.static_cpu_ms, 1), "static_mb": _round(self.static_mb, 2), "load_average": self.load_average}
 
 
@@ -136,11 +139,12 @@ async def drive(url: str, load: Load, pids: list[int], seed: int = 20) -> dict:
     from newsdash.bench.readers import Reader
 
     out: dict = {"first_view_s": [], "first_view_bytes": [], "rerun_s": [], "rerun_bytes": [], "errors": [],
-                 "replicas": {}, "cpu": {}}
+                 "replicas": {}, "cpu": {}, "rss_mb": {}}
     rng = random.Random(seed)
 
     def mark(phase: str) -> float:
         out["cpu"][phase] = sum(cpu_seconds(pid) for pid in pids)
+        out["rss_mb"][phase] = sum(rss_mb(pid) for pid in pids)
         return time.perf_counter()
 
     async def arrive(i: int) -> Reader | None:
@@ -370,6 +374,7 @@ def summarise(name: str, replicas: int, load: Load, out: dict) -> Measured:
         m.flat_p95_s = pct(out["flat_s"], 95)
     m.bytes_per_rerun = statistics.fmean(out["rerun_bytes"]) if out["rerun_bytes"] else 0.0
     m.bytes_per_first_view = statistics.fmean(out["first_view_bytes"]) if out["first_view_bytes"] else 0.0
+    m.rss_idle_mb, m.rss_readers_mb = out["rss_mb"]["arrivals"] / replicas, out["rss_mb"]["end"] / replicas
     # the servers' CPU in each phase, per run: what hardly depends on the machine's load
     cpu = out["cpu"]
     m.server_cpu_ms_per_first_view = (cpu["readers"] - cpu["arrivals"]) * 1000 / max(len(out["first_view_s"]), 1)
@@ -393,7 +398,8 @@ def rows(results: list[Measured], load: Load) -> list[Row]:
         split = f"; readers by replica {m.per_replica}" if m.replicas > 1 else ""
         errors = f"; {len(m.errors)} errors: {m.errors[0]}" if m.errors else ""
         note = (f"median {pct(m.rerun_s, 50) * 1000:.0f} ms over {len(m.rerun_s)} changes; server CPU "
-                f"{m.server_cpu_ms_per_rerun:.1f} ms per change; {m.bytes_per_rerun / 1000:.1f} KB per change{split}{errors}")
+                f"{m.server_cpu_ms_per_rerun:.1f} ms per change; {m.bytes_per_rerun / 1000:.1f} KB per change; RSS "
+                f"{m.rss_idle_mb:.0f} MB idle, {m.rss_readers_mb:.0f} MB with its readers (per replica){split}{errors}")
         out.append(Row("Capacity", f"{m.setup}, {per}: a filter change, p95", pct(m.rerun_s, 95), GOAL_P95_S, "s",
                        1.0, len(m.rerun_s), f"baseline column is the goal; {note}", extra=m.summary(),
                        met=False if m.errors else None))
