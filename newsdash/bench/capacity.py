@@ -409,7 +409,9 @@ def rows(results: list[Measured], load: Load) -> list[Row]:
                        pct(m.first_view_s, 95), GOAL_FIRST_VIEW_S, "s", 1.0, len(m.first_view_s),
                        f"baseline column is the goal; median {pct(m.first_view_s, 50):.2f} s, slowest "
                        f"{max(m.first_view_s, default=0):.2f} s; server CPU {m.server_cpu_ms_per_first_view:.0f} ms and "
-                       f"{m.bytes_per_first_view / 1000:.0f} KB each"))
+                       f"{m.bytes_per_first_view / 1000:.0f} KB each, so on cores of their own "
+                       f"{load.sessions} arrivals a replica are about "
+                       f"{load.sessions * m.server_cpu_ms_per_first_view / 1000:.1f} s of CPU"))
     one, two = by_replicas.get(1), by_replicas.get(2)
     if one and one.static_cpu_ms:
         out.append(Row("Capacity", "a new browser's static files (empty cache), server CPU, against its first view",
