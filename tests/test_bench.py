@@ -19,7 +19,8 @@ from tests.conftest import ROOT, browser_available, require_browser
 
 CHART_PAGES = ("overview", "demining", "returns", "timeline")  # the pages that draw charts (the overview its small ones)
 # The quick run in two halves, each a module of its own, so the two test processes run
-# them at the same time: the browser section here beside, the rest in test_bench_browser.py.
+# them at the same time: the browser section here beside, the rest in test_bench_browser.py
+# (and the capacity section in test_bench_capacity.py).
 SECTIONS_HERE = ("rerun", "export", "scale", "edits")
 
 
@@ -125,8 +126,9 @@ def test_the_export_section_is_skipped_only_without_a_browser(quick_run: Path):
 def test_every_section_of_the_benchmark_is_run_by_one_of_the_two_halves():
     from newsdash.bench.__main__ import SECTIONS
     from tests.test_bench_browser import SECTIONS_THERE
+    from tests.test_bench_capacity import SECTIONS_CAPACITY
 
-    assert sorted(SECTIONS_HERE + SECTIONS_THERE) == sorted(SECTIONS)
+    assert sorted(SECTIONS_HERE + SECTIONS_THERE + SECTIONS_CAPACITY) == sorted(SECTIONS)
 
 
 # the rows of the Edits section, without running the benchmark

@@ -13,11 +13,11 @@ import time
 import traceback
 from pathlib import Path
 
-from newsdash.bench import browser, edits, exporting, report, rerun, scale
+from newsdash.bench import browser, capacity, edits, exporting, report, rerun, scale
 from newsdash.bench.config import FULL, QUICK, Config
 from newsdash.data.corpus import PROJECT_ROOT
 
-SECTIONS = ("rerun", "browser", "export", "scale", "edits")
+SECTIONS = ("rerun", "browser", "export", "scale", "edits", "capacity")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -38,12 +38,17 @@ def run_section(name: str, config: Config, folder: Path) -> list[report.Row]:
         return exporting.run(config.export_runs, config.cold_export_runs, config.measure_cold_kit)
     if name == "edits":
         return edits.run(config.edit_size, config.edit_runs, config.big_article_figures, config.big_article_runs)
+    if name == "capacity":
+        return capacity.run(capacity.Load(config.capacity_sessions, config.capacity_seconds, config.capacity_think,
+                                          config.capacity_flat_seconds))
     return scale.run(config.scale_sizes, config.scale_runs)
 
 
 def skip_reason(name: str) -> str | None:
     if name in ("browser", "export"):
         return browser.no_browser_reason()
+    if name == "capacity":
+        return capacity.no_nginx_reason()
     return None
 
 

@@ -12,6 +12,7 @@ dashboard.py` on a free loopback port:
   no-gc    postScriptGC = false, heap.settle() made a no-op (Python's own generational
            collector still runs, when its allocation counts say so)
   neither  postScriptGC on, heap.settle() a no-op: Streamlit's default
+  both     postScriptGC = false and heap.py still settling (--only heap both to compare)
 
 Round by round the servers take turns, so the load of the shared machine falls on all
 three alike. Each round, one kept session reruns the Demining page (four charts), timed
@@ -59,6 +60,7 @@ SETUPS = (
     Setup("heap", True, True, "today: postScriptGC on, heap.py settles the heap"),
     Setup("no-gc", False, False, "postScriptGC = false, no heap.py"),
     Setup("neither", True, False, "postScriptGC on, no heap.py (Streamlit's default)"),
+    Setup("both", False, True, "postScriptGC = false and heap.py settles the heap"),
 )
 
 
