@@ -263,7 +263,8 @@ def test_context_rows_carry_their_source(corpus):
 def test_titles_and_bottom_lines_come_from_the_data(corpus, loaded, lang):
     chart = charts.get_chart(loaded, "explosive_objects", corpus)
     fig = build(corpus, "explosive_objects", lang)
-    assert chart.title.get(lang) in fig.layout.title.text
+    title = fig.layout.title.text.replace(charts.RLM, "").replace("</b><br><b>", " ")
+    assert title == f"<b>{chart.title.get(lang)}</b>"  # the computed finding, wrapped whole
     assert digits_for(chart.subtitle.get(lang), lang) in fig.layout.title.subtitle.text  # Arabic-Indic in Arabic
     assert digits_for(chart.source.get(lang), lang) in annotation(fig, "source").text
     assert annotation(fig, "note").text.replace("<br>", " ").replace(charts.RLM, "").startswith(
@@ -310,7 +311,8 @@ def test_plotly_config_names_the_download_after_the_chart(corpus, loaded):
 
 def test_alt_text_states_the_key_values(corpus, loaded):
     text = charts.alt_text(charts.get_chart(loaded, "explosive_objects", corpus), loaded, "en")
-    assert text.startswith("Explosive objects detected and neutralised.")
+    assert text.startswith("Explosive objects neutralised: steep rise until January 2021 (more than 23,000 explosive "
+                           "objects), nearly flat after (26,088 explosive objects by December 2021).")
     assert ("This article's figure: Andrei Rudenko, citing the efforts of the Russian defence ministry, "
             "29 December 2021: more than 26,000 explosive objects.") in text
     bars = charts.alt_text(charts.get_chart(loaded, "chart_helped_home", corpus), loaded, "en")
@@ -549,17 +551,19 @@ def test_nothing_to_draw_is_said_in_words(corpus, loaded):
     assert charts.nothing_to_draw(frame(corpus, "chart_helped_home"), "bars") is None
     no_rows = replace(corpus, context=replace(corpus.context, returns=corpus.context.returns.iloc[0:0]))
     message = charts.empty_message(loaded, no_rows, "returned_to_karabakh_cumulative", "en")
-    assert message == ("Nothing to draw for “Refugees returned to Karabakh”: no earlier report to set the article's "
-                       "figure against is in the context data or chosen. The article's figure: Refugees returned "
-                       "home: more than 50,000 refugees.")
+    assert message == ("Nothing to draw for “Returned to Karabakh (Russian side's count)”: no earlier report to set "
+                       "the article's figure against is in the context data or chosen. The article's figure: Returned "
+                       "to Karabakh (Russian side's count): more than 50,000 refugees.")
     arabic = charts.empty_message(loaded, corpus, "chart_timeline", "ar", layers=[])
     assert arabic.startswith("لا شيء يُرسم في «وقف إطلاق النار وما تلاه»")
     assert charts.empty_message(loaded, corpus, "chart_timeline", "en") is None
 
 
 def test_a_long_title_wraps_whole_and_pushes_the_legend_down(corpus, loaded, monkeypatch):
-    short = build(corpus, "road_km")
     chart = charts.get_chart(loaded, "road_km", corpus)
+    one_line = chart.title.model_copy(update={"en": "A title on one line"})
+    monkeypatch.setattr(charts, "get_chart", lambda *_: chart.model_copy(update={"title": one_line}))
+    short = build(corpus, "road_km")
     long_title = chart.title.model_copy(update={"en": "A chart title much longer than any in the article, written "
                                                       "to see it wrap onto a second line whole"})
     monkeypatch.setattr(charts, "get_chart", lambda *_: chart.model_copy(update={"title": long_title}))

@@ -244,7 +244,8 @@ def empty_message(loaded: LoadedArticle, source: Source, chart_id: str, lang: st
     if key is None:
         return None
     values = "; ".join(f"{r.label}: {value_text(r, lang)}" for r in frame[frame["is_article"]].itertuples())
-    return t(key, lang).format(title=chart.title.get(lang), values=values)
+    name = chart.label if isinstance(chart, MeasureChart) and chart.label else chart.title  # the measure's one name
+    return t(key, lang).format(title=name.get(lang), values=values)
 
 
 # 4/ NAMES, DOWNLOADS AND ALT TEXT

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
 from newsdash.data.context import Context
 from newsdash.data.corpus import Corpus
 from newsdash.data.loading import LoadedArticle
+from newsdash.data.measures import party_name
 from newsdash.data.models import ArticleInfo, Figure
 from newsdash.reading.formatting import (
     counted_unit,
@@ -31,6 +32,7 @@ from newsdash.views.comparison import (
     reading_when,
     whole_months,
 )
+from newsdash.views.findings import overview_finding
 from newsdash.views.links import sentence_link
 from newsdash.views.original_text import page_url
 
@@ -174,11 +176,14 @@ def series_sentence(c: Comparison, lang: str) -> str:
     )
 
 
-def lede_html(comparisons: Sequence[Comparison], total: int, lang: str) -> str:
-    """The overview's opening: how many figures have an earlier report, one item per
-    comparison (at most LEDE_ITEMS), and the sources of the earlier values, linked."""
+def lede_html(comparisons: Sequence[Comparison], total: int, lang: str,
+              parties: Mapping[str, str] | None = None) -> str:
+    """The overview's opening: the finding in one sentence (newsdash.views.findings), how many
+    figures have an earlier report, one item per comparison (at most LEDE_ITEMS), and the
+    sources of the earlier values, linked. `parties` names who counts each measure."""
+    finding = f'<p class="nd-finding">{overview_finding(comparisons, parties or {}, lang)}</p>'
     if not comparisons:
-        body = f"<p>{html_text(t('lede_none', lang))}</p>"
+        body = finding
     else:
         count = t("lede_count", lang).format(count=format_number(len(comparisons), lang),
                                              total=format_number(total, lang))
@@ -187,9 +192,14 @@ def lede_html(comparisons: Sequence[Comparison], total: int, lang: str) -> str:
         more = ""
         if len(comparisons) > LEDE_ITEMS:
             more = f"<p>{html_text(t('cmp_more', lang).format(count=format_number(len(comparisons) - LEDE_ITEMS, lang)))}</p>"
-        body = f'<p>{html_text(count)}</p><ul>{items}</ul>{more}{_sources_line(comparisons[:LEDE_ITEMS], lang)}'
+        body = (f'{finding}<p>{html_text(count)}</p><ul>{items}</ul>{more}'
+                f'{_sources_line(comparisons[:LEDE_ITEMS], lang)}')
     direction = ' dir="rtl" lang="ar" style="text-align:right"' if lang == "ar" else ""
-    return f'<div class="nd-lede"{direction}>{body}</div>'
+    return f'{FINDING_CSS}<div class="nd-lede"{direction}>{body}</div>'
+
+
+# The finding leads, a size above the text: the one sentence a reader takes away
+FINDING_CSS = "<style>.nd-finding{font-size:1.3rem;line-height:1.45;font-weight:500;margin-bottom:0.8rem}</style>"
 
 
 def _sources_line(comparisons: Sequence[Comparison], lang: str) -> str:
@@ -228,7 +238,15 @@ def article_comparisons(loaded: LoadedArticle, source: Corpus | Context) -> list
 
 def article_lede(loaded: LoadedArticle, source: Corpus | Context, lang: str) -> str:
     """The lede of this article, as escaped HTML."""
-    return lede_html(compare_article(loaded, source), len(loaded.article.confirmed_figures), lang)
+    return lede_html(compare_article(loaded, source), len(loaded.article.confirmed_figures), lang,
+                     measure_parties(source, lang))
+
+
+def measure_parties(source: Corpus | Context, lang: str) -> dict[str, str]:
+    """Who counts each measure, in words (none without the corpus's measures)."""
+    if not isinstance(source, Corpus):
+        return {}
+    return {mid: party_name(m, source.measures, lang) for mid, m in source.measures.items()}
 
 
 def small_chart(loaded: LoadedArticle, source: Corpus | Context, figure_id: str, lang: str):  # noqa: ANN201 - FrozenFigure
