@@ -40,6 +40,7 @@ st.html(cached_view(view.article_lede, loaded, corpus, lang))
 comparisons = cached_view(view.article_comparisons, loaded, corpus)[: view.SMALL_MULTIPLES]
 if comparisons:
     st.subheader(t("small_multiples_heading", lang))
+    st.html(cached_view(view.small_multiples_key, loaded, corpus, lang))  # what each marker means
     for row in view.in_rows(comparisons, 2):  # row by row, so a phone stacks them in order
         for column, comparison in zip(st.columns(2), row, strict=False):
             with column:

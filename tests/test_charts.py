@@ -173,11 +173,12 @@ def test_month_precision_event_spans_the_whole_month(corpus):
 def test_fighting_is_a_span_to_the_ceasefire(corpus):
     rows = frame(corpus, "chart_timeline")
     fighting = rows[rows["series"] == "fighting"].iloc[0]
-    assert (fighting["date"], fighting["date_end"]) == ("2020-09-01", "2020-11-10")
+    # about 1.5 months back from the ceasefire, as the article says, not from 1 September
+    assert (fighting["date"], fighting["date_end"], fighting["precision"]) == ("2020-09-26", "2020-11-10", "approximate")
     assert (fighting["value"], fighting["qualifier"], fighting["unit"]) == (1.5, "about", "months")
     assert fighting["label"] == "Length of the fighting: about 1.5 months"  # the figure the timeline chart lists
     first, after = span_of_trace_point(build(corpus, "chart_timeline"), "Length of the fighting")
-    assert (str(first), str(after)) == ("2020-09-01", "2020-11-11")
+    assert (str(first), str(after)) == ("2020-09-26", "2020-11-11")
 
 
 def test_demining_period_spans_the_figures_period(corpus):
@@ -225,7 +226,7 @@ def test_timeline_frame_exact_rows_for_a_filtered_chart(corpus):
          "is_article": True, "quote_start": 1668, "quote_end": 1712},
         {"series": "article_events", "date": "2020-11-01", "date_end": "2020-11-30", "precision": "month",
          "is_article": True, "quote_start": 904, "quote_end": 933},
-        {"series": "fighting", "date": "2020-09-01", "date_end": "2020-11-10", "precision": "month",
+        {"series": "fighting", "date": "2020-09-26", "date_end": "2020-11-10", "precision": "approximate",
          "is_article": True, "quote_start": 1724, "quote_end": 1743},
     ]
 
@@ -373,23 +374,25 @@ def test_an_arabic_timeline_keeps_its_row_labels_and_dates_its_axis_in_arabic(co
     fig = build(corpus, "chart_timeline", "ar")
     rows = frame(corpus, "chart_timeline", "ar")
     assert len(fig.layout.yaxis.ticktext) == len(rows)  # one label per dated row, as in English
-    assert fig.layout.xaxis.ticktext[0] == "أكتوبر ٢٠٢٠"
-    assert "يناير ٢٠٢٢" in fig.layout.xaxis.ticktext
+    assert fig.layout.xaxis.ticktext[0] == "سبتمبر ٢٠٢٠"  # from the first event's month
+    assert "ديسمبر ٢٠٢١" in fig.layout.xaxis.ticktext
 
 
 def test_a_date_filter_frames_the_arabic_month_ticks(corpus):
     fig = build(corpus, "chart_timeline", "ar", date_from="2021-03", date_to="2021-12")
-    assert fig.layout.xaxis.range == ("2021-02-26", "2022-01-04")
+    assert fig.layout.xaxis.range == ("2022-01-04", "2021-02-26")  # time runs right to left in Arabic
     assert fig.layout.xaxis.tickvals[0] == "2021-03-01"
     assert all("2021-03-01" <= v <= "2022-01-04" for v in fig.layout.xaxis.tickvals)
     assert fig.layout.xaxis.ticktext[0] == "مارس ٢٠٢١"
 
 
 def test_english_charts_keep_plotlys_own_ticks(corpus):
-    for chart_id in ("buildings", "chart_helped_home", "chart_timeline"):
+    for chart_id in ("buildings", "chart_helped_home"):
         fig = build(corpus, chart_id, "en")
         assert fig.layout.xaxis.tickvals is None
-        assert fig.layout.yaxis.tickvals is None or chart_id == "chart_timeline"
+        assert fig.layout.yaxis.tickvals is None
+    # the timeline writes its own, from the first event's month, so its ticks cover the events
+    assert build(corpus, "chart_timeline", "en").layout.xaxis.tickvals[0] == "2020-09-01"
 
 
 @pytest.mark.parametrize(("top", "ticks"), [
@@ -433,11 +436,12 @@ def test_the_articles_colour_marks_the_articles_figures_and_nothing_else(corpus)
             for trace in build(corpus, chart.id, lang).data:
                 coloured = {c.lower() for c in colours_of(trace)} & orange
                 names = (charts.t("article_point", lang), charts.RLM + charts.t("article_point", lang) + charts.RLM)
-                is_article = trace.name in names or trace.type == "bar" and chart.kind == "bars"
+                is_article = (trace.name in names or trace.type == "bar" and chart.kind == "bars"
+                              or chart.kind == "timeline" and trace.legendgroup != "context_events")
                 assert not coloured or is_article, (chart.id, lang, trace.name)
     timeline = build(corpus, "chart_timeline")
     fighting = next(tr for tr in timeline.data if tr.name == "Fighting")
-    assert fighting.marker.color == charts.PURPLE
+    assert fighting.marker.color == charts.ARTICLE_COLOUR  # the article's figure, as on every page
     bars = build(corpus, "chart_helped_home").data[0]
     assert bars.marker.color == charts.ARTICLE_COLOUR  # 127 and 19 are both the article's, one colour
 

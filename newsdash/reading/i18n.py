@@ -372,6 +372,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "phase_after_nearly_flat": ("nearly flat after", "شبه ثبات بعده"),
     "phase_after_slower": ("slower after", "تباطؤ بعده"),
     "phase_after_steep": ("steep after", "تسارع بعده"),
+    "key_article_claim": ("the article's claim", "ما يقوله المقال"),
+    "key_earlier_reports": ("earlier reports", "تقارير سابقة"),
 }
 
 

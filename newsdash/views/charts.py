@@ -165,7 +165,7 @@ def build_chart(loaded: LoadedArticle, source: Source, chart_id: str, lang: str,
     chart = _with_correction_note(chart, frame, lang)
     fig = DRAW[chart.kind](frame, chart, lang)
     if chart.kind == "timeline":
-        frame_date_filter(fig, filters.get("date_from"), filters.get("date_to"))
+        frame_date_filter(fig, filters.get("date_from"), filters.get("date_to"), lang)
     if lang == "ar":
         arabic_axes(fig, frame, chart.kind)
     subtitle = " ".join(filter(None, [chart.subtitle.get(lang),

@@ -249,6 +249,13 @@ def measure_parties(source: Corpus | Context, lang: str) -> dict[str, str]:
     return {mid: party_name(m, source.measures, lang) for mid, m in source.measures.items()}
 
 
+def small_multiples_key(loaded: LoadedArticle, source: Corpus | Context, lang: str) -> str:
+    """The key to the small charts' markers, as escaped HTML."""
+    from newsdash.views.small_multiples import markers_key
+
+    return markers_key(compare_article(loaded, source)[:SMALL_MULTIPLES], lang)
+
+
 def small_chart(loaded: LoadedArticle, source: Corpus | Context, figure_id: str, lang: str):  # noqa: ANN201 - FrozenFigure
     """The small chart of one comparable figure, frozen for drawing on every rerun."""
     from newsdash.views.charts import comparison_chart
