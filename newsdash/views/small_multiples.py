@@ -16,6 +16,7 @@ from newsdash.views.chart_parts import (
     BLUE,
     FONT_AR,
     FONT_EN,
+    GREY,
     SYMBOL_OF_QUALIFIER,
     VERMILLION,
     as_day,
@@ -93,8 +94,8 @@ def article_symbol(qualifier: str) -> str:
 def markers_key(comparisons: list[Comparison], lang: str) -> str:
     """The small charts' key, as escaped HTML: the article's claim (vermillion diamond) and
     the earlier reports (blue dots), with the shapes of the qualifiers that appear."""
-    def entry(colour: str, symbol: str, words: str) -> str:
-        glyph = f'<span aria-hidden="true" style="color:{colour}">{KEY_GLYPH[symbol]}</span>'
+    def entry(colour: str, symbol: str, words: str, glyphs: bool = False) -> str:
+        glyph = f'<span aria-hidden="true" style="color:{colour};font-size:1.25em">{symbol if glyphs else KEY_GLYPH[symbol]}</span>'
         return f'<span style="white-space:nowrap">{glyph} {html_text(words)}</span>'
 
     article = {c.figure.qualifier for c in comparisons}
@@ -102,10 +103,11 @@ def markers_key(comparisons: list[Comparison], lang: str) -> str:
     entries = [entry(VERMILLION, "diamond", t("key_article_claim", lang)),
                entry(BLUE, "circle", t("key_earlier_reports", lang))]
     for qualifier, key in (("more_than", "key_more_than"), ("about", "key_about")):
-        if qualifier in article:
-            entries.append(entry(VERMILLION, article_symbol(qualifier), t(key, lang)))
-        if qualifier in earlier:
-            entries.append(entry(BLUE, SYMBOL_OF_QUALIFIER[qualifier], t(key, lang)))
+        # a qualifier's shape once, in grey: it means the same for the article and the reports
+        shapes = dict.fromkeys([*([article_symbol(qualifier)] if qualifier in article else []),
+                                *([SYMBOL_OF_QUALIFIER[qualifier]] if qualifier in earlier else [])])
+        if shapes:
+            entries.append(entry(GREY, "".join(KEY_GLYPH[s] for s in shapes), t(key, lang), glyphs=True))
     direction = ' dir="rtl" style="text-align:right"' if lang == "ar" else ""
     label = html_text(t("key_title", lang))
     return f'<p class="nd-markers-key"{direction}><b>{label}</b> ' + " &nbsp; ".join(entries) + "</p>"
