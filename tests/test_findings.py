@@ -150,13 +150,19 @@ def parties(corpus, lang: str) -> dict[str, str]:  # noqa: ANN001
     return measure_parties(corpus, lang)
 
 
+def names(corpus, lang: str) -> dict[str, str]:  # noqa: ANN001
+    from newsdash.views.overview import measure_names
+
+    return measure_names(corpus, lang)
+
+
 def test_the_overview_finding_of_the_record(corpus, loaded):
     comparisons = compare_article(loaded, corpus)
-    assert overview_finding(comparisons, parties(corpus, "en"), "en") == (
+    assert overview_finding(comparisons, parties(corpus, "en"), "en", names(corpus, "en")) == (
         "4 of the 5 figures that can be checked repeat totals already published (Russian defence ministry; the "
         "latest of 20 December 2021); only <b>Land cleared or surveyed</b> is lower (2,320 hectares against "
         "2,326.6 hectares on 20 December 2021).")
-    assert overview_finding(comparisons, parties(corpus, "ar"), "ar") == (
+    assert overview_finding(comparisons, parties(corpus, "ar"), "ar", names(corpus, "ar")) == (
         "٤ من أصل ٥ من الأرقام التي يمكن التحقق منها تكرر حصائل سبق نشرها (وزارة الدفاع الروسية؛ وآخرها في ٢٠ "
         "ديسمبر ٢٠٢١)؛ والاستثناء الوحيد أن <b>الأراضي التي تم تطهيرها أو مسحها</b> أقل (٢٬٣٢٠ هكتارًا مقابل "
         "٢٬٣٢٦٫٦ هكتار في ٢٠ ديسمبر ٢٠٢١).")
@@ -169,12 +175,12 @@ def test_the_finding_when_all_repeat_some_are_higher_or_nothing_compares(corpus,
         "Nothing new: every figure that can be checked repeats totals already published (the latest of 20 December "
         "2021).")
     higher = [replace(c, status=HIGHER) for c in comparisons[:2]]
-    assert overview_finding(higher, {}, "en") == (
+    assert overview_finding(higher, {}, "en") == (  # without the measures' names: the figures' own labels
         "New numbers: <b>Buildings inspected</b> is higher (1,937 buildings against 1,937 buildings on 20 December "
-        "2021); <b>Land cleared or surveyed</b> is higher (2,320 hectares against 2,326.6 hectares on 20 December "
+        "2021); <b>Land surveyed</b> is higher (2,320 hectares against 2,326.6 hectares on 20 December "
         "2021).")
     mixed = [*repeats, replace(comparisons[0], status=LOWER), replace(comparisons[2], status=HIGHER)]
-    text = overview_finding(mixed, parties(corpus, "en"), "en")
+    text = overview_finding(mixed, parties(corpus, "en"), "en", names(corpus, "en"))
     assert text.startswith("4 of the 6 figures that can be checked repeat") and "; only" not in text
     assert "<b>Buildings inspected</b> is lower" in text and "<b>Roads cleared of explosives</b> is higher" in text
     assert overview_finding([], {}, "ar").startswith("لا يمكن مقارنة أي رقم في هذا المقال")

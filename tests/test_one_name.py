@@ -34,7 +34,7 @@ def figure_text(fig) -> list[str]:  # noqa: ANN001
     return texts
 
 
-def surfaces(corpus, lang: str, method_table: bool = False) -> str:  # noqa: ANN001
+def surfaces(corpus, lang: str, others: bool = False) -> str:  # noqa: ANN001
     loaded = corpus.articles[0]
     texts: list[str] = []
     for chart in [*category_charts(corpus, loaded), *loaded.article.charts]:  # every chart's words and its CSV
@@ -46,12 +46,14 @@ def surfaces(corpus, lang: str, method_table: bool = False) -> str:  # noqa: ANN
         texts.append(charts.alt_text(charts.get_chart(loaded, chart.id, corpus), loaded, lang))
     texts.append(overview.article_lede(loaded, corpus, lang))  # the finding and the comparisons
     texts.append(overview.small_multiples_key(loaded, corpus, lang))
+    names = overview.measure_names(corpus, lang)
     for comparison in overview.article_comparisons(loaded, corpus):
-        texts += figure_text(charts.comparison_chart(comparison, lang))
-    texts += [f.label.get(lang) for f in loaded.article.confirmed_figures]  # the tiles
-    texts.append(overview.figures_table(loaded, lang).to_csv())
-    if method_table:  # the Data & method table (see the last test)
+        texts += figure_text(charts.comparison_chart(comparison, lang, names[comparison.measure]))
+    texts += [overview.figure_name(f, names, lang) for f in loaded.article.confirmed_figures]  # the tiles
+    texts.append(overview.figures_table(loaded, lang, names).to_csv())
+    if others:  # the surfaces of the Arabic-and-exports part (see the last test)
         texts.append(data_method.display_frame(data_method.provenance_frame(corpus, lang), lang).to_csv())
+        texts += [f.label.get(lang) for f in loaded.article.confirmed_figures]  # app.layout.figure_tiles
     texts += [data_pages.measure_label(corpus, m, lang) for m in corpus.measures]  # filters
     text = re.sub(r'href="[^"]*"', "", "\n".join(texts))  # a link's address may carry an id: it is no name
     return re.sub(r"original_text\?\S*", "", text)  # the tables' links to the sentence
@@ -85,8 +87,13 @@ def test_each_measure_has_one_name_on_every_surface(corpus, lang):
 
 
 @pytest.mark.xfail(strict=True, reason="Data & method's English table names context rows by their measure's id "
-                   "(newsdash.views.data_method.measure_names, owned by the Arabic-and-exports part of issue 21): "
-                   "when it takes the label, drop this mark")
-def test_the_data_and_method_table_names_each_measure_by_its_label_too(corpus):
-    text = surfaces(corpus, "en", method_table=True)
+                   "(newsdash.views.data_method.measure_names), and the Demining and Returns tiles "
+                   "(newsdash.app.layout.figure_tiles) and Original text use the figure's own label: those files "
+                   "belong to the Arabic-and-exports part of issue 21; when they take overview.figure_name / the "
+                   "measure's label, drop this mark")
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_other_pages_name_each_measure_by_its_label_too(corpus, lang):
+    text = surfaces(corpus, lang, others=True)
+    for name in other_names(lang):
+        assert name not in text, name
     assert "returned_to_karabakh_cumulative" not in text and "road_km" not in text

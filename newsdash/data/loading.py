@@ -104,20 +104,7 @@ def load_article(path: Path, seeds_dir: Path, *, root: Path | None = None,
     measure_errors = _measure_errors(article, measures, placer)
     if measure_errors:
         return None, measure_errors
-    article = named_by_measures(article, measures)
     return _with_seed(article, path, data, seeds_dir, placer, read_seed or partial(read_seed_file, seeds_dir))
-
-
-def named_by_measures(article: Article, measures: dict[str, Measure]) -> Article:
-    """The article with each figure on a measure named by that measure's label: one name
-    per measure on every surface (tiles, lede, charts, tables, downloads). The article's
-    own word stays in its quote and translation."""
-    renamed = [fig.model_copy(update={"label": measures[fig.measure].label})
-               if fig.measure in measures and fig.label != measures[fig.measure].label else fig
-               for fig in article.figures]
-    if all(new is old for new, old in zip(renamed, article.figures, strict=True)):
-        return article
-    return article.model_copy(update={"figures": renamed})
 
 
 def read_seed_file(seeds_dir: Path, seed_path: Path) -> tuple[bytes, str]:

@@ -135,7 +135,8 @@ def chart_frame(loaded: LoadedArticle, source: Source, chart_id: str, lang: str,
     elif chart.kind == "bars":
         rows = bar_rows(chart, loaded, lang, **filters)
     else:
-        rows = timeline_rows(chart, loaded, _context(source), lang, **filters)
+        names = {m: measure.label.get(lang) for m, measure in source.measures.items()} if isinstance(source, Corpus) else None
+        rows = timeline_rows(chart, loaded, _context(source), lang, names=names, **filters)
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["correction"] = _corrections_of(frame, source, lang)
     frame["is_article"] = frame["is_article"].astype(bool)

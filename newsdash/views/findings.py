@@ -175,14 +175,15 @@ def measure_titles(points: Sequence[Point], label: Mapping[str, str], unit: str)
 MOST_EXCEPTIONS = 3  # exceptions named one by one; past this, "and N more"
 
 
-def _exception(c: Comparison, lang: str) -> str:
+def _exception(c: Comparison, lang: str, names: Mapping[str, str]) -> str:
     """'<b>Land cleared or surveyed</b> is lower (2,320 hectares against 2,326.6 hectares
     on 20 December 2021)': both reported values with their qualifiers, no difference."""
     fig, unit = c.figure, c.figure.unit
     figure = f"{format_value(fig.value, fig.qualifier, lang, fig.value_max)} {counted_unit(unit, fig.value, lang)}"
     last = f"{format_value(c.last.value, c.last.qualifier, lang)} {counted_unit(unit, c.last.value, lang)}"
     return t(f"finding_item_{c.status}", lang).format(
-        label=f"<b>{html_text(fig.label.get(lang))}</b>", figure=html_text(figure), last=html_text(last),
+        label=f"<b>{html_text(names.get(c.measure, fig.label.get(lang)))}</b>", figure=html_text(figure),
+        last=html_text(last),
         date=html_text(format_date(c.last.as_of, lang)))
 
 
@@ -196,15 +197,17 @@ def _whose(repeats: Sequence[Comparison], parties: Mapping[str, str], lang: str)
     return t("finding_whose", lang).format(whom=html_text((", " if lang == "en" else "، ").join(names)), date=latest)
 
 
-def overview_finding(comparisons: Sequence[Comparison], parties: Mapping[str, str], lang: str) -> str:
+def overview_finding(comparisons: Sequence[Comparison], parties: Mapping[str, str], lang: str,
+                     names: Mapping[str, str] | None = None) -> str:
     """The overview's first sentence, as escaped HTML: what the article's figures add to
-    the record. `parties` names who counts each measure (measure id -> name)."""
+    the record. `parties` names who counts each measure (measure id -> name), `names` each
+    measure (its one name, the label; else the figure's own label)."""
     if not comparisons:
         return html_text(t("finding_nothing_to_compare", lang))
     repeats = [c for c in comparisons if c.adds_nothing]
     others = [c for c in comparisons if not c.adds_nothing]
     others.sort(key=lambda c: (c.status != LOWER, c.status != INCONSISTENT, c.status != HIGHER))
-    named = [_exception(c, lang) for c in others[:MOST_EXCEPTIONS]]
+    named = [_exception(c, lang, names or {}) for c in others[:MOST_EXCEPTIONS]]
     if len(others) > MOST_EXCEPTIONS:
         named.append(t("finding_and_more", lang).format(count=_number(len(others) - MOST_EXCEPTIONS, lang)))
     items = ("؛ " if lang == "ar" else "; ").join(named)

@@ -206,7 +206,8 @@ def series_rows(chart: MeasureChart, loaded: LoadedArticle | None, corpus: Corpu
     for article, fig in _figures_on(corpus, loaded, measure.id):
         row = article_figure_row(chart, article, fig, lang, figure_date(fig, article.article.article.published))
         viewed = loaded is not None and article.id == loaded.id
-        rows.append({**row, "series": "article" if viewed else "record"})
+        # on a measure's chart a figure goes by the measure's one name
+        rows.append({**row, "series": "article" if viewed else "record", "label": measure.label.get(lang)})
     return rows
 
 

@@ -32,10 +32,11 @@ LABEL_WRAP_AT = 20  # characters per line of a point's value label
 GAP_SHARE = 0.2  # kept for callers: a gap this share of the axis or more shows at a glance
 
 
-def comparison_chart(comparison: Comparison, lang: str) -> go.Figure:
+def comparison_chart(comparison: Comparison, lang: str, name: str | None = None) -> go.Figure:
     """A small chart of one comparison (newsdash.views.comparison): the series' last reports
     as a line, its latest value and the article's figure as labelled points, on a value
-    axis zoomed to them so a small gap (2,320 against 2,326.6) shows."""
+    axis zoomed to them so a small gap (2,320 against 2,326.6) shows. `name` is the measure's
+    one name (else the figure's label)."""
     c, rtl = comparison, lang == "ar"
     window = _comparison_window(c)
     fig = go.Figure()
@@ -72,7 +73,7 @@ def comparison_chart(comparison: Comparison, lang: str) -> go.Figure:
         fig.update_yaxes(tickmode="array", tickvals=ticks, ticktext=[format_number(v, "ar") for v in ticks],
                          tickfont=axes.TICK_FONT)
     fig.update_layout(
-        title={"text": f"<b>{plotly_safe(c.figure.label.get(lang), lang)}</b>", "x": 0.98 if rtl else 0.02,
+        title={"text": f"<b>{plotly_safe(name or c.figure.label.get(lang), lang)}</b>", "x": 0.98 if rtl else 0.02,
                "xanchor": "right" if rtl else "left", "font": {"size": 15}},
         font={"family": FONT_AR if rtl else FONT_EN, "size": 12, "color": "#222222"},
         height=SMALL_PLOT_PX + 80, margin={"t": 44, "b": 36, "l": 56, "r": LABEL_MARGIN_PX},

@@ -100,14 +100,15 @@ def _fighting_rows(chart: Chart, loaded: LoadedArticle, lang: str) -> list[dict]
     return rows
 
 
-def _demining_period_rows(chart: Chart, loaded: LoadedArticle, lang: str) -> list[dict]:
+def _demining_period_rows(chart: Chart, loaded: LoadedArticle, lang: str, names: dict | None = None) -> list[dict]:
     """One span for the period the demining totals share; its quote is the event that
     dates its start ("since November 2020"), when the article has one."""
     figs = [f for f in loaded.article.figures if f.category == "demining" and f.period.start]
     if not figs:
         return []
     start, end, precision = _period_dates(figs[0])
-    covered = ", ".join(f.label.get(lang) for f in figs if f.period == figs[0].period)  # names, never ids
+    # what the span covers, by name (a measure's one name), never by id
+    covered = ", ".join((names or {}).get(f.measure or "", f.label.get(lang)) for f in figs if f.period == figs[0].period)
     row = _span_row(chart, "demining_period", t("demining_row", lang), start, end, precision, is_article=True,
                     source_title=article_source_title(loaded, lang), note=covered)
     starts = [e for e in loaded.article.events if e.date == figs[0].period.start]
@@ -129,11 +130,12 @@ def _context_event_rows(chart: Chart, context: Context, lang: str) -> list[dict]
 
 
 def timeline_rows(chart: Chart, loaded: LoadedArticle, context: Context, lang: str,
-                   layers: Iterable[str] | None = None, date_from=None, date_to=None) -> list[dict]:  # noqa: ANN001
+                   layers: Iterable[str] | None = None, date_from=None, date_to=None,  # noqa: ANN001
+                   names: dict | None = None) -> list[dict]:
     builders = {
         "article_events": lambda: _article_event_rows(chart, loaded, lang),
         "fighting": lambda: _fighting_rows(chart, loaded, lang),
-        "demining_period": lambda: _demining_period_rows(chart, loaded, lang),
+        "demining_period": lambda: _demining_period_rows(chart, loaded, lang, names),
         "context_events": lambda: _context_event_rows(chart, context, lang),
     }
     wanted = TIMELINE_LAYERS if layers is None else [layer for layer in TIMELINE_LAYERS if layer in set(layers)]
