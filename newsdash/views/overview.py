@@ -193,7 +193,9 @@ def lede_html(comparisons: Sequence[Comparison], total: int, lang: str,  # noqa:
     figures have an earlier report, one item per comparison (at most LEDE_ITEMS), and the
     sources of the earlier values, linked. `parties` names who counts each measure, `names`
     each measure (its one name)."""
-    finding = f'<p class="nd-finding">{overview_finding(comparisons, parties or {}, lang, names)}</p>'
+    # the finding leads, a size above the text: the one sentence a reader takes away
+    finding = (f'<p class="nd-finding" style="font-size:larger;font-weight:bold">'
+               f'{overview_finding(comparisons, parties or {}, lang, names)}</p>')
     if not comparisons:
         body = finding
     else:
@@ -207,11 +209,7 @@ def lede_html(comparisons: Sequence[Comparison], total: int, lang: str,  # noqa:
         body = (f'{finding}<p>{html_text(count)}</p><ul>{items}</ul>{more}'
                 f'{_sources_line(comparisons[:LEDE_ITEMS], lang)}')
     direction = ' dir="rtl" lang="ar" style="text-align:right"' if lang == "ar" else ""
-    return f'{FINDING_CSS}<div class="nd-lede"{direction}>{body}</div>'
-
-
-# The finding leads, a size above the text: the one sentence a reader takes away
-FINDING_CSS = "<style>.nd-finding{font-size:1.3rem;line-height:1.45;font-weight:500;margin-bottom:0.8rem}</style>"
+    return f'<div class="nd-lede"{direction}>{body}</div>'
 
 
 def _sources_line(comparisons: Sequence[Comparison], lang: str) -> str:
