@@ -41,6 +41,7 @@ st.html(cached_view(view.article_lede, loaded, corpus, lang))
 comparisons = cached_view(view.article_comparisons, loaded, corpus)[: view.SMALL_MULTIPLES]
 if comparisons:
     st.subheader(t("small_multiples_heading", lang))
+    st.html(cached_view(view.small_multiples_key, loaded, corpus, lang))  # what each marker means
     for row in view.in_rows(comparisons, 2):  # row by row, so a phone stacks them in order
         for column, comparison in zip(st.columns(2), row, strict=False):
             with column:
@@ -52,17 +53,19 @@ if comparisons:
 st.header(t("headline_figures", lang))
 if view.shows_table(loaded):
     st.caption(t("figures_table_intro", lang).format(count=format_number(len(loaded.article.confirmed_figures), lang)))
-    st.dataframe(cached_view(view.figures_table, loaded, lang), hide_index=True, key="overview_figures",
+    st.dataframe(cached_view(view.figures_table, loaded, lang, view.measure_names(corpus, lang)), hide_index=True,
+                 key="overview_figures",
                  column_config={t("see_in_text", lang): st.column_config.LinkColumn(display_text=t("see_in_text", lang)),
                                 t("value", lang): st.column_config.NumberColumn(format="%g")})
 else:
     st.html(view.TILE_CSS)
+    names = view.measure_names(corpus, lang)  # a figure on a measure goes by the measure's one name
     for category, figures in view.figures_by_category(loaded).items():
         st.subheader(view.category_heading(category, lang))
         for row in view.in_rows(figures, 3):
             for column, fig in zip(st.columns(3), row, strict=False):
                 with column, st.container(key=f"figure_tile_{fig.id}"):
-                    st.metric(md(fig.label.get(lang)), md(view.tile_value(fig, lang)),
+                    st.metric(md(view.figure_name(fig, names, lang)), md(view.tile_value(fig, lang)),
                               help=md(view.metric_help(fig, lang)), border=True)
                     page, params = sentence_link(fig.id, lang)
                     page_link(page, label=t("see_in_text", lang), icon=":material/format_quote:",

@@ -51,7 +51,7 @@ def test_page_draws_in_both_languages(page: Page, app_url: str, path: str, lang:
 def test_demining_filtered_url_survives_a_reload(page: Page, app_url: str):
     open_chart_page(page, app_url, "demining", "demining_measures=hectares,road_km")
     expect(page.locator(CHART)).to_have_count(2)
-    expect(page.locator(CHART_TITLE).first).to_contain_text("Land surveyed or cleared of mines")
+    expect(page.locator(CHART_TITLE).first).to_contain_text("Land cleared or surveyed: ")
     assert any(text.startswith("Showing 2 of 4 measures") for text in caption_texts(page))
     page.reload()
     wait_for_chart(page)
@@ -66,7 +66,7 @@ def test_demining_filter_change_is_written_to_the_url_and_restored(page: Page, a
     page.reload()
     wait_for_chart(page)
     expect(page.locator(CHART)).to_have_count(1)
-    expect(page.locator(CHART_TITLE).first).to_contain_text("Land surveyed or cleared of mines")
+    expect(page.locator(CHART_TITLE).first).to_contain_text("Land cleared or surveyed: ")
 
 
 def test_timeline_filtered_url_survives_a_reload(page: Page, app_url: str):

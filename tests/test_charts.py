@@ -173,11 +173,12 @@ def test_month_precision_event_spans_the_whole_month(corpus):
 def test_fighting_is_a_span_to_the_ceasefire(corpus):
     rows = frame(corpus, "chart_timeline")
     fighting = rows[rows["series"] == "fighting"].iloc[0]
-    assert (fighting["date"], fighting["date_end"]) == ("2020-09-01", "2020-11-10")
+    # about 1.5 months back from the ceasefire, as the article says, not from 1 September
+    assert (fighting["date"], fighting["date_end"], fighting["precision"]) == ("2020-09-26", "2020-11-10", "approximate")
     assert (fighting["value"], fighting["qualifier"], fighting["unit"]) == (1.5, "about", "months")
     assert fighting["label"] == "Length of the fighting: about 1.5 months"  # the figure the timeline chart lists
     first, after = span_of_trace_point(build(corpus, "chart_timeline"), "Length of the fighting")
-    assert (str(first), str(after)) == ("2020-09-01", "2020-11-11")
+    assert (str(first), str(after)) == ("2020-09-26", "2020-11-11")
 
 
 def test_demining_period_spans_the_figures_period(corpus):
@@ -225,7 +226,7 @@ def test_timeline_frame_exact_rows_for_a_filtered_chart(corpus):
          "is_article": True, "quote_start": 1668, "quote_end": 1712},
         {"series": "article_events", "date": "2020-11-01", "date_end": "2020-11-30", "precision": "month",
          "is_article": True, "quote_start": 904, "quote_end": 933},
-        {"series": "fighting", "date": "2020-09-01", "date_end": "2020-11-10", "precision": "month",
+        {"series": "fighting", "date": "2020-09-26", "date_end": "2020-11-10", "precision": "approximate",
          "is_article": True, "quote_start": 1724, "quote_end": 1743},
     ]
 
@@ -263,7 +264,8 @@ def test_context_rows_carry_their_source(corpus):
 def test_titles_and_bottom_lines_come_from_the_data(corpus, loaded, lang):
     chart = charts.get_chart(loaded, "explosive_objects", corpus)
     fig = build(corpus, "explosive_objects", lang)
-    assert chart.title.get(lang) in fig.layout.title.text
+    title = fig.layout.title.text.replace(charts.RLM, "").replace("</b><br><b>", " ")
+    assert title == f"<b>{chart.title.get(lang)}</b>"  # the computed finding, wrapped whole
     assert digits_for(chart.subtitle.get(lang), lang) in fig.layout.title.subtitle.text  # Arabic-Indic in Arabic
     assert digits_for(chart.source.get(lang), lang) in annotation(fig, "source").text
     assert annotation(fig, "note").text.replace("<br>", " ").replace(charts.RLM, "").startswith(
@@ -310,7 +312,8 @@ def test_plotly_config_names_the_download_after_the_chart(corpus, loaded):
 
 def test_alt_text_states_the_key_values(corpus, loaded):
     text = charts.alt_text(charts.get_chart(loaded, "explosive_objects", corpus), loaded, "en")
-    assert text.startswith("Explosive objects detected and neutralised.")
+    assert text.startswith("Explosive objects neutralised: steep rise until January 2021 (more than 23,000 explosive "
+                           "objects), nearly flat after (26,088 explosive objects by December 2021).")
     assert ("This article's figure: Andrei Rudenko, citing the efforts of the Russian defence ministry, "
             "29 December 2021: more than 26,000 explosive objects.") in text
     bars = charts.alt_text(charts.get_chart(loaded, "chart_helped_home", corpus), loaded, "en")
@@ -371,23 +374,25 @@ def test_an_arabic_timeline_keeps_its_row_labels_and_dates_its_axis_in_arabic(co
     fig = build(corpus, "chart_timeline", "ar")
     rows = frame(corpus, "chart_timeline", "ar")
     assert len(fig.layout.yaxis.ticktext) == len(rows)  # one label per dated row, as in English
-    assert fig.layout.xaxis.ticktext[0] == "أكتوبر ٢٠٢٠"
-    assert "يناير ٢٠٢٢" in fig.layout.xaxis.ticktext
+    assert fig.layout.xaxis.ticktext[0] == "سبتمبر ٢٠٢٠"  # from the first event's month
+    assert "ديسمبر ٢٠٢١" in fig.layout.xaxis.ticktext
 
 
 def test_a_date_filter_frames_the_arabic_month_ticks(corpus):
     fig = build(corpus, "chart_timeline", "ar", date_from="2021-03", date_to="2021-12")
-    assert fig.layout.xaxis.range == ("2021-02-26", "2022-01-04")
+    assert fig.layout.xaxis.range == ("2022-01-04", "2021-02-26")  # time runs right to left in Arabic
     assert fig.layout.xaxis.tickvals[0] == "2021-03-01"
     assert all("2021-03-01" <= v <= "2022-01-04" for v in fig.layout.xaxis.tickvals)
     assert fig.layout.xaxis.ticktext[0] == "مارس ٢٠٢١"
 
 
 def test_english_charts_keep_plotlys_own_ticks(corpus):
-    for chart_id in ("buildings", "chart_helped_home", "chart_timeline"):
+    for chart_id in ("buildings", "chart_helped_home"):
         fig = build(corpus, chart_id, "en")
         assert fig.layout.xaxis.tickvals is None
-        assert fig.layout.yaxis.tickvals is None or chart_id == "chart_timeline"
+        assert fig.layout.yaxis.tickvals is None
+    # the timeline writes its own, from the first event's month, so its ticks cover the events
+    assert build(corpus, "chart_timeline", "en").layout.xaxis.tickvals[0] == "2020-09-01"
 
 
 @pytest.mark.parametrize(("top", "ticks"), [
@@ -431,11 +436,12 @@ def test_the_articles_colour_marks_the_articles_figures_and_nothing_else(corpus)
             for trace in build(corpus, chart.id, lang).data:
                 coloured = {c.lower() for c in colours_of(trace)} & orange
                 names = (charts.t("article_point", lang), charts.RLM + charts.t("article_point", lang) + charts.RLM)
-                is_article = trace.name in names or trace.type == "bar" and chart.kind == "bars"
+                is_article = (trace.name in names or trace.type == "bar" and chart.kind == "bars"
+                              or chart.kind == "timeline" and trace.legendgroup != "context_events")
                 assert not coloured or is_article, (chart.id, lang, trace.name)
     timeline = build(corpus, "chart_timeline")
     fighting = next(tr for tr in timeline.data if tr.name == "Fighting")
-    assert fighting.marker.color == charts.PURPLE
+    assert fighting.marker.color == charts.ARTICLE_COLOUR  # the article's figure, as on every page
     bars = build(corpus, "chart_helped_home").data[0]
     assert bars.marker.color == charts.ARTICLE_COLOUR  # 127 and 19 are both the article's, one colour
 
@@ -549,17 +555,19 @@ def test_nothing_to_draw_is_said_in_words(corpus, loaded):
     assert charts.nothing_to_draw(frame(corpus, "chart_helped_home"), "bars") is None
     no_rows = replace(corpus, context=replace(corpus.context, returns=corpus.context.returns.iloc[0:0]))
     message = charts.empty_message(loaded, no_rows, "returned_to_karabakh_cumulative", "en")
-    assert message == ("Nothing to draw for “Refugees returned to Karabakh”: no earlier report to set the article's "
-                       "figure against is in the context data or chosen. The article's figure: Refugees returned "
-                       "home: more than 50,000 refugees.")
+    assert message == ("Nothing to draw for “Returned to Karabakh (Russian side's count)”: no earlier report to set "
+                       "the article's figure against is in the context data or chosen. The article's figure: Returned "
+                       "to Karabakh (Russian side's count): more than 50,000 refugees.")
     arabic = charts.empty_message(loaded, corpus, "chart_timeline", "ar", layers=[])
     assert arabic.startswith("لا شيء يُرسم في «وقف إطلاق النار وما تلاه»")
     assert charts.empty_message(loaded, corpus, "chart_timeline", "en") is None
 
 
 def test_a_long_title_wraps_whole_and_pushes_the_legend_down(corpus, loaded, monkeypatch):
-    short = build(corpus, "road_km")
     chart = charts.get_chart(loaded, "road_km", corpus)
+    one_line = chart.title.model_copy(update={"en": "A title on one line"})
+    monkeypatch.setattr(charts, "get_chart", lambda *_: chart.model_copy(update={"title": one_line}))
+    short = build(corpus, "road_km")
     long_title = chart.title.model_copy(update={"en": "A chart title much longer than any in the article, written "
                                                       "to see it wrap onto a second line whole"})
     monkeypatch.setattr(charts, "get_chart", lambda *_: chart.model_copy(update={"title": long_title}))

@@ -161,5 +161,5 @@ def test_every_status_has_its_sentence_in_both_languages(lang, value, qualifier,
 def test_an_article_without_any_comparison_says_so_in_words():
     from newsdash.views.overview import lede_html
 
-    assert "None of the article's figures has an earlier report" in lede_html([], 3, "en").replace("&#x27;", "'")
-    assert "لا يوجد لأي رقم في المقال تقرير سابق" in lede_html([], 3, "ar")
+    assert "No figure in this article can be set against an earlier report" in lede_html([], 3, "en")
+    assert "لا يمكن مقارنة أي رقم في هذا المقال بتقرير سابق" in lede_html([], 3, "ar")

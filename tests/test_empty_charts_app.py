@@ -37,9 +37,9 @@ def chart_titles(at) -> list[str]:  # noqa: ANN001
 def test_returns_without_context_series_says_so_and_keeps_the_bars(no_context_series):
     at = open_page("pages/returns.py")
     assert not at.exception
-    assert ("Nothing to draw for “Refugees returned to Karabakh”: no earlier report to set the article's figure "
-            "against is in the context data or chosen. The article's figure: Refugees returned home: more than "
-            "50,000 refugees.") in infos(at)
+    assert ("Nothing to draw for “Returned to Karabakh (Russian side's count)”: no earlier report to set the "
+            "article's figure against is in the context data or chosen. The article's figure: Returned to Karabakh "
+            "(Russian side's count): more than 50,000 refugees.") in infos(at)
     assert chart_titles(at) == ["People the peacekeepers helped to return home"]  # no empty axis drawn
     assert [m.value for m in at.metric][0] == "50,000+ refugees"  # the figure itself is still shown
 
@@ -47,7 +47,7 @@ def test_returns_without_context_series_says_so_and_keeps_the_bars(no_context_se
 def test_returns_without_context_series_says_so_in_arabic(no_context_series):
     at = open_page("pages/returns.py", lang="ar")
     assert not at.exception
-    assert any(text.startswith("لا شيء يُرسم في «اللاجئون العائدون إلى قره باغ»") for text in infos(at))
+    assert any(text.startswith("لا شيء يُرسم في «العائدون إلى قره باغ (إحصاء الجانب الروسي)»") for text in infos(at))
     assert len(at.get("plotly_chart")) == 1
 
 

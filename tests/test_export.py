@@ -192,7 +192,7 @@ def test_html_embeds_plotly_and_loads_nothing_from_the_network(corpus):
     files = chart_files(corpus, "road_km", "ar")
     page = files.data("html").decode("utf-8")
     assert '<html lang="ar">' in page  # no dir="rtl": it would displace Plotly's own SVG text
-    assert "<title>الطرق التي تم تطهيرها من المتفجرات</title>" in page
+    assert "<title>الطرق التي تم تطهيرها من المتفجرات: ارتفاع حاد حتى فبراير ٢٠٢١" in page  # the chart's finding
     assert "plotly.js v" in page  # the library itself, not a link to it
     assert not re.search(r"<(script|link)[^>]+(src|href)=", page)  # nothing fetched, no MathJax CDN
     # the footer travels with the interactive chart too (in the figure's JSON, \u-escaped)

@@ -87,7 +87,7 @@ def test_each_record_point_links_to_its_sentence_in_its_article(corpus):
 def test_the_chart_words_come_from_the_measure_not_the_article(corpus):
     fig = charts.build_chart(corpus.article(SECOND_ID), corpus, RETURNED, "en")
     measure = corpus.measures[RETURNED]
-    assert measure.title.en in fig.layout.title.text
+    assert fig.layout.title.text.startswith(f"<b>{measure.label.en}: ")  # the one name, then what the series did
     assert fig.layout.title.subtitle.text == measure.subtitle.en
 
 

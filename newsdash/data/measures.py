@@ -72,7 +72,11 @@ class Measure(Strict):
     since: str | None = None  # a running total: since when it counts (YYYY, YYYY-MM or YYYY-MM-DD)
     per: Per | None = None  # a flow: the period each value covers
     area: Bilingual | None = None  # where the sources say the count applies
-    title: Bilingual
+    # One name per measure: its label, on every surface. The chart's title is computed from
+    # the series (newsdash.views.findings); `title_override` replaces it when the computed
+    # one is not the story. `title`, once a second name, is accepted only as the label.
+    title: Bilingual | None = None
+    title_override: Bilingual | None = None
     subtitle: Bilingual
     note: Bilingual
     source: Bilingual
@@ -94,6 +98,9 @@ class Measure(Strict):
             raise ValueError(f"per is for a flow; this measure is a {self.kind}")
         if self.kind != "total" and self.since is not None:
             raise ValueError(f"since is for a running total; this measure is a {self.kind}")
+        if self.title is not None and self.title != self.label:
+            raise ValueError("a measure has one name, its label: drop title (the chart's title is computed "
+                             "from the series; set title_override, in both languages, to replace it)")
         return self
 
 

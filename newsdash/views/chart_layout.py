@@ -151,7 +151,7 @@ def arabic_axes(fig: go.Figure, frame: pd.DataFrame, kind: str) -> None:
     round numbers up to the top of its value axis. The timeline's rows keep their labels."""
     if frame.empty:
         return
-    if kind in DATE_AXIS_KINDS:
+    if kind in DATE_AXIS_KINDS and fig.layout.xaxis.tickmode != "array":  # a timeline writes its own ticks
         shown = fig.layout.xaxis.range  # a date filter's frame, else the dates drawn
         first = as_day(shown[0] if shown else min(frame["date"]), end=False)
         last = as_day(shown[1] if shown else max(frame["date_end"].fillna(frame["date"])), end=True)

@@ -28,6 +28,20 @@ GREY = "#6E6E6E"  # neutral, for keys and context that must not compete with the
 # Colour has one meaning: vermillion is the article's figure, and nothing else is ever
 # drawn in it (nor in the orange beside it), so a reader finds the article at a glance.
 ARTICLE_COLOUR = VERMILLION
+# What each colour means, on every chart: the article's own figures and dates in
+# vermillion (a span the article's figures share in the orange beside it), a context
+# series counted by others in blue, other articles' figures in black, context events
+# and keys in grey.
+ARTICLE_SPAN_COLOUR = ORANGE
+SERIES_COLOUR = BLUE
+RECORD_COLOUR = BLACK
+CONTEXT_COLOUR = GREY
+TIMELINE_COLOURS = {  # the timeline's layers, by what they are
+    "article_events": ARTICLE_COLOUR,
+    "fighting": ARTICLE_COLOUR,
+    "demining_period": ARTICLE_SPAN_COLOUR,
+    "context_events": CONTEXT_COLOUR,
+}
 
 COLUMNS = [
     "chart_id", "record_id", "series", "label", "date", "date_end", "precision", "value", "qualifier", "unit",
@@ -154,7 +168,13 @@ GRID_COLOUR = "#E6E6E6"
 
 
 def precision_label(precision: str, lang: str) -> str:
-    """'month only': how exactly the source dates an event."""
+    """'month only': how exactly the source dates an event; 'approximate' for a span drawn
+    from a duration the article gives ('about a month and a half')."""
+    if precision == APPROXIMATE:
+        return t("approximate", lang)
     return t(f"precision_{precision}", lang) if precision in ("day", "month", "year") else precision
+
+
+APPROXIMATE = "approximate"  # the precision of a span worked out from a duration
 
 

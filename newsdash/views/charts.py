@@ -134,7 +134,8 @@ def chart_frame(loaded: LoadedArticle, source: Source, chart_id: str, lang: str,
     elif chart.kind == "bars":
         rows = bar_rows(chart, loaded, lang, **filters)
     else:
-        rows = timeline_rows(chart, loaded, _context(source), lang, **filters)
+        names = {m: measure.label.get(lang) for m, measure in source.measures.items()} if isinstance(source, Corpus) else None
+        rows = timeline_rows(chart, loaded, _context(source), lang, names=names, **filters)
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["correction"] = _corrections_of(frame, source, lang)
     frame["is_article"] = frame["is_article"].astype(bool)
@@ -164,7 +165,7 @@ def build_chart(loaded: LoadedArticle, source: Source, chart_id: str, lang: str,
     chart = _with_correction_note(chart, frame, lang)
     fig = DRAW[chart.kind](frame, chart, lang)
     if chart.kind == "timeline":
-        frame_date_filter(fig, filters.get("date_from"), filters.get("date_to"))
+        frame_date_filter(fig, filters.get("date_from"), filters.get("date_to"), lang)
     if lang == "ar":
         arabic_axes(fig, frame, chart.kind)
     subtitle = " ".join(filter(None, [chart.subtitle.get(lang),
@@ -243,7 +244,8 @@ def empty_message(loaded: LoadedArticle, source: Source, chart_id: str, lang: st
     if key is None:
         return None
     values = "; ".join(f"{r.label}: {value_text(r, lang)}" for r in frame[frame["is_article"]].itertuples())
-    return t(key, lang).format(title=chart.title.get(lang), values=values)
+    name = chart.label if isinstance(chart, MeasureChart) and chart.label else chart.title  # the measure's one name
+    return t(key, lang).format(title=name.get(lang), values=values)
 
 
 # 4/ NAMES, DOWNLOADS AND ALT TEXT

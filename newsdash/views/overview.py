@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
 from newsdash.data.context import Context
 from newsdash.data.corpus import Corpus
 from newsdash.data.loading import LoadedArticle
+from newsdash.data.measures import party_name
 from newsdash.data.models import ArticleInfo, Figure
 from newsdash.reading.formatting import (
     counted_unit,
@@ -31,6 +32,7 @@ from newsdash.views.comparison import (
     reading_when,
     whole_months,
 )
+from newsdash.views.findings import overview_finding
 from newsdash.views.links import sentence_link
 from newsdash.views.original_text import page_url
 
@@ -134,7 +136,18 @@ def _isolated(text: str) -> str:
     return f"<bdi>{html_text(text)}</bdi>"
 
 
-def comparison_sentence(c: Comparison, lang: str) -> str:
+def figure_name(fig: Figure, names: Mapping[str, str] | None, lang: str) -> str:
+    """A figure's name: its measure's one label where it has a measure (`names`: measure id
+    -> label), else its own label."""
+    return (names or {}).get(fig.measure or "", fig.label.get(lang))
+
+
+def measure_names(source: Corpus | Context, lang: str) -> dict[str, str]:
+    """Each measure's one name, its label in data/measures.yaml (none without the corpus)."""
+    return {mid: m.label.get(lang) for mid, m in source.measures.items()} if isinstance(source, Corpus) else {}
+
+
+def comparison_sentence(c: Comparison, lang: str, names: Mapping[str, str] | None = None) -> str:
     """The comparison in one sentence of HTML: the figure linked to its sentence on the
     Original text page, the earlier value with its date. Every text is escaped."""
     fig = c.figure
@@ -142,7 +155,7 @@ def comparison_sentence(c: Comparison, lang: str) -> str:
     href = page_url(*sentence_link(fig.id, lang))
     figure = value_words(fig.value, fig.qualifier, fig.unit, lang) if fig.qualifier != "range" else metric_caption(fig, lang)
     return t(key, lang).format(
-        label=f"<b>{html_text(fig.label.get(lang))}</b>",
+        label=f"<b>{html_text(figure_name(fig, names, lang))}</b>",
         figure=_link(href, figure),
         last=html_text(value_words(c.last.value, c.last.qualifier, fig.unit, lang)),
         date=html_text(reading_when(c.last, lang)),
@@ -174,20 +187,27 @@ def series_sentence(c: Comparison, lang: str) -> str:
     )
 
 
-def lede_html(comparisons: Sequence[Comparison], total: int, lang: str) -> str:
-    """The overview's opening: how many figures have an earlier report, one item per
-    comparison (at most LEDE_ITEMS), and the sources of the earlier values, linked."""
+def lede_html(comparisons: Sequence[Comparison], total: int, lang: str,  # noqa: PLR0913
+              parties: Mapping[str, str] | None = None, names: Mapping[str, str] | None = None) -> str:
+    """The overview's opening: the finding in one sentence (newsdash.views.findings), how many
+    figures have an earlier report, one item per comparison (at most LEDE_ITEMS), and the
+    sources of the earlier values, linked. `parties` names who counts each measure, `names`
+    each measure (its one name)."""
+    # the finding leads, a size above the text: the one sentence a reader takes away
+    finding = (f'<p class="nd-finding" style="font-size:larger;font-weight:bold">'
+               f'{overview_finding(comparisons, parties or {}, lang, names)}</p>')
     if not comparisons:
-        body = f"<p>{html_text(t('lede_none', lang))}</p>"
+        body = finding
     else:
         count = t("lede_count", lang).format(count=format_number(len(comparisons), lang),
                                              total=format_number(total, lang))
-        items = "".join(f"<li>{comparison_sentence(c, lang)} {series_sentence(c, lang)}</li>"
+        items = "".join(f"<li>{comparison_sentence(c, lang, names)} {series_sentence(c, lang)}</li>"
                         for c in comparisons[:LEDE_ITEMS])
         more = ""
         if len(comparisons) > LEDE_ITEMS:
             more = f"<p>{html_text(t('cmp_more', lang).format(count=format_number(len(comparisons) - LEDE_ITEMS, lang)))}</p>"
-        body = f'<p>{html_text(count)}</p><ul>{items}</ul>{more}{_sources_line(comparisons[:LEDE_ITEMS], lang)}'
+        body = (f'{finding}<p>{html_text(count)}</p><ul>{items}</ul>{more}'
+                f'{_sources_line(comparisons[:LEDE_ITEMS], lang)}')
     direction = ' dir="rtl" lang="ar" style="text-align:right"' if lang == "ar" else ""
     return f'<div class="nd-lede"{direction}>{body}</div>'
 
@@ -205,11 +225,11 @@ def _sources_line(comparisons: Sequence[Comparison], lang: str) -> str:
 # MANY FIGURES: one sortable table instead of a tile each
 
 
-def figures_table(loaded: LoadedArticle, lang: str) -> pd.DataFrame:
-    """One row per figure: label, value with its unit, category, and a link to its sentence."""
+def figures_table(loaded: LoadedArticle, lang: str, names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """One row per figure: name, value with its unit, category, and a link to its sentence."""
     figures = loaded.article.confirmed_figures
     return pd.DataFrame({
-        t("label", lang): [f.label.get(lang) for f in figures],
+        t("label", lang): [figure_name(f, names, lang) for f in figures],
         t("col_figure", lang): [metric_caption(f, lang) for f in figures],
         t("value", lang): [float(f.value) for f in figures],
         t("col_category", lang): [category_label(f.category, lang) for f in figures],
@@ -228,7 +248,22 @@ def article_comparisons(loaded: LoadedArticle, source: Corpus | Context) -> list
 
 def article_lede(loaded: LoadedArticle, source: Corpus | Context, lang: str) -> str:
     """The lede of this article, as escaped HTML."""
-    return lede_html(compare_article(loaded, source), len(loaded.article.confirmed_figures), lang)
+    return lede_html(compare_article(loaded, source), len(loaded.article.confirmed_figures), lang,
+                     measure_parties(source, lang), measure_names(source, lang))
+
+
+def measure_parties(source: Corpus | Context, lang: str) -> dict[str, str]:
+    """Who counts each measure, in words (none without the corpus's measures)."""
+    if not isinstance(source, Corpus):
+        return {}
+    return {mid: party_name(m, source.measures, lang) for mid, m in source.measures.items()}
+
+
+def small_multiples_key(loaded: LoadedArticle, source: Corpus | Context, lang: str) -> str:
+    """The key to the small charts' markers, as escaped HTML."""
+    from newsdash.views.small_multiples import markers_key
+
+    return markers_key(compare_article(loaded, source)[:SMALL_MULTIPLES], lang)
 
 
 def small_chart(loaded: LoadedArticle, source: Corpus | Context, figure_id: str, lang: str):  # noqa: ANN201 - FrozenFigure
@@ -236,4 +271,5 @@ def small_chart(loaded: LoadedArticle, source: Corpus | Context, figure_id: str,
     from newsdash.views.charts import comparison_chart
     from newsdash.views.frozen_figure import freeze
 
-    return freeze(comparison_chart(comparison_of(compare_article(loaded, source), figure_id), lang))
+    comparison = comparison_of(compare_article(loaded, source), figure_id)
+    return freeze(comparison_chart(comparison, lang, measure_names(source, lang).get(comparison.measure)))

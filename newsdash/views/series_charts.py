@@ -46,6 +46,7 @@ from newsdash.views.chart_parts import (
     value_text,
 )
 from newsdash.views.comparison import figure_date
+from newsdash.views.findings import Point, measure_titles
 
 SERIES_KINDS = frozenset({"measure_series"})
 COLOUR_OF = {"blue": BLUE, "green": GREEN, "sky": SKY, "purple": PURPLE, "yellow": YELLOW, "black": BLACK,
@@ -75,6 +76,7 @@ class MeasureChart(Chart):
 
     line: LineStyle
     points: tuple[RecordPoint, ...] = ()
+    label: Bilingual | None = None  # the measure's one name (the title says what its series did)
 
 
 def _figures_on(corpus: Corpus, loaded: LoadedArticle | None, measure_id: str) -> list[tuple[LoadedArticle, object]]:
@@ -110,7 +112,7 @@ def measure_chart(corpus: Corpus, loaded: LoadedArticle | None, measure_id: str)
     points = record_points(corpus, loaded, measure_id)
     own = [p.figure_id for p in points if loaded is not None and p.article_id == loaded.id]
     return MeasureChart(id=measure.id, slug=_slug(measure), kind="measure_series", figures=own,
-                        context_measure=measure.id, title=titled(corpus, measure), subtitle=measure.subtitle,
+                        context_measure=measure.id, title=titled(corpus, measure, points), subtitle=_subtitle(measure), label=measure.label,
                         note=measure.note, source=measure.source, line=measure.line, points=points)
 
 
@@ -129,12 +131,33 @@ def _quantity_words(measure: Measure) -> set[str]:
     return {w.lower() for w in (*measure.words.en, *measure.words.ar)}
 
 
-def titled(corpus: Corpus, measure: Measure) -> Bilingual:
-    """The measure's title, naming who counts it when another party counts the same work."""
+def _subtitle(measure: Measure) -> Bilingual:
+    """The measure's subtitle; under an editors' title, led by the measure's name (a
+    computed title starts with it), so the chart always says what it counts."""
+    if measure.title_override is None:
+        return measure.subtitle
+    return Bilingual(**{lang: f"{measure.label.get(lang)}: {measure.subtitle.get(lang)}" for lang in ("en", "ar")})
+
+
+def series_points(corpus: Corpus, measure: Measure, points: tuple[RecordPoint, ...]) -> list[Point]:
+    """Every report drawn on a measure's chart: its context rows and every article's figure."""
+    rows = context_of_measure(corpus.context, measure.id)
+    return [*(Point(str(r.as_of), float(r.value), str(r.qualifier)) for r in rows.itertuples()),
+            *(Point(p.day, float(p.value), p.qualifier) for p in points)]
+
+
+def titled(corpus: Corpus, measure: Measure, points: tuple[RecordPoint, ...] = ()) -> Bilingual:
+    """The chart's title: what the series did, computed from every report drawn on it
+    (newsdash.views.findings), or the editors' `title_override` when the computed one is not
+    the story; naming who counts it when another party counts the same work."""
+    if measure.title_override is not None:
+        title = {lang: measure.title_override.get(lang) for lang in ("en", "ar")}
+    else:
+        title = measure_titles(series_points(corpus, measure, points), {"en": measure.label.en, "ar": measure.label.ar},
+                               measure.unit)
     if not same_work_by_others(corpus, measure):
-        return measure.title
-    return Bilingual(**{lang: f"{measure.title.get(lang)} — {party_name(measure, corpus.measures, lang)}"
-                        for lang in ("en", "ar")})
+        return Bilingual(**title)
+    return Bilingual(**{lang: f"{title[lang]} — {party_name(measure, corpus.measures, lang)}" for lang in ("en", "ar")})
 
 
 def context_of_measure(context: Context, measure_id: str) -> pd.DataFrame:
@@ -183,7 +206,8 @@ def series_rows(chart: MeasureChart, loaded: LoadedArticle | None, corpus: Corpu
     for article, fig in _figures_on(corpus, loaded, measure.id):
         row = article_figure_row(chart, article, fig, lang, figure_date(fig, article.article.article.published))
         viewed = loaded is not None and article.id == loaded.id
-        rows.append({**row, "series": "article" if viewed else "record"})
+        # on a measure's chart a figure goes by the measure's one name
+        rows.append({**row, "series": "article" if viewed else "record", "label": measure.label.get(lang)})
     return rows
 
 

@@ -10,11 +10,13 @@ import plotly.graph_objects as go
 
 from newsdash.reading.formatting import counted_unit, format_date, format_number, format_value
 from newsdash.reading.i18n import t
+from newsdash.textsafety import html_text
 from newsdash.views import axes
 from newsdash.views.chart_parts import (
     BLUE,
     FONT_AR,
     FONT_EN,
+    GREY,
     SYMBOL_OF_QUALIFIER,
     VERMILLION,
     as_day,
@@ -27,13 +29,14 @@ from newsdash.views.comparison import Comparison
 SMALL_PLOT_PX = 190
 LABEL_MARGIN_PX = 150  # room right of the plot for the article's label
 LABEL_WRAP_AT = 20  # characters per line of a point's value label
-GAP_SHARE = 0.2  # the gap between the article and the last report takes at least this share of the axis
+GAP_SHARE = 0.2  # kept for callers: a gap this share of the axis or more shows at a glance
 
 
-def comparison_chart(comparison: Comparison, lang: str) -> go.Figure:
+def comparison_chart(comparison: Comparison, lang: str, name: str | None = None) -> go.Figure:
     """A small chart of one comparison (newsdash.views.comparison): the series' last reports
     as a line, its latest value and the article's figure as labelled points, on a value
-    axis zoomed to them so a small gap (2,320 against 2,326.6) shows."""
+    axis zoomed to them so a small gap (2,320 against 2,326.6) shows. `name` is the measure's
+    one name (else the figure's label)."""
     c, rtl = comparison, lang == "ar"
     window = _comparison_window(c)
     fig = go.Figure()
@@ -53,7 +56,7 @@ def comparison_chart(comparison: Comparison, lang: str) -> go.Figure:
                                   _reading_words(c.last.value, c.last.qualifier, c.figure.unit, lang),
                                   [t("last_report", lang), format_date(c.last.as_of, lang)],
                                   "top right" if far else "top left", lang))
-    symbol = {"more_than": "triangle-up", "about": "diamond-open"}.get(c.figure.qualifier, "diamond")
+    symbol = article_symbol(c.figure.qualifier)
     fig.add_trace(_labelled_point(c.article_date, float(c.figure.value), VERMILLION, symbol,
                                   _reading_words(c.figure.value, c.figure.qualifier, c.figure.unit, lang),
                                   [t("article_short", lang), format_date(c.article_date, lang)],
@@ -70,13 +73,45 @@ def comparison_chart(comparison: Comparison, lang: str) -> go.Figure:
         fig.update_yaxes(tickmode="array", tickvals=ticks, ticktext=[format_number(v, "ar") for v in ticks],
                          tickfont=axes.TICK_FONT)
     fig.update_layout(
-        title={"text": f"<b>{plotly_safe(c.figure.label.get(lang), lang)}</b>", "x": 0.98 if rtl else 0.02,
+        title={"text": f"<b>{plotly_safe(name or c.figure.label.get(lang), lang)}</b>", "x": 0.98 if rtl else 0.02,
                "xanchor": "right" if rtl else "left", "font": {"size": 15}},
         font={"family": FONT_AR if rtl else FONT_EN, "size": 12, "color": "#222222"},
         height=SMALL_PLOT_PX + 80, margin={"t": 44, "b": 36, "l": 56, "r": LABEL_MARGIN_PX},
         template="plotly_white", showlegend=False, hoverlabel={"align": "right" if rtl else "left"},
     )
     return fig
+
+
+# THE KEY: what each marker means, once above the small charts
+
+ARTICLE_SYMBOL = {"more_than": "triangle-up", "about": "diamond-open"}  # else a filled diamond
+KEY_GLYPH = {"diamond": "◆", "diamond-open": "◇", "triangle-up": "▲", "circle": "●", "circle-open": "○"}
+
+
+def article_symbol(qualifier: str) -> str:
+    return ARTICLE_SYMBOL.get(qualifier, "diamond")
+
+
+def markers_key(comparisons: list[Comparison], lang: str) -> str:
+    """The small charts' key, as escaped HTML: the article's claim (vermillion diamond) and
+    the earlier reports (blue dots), with the shapes of the qualifiers that appear."""
+    def entry(colour: str, symbol: str, words: str, glyphs: bool = False) -> str:
+        glyph = f'<span aria-hidden="true" style="color:{colour};font-size:1.25em">{symbol if glyphs else KEY_GLYPH[symbol]}</span>'
+        return f'<span style="white-space:nowrap">{glyph} {html_text(words)}</span>'
+
+    article = {c.figure.qualifier for c in comparisons}
+    earlier = {r.qualifier for c in comparisons for r in _comparison_window(c)}
+    entries = [entry(VERMILLION, "diamond", t("key_article_claim", lang)),
+               entry(BLUE, "circle", t("key_earlier_reports", lang))]
+    for qualifier, key in (("more_than", "key_more_than"), ("about", "key_about")):
+        # a qualifier's shape once, in grey: it means the same for the article and the reports
+        shapes = dict.fromkeys([*([article_symbol(qualifier)] if qualifier in article else []),
+                                *([SYMBOL_OF_QUALIFIER[qualifier]] if qualifier in earlier else [])])
+        if shapes:
+            entries.append(entry(GREY, "".join(KEY_GLYPH[s] for s in shapes), t(key, lang), glyphs=True))
+    direction = ' dir="rtl" style="text-align:right"' if lang == "ar" else ""
+    label = html_text(t("key_title", lang))
+    return f'<p class="nd-markers-key"{direction}><b>{label}</b> ' + " &nbsp; ".join(entries) + "</p>"
 
 
 def _comparison_window(c: Comparison) -> list:
@@ -103,20 +138,21 @@ def _labelled_point(day: str, value: float, colour: str, symbol: str, words: str
                       hovertext=[text], hovertemplate="%{hovertext}<extra></extra>")
 
 
+def cited_points(c: Comparison) -> list[tuple[str, float]]:
+    """(date, value) of every point the overview's sentence about this comparison cites
+    or the small chart draws: the window's reports (the last one, the one before it) and
+    the article's figure."""
+    return [*((r.as_of, r.value) for r in _comparison_window(c)), (c.article_date, float(c.figure.value))]
+
+
 def comparison_value_range(c: Comparison) -> tuple[float, float]:
-    """The value axis of a small chart: the window's values with room for the labels,
-    narrowed around the article and the last report when their gap would otherwise
-    take less than GAP_SHARE of it (the earlier reports may then run off the bottom)."""
-    article, last = float(c.figure.value), c.last.value
-    values = [r.value for r in _comparison_window(c)] + [article]
+    """The value axis of a small chart: every report drawn and the article's figure inside
+    it, with room above for the last report's label. A small gap (2,320 against 2,326.6)
+    stays visible because the window holds only the series' last reports."""
+    values = [value for _, value in cited_points(c)]
     low, high = min(values), max(values)
     span = (high - low) or max(abs(high) * 0.01, 1.0)
-    low, high = low - span * 0.4, high + span * 0.8  # more room above, for the last report's label
-    gap = abs(article - last)
-    if gap and gap < GAP_SHARE * (high - low):
-        middle, half = (article + last) / 2, gap / GAP_SHARE / 2
-        low, high = middle - half, middle + half
-    return low, high
+    return low - span * 0.25, high + span * 0.6  # more room above, for the last report's label
 
 
 def _ticks_between(low: float, high: float, most: int = 4) -> list[float]:

@@ -14,16 +14,15 @@ from newsdash.data.loading import LoadedArticle
 from newsdash.data.models import Chart, Figure
 from newsdash.data.tables import source_title as article_source_title
 from newsdash.reading.dates import precision_of, span_of
-from newsdash.reading.formatting import counted_unit, day_for, format_value
+from newsdash.reading.formatting import counted_unit, day_for, format_date, format_value
 from newsdash.reading.i18n import t
+from newsdash.views import axes
 from newsdash.views.chart_parts import (
-    BLUE,
+    APPROXIMATE,
     CHAR_PX,
     EDGE_PX,
-    GREEN,
-    GREY,
-    PURPLE,
     RIGHT_PX,
+    TIMELINE_COLOURS,
     TIMELINE_LAYERS,
     article_figure_row,
     as_day,
@@ -63,12 +62,37 @@ def _period_dates(fig: Figure) -> tuple[str, str, str]:
     return span_of(first)[0].isoformat(), span_of(last)[1].isoformat(), precision_of(first)
 
 
+# A duration the article gives, in days: the span it draws is as long as the article says
+DAYS_OF_UNIT = {"days": 1, "weeks": 7, "months": 30.44, "years": 365.25}
+PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
+
+
+def duration_span(fig: Figure) -> tuple[str, str, str]:
+    """First and last day of the span a figure stands for, and its precision. A duration
+    ('about a month and a half', unit months) is drawn as long as the article says, from its
+    period's more precise bound (back from 10 November 2020, not from 1 September): the
+    article's words, not the widest reading of its dates; a qualified one is approximate."""
+    start, end, precision = _period_dates(fig)
+    days = DAYS_OF_UNIT.get(fig.unit)
+    if days is None or fig.qualifier in ("range", "more_than", "less_than"):
+        return start, end, precision
+    length = timedelta(days=max(round(float(fig.value) * days), 1) - 1)
+    first = fig.period.start or fig.period.as_of
+    last = fig.period.end or fig.period.as_of
+    exactness = APPROXIMATE if fig.qualifier == "about" else "day"
+    if last and (not first or PRECISION_RANK[precision_of(last)] >= PRECISION_RANK[precision_of(first)]):
+        finish = span_of(last)[1]
+        return (finish - length).isoformat(), finish.isoformat(), exactness
+    begin = span_of(first)[0]
+    return begin.isoformat(), (begin + length).isoformat(), exactness
+
+
 def _fighting_rows(chart: Chart, loaded: LoadedArticle, lang: str) -> list[dict]:
     """The spans of the figures the timeline chart lists (its `figures:` in the article's
     YAML, e.g. how long the fighting lasted), each labelled with the figure and its value."""
     rows = []
     for fig in (f for f in loaded.article.confirmed_figures if f.id in chart.figures):
-        start, end, precision = _period_dates(fig)
+        start, end, precision = duration_span(fig)
         row = article_figure_row(chart, loaded, fig, lang, start)
         label = f"{fig.label.get(lang)}: {format_value(fig.value, fig.qualifier, lang, fig.value_max)} " \
                 f"{counted_unit(fig.unit, fig.value, lang)}"
@@ -76,14 +100,15 @@ def _fighting_rows(chart: Chart, loaded: LoadedArticle, lang: str) -> list[dict]
     return rows
 
 
-def _demining_period_rows(chart: Chart, loaded: LoadedArticle, lang: str) -> list[dict]:
+def _demining_period_rows(chart: Chart, loaded: LoadedArticle, lang: str, names: dict | None = None) -> list[dict]:
     """One span for the period the demining totals share; its quote is the event that
     dates its start ("since November 2020"), when the article has one."""
     figs = [f for f in loaded.article.figures if f.category == "demining" and f.period.start]
     if not figs:
         return []
     start, end, precision = _period_dates(figs[0])
-    covered = ", ".join(f.id for f in figs if f.period == figs[0].period)
+    # what the span covers, by name (a measure's one name), never by id
+    covered = ", ".join((names or {}).get(f.measure or "", f.label.get(lang)) for f in figs if f.period == figs[0].period)
     row = _span_row(chart, "demining_period", t("demining_row", lang), start, end, precision, is_article=True,
                     source_title=article_source_title(loaded, lang), note=covered)
     starts = [e for e in loaded.article.events if e.date == figs[0].period.start]
@@ -105,11 +130,12 @@ def _context_event_rows(chart: Chart, context: Context, lang: str) -> list[dict]
 
 
 def timeline_rows(chart: Chart, loaded: LoadedArticle, context: Context, lang: str,
-                   layers: Iterable[str] | None = None, date_from=None, date_to=None) -> list[dict]:  # noqa: ANN001
+                   layers: Iterable[str] | None = None, date_from=None, date_to=None,  # noqa: ANN001
+                   names: dict | None = None) -> list[dict]:
     builders = {
         "article_events": lambda: _article_event_rows(chart, loaded, lang),
         "fighting": lambda: _fighting_rows(chart, loaded, lang),
-        "demining_period": lambda: _demining_period_rows(chart, loaded, lang),
+        "demining_period": lambda: _demining_period_rows(chart, loaded, lang, names),
         "context_events": lambda: _context_event_rows(chart, context, lang),
     }
     wanted = TIMELINE_LAYERS if layers is None else [layer for layer in TIMELINE_LAYERS if layer in set(layers)]
@@ -130,12 +156,7 @@ def _once(rows: list[dict]) -> list[dict]:
 
 
 
-LAYER_STYLE = {  # colour, and the symbol for a one-day date
-    "article_events": (BLUE, "diamond"),
-    "fighting": (PURPLE, "diamond"),
-    "demining_period": (GREEN, "diamond"),
-    "context_events": (GREY, "x-thin-open"),
-}
+LAYER_SYMBOL = {"context_events": "x-thin-open"}  # a one-day date's symbol: a diamond, a cross for context
 
 
 def _span_ms(row) -> float:  # noqa: ANN001
@@ -157,7 +178,7 @@ def _timeline_hover(row, lang: str) -> str:  # noqa: ANN001
 
 def _layer_traces(rows: pd.DataFrame, layer: str, positions: list[int], lang: str) -> list:
     """A layer's spans as horizontal bars, its one-day dates as markers; one legend entry."""
-    colour, symbol = LAYER_STYLE[layer]
+    colour, symbol = TIMELINE_COLOURS[layer], LAYER_SYMBOL.get(layer, "diamond")
     is_span = rows["date"] != rows["date_end"]
     name = plotly_safe(t(f"layer_{layer}", lang), lang)
     traces = []
@@ -167,7 +188,10 @@ def _layer_traces(rows: pd.DataFrame, layer: str, positions: list[int], lang: st
     if not spans.empty:
         traces.append(go.Bar(
             y=span_y, base=list(spans["date"]), x=[_span_ms(r) for r in spans.itertuples()], orientation="h",
-            marker={"color": colour, "opacity": 0.55 if layer != "article_events" else 0.8}, width=0.6,
+            # an approximate span (a duration the article gives "about") is hatched, not solid
+            marker={"color": colour, "opacity": 0.55 if layer == "context_events" else 0.85,
+                    "pattern": {"shape": ["/" if p == APPROXIMATE else "" for p in spans["precision"]],
+                                "fgcolor": "#FFFFFF", "solidity": 0.3}}, width=0.6,
             name=name, legendgroup=layer, showlegend=True,
             hovertext=[_timeline_hover(r, lang) for r in spans.itertuples()], hovertemplate="%{hovertext}<extra></extra>",
         ))
@@ -205,6 +229,10 @@ def draw_timeline(frame: pd.DataFrame, chart: Chart, lang: str) -> go.Figure:
                      range=[len(frame) - 0.5, -0.5], side="right" if rtl else "left", showgrid=False,
                      automargin=False)
     fig.update_xaxes(type="date", showgrid=True)
+    if not frame.empty:
+        date_ticks(fig, as_day(frame["date"].min(), end=False), as_day(frame["date_end"].max(), end=True), lang)
+    if rtl:  # time runs right to left in Arabic, so each label sits by its bar
+        fig.update_xaxes(autorange="reversed")
     longest = max((len(line) for label in frame["label"] for line in wrap_lines(label, TIMELINE_WRAP)), default=0)
     label_px = EDGE_PX + CHAR_PX * longest + 12
     fig.update_layout(barmode="overlay", bargap=0.3,
@@ -212,10 +240,32 @@ def draw_timeline(frame: pd.DataFrame, chart: Chart, lang: str) -> go.Figure:
     return fig
 
 
-def frame_date_filter(fig: go.Figure, date_from, date_to) -> None:  # noqa: ANN001
-    """A date filter also frames the axis, so a long span does not stretch past it."""
+TIMELINE_MOST_TICKS = 6
+
+
+def date_ticks(fig: go.Figure, first: date, last: date, lang: str) -> None:
+    """Month ticks from the first dated item's month on, so the ticks cover the events
+    (Plotly's own start at the next round half-year), written in the page's language."""
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    step = next((s for s in axes.MONTH_STEPS if months / s <= TIMELINE_MOST_TICKS), axes.MONTH_STEPS[-1])
+    index, ticks = first.year * 12 + first.month - 1, []
+    while (day := date(index // 12, index % 12 + 1, 1)) <= last:
+        ticks.append(day)
+        index += step
+    text = [format_date(d.isoformat()[:7], lang) for d in ticks]
+    if lang != "ar":  # 'Sep 2020': short enough for four to a phone's width
+        text = [f"{words.split()[0][:3]} {words.split()[1]}" for words in text]
+    fig.update_xaxes(tickmode="array", tickvals=[d.isoformat() for d in ticks], ticktext=text,
+                     **({"tickfont": axes.TICK_FONT} if lang == "ar" else {}))
+
+
+def frame_date_filter(fig: go.Figure, date_from, date_to, lang: str = "en") -> None:  # noqa: ANN001
+    """A date filter also frames the axis, so a long span does not stretch past it; its
+    ticks start at the frame's first month."""
     low, high = as_day(date_from, end=False), as_day(date_to, end=True)
     if low and high:
-        fig.update_xaxes(range=[(low - timedelta(days=3)).isoformat(), (high + timedelta(days=4)).isoformat()])
+        shown = [(low - timedelta(days=3)).isoformat(), (high + timedelta(days=4)).isoformat()]
+        fig.update_xaxes(range=shown[::-1] if lang == "ar" else shown)
+        date_ticks(fig, low, high, lang)
 
 
