@@ -357,6 +357,10 @@ def _handler(provider: Provider) -> type[BaseHTTPRequestHandler]:
 
         def _authorize(self, request: Request, method: str, session: str | None) -> tuple:
             user = provider.sessions.get(session) if session else None
+            if not request.args.get("code_challenge"):
+                # Authlib checks a missing challenge only at the token endpoint; a provider set
+                # to require PKCE (as Keycloak can be) refuses the request here already
+                return 400, {"error": "invalid_request", "error_description": "code_challenge is required"}, []
             try:
                 grant = provider.server.get_consent_grant(request, end_user=user)
             except OAuth2Error as error:
