@@ -135,6 +135,18 @@ class Stack:
         raise AssertionError(f"nginx logged no request for {tag}")
 
 
+def start_nginx(nginx: str, folder: Path, listen: int, app_ports: tuple[int, int]) -> subprocess.Popen:
+    """nginx with deploy/nginx-newsdash.conf's site on a loopback port before two app ports,
+    its files in `folder`, checked with `nginx -t` first; the caller stops it."""
+    site = folder / "newsdash.conf"
+    site.write_text(site_for_test(listen, app_ports), encoding="utf-8")
+    conf = folder / "nginx.conf"
+    conf.write_text(main_config(folder, site), encoding="utf-8")
+    subprocess.run([nginx, "-t", "-p", str(folder), "-c", str(conf)], check=True, capture_output=True)
+    return subprocess.Popen([nginx, "-p", str(folder), "-c", str(conf), "-g", "daemon off;"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def running_stack(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a generator of one Stack
     """nginx on a free loopback port before two app processes sharing one password, for
     the tests of one class (each leaves both processes running); all stopped afterwards."""
@@ -142,17 +154,11 @@ def running_stack(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a
     tmp_path = tmp_path_factory.mktemp("nginx")
     nginx = ensure_nginx()
     listen, ports = free_port(), (free_port(), free_port())
-    site = tmp_path / "newsdash.conf"
-    site.write_text(site_for_test(listen, ports), encoding="utf-8")
-    conf = tmp_path / "nginx.conf"
-    conf.write_text(main_config(tmp_path, site), encoding="utf-8")
-    subprocess.run([nginx, "-t", "-p", str(tmp_path), "-c", str(conf)], check=True, capture_output=True)
     # both replicas share one cookie secret and one sign-in record, as deploy/ asks
     env = {auth.ENV_VAR: auth.hash_password(PASSWORD), "DASHBOARD_COOKIE_SECRET": COOKIE_SECRET,
            "DASHBOARD_STATE_DIR": str(tmp_path / "state"), auth.SPACING_ENV: str(SPACING)}
     running = Stack(f"http://127.0.0.1:{listen}/{BASE}/", ports, tmp_path / "access.log", env)
-    proxy = subprocess.Popen([nginx, "-p", str(tmp_path), "-c", str(conf), "-g", "daemon off;"],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proxy = start_nginx(nginx, tmp_path, listen, ports)
     try:
         running.start(*ports)
         yield running

@@ -253,21 +253,14 @@ def one_replica():  # noqa: ANN201 - yields (url, [pids])
 def two_replicas_behind_nginx():  # noqa: ANN201 - yields (url, [pids])
     """deploy/nginx-newsdash.conf, its ports rewritten, before two replicas (tests/nginx_stack.py)."""
     sys.path.insert(0, str(PROJECT_ROOT))
-    from tests.nginx_stack import find_nginx, main_config, site_for_test
+    from tests.nginx_stack import find_nginx, start_nginx
 
     nginx = find_nginx()
     if not nginx:
         raise RuntimeError("nginx is not installed (Debian's nginx package)")
     with tempfile.TemporaryDirectory(prefix="capacity-nginx-") as folder:
-        folder = Path(folder)
         listen, ports = free_port(), (free_port(), free_port())
-        site = folder / "newsdash.conf"
-        site.write_text(site_for_test(listen, ports), encoding="utf-8")
-        conf = folder / "nginx.conf"
-        conf.write_text(main_config(folder, site), encoding="utf-8")
-        subprocess.run([nginx, "-t", "-p", str(folder), "-c", str(conf)], check=True, capture_output=True)
-        proxy = subprocess.Popen([nginx, "-p", str(folder), "-c", str(conf), "-g", "daemon off;"],
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proxy = start_nginx(nginx, Path(folder), listen, ports)
         servers = []
         try:
             servers = start_replicas(list(ports), base_path=BASE)
