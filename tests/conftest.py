@@ -113,6 +113,18 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
+# The app's Content-Security-Policy refuses scripts it did not write itself, and the tests'
+# own probes are such scripts (axe-core, wait_for_function with an expression). The tests'
+# browsers bypass it; tests/test_browser_door.py checks the policy in a browser that does not.
+PROBES_ALLOWED = {"bypass_csp": True}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """pytest-playwright's `page`: a context whose probes the CSP lets run."""
+    return {**browser_context_args, **PROBES_ALLOWED}
+
+
 def start_app(data_dir: Path | None = None, script: str = DASHBOARD, env: dict[str, str] | None = None,
               wait: bool = True) -> tuple[subprocess.Popen, str]:
     """Start `streamlit run` on a free loopback port and wait until it answers. Each server

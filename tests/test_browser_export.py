@@ -42,7 +42,10 @@ def test_html_download_draws_offline_without_any_request(page, tmp_path, lang):
     page.route("**/*", block_the_network)
     page.goto(path.as_uri())
     page.wait_for_selector(".main-svg", timeout=30_000)
-    assert page.locator(".gtitle").first.text_content().strip("\u200f") == chart.title.get(lang)
+    # a long title wraps: one tspan a line (each right-to-left line marked in Arabic)
+    lines = page.locator(".gtitle").first.evaluate(
+        "el => { const l = [...el.querySelectorAll('tspan.line')]; return l.length ? l.map(t => t.textContent) : [el.textContent]; }")
+    assert " ".join(line.strip("\u200f") for line in lines) == chart.title.get(lang)
     annotations = " ".join(page.locator(".annotation-text").all_text_contents())
     assert digits_for(chart.source.get(lang), lang) in annotations.replace("\u200f", "")  # Arabic-Indic in Arabic
     assert page.locator(".point").count() > 0  # the data is drawn, not only the frame

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from newsdash.reading.i18n import t
-from tests.conftest import ROOT
+from tests.conftest import PROBES_ALLOWED, ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -94,8 +94,10 @@ def figure_labels_in_order(lang: str) -> list[str]:
     from newsdash.data.corpus import load_corpus
     from newsdash.views import overview
 
-    loaded = load_corpus().article()
-    return [fig.label.get(lang) for figures in overview.figures_by_category(loaded).values() for fig in figures]
+    corpus = load_corpus()
+    names = overview.measure_names(corpus, lang)  # a figure on a measure goes by the measure's one name
+    return [overview.figure_name(fig, names, lang)
+            for figures in overview.figures_by_category(corpus.article()).values() for fig in figures]
 
 
 def require_axe() -> Path:
@@ -106,7 +108,7 @@ def require_axe() -> Path:
 
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(viewport=PHONE, device_scale_factor=1)
+    context = browser.new_context(viewport=PHONE, device_scale_factor=1, **PROBES_ALLOWED)  # axe is injected
     yield context.new_page()
     context.close()
 

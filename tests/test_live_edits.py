@@ -13,11 +13,17 @@ from streamlit.testing.v1 import AppTest
 from newsdash.data.corpus import fingerprint
 from tests.conftest import ARTICLE, DASHBOARD
 
-LABEL = "label: {en: Buildings inspected,"
+LABEL = "label: {en: Buildings inspected,"  # a same-size edit of the file
+# what an editor changes: the caveat (a figure's own label gives way to its measure's name)
+CAVEAT = 'en: "All figures are claims by Russia,'
 
 
 def labels(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
+
+
+def caveat(at: AppTest) -> str:
+    return next(w.value for w in at.warning if "verified" in w.value)
 
 
 @pytest.fixture
@@ -38,20 +44,20 @@ def rewrite(path: Path, old: str, new: str, keep_mtime: bool = False) -> None:
 
 def test_an_edit_shows_on_the_next_rerun(running):
     at, path = running
-    rewrite(path, LABEL, "label: {en: Buildings checked for explosives,")
+    rewrite(path, CAVEAT, 'en: "Every figure here is a claim by Russia,')
     at.run()
     assert not at.exception
-    assert labels(at)["Buildings checked for explosives"] == "1,937 buildings"
-    assert "Buildings inspected" not in labels(at)
+    assert "Every figure here is a claim by Russia" in caveat(at)
+    assert labels(at)["Buildings inspected"] == "1,937 buildings"
 
 
 def test_a_same_size_edit_in_the_same_mtime_tick_is_not_missed(running):
     at, path = running
     size = path.stat().st_size
-    rewrite(path, LABEL, "label: {en: Buildings inspectED,", keep_mtime=True)
+    rewrite(path, CAVEAT, 'en: "All figures are claims by RUSSIA,', keep_mtime=True)
     assert path.stat().st_size == size
     at.run()
-    assert labels(at)["Buildings inspectED"] == "1,937 buildings"
+    assert "All figures are claims by RUSSIA" in caveat(at)
 
 
 def test_a_half_written_save_shows_errors_and_fixing_it_recovers(running):

@@ -126,7 +126,7 @@ def test_demining_in_arabic():
     assert metrics["مواد متفجرة تم اكتشافها وإبطال مفعولها"] == "أكثر من ٢٦٬٠٠٠ مادة متفجرة"
     assert any(c.startswith("عرض ٢ من ٤ مقاييس: الأراضي التي تم تطهيرها أو مسحها") for c in captions(at))
     assert names(at)[0] == "الأراضي التي تم تطهيرها أو مسحها"
-    assert "٢٬٣٢٠ هكتار في ٢٩ ديسمبر ٢٠٢١" in flags(at)[0]
+    assert "٢٬٣٢٠ هكتارًا في ٢٩ ديسمبر ٢٠٢١" in flags(at)[0]
 
 
 # 2/ RETURNS
