@@ -177,3 +177,31 @@ def test_a_filter_is_seeded_by_the_link_then_the_kept_choice_then_the_default():
     assert seed_multi("k", "", ["b", "gone"], options, default).value == ["b"]  # an option since removed is dropped
     assert seed_multi("k", "c", ["a"], options, default).value == ["c"]  # the link wins
     assert seed_multi("k", "-", ["a"], options, default).value == []
+
+
+# 7/ A CHART'S CSV CARRIES ONLY ITS OWN MEASURE'S NOTES
+
+
+@pytest.mark.parametrize(("measure", "lang", "notes"), [
+    ("hectares", "en", {"area given as more than 15 square kilometres"}),
+    ("buildings", "en", {"buildings are houses and facilities inspected", "plus 30 public structures"}),
+    ("road_km", "en", set()),
+    ("explosive_objects", "ar", {"نشرت آرتساخ برس البيان نفسه بعدد ٧٣٥٠٠ مادة متفجرة (خطأ مطبعي بعشرة أضعاف)"}),
+    ("buildings", "ar", {"المباني هي المنازل والمنشآت التي تم فحصها", "إضافة إلى ٣٠ منشأة عامة"}),
+])
+def test_a_charts_csv_carries_only_its_measures_notes(measure, lang, notes):
+    """The ministry's 28 Feb 2021 report has an area note and a buildings note: the
+    hectares CSV has the first only, the roads CSV neither."""
+    import csv
+    import io
+
+    from newsdash.data.corpus import load_corpus
+    from newsdash.exports import chart_files as export
+    from newsdash.views import charts
+
+    corpus = load_corpus()
+    frame = charts.chart_frame(corpus.article(), corpus, measure, lang)
+    rows = list(csv.DictReader(io.StringIO(export.csv_bytes(frame).decode("utf-8-sig"))))
+    context_rows = [r for r in rows if r["series"] == measure]
+    assert context_rows, "the chart draws the ministry's series"
+    assert {r["note"] for r in context_rows} - {""} == notes
