@@ -205,3 +205,38 @@ def test_a_charts_csv_carries_only_its_measures_notes(measure, lang, notes):
     context_rows = [r for r in rows if r["series"] == measure]
     assert context_rows, "the chart draws the ministry's series"
     assert {r["note"] for r in context_rows} - {""} == notes
+
+
+# 8/ A WIDE TABLE AS CARDS ON A PHONE (the page shows them below 640 px)
+
+
+def test_a_card_shows_every_cell_escaped_with_safe_links_and_arabic_digits():
+    import pandas as pd
+
+    from newsdash.views.table_cards import CardSpec, cards_html
+
+    frame = pd.DataFrame([{"label": "<b>x</b>", "date": "٢٠ ديسمبر ٢٠٢١", "value": 2326.6, "url": "javascript:alert(1)",
+                           "link": "https://www.tass.com/defense/1", "id": "hectares", "quote": None}])
+    spec = CardSpec(heading="label", always=("date", "value", "url", "link"), labels={"date": "التاريخ"},
+                    links={"url": None, "link": None}, verbatim=("id",))
+    markup = cards_html(frame, spec, "ar", "جدول")
+    assert "<b>x</b>" not in markup and "&lt;b&gt;x&lt;/b&gt;" in markup
+    assert "<dt>التاريخ</dt><dd>٢٠ ديسمبر ٢٠٢١</dd>" in markup and "<dd>٢٬٣٢٦٫٦</dd>" in markup
+    assert 'href="javascript' not in markup  # not a link: shown as text
+    assert ('<a href="https://www.tass.com/defense/1" target="_blank" rel="noopener noreferrer" data-verbatim>'
+            "tass.com</a>") in markup
+    assert "<details><summary>كل التفاصيل</summary><dl><dt>id</dt><dd><span data-verbatim" in markup
+    assert "quote" not in markup  # an empty cell is left out
+    assert '<ul class="nd-cards" dir="rtl" lang="ar" aria-label="جدول">' in markup
+
+
+def test_the_data_and_method_cards_hold_every_row_in_the_readers_words():
+    from newsdash.data.corpus import load_corpus
+    from newsdash.views import data_method as view
+
+    corpus = load_corpus()
+    frame = view.article_provenance_frame(corpus, corpus.article().id, "ar")
+    markup = view.provenance_cards_html(corpus, corpus.article().id, list(view.KINDS), view.categories(frame), "ar")
+    assert markup.count('<li class="nd-card">') == len(frame) == 94
+    assert "<dt>الصفة</dt><dd>أكثر من</dd>" in markup and "more_than" not in markup
+    assert "<dt>التاريخ أو الفترة</dt><dd>نوفمبر ٢٠٢٠ – ٢٩ ديسمبر ٢٠٢١</dd>" in markup

@@ -400,6 +400,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "إلى هذا الخادم بعد (أعد تحميل الصفحة بعد بضع ثوانٍ)، أو حُذفت أو كُتب معرّفها خطأً. لا تُعرض أي "
         "مقالة أخرى مكانها."),
     "open_latest_article": ("Open the latest article instead", "افتح أحدث مقالة بدلًا منها"),
+    "card_details": ("All details", "كل التفاصيل"),  # a table row's card on a phone: the cells behind one tap
 }
 
 
