@@ -240,3 +240,31 @@ def test_the_data_and_method_cards_hold_every_row_in_the_readers_words():
     assert markup.count('<li class="nd-card">') == len(frame) == 94
     assert "<dt>الصفة</dt><dd>أكثر من</dd>" in markup and "more_than" not in markup
     assert "<dt>التاريخ أو الفترة</dt><dd>نوفمبر ٢٠٢٠ – ٢٩ ديسمبر ٢٠٢١</dd>" in markup
+
+
+# 9/ THE REVIEW LOG AND CORRECTIONS IN ARABIC DIGITS AND MONTHS
+
+
+def test_a_log_entry_reads_in_arabic_digits_and_month_names():
+    import re
+
+    from newsdash.data.review_log import Change, Entry
+    from newsdash.views import review
+
+    entry = Entry(at="2026-03-03T10:15:42+00:00", action="approved", editor="Amal", article="2021-12-29-sputnik",
+                  correction=True, changes=(
+                      Change("event_2", "date", {"en": "Ceasefire", "ar": "وقف إطلاق النار"},
+                             {"date": "2020-11-10"}, {"date": "2020-11-09"}),
+                      Change("article", "published", {}, "2021-12-28", "2021-12-29"),
+                      Change("figure_1", "value", {"en": "Land surveyed", "ar": "أراضٍ تم مسحها"},
+                             {"value": 2230, "qualifier": "more_than", "unit": "hectares"}, None)))
+    when, _editor, action, _article, changes = review.log_frame((entry,), "ar").iloc[0].tolist()
+    assert (when, action) == ("٣ مارس ٢٠٢٦، ١٠:١٥", "وافق")
+    assert changes == ("وقف إطلاق النار (التاريخ) كان ١٠ نوفمبر ٢٠٢٠؛ تاريخ النشر كان ٢٨ ديسمبر ٢٠٢١؛ "
+                       "أراضٍ تم مسحها كان أكثر من ٢٬٢٣٠ هكتارًا")
+    assert review.log_frame((entry,), "en").iloc[0].tolist()[0] == "3 March 2026, 10:15"
+    sentence = review.correction_sentence(entry, "ar")  # as the Overview shows it under the title
+    assert sentence.startswith("صُحّح في ٣ مارس ٢٠٢٦: ") and not re.search("[0-9;]", sentence)
+    assert review.correction_sentence(entry, "en") == (
+        "Corrected on 3 March 2026: Ceasefire (date) was 10 November 2020; publication date was 28 December 2021; "
+        "Land surveyed was more than 2,230 hectares.")
