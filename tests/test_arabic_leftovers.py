@@ -268,3 +268,49 @@ def test_a_log_entry_reads_in_arabic_digits_and_month_names():
     assert review.correction_sentence(entry, "en") == (
         "Corrected on 3 March 2026: Ceasefire (date) was 10 November 2020; publication date was 28 December 2021; "
         "Land surveyed was more than 2,230 hectares.")
+
+
+# 10/ NO ENGLISH IN A TILE'S HELP, NO ENGLISH SOURCE TITLE WHERE THE DATA GAVE NO ARABIC ONE
+
+
+def test_a_tiles_help_names_who_said_it_in_arabic():
+    from newsdash.data.corpus import load_corpus
+    from newsdash.views.overview import metric_help
+
+    figure = load_corpus().article().article.figures[0]
+    assert figure.attributed_to_ar and figure.attributed_to_ar != figure.attributed_to
+    arabic = metric_help(figure, "ar")
+    assert arabic.endswith(f": {figure.attributed_to_ar}") and figure.attributed_to not in arabic
+    assert metric_help(figure, "en").endswith(f": {figure.attributed_to}")
+
+
+def test_an_empty_arabic_source_title_is_the_outlets_arabic_name_and_an_arabic_date(data_copy):
+    """news.am's 20 Aug 2021 report with its Arabic title taken out: the outlet's Arabic name
+    (from the tables' other news.am rows) and the day in Arabic, on the table and the chart."""
+    from newsdash.data.context import arabic_title_fallback, load_context
+    from newsdash.data.corpus import load_corpus
+    from newsdash.views import charts
+
+    table = data_copy / "context" / "mod_demining_series.csv"
+    text = table.read_text(encoding="utf-8")
+    assert "موقع نيوز آم، ٢٠ أغسطس ٢٠٢١" in text
+    table.write_text(text.replace("موقع نيوز آم، ٢٠ أغسطس ٢٠٢١", ""), encoding="utf-8")
+    events = data_copy / "context" / "context_events.csv"
+    events.write_text(events.read_text(encoding="utf-8").replace(",تاس، ١١ يناير ٢٠٢١,", ",,"), encoding="utf-8")
+
+    context, errors = load_context(data_copy / "context")
+    assert errors == []
+    rows = context.demining[context.demining["as_of"] == "2021-08-20"]
+    assert set(rows["source_title_ar"]) == {"موقع نيوز آم، ٢٠ أغسطس ٢٠٢١"}
+    assert set(rows["source_title"]) == {"news.am, 20 Aug 2021"}  # the source's own words stay
+    ceasefire = next(e for e in context.events if e.date == "2020-11-10")
+    assert ceasefire.source_title_ar == "تاس، ١١ يناير ٢٠٢١"
+
+    corpus = load_corpus(data_copy)
+    frame = charts.chart_frame(corpus.article(), corpus, "hectares", "ar")
+    assert "موقع نيوز آم، ٢٠ أغسطس ٢٠٢١" in set(frame["source_title"])
+    # what cannot be written from the tables is left to the original
+    names = {"news.am": "موقع نيوز آم"}
+    assert arabic_title_fallback("news.am", names) == "موقع نيوز آم"
+    assert arabic_title_fallback("Unknown Wire, 3 Jan 2021", names) == ""
+    assert arabic_title_fallback("news.am, 1-28 Feb 2021", names) == ""

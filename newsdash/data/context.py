@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from newsdash.data.placing import Placer
 from newsdash.data.yamlsafe import decode_text, read_bytes
 from newsdash.errors import DataError
 from newsdash.reading.dates import parse_partial
+from newsdash.reading.formatting import format_date
 from newsdash.reading.setting import named_parties, party_names
 from newsdash.textsafety import character_problem
 
@@ -111,6 +113,49 @@ def in_language(original: str, arabic: str, lang: str) -> str:
     """The editors' Arabic rendering on an Arabic page when there is one, else the
     original words (a source title, who counted, a note)."""
     return arabic if lang == "ar" and arabic else original
+
+
+# A source title as the tables write it: "news.am, 20 Dec 2021" (the outlet, then the day)
+TITLE_DAY = re.compile(r"^(?P<outlet>[^,]+), (?P<day>\d{1,2}) (?P<month>[A-Z][a-z]{2})[a-z]* (?P<year>\d{4})$")
+MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def outlet_names(pairs) -> dict[str, str]:  # noqa: ANN001 - (English title, Arabic title) pairs
+    """Each outlet's Arabic name as the editors wrote it in the tables: the part before the
+    first comma of an Arabic title, for the same part of its English title ("news.am" ->
+    "موقع نيوز آم"). An outlet written two ways keeps the first."""
+    names: dict[str, str] = {}
+    for english, arabic in pairs:
+        if english and arabic:
+            names.setdefault(english.split(",")[0].strip(), arabic.split("،")[0].strip())
+    return names
+
+
+def arabic_title_fallback(title: str, names: Mapping[str, str]) -> str:
+    """An Arabic title for a source the editors left without one, when it can be written
+    from what the tables already hold: the outlet's Arabic name, with the day in Arabic
+    ("news.am, 20 Dec 2021" -> "موقع نيوز آم، ٢٠ ديسمبر ٢٠٢١"). Empty when it cannot
+    (an outlet never named in Arabic, or more than an outlet and a day): the page shows the
+    original then."""
+    outlet = title.strip()
+    day = ""
+    if found := TITLE_DAY.match(outlet):
+        if found["month"] not in MONTH_ABBREVIATIONS:
+            return ""
+        outlet = found["outlet"].strip()
+        day = f"{found['year']}-{MONTH_ABBREVIATIONS.index(found['month']) + 1:02d}-{int(found['day']):02d}"
+    if outlet not in names or "," in outlet:
+        return ""
+    return f"{names[outlet]}، {format_date(day, 'ar')}" if day else names[outlet]
+
+
+def with_arabic_titles(frame: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
+    """The rows whose Arabic title is empty given one by arabic_title_fallback where it can."""
+    if frame.empty:
+        return frame
+    filled = [arabic or arabic_title_fallback(english, names)
+              for english, arabic in zip(frame["source_title"], frame["source_title_ar"], strict=True)]
+    return frame.assign(source_title_ar=filled)
 
 
 MINISTRY = ("Russian defence ministry", "وزارة الدفاع الروسية")  # who reports the demining totals
@@ -318,6 +363,13 @@ def load_context(context_dir: Path, measures=None) -> tuple[Context, list[DataEr
                                  demining_cell))
     returns = _frame(_validated(context_dir / RETURNS_FILE, tables[RETURNS_FILE], ContextRow, errors, measures))
     events = tuple(_validated(context_dir / EVENTS_FILE, tables[EVENTS_FILE], ContextEvent, errors))
+    # a source the editors left without an Arabic title: the outlet's Arabic name and the day in Arabic
+    names = outlet_names([*zip(demining["source_title"], demining["source_title_ar"], strict=True),
+                          *zip(returns["source_title"], returns["source_title_ar"], strict=True),
+                          *((e.source_title, e.source_title_ar) for e in events)])
+    demining, returns = with_arabic_titles(demining, names), with_arabic_titles(returns, names)
+    events = tuple(e if e.source_title_ar else e.model_copy(
+        update={"source_title_ar": arabic_title_fallback(e.source_title, names)}) for e in events)
     totals = running_totals(measures)
     flags = tuple(find_falls(demining, totals) + find_falls(returns, totals))
     return Context(demining, returns, events, flags, tuple(sources), totals), errors
