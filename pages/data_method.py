@@ -4,7 +4,7 @@ was curated, the validation status, the flags and the editors' notes."""
 import streamlit as st
 
 from newsdash.app.downloads import press_kit_download
-from newsdash.app.layout import text_block
+from newsdash.app.layout import responsive_table, text_block
 from newsdash.app.offline_download import offline_download
 from newsdash.app.state import (
     article_flags,
@@ -49,11 +49,18 @@ with right:
 shown, table = provenance_rows(loaded, lang, kinds, categories)
 st.caption(view.rows_caption(shown, len(frame), kinds, categories, all_categories, lang))
 labels = view.column_labels(lang)
-st.dataframe(
-    table, hide_index=True, key="method_table",
+responsive_table(  # a grid on a wide screen, a card per row on a phone
+    "method_rows", table, cached_view(view.provenance_cards_html, corpus, loaded.id if loaded else "",
+                                           tuple(kinds), tuple(categories), lang),
+    hide_index=True, key="method_table", column_order=view.SHOWN_ORDER, placeholder="",  # an empty cell, not "None"
     column_config={
         **{column: st.column_config.Column(label) for column, label in labels.items()},
-        "value": st.column_config.NumberColumn(labels["value"], format="%g"),
+        "label": st.column_config.Column(labels["label"], pinned=True),
+        "date": st.column_config.Column(labels["date"], width="medium"),
+        "qualifier": st.column_config.Column(labels["qualifier"], width=90),  # "more than", "أكثر من" whole
+        # Arabic values come written in Arabic-Indic digits: text, not numbers to format
+        "value": (st.column_config.TextColumn(labels["value"]) if lang == "ar"
+                  else st.column_config.NumberColumn(labels["value"], format="%g")),
         "source_url": st.column_config.LinkColumn(labels["source_url"]),
         "sentence": st.column_config.LinkColumn(labels["sentence"], display_text=t("see_in_text", lang)),
     },

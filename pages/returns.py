@@ -9,7 +9,7 @@ start_loading_the_chart_library()  # first: the browser loads the chart library 
 import streamlit as st
 
 from newsdash.app.downloads import chart_or_message
-from newsdash.app.layout import caveat_banner, figure_tiles, page_link, text_block
+from newsdash.app.layout import caveat_banner, figure_tiles, page_link, responsive_table, text_block
 from newsdash.app.state import article_flags, cached_view, page_start
 from newsdash.app.url import linked_record, url_multiselect
 from newsdash.reading.i18n import t
@@ -66,5 +66,6 @@ for figure in figures:
 table = cached_view(view.returns_context_arrow, corpus, chosen, lang)
 if table.num_rows:
     st.header(t("context_table", lang))
-    st.dataframe(table, hide_index=True, height=38 + 35 * table.num_rows,
-                 column_config={t("col_link", lang): st.column_config.LinkColumn()})
+    responsive_table("returns_context", table, cached_view(view.returns_context_cards, corpus, chosen, lang),
+                     hide_index=True, height=38 + 35 * table.num_rows,
+                     column_config={t("col_link", lang): st.column_config.LinkColumn()})

@@ -177,3 +177,140 @@ def test_a_filter_is_seeded_by_the_link_then_the_kept_choice_then_the_default():
     assert seed_multi("k", "", ["b", "gone"], options, default).value == ["b"]  # an option since removed is dropped
     assert seed_multi("k", "c", ["a"], options, default).value == ["c"]  # the link wins
     assert seed_multi("k", "-", ["a"], options, default).value == []
+
+
+# 7/ A CHART'S CSV CARRIES ONLY ITS OWN MEASURE'S NOTES
+
+
+@pytest.mark.parametrize(("measure", "lang", "notes"), [
+    ("hectares", "en", {"area given as more than 15 square kilometres"}),
+    ("buildings", "en", {"buildings are houses and facilities inspected", "plus 30 public structures"}),
+    ("road_km", "en", set()),
+    ("explosive_objects", "ar", {"نشرت آرتساخ برس البيان نفسه بعدد ٧٣٥٠٠ مادة متفجرة (خطأ مطبعي بعشرة أضعاف)"}),
+    ("buildings", "ar", {"المباني هي المنازل والمنشآت التي تم فحصها", "إضافة إلى ٣٠ منشأة عامة"}),
+])
+def test_a_charts_csv_carries_only_its_measures_notes(measure, lang, notes):
+    """The ministry's 28 Feb 2021 report has an area note and a buildings note: the
+    hectares CSV has the first only, the roads CSV neither."""
+    import csv
+    import io
+
+    from newsdash.data.corpus import load_corpus
+    from newsdash.exports import chart_files as export
+    from newsdash.views import charts
+
+    corpus = load_corpus()
+    frame = charts.chart_frame(corpus.article(), corpus, measure, lang)
+    rows = list(csv.DictReader(io.StringIO(export.csv_bytes(frame).decode("utf-8-sig"))))
+    context_rows = [r for r in rows if r["series"] == measure]
+    assert context_rows, "the chart draws the ministry's series"
+    assert {r["note"] for r in context_rows} - {""} == notes
+
+
+# 8/ A WIDE TABLE AS CARDS ON A PHONE (the page shows them below 640 px)
+
+
+def test_a_card_shows_every_cell_escaped_with_safe_links_and_arabic_digits():
+    import pandas as pd
+
+    from newsdash.views.table_cards import CardSpec, cards_html
+
+    frame = pd.DataFrame([{"label": "<b>x</b>", "date": "٢٠ ديسمبر ٢٠٢١", "value": 2326.6, "url": "javascript:alert(1)",
+                           "link": "https://www.tass.com/defense/1", "id": "hectares", "quote": None}])
+    spec = CardSpec(heading="label", always=("date", "value", "url", "link"), labels={"date": "التاريخ"},
+                    links={"url": None, "link": None}, verbatim=("id",))
+    markup = cards_html(frame, spec, "ar", "جدول")
+    assert "<b>x</b>" not in markup and "&lt;b&gt;x&lt;/b&gt;" in markup
+    assert "<dt>التاريخ</dt><dd>٢٠ ديسمبر ٢٠٢١</dd>" in markup and "<dd>٢٬٣٢٦٫٦</dd>" in markup
+    assert 'href="javascript' not in markup  # not a link: shown as text
+    assert ('<a href="https://www.tass.com/defense/1" target="_blank" rel="noopener noreferrer" data-verbatim>'
+            "tass.com</a>") in markup
+    assert "<details><summary>كل التفاصيل</summary><dl><dt>id</dt><dd><span data-verbatim" in markup
+    assert "quote" not in markup  # an empty cell is left out
+    assert '<ul class="nd-cards" dir="rtl" lang="ar" aria-label="جدول">' in markup
+
+
+def test_the_data_and_method_cards_hold_every_row_in_the_readers_words():
+    from newsdash.data.corpus import load_corpus
+    from newsdash.views import data_method as view
+
+    corpus = load_corpus()
+    frame = view.article_provenance_frame(corpus, corpus.article().id, "ar")
+    markup = view.provenance_cards_html(corpus, corpus.article().id, list(view.KINDS), view.categories(frame), "ar")
+    assert markup.count('<li class="nd-card">') == len(frame) == 94
+    assert "<dt>الصفة</dt><dd>أكثر من</dd>" in markup and "more_than" not in markup
+    assert "<dt>التاريخ أو الفترة</dt><dd>نوفمبر ٢٠٢٠ – ٢٩ ديسمبر ٢٠٢١</dd>" in markup
+
+
+# 9/ THE REVIEW LOG AND CORRECTIONS IN ARABIC DIGITS AND MONTHS
+
+
+def test_a_log_entry_reads_in_arabic_digits_and_month_names():
+    import re
+
+    from newsdash.data.review_log import Change, Entry
+    from newsdash.views import review
+
+    entry = Entry(at="2026-03-03T10:15:42+00:00", action="approved", editor="Amal", article="2021-12-29-sputnik",
+                  correction=True, changes=(
+                      Change("event_2", "date", {"en": "Ceasefire", "ar": "وقف إطلاق النار"},
+                             {"date": "2020-11-10"}, {"date": "2020-11-09"}),
+                      Change("article", "published", {}, "2021-12-28", "2021-12-29"),
+                      Change("figure_1", "value", {"en": "Land surveyed", "ar": "أراضٍ تم مسحها"},
+                             {"value": 2230, "qualifier": "more_than", "unit": "hectares"}, None)))
+    when, _editor, action, _article, changes = review.log_frame((entry,), "ar").iloc[0].tolist()
+    assert (when, action) == ("٣ مارس ٢٠٢٦، ١٠:١٥", "وافق")
+    assert changes == ("وقف إطلاق النار (التاريخ) كان ١٠ نوفمبر ٢٠٢٠؛ تاريخ النشر كان ٢٨ ديسمبر ٢٠٢١؛ "
+                       "أراضٍ تم مسحها كان أكثر من ٢٬٢٣٠ هكتارًا")
+    assert review.log_frame((entry,), "en").iloc[0].tolist()[0] == "3 March 2026, 10:15"
+    sentence = review.correction_sentence(entry, "ar")  # as the Overview shows it under the title
+    assert sentence.startswith("صُحّح في ٣ مارس ٢٠٢٦: ") and not re.search("[0-9;]", sentence)
+    assert review.correction_sentence(entry, "en") == (
+        "Corrected on 3 March 2026: Ceasefire (date) was 10 November 2020; publication date was 28 December 2021; "
+        "Land surveyed was more than 2,230 hectares.")
+
+
+# 10/ NO ENGLISH IN A TILE'S HELP, NO ENGLISH SOURCE TITLE WHERE THE DATA GAVE NO ARABIC ONE
+
+
+def test_a_tiles_help_names_who_said_it_in_arabic():
+    from newsdash.data.corpus import load_corpus
+    from newsdash.views.overview import metric_help
+
+    figure = load_corpus().article().article.figures[0]
+    assert figure.attributed_to_ar and figure.attributed_to_ar != figure.attributed_to
+    arabic = metric_help(figure, "ar")
+    assert arabic.endswith(f": {figure.attributed_to_ar}") and figure.attributed_to not in arabic
+    assert metric_help(figure, "en").endswith(f": {figure.attributed_to}")
+
+
+def test_an_empty_arabic_source_title_is_the_outlets_arabic_name_and_an_arabic_date(data_copy):
+    """news.am's 20 Aug 2021 report with its Arabic title taken out: the outlet's Arabic name
+    (from the tables' other news.am rows) and the day in Arabic, on the table and the chart."""
+    from newsdash.data.context import arabic_title_fallback, load_context
+    from newsdash.data.corpus import load_corpus
+    from newsdash.views import charts
+
+    table = data_copy / "context" / "mod_demining_series.csv"
+    text = table.read_text(encoding="utf-8")
+    assert "موقع نيوز آم، ٢٠ أغسطس ٢٠٢١" in text
+    table.write_text(text.replace("موقع نيوز آم، ٢٠ أغسطس ٢٠٢١", ""), encoding="utf-8")
+    events = data_copy / "context" / "context_events.csv"
+    events.write_text(events.read_text(encoding="utf-8").replace(",تاس، ١١ يناير ٢٠٢١,", ",,"), encoding="utf-8")
+
+    context, errors = load_context(data_copy / "context")
+    assert errors == []
+    rows = context.demining[context.demining["as_of"] == "2021-08-20"]
+    assert set(rows["source_title_ar"]) == {"موقع نيوز آم، ٢٠ أغسطس ٢٠٢١"}
+    assert set(rows["source_title"]) == {"news.am, 20 Aug 2021"}  # the source's own words stay
+    ceasefire = next(e for e in context.events if e.date == "2020-11-10")
+    assert ceasefire.source_title_ar == "تاس، ١١ يناير ٢٠٢١"
+
+    corpus = load_corpus(data_copy)
+    frame = charts.chart_frame(corpus.article(), corpus, "hectares", "ar")
+    assert "موقع نيوز آم، ٢٠ أغسطس ٢٠٢١" in set(frame["source_title"])
+    # what cannot be written from the tables is left to the original
+    names = {"news.am": "موقع نيوز آم"}
+    assert arabic_title_fallback("news.am", names) == "موقع نيوز آم"
+    assert arabic_title_fallback("Unknown Wire, 3 Jan 2021", names) == ""
+    assert arabic_title_fallback("news.am, 1-28 Feb 2021", names) == ""

@@ -26,7 +26,7 @@ PAGES = {
     "returns": ("page_returns", '[data-testid="stPlotlyChart"] .main-svg'),
     "timeline": ("page_timeline", '[data-testid="stPlotlyChart"] .main-svg'),
     "original_text": ("page_original", ".nd-text"),
-    "data_method": ("page_method", '[data-testid="stDataFrame"]'),
+    "data_method": ("page_method", '[data-testid="stDataFrame"]:visible, .nd-cards:visible'),  # the grid, or cards on a phone
     "add_article": ("page_add", "textarea"),
 }
 LANGUAGE_NAMES = {"en": "English", "ar": "العربية"}

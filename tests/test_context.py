@@ -90,3 +90,50 @@ def test_the_article_total_below_the_ministry_series_is_flagged():
 
     flags = [f for f in load_corpus(ROOT / "data").flags if f.measure == "hectares"]
     assert [(f.earlier_value, f.later_value, f.earlier_date) for f in flags] == [(2326.6, 2320.0, "2021-12-20")]
+
+
+# per-measure notes: a note of the ministry's wide table concerns one measure
+
+
+def notes_of(frame, lang: str = "en") -> dict[tuple[str, str], str]:
+    column = "note_ar" if lang == "ar" else "note"
+    return {(r.as_of, r.measure): getattr(r, column) for r in frame.itertuples() if getattr(r, column)}
+
+
+def test_each_ministry_note_sits_on_its_own_measure_only():
+    """28 Feb 2021 gave an area note and a buildings note: each reaches its own measure,
+    and the report's other two measures carry none."""
+    context, errors = load_context(ROOT / "data" / "context", MEASURES)
+    assert errors == []
+    assert notes_of(context.demining) == {
+        ("2020-12-01", "buildings"): "buildings are houses and facilities inspected",
+        ("2020-12-18", "explosive_objects"): "Artsakhpress printed the same statement as 73500 explosive objects "
+                                             "(a tenfold typo)",
+        ("2021-02-28", "hectares"): "area given as more than 15 square kilometres",
+        ("2021-02-28", "buildings"): "plus 30 public structures",
+    }
+    assert notes_of(context.demining, "ar")[("2021-02-28", "buildings")] == "إضافة إلى ٣٠ منشأة عامة"
+
+
+def test_a_row_wide_note_column_is_refused_with_the_columns_to_use(tmp_path: Path):
+    folder = context_copy(tmp_path)
+    path = folder / "mod_demining_series.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([lines[0] + ",note", *(line + "," for line in lines[1:])]) + "\n", encoding="utf-8")
+    errors = load_context(folder, MEASURES)[1]
+    assert [str(e) for e in errors] == [
+        f"{path}:1: header: note: a note concerns one measure: write it in that measure's column "
+        "(hectares_note, road_km_note, buildings_note, explosive_objects_note)"]
+
+
+def test_a_note_on_a_figure_not_given_and_a_bad_note_name_their_cell(tmp_path: Path):
+    folder = context_copy(tmp_path)
+    path = folder / "mod_demining_series.csv"
+    text = path.read_text(encoding="utf-8")
+    # 5 Dec 2020 gave no building count (line 4); 28 Nov 2020's hectares note gets a bidi control (line 2)
+    text = text.replace("آرتساخ برس، ٥ ديسمبر ٢٠٢٠,,,,,", "آرتساخ برس، ٥ ديسمبر ٢٠٢٠,,,no count,,")
+    text = text.replace("أعاد نشره موقع أرمينيان كلوب,,", "أعاد نشره موقع أرمينيان كلوب,a\u202eb,")
+    path.write_text(text, encoding="utf-8")
+    errors = load_context(folder, MEASURES)[1]
+    assert [(e.line, e.field) for e in errors] == [(4, "buildings_note"), (2, "hectares_note")]
+    assert errors[0].message == "a note on a figure the report did not give (the empty cell says so already)"

@@ -124,7 +124,7 @@ def test_validate_refuses_each_field_placed_by_file_line_record_and_field(formul
         f"{article}:{line_of('+cmd')}: refugees_returned: attributed_to: {says(repr('+'))}",
         f"{article}:{line_of('@SUM')}: armenians_helped_home: label.en: {says(repr('@'))}",
         f"{article}:{line_of('Azerbaijanis helped')}: azerbaijanis_helped_home: label.en: {says('a tab')}",
-        f"{formula_data}/context/mod_demining_series.csv:3: row 3: note: {says(repr('-'))}",
+        f"{formula_data}/context/mod_demining_series.csv:3: row 3: buildings_note: {says(repr('-'))}",
         f"{formula_data}/context/returns_series.csv:2: row 2: source_title: {says(repr('='))}",
         "6 error(s) found.",
     ]

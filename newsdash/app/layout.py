@@ -72,6 +72,10 @@ RTL_PAGE_CSS = """<style>
 [data-testid="stMainMenu"] { display: none; }
 /* the language switch inside the page's edge: its last button was cut at the right */
 [data-testid="stMain"] [data-testid="stButtonGroup"] { max-width: 100%; padding-inline-end: 2px; }
+/* ... and laid out left to right as on an English page: Streamlit draws a segmented
+   control's joined borders and corners for that order, and turned right to left the
+   "English" button lost its outer border and corners at the page's right edge */
+[data-testid="stMain"] .st-key-lang [data-testid="stButtonGroup"] { direction: ltr; }
 </style>"""
 
 
@@ -185,3 +189,24 @@ def page_link(path: str, label: str, icon: str | None = None, query_params: dict
         _link_targets[path] = st.Page(path)
     st.page_link(_link_targets[path], label=label, icon=icon, query_params=query_params)
 
+
+
+# Below this width a grid shows two or three columns of a wide table and hides the rest
+# behind a sideways scroll in a canvas: the table is shown as cards instead
+# (newsdash.views.table_cards). Streamlit's own layout turns to a phone's below 640 px.
+NARROW_SCREEN_PX = 640
+RESPONSIVE_CSS = """<style>
+@media (max-width: {narrow}px) {{ .st-key-{name}_grid {{ display: none !important; }} }}
+@media (min-width: {wide}px) {{ .st-key-{name}_cards {{ display: none !important; }} }}
+</style>"""
+
+
+def responsive_table(name: str, table, cards_html: str, **dataframe_args) -> None:  # noqa: ANN001 - a frame or Arrow table
+    """A table as a grid on a wide screen and as cards on a phone: both are drawn and a
+    style shows one by the screen's width (a hidden one is out of the page for screen
+    readers too). `name` keys the two containers; the rest goes to st.dataframe."""
+    st.html(RESPONSIVE_CSS.format(narrow=NARROW_SCREEN_PX, wide=NARROW_SCREEN_PX + 1, name=name))
+    with st.container(key=f"{name}_grid"):
+        st.dataframe(table, **dataframe_args)
+    with st.container(key=f"{name}_cards"):
+        st.html(cards_html)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -21,6 +22,7 @@ from newsdash.data.placing import Placer
 from newsdash.data.yamlsafe import decode_text, read_bytes
 from newsdash.errors import DataError
 from newsdash.reading.dates import parse_partial
+from newsdash.reading.formatting import format_date
 from newsdash.reading.setting import named_parties, party_names
 from newsdash.textsafety import character_problem
 
@@ -113,6 +115,49 @@ def in_language(original: str, arabic: str, lang: str) -> str:
     return arabic if lang == "ar" and arabic else original
 
 
+# A source title as the tables write it: "news.am, 20 Dec 2021" (the outlet, then the day)
+TITLE_DAY = re.compile(r"^(?P<outlet>[^,]+), (?P<day>\d{1,2}) (?P<month>[A-Z][a-z]{2})[a-z]* (?P<year>\d{4})$")
+MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def outlet_names(pairs) -> dict[str, str]:  # noqa: ANN001 - (English title, Arabic title) pairs
+    """Each outlet's Arabic name as the editors wrote it in the tables: the part before the
+    first comma of an Arabic title, for the same part of its English title ("news.am" ->
+    "موقع نيوز آم"). An outlet written two ways keeps the first."""
+    names: dict[str, str] = {}
+    for english, arabic in pairs:
+        if english and arabic:
+            names.setdefault(english.split(",")[0].strip(), arabic.split("،")[0].strip())
+    return names
+
+
+def arabic_title_fallback(title: str, names: Mapping[str, str]) -> str:
+    """An Arabic title for a source the editors left without one, when it can be written
+    from what the tables already hold: the outlet's Arabic name, with the day in Arabic
+    ("news.am, 20 Dec 2021" -> "موقع نيوز آم، ٢٠ ديسمبر ٢٠٢١"). Empty when it cannot
+    (an outlet never named in Arabic, or more than an outlet and a day): the page shows the
+    original then."""
+    outlet = title.strip()
+    day = ""
+    if found := TITLE_DAY.match(outlet):
+        if found["month"] not in MONTH_ABBREVIATIONS:
+            return ""
+        outlet = found["outlet"].strip()
+        day = f"{found['year']}-{MONTH_ABBREVIATIONS.index(found['month']) + 1:02d}-{int(found['day']):02d}"
+    if outlet not in names or "," in outlet:
+        return ""
+    return f"{names[outlet]}، {format_date(day, 'ar')}" if day else names[outlet]
+
+
+def with_arabic_titles(frame: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
+    """The rows whose Arabic title is empty given one by arabic_title_fallback where it can."""
+    if frame.empty:
+        return frame
+    filled = [arabic or arabic_title_fallback(english, names)
+              for english, arabic in zip(frame["source_title"], frame["source_title_ar"], strict=True)]
+    return frame.assign(source_title_ar=filled)
+
+
 MINISTRY = ("Russian defence ministry", "وزارة الدفاع الروسية")  # who reports the demining totals
 
 
@@ -166,10 +211,11 @@ def csv_rows(path: Path, raw: bytes, errors: list[DataError]) -> list[tuple[int,
     return rows
 
 
-def _validated(path: Path, rows, model, errors: list[DataError], measures=None) -> list:  # noqa: ANN001
+def _validated(path: Path, rows, model, errors: list[DataError], measures=None, columns=None) -> list:  # noqa: ANN001
     """The rows that pass the model; with `measures` (data/measures.yaml), a row must also
     name one of them, and who reported it must be that measure's party (a row naming
-    another party's agency is another series)."""
+    another party's agency is another series). `columns(row)` names the file's column of
+    a model field where they differ (the wide ministry table), so an error names the cell."""
     good = []
     for line, row in rows:
         try:
@@ -183,8 +229,22 @@ def _validated(path: Path, rows, model, errors: list[DataError], measures=None) 
                 continue
             good.append(record)
         except ValidationError as exc:
-            errors += Placer(str(path), lines={(): line}, record=f"row {line}", unknown="unknown column").validation_errors(exc)
+            placed = Placer(str(path), lines={(): line}, record=f"row {line}", unknown="unknown column").validation_errors(exc)
+            names = columns(row) if columns else {}
+            errors += [replace(e, field=names.get(e.field, e.field)) for e in placed]
     return good
+
+
+def demining_cell(row: dict) -> dict[str, str]:
+    """The wide table's column of each per-measure field of a long row."""
+    measure = row.get("measure", "")
+    return {"value": measure, "qualifier": f"{measure}_qualifier", "note": f"{measure}_note",
+            "note_ar": f"{measure}_note_ar"}
+
+
+def header_of(path: Path, raw: bytes) -> list[str]:
+    """The table's first row (its column names)."""
+    return next(csv.reader(io.StringIO(decode_text(path, raw), newline="")), [])
 
 
 def _party_problem(row: ContextRow, measures) -> str | None:  # noqa: ANN001
@@ -201,16 +261,48 @@ def _party_problem(row: ContextRow, measures) -> str | None:  # noqa: ANN001
             f"counted by '{measure.party}': one party's count is its own series")
 
 
-def _demining_long(rows: list[tuple[int, dict]]) -> list[tuple[int, dict]]:
-    """The wide ministry table as one row per measure; empty cells mean no figure."""
+def demining_columns() -> tuple[str, ...]:
+    """The wide ministry table's columns: each measure's value and qualifier, the report's
+    source, then each measure's note and its Arabic rendering (a note concerns one measure:
+    it reaches that measure's chart and CSV only)."""
+    values = [c for m in DEMINING_MEASURES for c in (m, f"{m}_qualifier")]
+    notes = [f"{m}_note" for m in DEMINING_MEASURES] + [f"{m}_note_ar" for m in DEMINING_MEASURES]
+    return ("as_of", *values, "source_title", "source_url", "source_title_ar", *notes)
+
+
+def demining_header_errors(path: Path, header: list[str] | None) -> list[DataError]:
+    """A column the wide table does not know is refused rather than silently ignored; a
+    row-wide `note` names the per-measure columns that replaced it."""
+    errors, known = [], set(demining_columns())
+    for column in header or []:
+        if column in known:
+            continue
+        if column in ("note", "note_ar"):
+            suffix = column.removeprefix("note")
+            message = ("a note concerns one measure: write it in that measure's column ("
+                       + ", ".join(f"{m}_note{suffix}" for m in DEMINING_MEASURES) + ")")
+        else:
+            message = "unknown column (known: " + ", ".join(demining_columns()) + ")"
+        errors.append(DataError(str(path), message, 1, "header", column))
+    return errors
+
+
+def _demining_long(path: Path, rows: list[tuple[int, dict]], errors: list[DataError]) -> list[tuple[int, dict]]:
+    """The wide ministry table as one row per measure, each with its own note; empty cells
+    mean no figure, and a note on a figure the report did not give is an error."""
     long = []
     for line, row in rows:
-        common = {k: row.get(k, "") for k in ("source_title", "source_url", "note", "source_title_ar", "note_ar")}
+        common = {k: row.get(k) or "" for k in ("source_title", "source_url", "source_title_ar")}
         for measure in DEMINING_MEASURES:
+            notes = {"note": row.get(f"{measure}_note") or "", "note_ar": row.get(f"{measure}_note_ar") or ""}
             if (row.get(measure) or "").strip():
                 long.append((line, {"as_of": row.get("as_of", ""), "measure": measure,
                                     "value": row[measure], "reported_by": MINISTRY[0], "reported_by_ar": MINISTRY[1],
-                                    "qualifier": row.get(f"{measure}_qualifier", ""), **common}))
+                                    "qualifier": row.get(f"{measure}_qualifier", ""), **common, **notes}))
+            elif any(notes.values()):
+                message = "a note on a figure the report did not give (the empty cell says so already)"
+                field = f"{measure}_note" if notes["note"] else f"{measure}_note_ar"
+                errors.append(DataError(str(path), message, line, f"row {line}", field))
     return long
 
 
@@ -258,16 +350,26 @@ def load_context(context_dir: Path, measures=None) -> tuple[Context, list[DataEr
             raw = read_bytes(context_dir / name, root=context_dir.parent)
             sources.append((context_dir / name, raw))
             tables[name] = csv_rows(context_dir / name, raw, errors)
+            if name == DEMINING_FILE:
+                errors += demining_header_errors(context_dir / name, header_of(context_dir / name, raw))
         except FileNotFoundError:
             errors.append(DataError(str(context_dir / name), "context table not found"))
             tables[name] = []
         except DataError as error:
             errors.append(error)
             tables[name] = []
-    demining = _frame(_validated(context_dir / DEMINING_FILE, _demining_long(tables[DEMINING_FILE]), ContextRow,
-                                 errors, measures))
+    demining_rows = _demining_long(context_dir / DEMINING_FILE, tables[DEMINING_FILE], errors)
+    demining = _frame(_validated(context_dir / DEMINING_FILE, demining_rows, ContextRow, errors, measures,
+                                 demining_cell))
     returns = _frame(_validated(context_dir / RETURNS_FILE, tables[RETURNS_FILE], ContextRow, errors, measures))
     events = tuple(_validated(context_dir / EVENTS_FILE, tables[EVENTS_FILE], ContextEvent, errors))
+    # a source the editors left without an Arabic title: the outlet's Arabic name and the day in Arabic
+    names = outlet_names([*zip(demining["source_title"], demining["source_title_ar"], strict=True),
+                          *zip(returns["source_title"], returns["source_title_ar"], strict=True),
+                          *((e.source_title, e.source_title_ar) for e in events)])
+    demining, returns = with_arabic_titles(demining, names), with_arabic_titles(returns, names)
+    events = tuple(e if e.source_title_ar else e.model_copy(
+        update={"source_title_ar": arabic_title_fallback(e.source_title, names)}) for e in events)
     totals = running_totals(measures)
     flags = tuple(find_falls(demining, totals) + find_falls(returns, totals))
     return Context(demining, returns, events, flags, tuple(sources), totals), errors

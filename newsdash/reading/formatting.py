@@ -157,6 +157,22 @@ def format_date(iso: str, lang: str) -> str:
     return text.translate(ARABIC_DIGITS) if lang == "ar" else text
 
 
+_TIMESTAMP = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})")
+
+
+def format_timestamp(at: str, lang: str) -> str:
+    """A log's ISO 8601 moment as a reader reads it, to the minute: '2026-03-03T10:15:42+00:00'
+    -> '3 March 2026, 10:15' / '٣ مارس ٢٠٢٦، ١٠:١٥'. Text that is not one keeps its
+    words, in the language's digits."""
+    found = _TIMESTAMP.match(at)
+    if not found:
+        return digits_for(at, lang)
+    day, hour, minute = found.groups()
+    comma = "، " if lang == "ar" else ", "
+    clock = f"{hour}:{minute}"
+    return f"{format_date(day, lang)}{comma}{clock.translate(ARABIC_DIGITS) if lang == 'ar' else clock}"
+
+
 def unit_label(unit: str, lang: str) -> str:
     return pick(UNITS.get(unit, (unit, unit)), lang)
 

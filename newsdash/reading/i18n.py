@@ -446,6 +446,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "phase_after_steep": ("steep after", "تسارع بعده"),
     "key_article_claim": ("the article's claim", "ما يقوله المقال"),
     "key_earlier_reports": ("earlier reports", "تقارير سابقة"),
+    "card_details": ("All details", "كل التفاصيل"),  # a table row's card on a phone: the cells behind one tap
 }
 
 

@@ -19,11 +19,19 @@ from newsdash.data.loading import LoadedArticle
 from newsdash.data.method import Method
 from newsdash.data.models import Note
 from newsdash.data.tables import source_title
-from newsdash.reading.formatting import count_noun, digits_for, format_date, format_number
-from newsdash.reading.i18n import category_label, pick, t
+from newsdash.reading.formatting import (
+    QUALIFIER_WORDS,
+    count_noun,
+    digits_for,
+    format_date,
+    format_number,
+    unit_label,
+)
+from newsdash.reading.i18n import TEXT, category_label, pick, t
 from newsdash.views.comparison import compare_article, in_words
 from newsdash.views.links import sentence_link
 from newsdash.views.original_text import page_url
+from newsdash.views.table_cards import CardSpec, cards_html
 
 # 1/ HOW THE DATA WAS CURATED: text in data/method.yaml, read by newsdash.data.method
 
@@ -185,7 +193,7 @@ ARABIC_TEXT_COLUMNS = ("label", "attributed_to", "source_title", "note")  # the 
 
 def display_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The table as shown: kinds and categories in words of the language; in Arabic the
-    dates written out and the numbers and words in Arabic-Indic digits (the quotes, the
+    dates written out, the codes in words (card_words) and the numbers and words in Arabic-Indic digits (the quotes, the
     English translation and the links as they are)."""
     shown = frame.assign(kind=[kind_label(k, lang) for k in frame["kind"]],
                          category=[category_name(c, lang) for c in frame["category"]])
@@ -194,7 +202,7 @@ def display_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     def number(value: object) -> object:
         return None if pd.isna(value) else format_number(float(value), lang)
 
-    return shown.assign(
+    return card_words(shown, lang).assign(  # qualifiers, units, precisions and statuses in Arabic words
         date=[ISO_DATE.sub(lambda m: format_date(m.group(), lang), d) if isinstance(d, str) else d for d in shown["date"]],
         value=[number(v) for v in shown["value"]],
         quote_start=[None if pd.isna(v) else digits_for(str(v), lang) for v in shown["quote_start"]],
@@ -205,6 +213,43 @@ def display_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def categories(frame: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(frame["category"]))
+
+
+# the grid's order: what a row is, when, how much and who said it first (the date and
+# value were the fifth and seventh columns, cut off at a laptop's width in Arabic)
+SHOWN_ORDER = [
+    "label", "date", "value", "qualifier", "unit", "attributed_to", "source_title", "source_url", "sentence",
+    "kind", "category", "id", "precision", "quote", "translation", "quote_start", "quote_end", "source_file",
+    "status", "note", "comparison",
+]
+CARD_ALWAYS = ("date", "value", "qualifier", "unit", "attributed_to", "source_title", "sentence")
+
+
+def card_words(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The table's codes in words for a card: "more than" for more_than, "hectares" in
+    Arabic letters, "day" for a date's precision, "confirmed" for a status."""
+    def worded(values: pd.Series, words) -> list:  # noqa: ANN001
+        return [words(v) if isinstance(v, str) and v else v for v in values]
+
+    return frame.assign(
+        qualifier=worded(frame["qualifier"], lambda q: pick(QUALIFIER_WORDS.get(q, (q, q)), lang)),
+        unit=worded(frame["unit"], lambda u: unit_label(u, lang)),
+        precision=worded(frame["precision"], lambda p: pick(TEXT.get(f"precision_{p}", (p, p)), lang)),
+        status=worded(frame["status"], lambda s: pick(TEXT.get(f"status_{s}", (s, s)), lang)),
+    )
+
+
+def provenance_cards_html(corpus: Corpus, article_id: str, kinds: Sequence[str], cats: Sequence[str],
+                          lang: str) -> str:
+    """The filtered table (article_provenance_frame) as one card per row, for a phone:
+    the row's label, date, value, who said it and its source always shown, every other cell one
+    tap away."""
+    frame = article_provenance_frame(corpus, article_id, lang)
+    shown = card_words(display_frame(filtered(frame, kinds, cats), lang), lang)[SHOWN_ORDER]
+    spec = CardSpec(heading="label", always=CARD_ALWAYS, labels=column_labels(lang),
+                    links={"source_url": None, "sentence": t("see_in_text", lang)},
+                    verbatim=("id", "quote", "source_file"), english=("translation",))
+    return cards_html(shown, spec, lang, t("table_heading", lang))
 
 
 # 3/ THE FILTER, AND WHAT IT HIDES IN A SENTENCE

@@ -37,6 +37,7 @@ from newsdash.views.links import sentence_link
 from newsdash.views.original_text import page_url
 from newsdash.views.overview import metric_caption
 from newsdash.views.series_charts import point_words, same_work_by_others
+from newsdash.views.table_cards import CardSpec, cards_html
 
 DEFAULT_LAYERS = ("article_events", "fighting", "demining_period")  # context is the optional layer
 
@@ -186,6 +187,16 @@ def returns_context_table(corpus: Corpus, series: Sequence[str], lang: str) -> p
 def returns_context_arrow(corpus: Corpus, series: Sequence[str], lang: str):  # noqa: ANN201 - pyarrow.Table
     """returns_context_table as an Arrow table, which st.dataframe sends as it is."""
     return arrow_table(returns_context_table(corpus, series, lang))
+
+
+def returns_context_cards(corpus: Corpus, series: Sequence[str], lang: str) -> str:
+    """The same rows as cards for a phone: each report's series as its heading, then its
+    date, value, who counted, source, link and note, every cell in view."""
+    frame = returns_context_table(corpus, series, lang)
+    columns = list(frame.columns)
+    spec = CardSpec(heading=t("col_series", lang), always=[c for c in columns if c != t("col_series", lang)],
+                    labels={c: c for c in columns}, links={t("col_link", lang): None})
+    return cards_html(frame, spec, lang, t("context_table", lang))
 
 
 def figure_said_html(loaded: LoadedArticle, figure_id: str, lang: str) -> str:

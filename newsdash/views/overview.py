@@ -82,7 +82,7 @@ def metric_help(fig: Figure, lang: str) -> str:
         metric_caption(fig, lang),
         f"{t('quote', lang)}: «{fig.quote}»",
         f"{t('translation', lang)}: {fig.translation}",
-        f"{t('attributed_to', lang)}: {fig.attributed_to}",
+        f"{t('attributed_to', lang)}: {fig.attribution(lang)}",
     ])
 
 

@@ -3,16 +3,25 @@ review log's table (newsdash.data.review_log; the actions are newsdash.curation.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import pandas as pd
 
 from newsdash.data.corpus import Corpus
 from newsdash.data.review_log import Change, Entry
-from newsdash.reading.formatting import counted_unit, format_date, format_value
+from newsdash.reading.formatting import (
+    counted_unit,
+    digits_for,
+    format_date,
+    format_number,
+    format_timestamp,
+    format_value,
+)
 from newsdash.reading.i18n import t
 from newsdash.textsafety import md_escape
 
+ISO_DAY = re.compile(r"\d{4}(?:-\d{2}){0,2}")  # a date as the data holds it: 2020-11, 2020-11-10
 LOG_ROWS = 200  # the latest entries shown on Data & method
 _FIELD_WORDS = {"label": ("label", "التسمية"), "measure": ("series", "السلسلة"), "category": ("category", "الفئة"),
                 "period": ("period", "الفترة"), "quote": ("quote", "الاقتباس"),
@@ -23,6 +32,11 @@ _FIELD_WORDS = {"label": ("label", "التسمية"), "measure": ("series", "ا�
 
 
 FSI, PDI = "\u2068", "\u2069"  # first-strong isolate ... pop: a run laid out in its own direction
+
+
+def semicolon(lang: str) -> str:
+    """Between the changes of one entry: the Arabic semicolon on an Arabic page."""
+    return "؛ " if lang == "ar" else "; "
 
 
 def isolated(text: str) -> str:
@@ -41,13 +55,20 @@ def value_text(value: object, lang: str, depth: int = 0) -> str:
         number = format_value(value["value"], str(value["qualifier"]), lang, value.get("value_max"))
         unit = str(value.get("unit") or "")
         return f"{number} {counted_unit(unit, value['value'], lang)}".strip() if unit else number
-    if isinstance(value, Mapping) and "date" in value:
-        return str(value["date"])
+    if isinstance(value, Mapping) and "date" in value:  # a date as the pages write it, in the language's digits
+        date = str(value["date"])
+        return format_date(date, lang) if ISO_DAY.fullmatch(date) else digits_for(date, lang)
     if isinstance(value, Mapping) and ("en" in value or "ar" in value):
         return f"“{value.get(lang) or value.get('en') or ''}”"
     if isinstance(value, Mapping):
         return ", ".join(f"{k}: {value_text(v, lang, depth + 1)}" for k, v in value.items() if v not in (None, ""))
-    return "" if value is None else f"“{value}”" if isinstance(value, str) else str(value)
+    if isinstance(value, bool) or value is None:
+        return "" if value is None else str(value)
+    if isinstance(value, int | float):
+        return format_number(value, lang)
+    if isinstance(value, str) and ISO_DAY.fullmatch(value):  # a publication date: a date, not a quote
+        return format_date(value, lang)
+    return f"“{value}”" if isinstance(value, str) else digits_for(str(value), lang)
 
 
 def change_text(change: Change, lang: str) -> str:
@@ -84,7 +105,7 @@ def _field_words(name: str, lang: str) -> str:
 
 def correction_sentence(entry: Entry, lang: str) -> str:
     """'Corrected on 3 March 2026: Refugees returned was 2,230 hectares.'"""
-    what = "; ".join(change_text(c, lang) for c in entry.changes) or "-"
+    what = semicolon(lang).join(change_text(c, lang) for c in entry.changes) or "-"
     return t("correction_on", lang).format(date=format_date(entry.day, lang), what=what)
 
 
@@ -99,7 +120,7 @@ def article_corrections(corpus: Corpus, article_id: str, lang: str) -> tuple[str
 
 def log_frame(entries: tuple[Entry, ...], lang: str) -> pd.DataFrame:
     """The review log as a table, the latest first: when, who, what, which article, what changed."""
-    rows = [{t("log_col_at", lang): entry.at.replace("T", " ").removesuffix("+00:00"),
+    rows = [{t("log_col_at", lang): format_timestamp(entry.at, lang),
              t("log_col_editor", lang): entry.editor,
              t("log_col_action", lang): t(f"log_{entry.action}", lang),
              t("log_col_article", lang): isolated(entry.article),
@@ -112,7 +133,7 @@ def log_frame(entries: tuple[Entry, ...], lang: str) -> pd.DataFrame:
 def _what_changed(entry: Entry, lang: str) -> str:
     """A change's list of changes, or that it is a new article; a refusal's reason after it."""
     changes = [change_text(c, lang) for c in entry.changes] if entry.correction else [t("review_new", lang)]
-    return "; ".join([*changes, *([t("log_reason", lang).format(note=entry.note)] if entry.note else [])])
+    return semicolon(lang).join([*changes, *([t("log_reason", lang).format(note=entry.note)] if entry.note else [])])
 
 
 def corpus_log_frame(corpus: Corpus, lang: str) -> pd.DataFrame:
@@ -129,7 +150,7 @@ def figure_corrections(corpus: Corpus, article_id: str, figure_id: str, lang: st
     for entry in corpus.corrections(article_id):
         touched = [c for c in entry.changes if c.record in (figure_id, "article")]
         if touched:
-            what = "; ".join(change_text(c, lang) for c in touched)
+            what = semicolon(lang).join(change_text(c, lang) for c in touched)
             sentences.append(t("correction_on", lang).format(date=format_date(entry.day, lang), what=what))
     return " ".join(sentences)
 
