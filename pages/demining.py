@@ -18,6 +18,7 @@ from newsdash.reading.i18n import t
 from newsdash.textsafety import md_escape as md
 from newsdash.views import data_pages as view
 from newsdash.views.links import sentence_link
+from newsdash.views.overview import measure_names
 
 CATEGORY = "demining"
 lang, corpus, loaded = page_start()
@@ -29,7 +30,7 @@ text_block(t("demining_intro", lang), lang)
 figures = view.figures_in(loaded, CATEGORY)
 charts_by_measure = {c.id: c for c in cached_view(view.page_charts, corpus, loaded, CATEGORY)}
 linked = view.linked_chart(loaded, list(charts_by_measure.values()), linked_record(loaded))
-figure_tiles(figures, lang)  # or, without figures in this category, a sentence saying so
+figure_tiles(figures, lang, measure_names(corpus, lang))  # or, without figures in this category, a sentence saying so
 
 
 # 2-4/ THE FILTER, ITS WARNINGS AND THE CHARTS: a fragment, so changing the filter

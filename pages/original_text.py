@@ -9,6 +9,7 @@ from newsdash.app.url import url_selectbox
 from newsdash.reading.i18n import t
 from newsdash.views import original_text as hl
 from newsdash.views.links import chart_link
+from newsdash.views.overview import measure_names
 
 lang, corpus, loaded = page_start()
 
@@ -32,6 +33,6 @@ if selected:
 
 # 4/ THE ARTICLE, PARAGRAPH BY PARAGRAPH, AND A SCROLL TO THE SELECTED QUOTE
 st.html(hl.CSS)
-st.html(cached_view(hl.article_html, loaded, lang, selected or None))
+st.html(cached_view(hl.article_html, loaded, lang, selected or None, measure_names(corpus, lang)))
 if selected:
     st.html(hl.scroll_script(selected), unsafe_allow_javascript=True)

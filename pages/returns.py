@@ -16,6 +16,7 @@ from newsdash.reading.i18n import t
 from newsdash.textsafety import md_escape as md
 from newsdash.views import data_pages as view
 from newsdash.views.links import sentence_link
+from newsdash.views.overview import measure_names
 
 CATEGORY = "returns"
 lang, corpus, loaded = page_start()
@@ -27,7 +28,7 @@ text_block(t("returns_intro", lang), lang)
 figures = view.figures_in(loaded, CATEGORY)
 charts_by_measure = {c.id: c for c in cached_view(view.page_charts, corpus, loaded, CATEGORY)}
 linked_id = linked_record(loaded)
-figure_tiles(figures, lang)  # or, without figures in this category, a sentence saying so
+figure_tiles(figures, lang, measure_names(corpus, lang))  # or, without figures in this category, a sentence saying so
 
 # 2/ MEASURE FILTER (IN THE URL) AND WHAT IT HIDES
 every_series = list(charts_by_measure)

@@ -11,7 +11,7 @@ import yaml
 
 from newsdash.data.corpus import load_corpus
 from newsdash.exports.chart_files import csv_bytes
-from newsdash.views import charts, data_method, data_pages, overview
+from newsdash.views import charts, data_method, data_pages, original_text, overview
 from newsdash.views.series_charts import category_charts
 from tests.conftest import ROOT
 
@@ -53,7 +53,8 @@ def surfaces(corpus, lang: str, others: bool = False) -> str:  # noqa: ANN001
     texts.append(overview.figures_table(loaded, lang, names).to_csv())
     if others:  # the surfaces of the Arabic-and-exports part (see the last test)
         texts.append(data_method.display_frame(data_method.provenance_frame(corpus, lang), lang).to_csv())
-        texts += [f.label.get(lang) for f in loaded.article.confirmed_figures]  # app.layout.figure_tiles
+        texts += [overview.figure_name(f, names, lang) for f in loaded.article.confirmed_figures]  # figure_tiles
+        texts.append(original_text.article_html(loaded, lang, None, names))  # the marks' titles
     texts += [data_pages.measure_label(corpus, m, lang) for m in corpus.measures]  # filters
     text = re.sub(r'href="[^"]*"', "", "\n".join(texts))  # a link's address may carry an id: it is no name
     return re.sub(r"original_text\?\S*", "", text)  # the tables' links to the sentence
@@ -86,11 +87,6 @@ def test_each_measure_has_one_name_on_every_surface(corpus, lang):
         assert record_id not in text, record_id
 
 
-@pytest.mark.xfail(strict=True, reason="Data & method's English table names context rows by their measure's id "
-                   "(newsdash.views.data_method.measure_names), and the Demining and Returns tiles "
-                   "(newsdash.app.layout.figure_tiles) and Original text use the figure's own label: those files "
-                   "belong to the Arabic-and-exports part of issue 21; when they take overview.figure_name / the "
-                   "measure's label, drop this mark")
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_the_other_pages_name_each_measure_by_its_label_too(corpus, lang):
     text = surfaces(corpus, lang, others=True)

@@ -57,9 +57,9 @@ def test_demining_shows_the_four_figures_with_qualifiers_and_four_charts():
     at = open_page("pages/demining.py")
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics == {"Buildings inspected": "1,937 buildings", "Land surveyed": "2,320 ha",
+    assert metrics == {"Buildings inspected": "1,937 buildings", "Land cleared or surveyed": "2,320 ha",
                        "Roads cleared of explosives": "683 km",
-                       "Explosive objects detected and neutralised": "26,000+ explosive objects"}
+                       "Explosive objects neutralised": "26,000+ explosive objects"}
     assert "Showing all 4 measures." in captions(at)
     assert names(at) == ["Land cleared or surveyed", "Roads cleared of explosives",
                           "Buildings inspected", "Explosive objects neutralised"]
@@ -122,8 +122,8 @@ def test_demining_in_arabic():
     at = open_page("pages/demining.py", lang="ar", demining_measures="hectares,road_km")
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["مبانٍ تم فحصها"] == "١٬٩٣٧ مبنى"
-    assert metrics["مواد متفجرة تم اكتشافها وإبطال مفعولها"] == "أكثر من ٢٦٬٠٠٠ مادة متفجرة"
+    assert metrics["المباني التي تم فحصها"] == "١٬٩٣٧ مبنى"
+    assert metrics["المواد المتفجرة التي تم إبطال مفعولها"] == "أكثر من ٢٦٬٠٠٠ مادة متفجرة"
     assert any(c.startswith("عرض ٢ من ٤ مقاييس: الأراضي التي تم تطهيرها أو مسحها") for c in captions(at))
     assert names(at)[0] == "الأراضي التي تم تطهيرها أو مسحها"
     assert "٢٬٣٢٠ هكتارًا في ٢٩ ديسمبر ٢٠٢١" in flags(at)[0]
@@ -136,7 +136,7 @@ def test_returns_shows_the_figures_quotes_and_both_charts():
     at = open_page("pages/returns.py")
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics == {"Refugees returned home": "50,000+ refugees", "Armenians helped to return home": "127 people",
+    assert metrics == {"Returned to Karabakh (Russian side's count)": "50,000+ refugees", "Armenians helped to return home": "127 people",
                        "Azerbaijanis helped to return home": "19 people"}
     assert names(at) == ["Returned to Karabakh (Russian side's count)", "Return-bus departures from Yerevan (UNHCR count)",
                           "Still displaced in Armenia (Armenia/UN count)",
@@ -169,7 +169,7 @@ def test_returns_in_arabic():
     at = open_page("pages/returns.py", lang="ar")
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["لاجئون عادوا إلى ديارهم"] == "أكثر من ٥٠٬٠٠٠ لاجئ"
+    assert metrics["العائدون إلى قره باغ (إحصاء الجانب الروسي)"] == "أكثر من ٥٠٬٠٠٠ لاجئ"
     assert metrics["أرمن ساعدهم حفظة السلام على العودة"] == "١٢٧ شخصًا"
     assert names(at)[0] == "العائدون إلى قره باغ (إحصاء الجانب الروسي)"
     assert "عرض كل سلاسل سياق (٣)." in captions(at)

@@ -163,9 +163,10 @@ _link_targets: dict[str, st.Page] = {}
 caches.owns("app.layout:_link_targets", _link_targets.clear)
 
 
-def figure_tiles(figures, lang: str) -> None:  # noqa: ANN001 - Figure list
+def figure_tiles(figures, lang: str, names: dict[str, str] | None = None) -> None:  # noqa: ANN001 - Figure list
     """The article's figures of a page as tiles, each value with its unit and the claim
-    in its help; or, when the article has none here, a sentence saying so."""
+    in its help, each named by its measure's one name (`names`); or, when the article
+    has none here, a sentence saying so."""
     from newsdash.views import overview
 
     if not figures:
@@ -174,7 +175,7 @@ def figure_tiles(figures, lang: str) -> None:  # noqa: ANN001 - Figure list
     st.html(overview.TILE_CSS)  # a value with its unit wraps instead of being cut
     for column, figure in zip(st.columns(len(figures)), figures, strict=True):
         with column, st.container(key=f"figure_tile_{figure.id}"):  # TILE_CSS finds it by this key
-            st.metric(md_text(figure.label.get(lang)), md_text(overview.tile_value(figure, lang)),  # the unit in the value
+            st.metric(md_text(overview.figure_name(figure, names, lang)), md_text(overview.tile_value(figure, lang)),  # the unit in the value
                       help=md_text(overview.metric_help(figure, lang)), border=True)
 
 

@@ -174,11 +174,11 @@ def _records_html(loaded: LoadedArticle, lang: str, chart_anchors: dict[str, str
     return f'<div class="nd-records">{"".join(cards)}</div>'
 
 
-def article_text_html(loaded: LoadedArticle, lang: str) -> str:
+def article_text_html(loaded: LoadedArticle, lang: str, names: dict[str, str] | None = None) -> str:
     """The Original text page's article (text_views), each mark's link pointing back to its
     record's card in this file, and its ids made unique per language."""
     marks = [replace(m, href=f"#note-{m.record_id}" if m.kind == "note" else f"#{anchor(lang, 'record', m.record_id)}")
-             for m in text_views.article_marks(loaded, lang)]
+             for m in text_views.article_marks(loaded, lang, names)]
     originals = loaded.paragraphs_original
     starts = text_views.paragraph_starts(originals)
     places = text_views.note_places(loaded)
@@ -250,7 +250,7 @@ def language_section(corpus: Corpus, loaded: LoadedArticle, method: Method | Non
         _records_html(loaded, lang, chart_anchors),
         f'<h2 id="{anchor(lang, "part", "text")}">{html_text(t("page_original", lang))}</h2>',
         f'<p class="nd-meta">{html_text(t("original_intro", lang))}</p>',
-        article_text_html(loaded, lang),
+        article_text_html(loaded, lang, overview.measure_names(corpus, lang)),
         _method_html(method, lang),
         f'<footer class="nd-credit"><p>{html_text(credit_line(method, lang))}</p>'
         f"<p>{html_text(t('offline_made', lang).format(date=format_date(made_on, lang)))}</p></footer>",

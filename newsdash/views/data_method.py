@@ -85,13 +85,14 @@ KINDS = {
 TIMELINE = ("Timeline", "الجدول الزمني")
 
 
-def figure_rows(loaded: LoadedArticle, lang: str) -> list[dict]:
+def figure_rows(loaded: LoadedArticle, lang: str, names: dict[str, str] | None = None) -> list[dict]:
     rows = []
     for fig in loaded.article.figures:
         period = fig.period
         when = period.as_of or f"{period.start or '…'} – {period.end or '…'}"
         rows.append({**_article_source(loaded, fig.id, lang), "kind": "figure", "category": fig.category, "id": fig.id,
-                     "label": fig.label.get(lang), "date": when, "value": float(fig.value),
+                     "label": (names or {}).get(fig.measure or "", fig.label.get(lang)), "date": when,
+                     "value": float(fig.value),
                      "qualifier": fig.qualifier, "unit": fig.unit, "quote": fig.quote,
                      "translation": fig.translation, "attributed_to": fig.attribution(lang), "status": fig.status})
     return rows
@@ -133,19 +134,17 @@ def context_event_rows(corpus: Corpus, lang: str = "en") -> list[dict]:
 
 
 def measure_names(corpus: Corpus, lang: str) -> dict[str, str]:
-    """A context measure's name in Arabic (its label in data/measures.yaml); English
-    tables keep the ids."""
-    if lang != "ar":
-        return {}
+    """Each measure's one name in the language (its label in data/measures.yaml): a
+    context row and an article's figure on the measure both go by it."""
     return {measure.id: measure.label.get(lang) for measure in corpus.measures.values()}
 
 
 def provenance_frame(corpus: Corpus, lang: str) -> pd.DataFrame:
     """Every figure, date and context row, each with where it comes from."""
     by_measure = series_by_measure(corpus.context)
-    rows = [row for a in corpus.articles
-            for row in with_comparisons(figure_rows(a, lang), a, corpus, by_measure, lang) + event_rows(a, lang)]
     units, names = measure_units(corpus), measure_names(corpus, lang)
+    rows = [row for a in corpus.articles
+            for row in with_comparisons(figure_rows(a, lang, names), a, corpus, by_measure, lang) + event_rows(a, lang)]
     rows += context_series_rows(corpus.context.demining, "demining", units, lang, names)
     rows += context_series_rows(corpus.context.returns, "returns", units, lang, names)
     rows += context_event_rows(corpus, lang)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
@@ -93,12 +93,13 @@ def page_url(page: str, params: dict[str, str]) -> str:
     return f"{path}?{query}" if query else path
 
 
-def figure_title(fig: Figure, lang: str) -> str:
-    """'Explosive objects detected and neutralised: more than 26,000 explosive objects': the
-    reader's words, never the record's id (that stays in the Data & method table)."""
+def figure_title(fig: Figure, lang: str, names: Mapping[str, str] | None = None) -> str:
+    """'Explosive objects neutralised: more than 26,000 explosive objects': the reader's
+    words, never the record's id (that stays in the Data & method table); a figure on a
+    measure goes by the measure's one name (`names`: measure id -> label)."""
     value = quantity(fig.value, fig.qualifier, fig.unit, lang, fig.value_max)
     draft = f" ({t('draft', lang)})" if fig.status == "draft" else ""
-    return f"{fig.label.get(lang)}: {value}{draft}"
+    return f"{(names or {}).get(fig.measure or '', fig.label.get(lang))}: {value}{draft}"
 
 
 def event_title(event: Event, lang: str) -> str:
@@ -115,12 +116,12 @@ def event_date(event: Event, lang: str) -> str:
     return f"{format_date(event.date, lang)} ({precision})"
 
 
-def article_marks(loaded: LoadedArticle, lang: str) -> list[Mark]:
+def article_marks(loaded: LoadedArticle, lang: str, names: Mapping[str, str] | None = None) -> list[Mark]:
     """A mark for every figure, event and quoted note, at its offsets in the seed."""
     open_chart = t("open_chart", lang)
     marks = []
     for fig in loaded.article.figures:
-        marks.append(_record_mark(loaded, fig.id, "figure", figure_title(fig, lang), lang, open_chart,
+        marks.append(_record_mark(loaded, fig.id, "figure", figure_title(fig, lang, names), lang, open_chart,
                                   fig.status == "draft"))
     for event in loaded.article.events:
         marks.append(_record_mark(loaded, event.id, "event", event_title(event, lang), lang, open_chart,
@@ -310,13 +311,14 @@ def boilerplate_label(paragraph: Paragraph, lang: str) -> str:
     return f'<div class="nd-bp-label nd-full" data-boilerplate="{paragraph.kind}">{label}</div>'
 
 
-def article_html(loaded: LoadedArticle, lang: str, selected: str | None = None) -> str:
+def article_html(loaded: LoadedArticle, lang: str, selected: str | None = None,
+                 names: Mapping[str, str] | None = None) -> str:
     """The whole article: column heads, notes about every figure, then each paragraph
     pair followed by the notes placed at it. In Arabic the Arabic column is first, on
-    the right."""
+    the right. `names`: each measure's one name, for the figures' link titles."""
     originals = loaded.paragraphs_original
     starts = paragraph_starts(originals)
-    marks = article_marks(loaded, lang)
+    marks = article_marks(loaded, lang, names)
     places = note_places(loaded)
     parts = [_column_heads(lang)]
     parts += [note_html(n, lang) for n in places.get(None, [])]
