@@ -30,9 +30,27 @@ READER_ID = Identity("", READER, PASSWORD)
     ("/newsdash/app/static/a.png", Kind.ASSET), ("/newsdash/", Kind.PAGE), ("/newsdash", Kind.PAGE),
     ("/newsdash/demining", Kind.PAGE), ("/newsdash/sign-in/x", Kind.PAGE), ("/", Kind.OUTSIDE),
     ("/newsdashx/demining", Kind.OUTSIDE), ("/newsdash/oauth2callback", Kind.SOURCE_OPEN),
+    ("/newsdash/sign-in/provider/default", Kind.SIGN_IN), ("/newsdash/embed/chart/x1", Kind.TRAVEL),
+    ("/newsdash/embed/plotly.min.js", Kind.TRAVEL), ("/newsdash/preview/preview-en.png", Kind.TRAVEL),
 ])
 def test_each_path_is_classified(path, kind):
     assert door.classify(path, "/newsdash", open_paths=("oauth2callback",)) is kind
+
+
+def test_the_travel_routes_are_refused_without_a_sign_in_never_sent_to_the_form():
+    """An iframe or a preview image gets a refusal, not the sign-in form (which may not be
+    framed); with no sign-in required they pass like any page."""
+    assert door.decide(Kind.TRAVEL, "GET", False, True) is Decision.REFUSE
+    assert door.decide(Kind.TRAVEL, "GET", True, True) is Decision.PASS
+    assert door.decide(Kind.TRAVEL, "GET", False, False) is Decision.PASS
+    assert door.safe_next("/embed/chart/x1", "") == "/"
+
+
+def test_the_embed_page_may_be_framed_by_the_configured_origins_and_runs_scripts_by_hash_only():
+    policy = door.embed_page_policy(("https://cms.example.org",), ("abc=",))
+    assert "frame-ancestors 'self' https://cms.example.org" in policy
+    assert "script-src 'self' 'sha256-abc='" in policy and "unsafe-inline" not in policy.split(";")[1]
+    assert "script-src 'none'" in door.PREVIEW_PAGE_POLICY and "frame-ancestors 'none'" in door.PREVIEW_PAGE_POLICY
 
 
 def test_without_a_base_path_the_same_names_apply():
