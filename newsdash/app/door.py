@@ -228,7 +228,10 @@ def content_security_policy(embed_origins: Iterable[str] = (), script_hashes: It
     """Streamlit's frontend needs inline styles (emotion), blob: workers, data:/blob: images
     and fonts; its index.html has one inline script, allowed by its hash."""
     ancestors = " ".join(["'self'", *embed_origins])
-    scripts = " ".join(["'self'", *(f"'sha256-{h}'" for h in script_hashes)])
+    # 'wasm-unsafe-eval' lets allowed scripts compile WebAssembly, never run a string as
+    # JavaScript: Streamlit's protobuf code (Long.js) tries a small WebAssembly module on
+    # every page and reported a violation without it
+    scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *(f"'sha256-{h}'" for h in script_hashes)])
     return "; ".join([
         "default-src 'self'",
         f"script-src {scripts}",

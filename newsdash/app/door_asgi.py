@@ -120,24 +120,15 @@ def _inline_script_hashes() -> tuple[str, ...]:
         return ()
 
 
-def _app_inline_scripts() -> list[str]:
-    """The scripts the app's own pages add with st.html(..., unsafe_allow_javascript=True),
-    as they reach the page: allowed by their hashes (no 'unsafe-inline'). A new one must be
-    listed here, or the CSP blocks it (tests/test_browser_door.py reports the violation)."""
-    import json
+def _app_script_hashes() -> tuple[str, ...]:
+    """The scripts the app's own pages run, every one registered in newsdash/app/page_scripts.py
+    (the only way to draw one): allowed by their hashes, no 'unsafe-inline'."""
+    from newsdash.app import page_scripts
 
-    from newsdash.app import layout, preload
-    from newsdash.reading.i18n import LANGS, t
-
-    chunk = preload.chart_library_chunk()
-    html = [f"<script>import({json.dumps(chunk)}).catch(function () {{}});</script>"] if chunk else []
-    html += [layout.DOCUMENT_LANGUAGE_JS.format(lang=lang) for lang in LANGS]
-    html += [layout.UPLOADER_BUTTON_JS % json.dumps(t("add_choose_file", lang)) for lang in LANGS]
-    return html
+    return tuple(h for text in page_scripts.all_scripts() for h in door.inline_script_hashes(text))
 
 
-SCRIPT_HASHES = _inline_script_hashes() + tuple(h for text in _app_inline_scripts()
-                                                for h in door.inline_script_hashes(text))
+SCRIPT_HASHES = _inline_script_hashes() + _app_script_hashes()
 
 
 def headers_for(config: door.DoorConfig) -> list[tuple[bytes, bytes]]:
