@@ -106,7 +106,7 @@ def require_axe() -> Path:
 
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(viewport=PHONE, device_scale_factor=1)
+    context = browser.new_context(viewport=PHONE, device_scale_factor=1, bypass_csp=True)  # axe is injected inline
     yield context.new_page()
     context.close()
 

@@ -11,6 +11,7 @@ import streamlit as st
 
 from newsdash import caches
 from newsdash.app import page_scripts
+from newsdash.app.dark_css import DARK_CSS
 from newsdash.app.legacy_pages import run_through_entry_script
 from newsdash.app.print_css import print_styles
 from newsdash.app.url import notice, sync_url
@@ -100,7 +101,7 @@ DOCUMENT_LANGUAGE = {code: page_scripts.script(DOCUMENT_LANGUAGE_JS.format(lang=
 def apply_direction(lang: str) -> None:
     """The page marked in its language, and right-to-left for the main area in Arabic."""
     page_scripts.draw(DOCUMENT_LANGUAGE["ar" if lang == "ar" else "en"],
-                      before=PAGE_CSS + (RTL_PAGE_CSS if lang == "ar" else ""))
+                      before=PAGE_CSS + (RTL_PAGE_CSS if lang == "ar" else "") + DARK_CSS)
     print_styles()  # on paper: charts inside the page, controls left out (newsdash.app.print_css)
 
 
