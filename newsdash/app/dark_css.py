@@ -19,6 +19,10 @@ from __future__ import annotations
 
 from newsdash.exports.screen_theme import DARK_BACKGROUND, DARK_COLOURS, DARK_INK
 
+# a label written in a data colour (a point's value, "earlier report"): the same hue, light
+# enough to read on the dark background (4.5:1); the Okabe-Ito blue and the article's
+# vermillion were 3.4:1 and 4.2:1 there
+TEXT_IN_DATA_COLOURS = {"#0072B2": "#6CB8F0", "#D55E00": "#F3925A", "#009E73": "#3CC79B"}
 _NAMED = {"white": (255, 255, 255), "black": (0, 0, 0)}
 
 
@@ -47,6 +51,10 @@ def chart_rules() -> str:
         scope = '[data-testid="stPlotlyChart"] .main-svg'
         rules.append(f'{scope} [style*="fill: {written}"] {{ fill: {dark} !important; }}')
         rules.append(f'{scope} [style*="stroke: {written}"] {{ stroke: {dark} !important; }}')
+    for data_colour, lighter in TEXT_IN_DATA_COLOURS.items():  # words only: lines and markers keep theirs
+        r, g, b = _rgb(data_colour)
+        rules.append(f'[data-testid="stPlotlyChart"] .main-svg text[style*="fill: rgb({r}, {g}, {b})"] '
+                     f'{{ fill: {lighter} !important; }}')
     rules.append(f'[data-testid="stPlotlyChart"] .main-svg[style*="background: rgb(255, 255, 255)"] '
                  f'{{ background: {DARK_BACKGROUND} !important; }}')
     return "\n".join(rules)
@@ -81,6 +89,10 @@ def app_rules() -> str:
                            f'[data-testid="stMain"] [style*="background: rgb({",".join(map(str, _rgb(c)))})"]'
                            .replace(",", ", ").replace(",  ", ", ") for c in LIGHT_BACKGROUNDS)
     rules.append(f"{highlights} {{ color: #111111 !important; }}")
+    # Streamlit's light caption grey, written out by the views for captions in HTML
+    caption = ", ".join(f'[data-testid="stMain"] [style*="{form}"]'
+                        for form in ("color:rgba(49,51,63,0.6)", "color: rgba(49, 51, 63, 0.6)"))
+    rules.append(f"{caption} {{ color: #ABABAB !important; }}")
     rules.append(".nd-text .nd-boilerplate, .nd-text .nd-bp-label { color: #C4C4C4 !important; }")
     # Streamlit writes white on the primary colour (a chosen chip, a primary button); the
     # dark theme's primary is light enough to be text on the dark background, so on it
