@@ -59,8 +59,10 @@ def test_a_saves_a_reader_does_not_see_it_b_approves_the_log_shows_both_then_a_c
 
     reader = browser.new_context().new_page()
     reader.goto(f"{url}/?article={rd.ARTICLE_ID}")
-    reader.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)
-    assert reader.locator('[data-testid="stMain"] h1', has_text=TITLE).count() == 0  # still the first article
+    # a pending article is not on the record: the link says so, and shows no other article in its place
+    reader.get_by_text("which is not on this dashboard").wait_for(timeout=60_000)
+    assert reader.locator('[data-testid="stMain"] h1', has_text=TITLE).count() == 0
+    assert reader.locator('[data-testid="stMetricValue"]').count() == 0
     assert reader.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').count() == 0  # one article
 
     ben = open_as_editor(browser, url, "Ben Roy")
