@@ -440,3 +440,16 @@ def test_readers_see_paths_relative_to_the_record_and_no_other_server_path():
     assert for_readers("Not saved: [Errno 13] Permission denied: '/app/seeds/.001_x.tmp'", data) == \
         "Not saved: [Errno 13] Permission denied: '…/.001_x.tmp'"
     assert for_readers("see https://example.org/a/b and 1/2", None) == "see https://example.org/a/b and 1/2"
+
+
+def test_a_refused_provider_account_gets_a_plain_page_in_its_language_with_a_way_out():
+    from newsdash.app import door_oidc, roles
+
+    refusal = roles.Refusal(roles.NOT_LISTED, "eve@example.org")
+    for lang, title in (("en", "This account may not open the dashboard"), ("ar", "لا يُسمح لهذا الحساب بفتح اللوحة")):
+        notice = identity.Notice(door_oidc.t("oidc_refused_title", lang), door_oidc.refusal_text(refusal, lang),
+                                 "/news/auth/logout", door_oidc.t("oidc_sign_out_other", lang))
+        page = door_page.notice_page(lang, notice)
+        assert f"<h1>{title}</h1>" in page and "eve@example.org" in page
+        assert '<a href="/news/auth/logout">' in page and f'lang="{lang}"' in page and "<script" not in page
+    assert door_oidc.provider_href("/news", "key cloak") == "/news/sign-in/provider/key%20cloak"
