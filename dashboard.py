@@ -8,10 +8,11 @@ navigation between the pages.
 import streamlit as st
 
 if __name__ != "__main__":  # imported by `streamlit run` (uvicorn): the ASGI app, nothing drawn
-    from newsdash.app.door_asgi import door_middleware, door_routes
+    from newsdash.app.door_asgi import door_middleware, door_routes, wire_identity_sources
     from newsdash.app.guard import quiet_server_header
 
     quiet_server_header()  # no `server: uvicorn` header on any answer
+    wire_identity_sources()  # sign-in with the newsroom's accounts when [auth] configures a provider
     app = st.App(__file__, routes=door_routes(), middleware=door_middleware())
 
 else:  # a page run

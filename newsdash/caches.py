@@ -118,6 +118,7 @@ NOT_CACHES = {
     "exports.static_export:_shared": "the one running exporter (a browser process), stopped at exit",
     "app.door_asgi:_stores": "the sign-in record (brake, sign-outs) of each state folder: security state",
     "app.identity:_sources": "the registered identity sources (newsdash.app.identity): a registry",
+    "app.page_scripts:_registered": "every script the pages may run, registered at import: the CSP is built from it",
 }
 
 BY_NAME = {cache.name: cache for cache in CACHES}

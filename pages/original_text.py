@@ -3,6 +3,7 @@ every figure and date highlighted; the selected one is scrolled to and shown on 
 
 import streamlit as st
 
+from newsdash.app import page_scripts
 from newsdash.app.layout import page_link
 from newsdash.app.state import cached_view, page_start
 from newsdash.app.url import url_selectbox
@@ -35,4 +36,4 @@ if selected:
 st.html(hl.CSS)
 st.html(cached_view(hl.article_html, loaded, lang, selected or None, measure_names(corpus, lang)))
 if selected:
-    st.html(hl.scroll_script(selected), unsafe_allow_javascript=True)
+    page_scripts.draw(page_scripts.SCROLL_TO_SELECTED)

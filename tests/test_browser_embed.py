@@ -1,29 +1,25 @@
-"""The embed code in a browser: a host page (a CMS's, served from a loopback http.server)
-embeds a chart's standalone page (newsdash.app.public_routes) in an iframe; the iframe takes
-the chart's height at 1440 px and again when the page narrows to 390 px, and a message
-from anywhere else does not change it."""
+"""The embed code in a browser, against the real dashboard: a host page (a CMS's, served
+from a loopback http.server on another port) embeds a chart's standalone page, served by
+`streamlit run dashboard.py` behind its door, in an iframe; the iframe takes the chart's
+height at 1440 px and again when the page narrows to 390 px, a message from anywhere else
+does not change it, and a site that is not among the configured embed origins cannot
+frame the chart (the page's CSP frame-ancestors)."""
 
 from __future__ import annotations
 
 import functools
-import shutil
 import threading
-import warnings
+import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from playwright.sync_api import Browser, Page
-from starlette.applications import Starlette
+from playwright.sync_api import Browser, Frame, Page
 
-from newsdash.app import public_routes
+from newsdash.app.serve import loopback_server, stop
 from newsdash.data.corpus import load_corpus
 from newsdash.exports import embeds
 from newsdash.views.data_pages import page_charts
 from tests.conftest import ROOT, require_browser
-
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")
-    from starlette.testclient import TestClient
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -33,45 +29,68 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+def _host(folder) -> ThreadingHTTPServer:  # noqa: ANN001 - a Path
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
 @pytest.fixture(scope="module")
-def host_url(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - yields the host page's URL
-    """A folder as a CMS would serve it: the host page with the embed code, the chart page
-    as the dashboard serves it, and plotly.js beside it."""
+def sites(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - yields (allowed host page, other host page)
+    """Two sites as a CMS would serve them, each with a host page holding the embed code of
+    a chart of the dashboard; the dashboard allows the first as an embed origin only."""
     require_browser()
     corpus = load_corpus(ROOT / "data")
     loaded = corpus.article()
     chart_id = page_charts(corpus, loaded, loaded.article.figures[0].category)[0].id
     site = tmp_path_factory.mktemp("site")
-    (site / "embed" / "chart").mkdir(parents=True)
-    page = TestClient(Starlette(routes=public_routes.routes())).get(f"/embed/chart/{chart_id}").text
-    (site / "embed" / "chart" / "one.html").write_text(page, encoding="utf-8")
-    shutil.copy(public_routes.PLOTLY_JS, site / "embed" / "plotly.min.js")
+    allowed, other = _host(site), _host(site)
+    allowed_origin = f"http://127.0.0.1:{allowed.server_address[1]}"
+    proc, app_url = loopback_server(env={"DASHBOARD_EMBED_ORIGINS": allowed_origin})
     host = ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>A story</title>"
             "<meta name='viewport' content='width=device-width, initial-scale=1'></head>"
             "<body style='margin:0 auto;max-width:1000px;padding:8px'><p>The story's first paragraph.</p>"
-            f"{embeds.embed_code('embed/chart/one.html', 'A chart')}<p>After the chart.</p></body></html>")
+            f"{embeds.embed_code(f'{app_url}/embed/chart/{chart_id}', 'A chart')}<p>After the chart.</p></body></html>")
     (site / "host.html").write_text(host, encoding="utf-8")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/host.html"
-    server.shutdown()
-    server.server_close()
+    yield f"{allowed_origin}/host.html", f"http://127.0.0.1:{other.server_address[1]}/host.html"
+    stop(proc)
+    for server in (allowed, other):
+        server.shutdown()
+        server.server_close()
 
 
-HEIGHTS = """() => { const frame = document.querySelector('iframe[data-newsdash-embed]');
-  const inner = frame.contentDocument.documentElement;
-  return {frame: frame.getBoundingClientRect().height, content: Math.ceil(inner.getBoundingClientRect().height),
-          drawn: !!frame.contentDocument.querySelector('.main-svg')}; }"""
+@pytest.fixture
+def host_url(sites) -> str:  # noqa: ANN001
+    return sites[0]
+
+
+FRAME_HEIGHT = "() => document.querySelector('iframe[data-newsdash-embed]').getBoundingClientRect().height"
+CONTENT = """() => ({content: Math.ceil(document.documentElement.getBoundingClientRect().height),
+  inner: document.documentElement.clientHeight, drawn: !!document.querySelector('.main-svg')})"""
+
+
+def chart_frame(page: Page) -> Frame:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        found = [f for f in page.frames if "/embed/chart/" in f.url]
+        if found:
+            return found[0]
+        page.wait_for_timeout(100)
+    raise AssertionError("no chart frame")
 
 
 def settled(page: Page) -> dict:
-    """The iframe's height once it has followed the chart's (within a pixel)."""
-    page.wait_for_function("""() => { const f = document.querySelector('iframe[data-newsdash-embed]');
-        const d = f.contentDocument; return d && d.querySelector('.main-svg')
-          && Math.abs(f.getBoundingClientRect().height - Math.ceil(d.documentElement.getBoundingClientRect().height)) <= 1; }""",
-                           timeout=20_000)
-    return page.evaluate(HEIGHTS)
+    """The iframe's height once it has followed the chart's (within a pixel): the chart's
+    page is another origin, so each side is read in its own frame."""
+    frame = chart_frame(page)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        inside = frame.evaluate(CONTENT)
+        height = page.evaluate(FRAME_HEIGHT)
+        if inside["drawn"] and abs(height - inside["content"]) <= 1:
+            return {**inside, "frame": height}
+        page.wait_for_timeout(100)
+    raise AssertionError(f"the iframe did not follow the chart: {height} against {inside}")
 
 
 def test_the_iframe_takes_the_charts_height_at_any_width(browser: Browser, host_url: str):
@@ -85,8 +104,7 @@ def test_the_iframe_takes_the_charts_height_at_any_width(browser: Browser, host_
                            timeout=20_000)  # words wrap on a phone: the chart grows, the iframe with it
     narrow = settled(page)
     assert narrow["frame"] > wide["frame"]
-    # the iframe scrolls nothing: its whole content shows
-    assert page.evaluate("document.querySelector('iframe').contentDocument.documentElement.clientHeight") >= narrow["content"] - 1
+    assert narrow["inner"] >= narrow["content"] - 1  # the iframe scrolls nothing: its whole content shows
     context.close()
 
 
@@ -97,5 +115,17 @@ def test_a_message_from_elsewhere_does_not_resize_the_iframe(browser: Browser, h
     before = settled(page)["frame"]
     page.evaluate(f"() => window.postMessage({{type: '{embeds.HEIGHT_MESSAGE}', height: 40}}, '*')")
     page.wait_for_timeout(300)
-    assert page.evaluate(HEIGHTS)["frame"] == before
+    assert page.evaluate(FRAME_HEIGHT) == before
+    context.close()
+
+
+def test_a_site_that_is_not_an_embed_origin_cannot_frame_the_chart(browser: Browser, sites):  # noqa: ANN001
+    context = browser.new_context(viewport={"width": 1000, "height": 900})
+    page = context.new_page()
+    blocked = []
+    page.on("console", lambda message: blocked.append(message.text) if "frame-ancestors" in message.text else None)
+    page.goto(sites[1])
+    page.wait_for_timeout(3000)
+    assert not [f for f in page.frames if "/embed/chart/" in f.url and f.evaluate("!!document.querySelector('.main-svg')")]
+    assert blocked  # Chromium names the policy that refused it
     context.close()

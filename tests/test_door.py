@@ -30,9 +30,27 @@ READER_ID = Identity("", READER, PASSWORD)
     ("/newsdash/app/static/a.png", Kind.ASSET), ("/newsdash/", Kind.PAGE), ("/newsdash", Kind.PAGE),
     ("/newsdash/demining", Kind.PAGE), ("/newsdash/sign-in/x", Kind.PAGE), ("/", Kind.OUTSIDE),
     ("/newsdashx/demining", Kind.OUTSIDE), ("/newsdash/oauth2callback", Kind.SOURCE_OPEN),
+    ("/newsdash/sign-in/provider/default", Kind.SIGN_IN), ("/newsdash/embed/chart/x1", Kind.TRAVEL),
+    ("/newsdash/embed/plotly.min.js", Kind.TRAVEL), ("/newsdash/preview/preview-en.png", Kind.TRAVEL),
 ])
 def test_each_path_is_classified(path, kind):
     assert door.classify(path, "/newsdash", open_paths=("oauth2callback",)) is kind
+
+
+def test_the_travel_routes_are_refused_without_a_sign_in_never_sent_to_the_form():
+    """An iframe or a preview image gets a refusal, not the sign-in form (which may not be
+    framed); with no sign-in required they pass like any page."""
+    assert door.decide(Kind.TRAVEL, "GET", False, True) is Decision.REFUSE
+    assert door.decide(Kind.TRAVEL, "GET", True, True) is Decision.PASS
+    assert door.decide(Kind.TRAVEL, "GET", False, False) is Decision.PASS
+    assert door.safe_next("/embed/chart/x1", "") == "/"
+
+
+def test_the_embed_page_may_be_framed_by_the_configured_origins_and_runs_scripts_by_hash_only():
+    policy = door.embed_page_policy(("https://cms.example.org",), ("abc=",))
+    assert "frame-ancestors 'self' https://cms.example.org" in policy
+    assert "script-src 'self' 'sha256-abc='" in policy and "unsafe-inline" not in policy.split(";")[1]
+    assert "script-src 'none'" in door.PREVIEW_PAGE_POLICY and "frame-ancestors 'none'" in door.PREVIEW_PAGE_POLICY
 
 
 def test_without_a_base_path_the_same_names_apply():
@@ -422,3 +440,16 @@ def test_readers_see_paths_relative_to_the_record_and_no_other_server_path():
     assert for_readers("Not saved: [Errno 13] Permission denied: '/app/seeds/.001_x.tmp'", data) == \
         "Not saved: [Errno 13] Permission denied: '…/.001_x.tmp'"
     assert for_readers("see https://example.org/a/b and 1/2", None) == "see https://example.org/a/b and 1/2"
+
+
+def test_a_refused_provider_account_gets_a_plain_page_in_its_language_with_a_way_out():
+    from newsdash.app import door_oidc, roles
+
+    refusal = roles.Refusal(roles.NOT_LISTED, "eve@example.org")
+    for lang, title in (("en", "This account may not open the dashboard"), ("ar", "لا يُسمح لهذا الحساب بفتح اللوحة")):
+        notice = identity.Notice(door_oidc.t("oidc_refused_title", lang), door_oidc.refusal_text(refusal, lang),
+                                 "/news/auth/logout", door_oidc.t("oidc_sign_out_other", lang))
+        page = door_page.notice_page(lang, notice)
+        assert f"<h1>{title}</h1>" in page and "eve@example.org" in page
+        assert '<a href="/news/auth/logout">' in page and f'lang="{lang}"' in page and "<script" not in page
+    assert door_oidc.provider_href("/news", "key cloak") == "/news/sign-in/provider/key%20cloak"

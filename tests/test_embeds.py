@@ -107,13 +107,28 @@ def test_the_arabic_citation_is_arabic_with_arabic_indic_digits_outside_the_link
 # 3/ THE STANDALONE CHART PAGE, SERVED
 
 
+def test_the_chart_page_may_be_framed_by_the_configured_embed_origins_only(client, corpus, monkeypatch):
+    from newsdash.app import door_asgi
+
+    monkeypatch.setenv("DASHBOARD_EMBED_ORIGINS", "https://cms.example.org, not an origin")
+    door_asgi.forget_config()
+    try:
+        policy = client.get(f"/embed/chart/{measure_chart_id(corpus)}").headers["content-security-policy"]
+    finally:
+        monkeypatch.delenv("DASHBOARD_EMBED_ORIGINS")
+        door_asgi.forget_config()
+    assert policy.endswith("frame-ancestors 'self' https://cms.example.org")
+    assert "frame-ancestors *" not in policy
+
+
 def test_the_chart_page_draws_the_chart_in_the_asked_language(client, corpus):
     chart_id = measure_chart_id(corpus)
     for lang in ("en", "ar"):
         response = client.get(f"/embed/chart/{chart_id}", params={"lang": lang})
         assert response.status_code == 200
         assert response.headers["content-type"] == "text/html; charset=utf-8"
-        assert "frame-ancestors *" in response.headers["content-security-policy"]
+        policy = response.headers["content-security-policy"]
+        assert "frame-ancestors 'self'" in policy and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
         page = response.text
         assert f'<html lang="{lang}"' in page and '<script src="../plotly.min.js">' in page
         figure = json.loads(re.search(r'id="nd-figure">(.*?)</script>', page, re.S).group(1))

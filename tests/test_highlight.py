@@ -298,10 +298,8 @@ def test_card_of_an_event_gives_its_date_precision(loaded):
     assert facts["التاريخ"] == "سبتمبر ٢٠٢٠ (معروف بالشهر فقط)"
 
 
-def test_scroll_script_targets_the_mark_and_cannot_break_out():
-    script = hl.scroll_script("buildings_inspected")
-    assert 'getElementById("q-buildings_inspected")' in script
-    body = script.removeprefix("<script>").removesuffix("</script>")
-    # Streamlit's sanitizer drops a script holding '<' before a letter or digit
-    assert "<" not in body
-    assert "<" not in hl.scroll_script("x</script><b>").removeprefix("<script>").removesuffix("</script>")
+def test_the_scroll_script_targets_the_selected_mark_and_holds_no_data(loaded):
+    assert "mark.q-selected" in hl.SCROLL_TO_SELECTED_JS
+    assert 'class="q q-figure q-selected"' in hl.article_html(loaded, "en", "buildings_inspected")
+    body = hl.SCROLL_TO_SELECTED_JS.removeprefix("<script>").removesuffix("</script>")
+    assert "<" not in body  # Streamlit's sanitizer drops a script holding '<' before a letter or digit

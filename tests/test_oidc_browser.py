@@ -3,47 +3,29 @@ under `streamlit run` (the project's launcher) with an [auth] section, and the t
 OpenID provider on loopback (tests/oidc_provider.py), which Streamlit's st.login talks to
 over HTTP. An editor, a reader, an outsider, sign-out and expiry.
 
-Until the gate in front of Streamlit lands, the server runs the real dashboard.py behind a
-small entry script that wires provider sign-in in as the lead will (newsdash.app.oidc's
-provider_gate before the password gate, provider_editor as an editor source). The tests
-only look at what a browser sees, so they hold with the gate's middleware in front."""
+The server runs the project's own dashboard.py: the door in front of Streamlit takes the
+provider's sign-in as its identity source (newsdash/app/door_oidc.py), mints its own cookie
+for it, and the pages read that cookie. The tests look at what a browser sees."""
 
 from __future__ import annotations
 
-import os
 import secrets
 import time
-from pathlib import Path
 
 import pytest
 
+from newsdash.app.door_cookie import SIGN_IN_COOKIE
 from newsdash.app.serve import free_port, loopback_server, stop
 from tests import record_data as rd
 from tests.conftest import ROOT, require_browser
+from tests.doorclient import call
 from tests.oidc_provider import Provider
+from tests.test_door_server import websocket_refused
+from tests.wsclient import run_async
 
 pytestmark = pytest.mark.browser
 PROVIDER_NAME = "Newsroom SSO"
 WAIT = 60_000
-
-ENTRY = '''"""The dashboard with provider sign-in wired in (tests/test_oidc_browser.py only)."""
-import runpy
-
-from newsdash.app import editors, gate, oidc
-
-if not getattr(gate.password_gate, "with_provider", False):  # once per process
-    _password_gate, _current_editor = gate.password_gate, editors.current_editor
-
-    def password_gate(lang):
-        oidc.provider_gate(lang)
-        _password_gate(lang)
-
-    password_gate.with_provider = True
-    gate.password_gate = password_gate
-    editors.current_editor = lambda: oidc.provider_editor() or _current_editor()
-
-runpy.run_path({dashboard!r}, run_name="__main__")
-'''
 
 SECRETS = '''[auth]
 redirect_uri = "{origin}/oauth2callback"
@@ -78,10 +60,6 @@ def app_url(provider, tmp_path_factory):
     """The dashboard on a copy of the record, signing in with the provider."""
     require_browser()
     tmp = tmp_path_factory.mktemp("oidc")
-    app = tmp / "app"
-    app.mkdir()
-    (app / "pages").symlink_to(ROOT / "pages")
-    (app / "dashboard.py").write_text(ENTRY.format(dashboard=str(ROOT / "dashboard.py")))
     port = free_port()
     origin = f"http://127.0.0.1:{port}"
     provider.client.redirect_uris.append(f"{origin}/oauth2callback")
@@ -89,8 +67,9 @@ def app_url(provider, tmp_path_factory):
     secrets_file.write_text(SECRETS.format(
         origin=origin, cookie_secret=secrets.token_urlsafe(32), client_secret=provider.client.client_secret,
         metadata_url=provider.metadata_url, name=PROVIDER_NAME))
-    env = {"DASHBOARD_DATA_DIR": str(rd.data_folder(tmp)), "PYTHONPATH": os.pathsep.join([str(ROOT), str(app)])}
-    proc, url = loopback_server(app / "dashboard.py", env=env, port=port, options=(
+    env = {"DASHBOARD_DATA_DIR": str(rd.data_folder(tmp)), "PYTHONPATH": str(ROOT),
+           "DASHBOARD_STATE_DIR": str(tmp / "state")}
+    proc, url = loopback_server(ROOT / "dashboard.py", env=env, port=port, options=(
         "--secrets.files", str(secrets_file), "--browser.gatherUsageStats", "false"))
     yield url
     stop(proc)
@@ -104,7 +83,7 @@ def _needs_a_browser() -> None:
 def sign_in(page, url: str, username: str, password: str, path: str = "") -> None:  # noqa: ANN001
     """From the app's sign-in page through the provider's form and back."""
     page.goto(f"{url}/{path}")
-    page.get_by_role("button", name=f"Sign in with {PROVIDER_NAME}").click(timeout=WAIT)
+    page.get_by_role("link", name=f"Sign in with {PROVIDER_NAME}").click(timeout=WAIT)
     page.get_by_label("Username").fill(username, timeout=WAIT)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
@@ -142,8 +121,8 @@ def test_an_outsider_is_refused_on_every_page_and_may_sign_out(browser, app_url,
     page.goto(f"{app_url}/demining")
     page.get_by_role("heading", name="This account may not open the dashboard").wait_for(timeout=WAIT)
     assert page.locator('[data-testid="stPlotlyChart"]').count() == 0
-    page.get_by_role("button", name="Sign out and use another account").click()
-    page.get_by_role("button", name=f"Sign in with {PROVIDER_NAME}").wait_for(timeout=WAIT)
+    page.get_by_role("link", name="Sign out and use another account").click()
+    page.get_by_role("link", name=f"Sign in with {PROVIDER_NAME}").wait_for(timeout=WAIT)
     assert "eve" in provider.signed_out
     page.context.close()
 
@@ -155,11 +134,11 @@ def test_sign_out_ends_the_apps_and_the_providers_session(browser, app_url, prov
     page.get_by_text("Signed in as Bo Reader (reader)").wait_for(timeout=WAIT)
     assert any(c["name"] == "_streamlit_user" for c in context.cookies())
     page.get_by_role("button", name="Sign out").click()
-    page.get_by_role("button", name=f"Sign in with {PROVIDER_NAME}").wait_for(timeout=WAIT)
+    page.get_by_role("link", name=f"Sign in with {PROVIDER_NAME}").wait_for(timeout=WAIT)
     assert not any(c["name"].startswith("_streamlit_user") for c in context.cookies())
     assert provider.signed_out.count("bo") == 1
     page.goto(app_url)  # a reload: still signed out
-    page.get_by_role("button", name=f"Sign in with {PROVIDER_NAME}").click(timeout=WAIT)
+    page.get_by_role("link", name=f"Sign in with {PROVIDER_NAME}").click(timeout=WAIT)
     page.get_by_label("Password").wait_for(timeout=WAIT)  # the provider asks again: its session ended too
     context.close()
 
@@ -175,11 +154,32 @@ def test_a_sign_in_expires_with_the_providers_token_and_the_app_asks_again(brows
         provider.id_token_seconds = 600
     time.sleep(max(0.0, signed_at + 9 - time.time()))
     page.reload()
-    page.get_by_role("button", name=f"Sign in with {PROVIDER_NAME}").wait_for(timeout=WAIT)
+    page.get_by_role("link", name=f"Sign in with {PROVIDER_NAME}").wait_for(timeout=WAIT)
     assert page.get_by_text("Signed in as Ana Lima").count() == 0
     page.context.close()
 
 
-def test_the_entry_script_is_the_real_dashboard():
-    """The wrapper runs the project's own dashboard.py, nothing of its own but the wiring."""
-    assert Path(ROOT / "dashboard.py").read_text().count("password_gate(lang)") == 1
+def test_without_a_sign_in_the_door_refuses_the_websocket_and_sends_pages_to_the_form(app_url):
+    """Only a provider configured (no reader password): the door is closed all the same."""
+    assert run_async(websocket_refused(app_url, {"Origin": app_url}))
+    answer = call(f"{app_url}/demining?lang=ar")
+    assert answer.status == 303 and "/sign-in?next=" in answer.header("location")
+    form = call(f"{app_url}/sign-in?lang=ar")
+    assert form.status == 200 and "/sign-in/provider/default" in form.body.decode()
+    assert "تسجيل الدخول عبر" in form.body.decode()
+    login = call(f"{app_url}/sign-in/provider/default")
+    assert login.status == 303 and login.header("location").startswith("/auth/login?provider=")
+    assert call(f"{app_url}/sign-in/provider/nobody").status == 404
+
+
+def test_the_doors_cookie_ends_with_the_providers_token(browser, app_url, provider):
+    context = browser.new_context()
+    page = context.new_page()
+    before = time.time()
+    sign_in(page, app_url, "bo", "pw-bo")
+    page.get_by_text("Signed in as Bo Reader (reader)").wait_for(timeout=WAIT)
+    door_cookie = next(c for c in context.cookies() if c["name"] == SIGN_IN_COOKIE)
+    assert door_cookie["httpOnly"] and door_cookie["sameSite"] == "Lax"
+    # the ID token lasts 600 s ([dashboard.oidc] follow_token_expiry), the door's own hours 12
+    assert before + provider.id_token_seconds - 5 <= door_cookie["expires"] <= time.time() + provider.id_token_seconds
+    context.close()

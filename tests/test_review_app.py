@@ -171,3 +171,31 @@ def test_in_arabic_the_page_says_saving_is_off_and_the_correction_reads_in_arabi
     at.run()
     [correction] = [i.value for i in at.info if i.value.startswith("صُحّح")]
     assert correction.startswith("صُحّح في ٣ مارس ٢٠٢٦: لاجئون عادوا إلى ديارهم في قره باغ (التسمية) كان “")
+
+
+def test_two_editors_signed_in_with_the_newsrooms_accounts_save_and_approve(data_copy: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Provider (OpenID Connect) editors as the door hands them to the pages: the editor
+    acts under the account's name, the panel says where the name comes from, and the
+    review needs a second account."""
+    from newsdash.app.identity import EDITOR, Identity
+    from tests.doorclient import browser_signed_in
+
+    browser_signed_in(monkeypatch, Identity("Ana Lima", EDITOR, "oidc"))
+    ana = add_article_page()
+    assert ("Signed in with your newsroom account as editor: Ana Lima. Your saves and reviews carry this name."
+            in [c.value for c in ana.caption])
+    assert not [t for t in ana.text_input if t.key == "editor_password"]  # no second sign-in on the page
+    fill(ana, rd.ANSWERS | DATELINE)
+    save_button(ana).click().run()
+    assert not ana.exception and not ana.error
+    ana.run()
+    assert next(b for b in ana.button if b.key == f"review_approve_{rd.ARTICLE_ID}").disabled  # her own save
+
+    browser_signed_in(monkeypatch, Identity("Dee Desk", EDITOR, "oidc"))
+    dee = add_article_page(paste=False)
+    next(b for b in dee.button if b.key == f"review_approve_{rd.ARTICLE_ID}").click().run()
+    assert [s.value for s in dee.success] == [f"Approved: \u2068{rd.ARTICLE_ID}\u2069 is on the record."]
+    method = dee.switch_page("pages/data_method.py").run()
+    [log] = [d for d in method.table if "Editor" in d.value.columns]
+    assert log.value[["Editor", "Action"]].values.tolist() == [["Dee Desk", "approved"], ["Ana Lima", "saved for review"]]

@@ -40,6 +40,9 @@ SIGN_IN_HOURS_ENV = "DASHBOARD_SIGN_IN_HOURS"
 KNOWN_BROWSER_DAYS = 90
 MIN_SECRET_BYTES = 32
 LOCAL_NAMES = ("localhost", "127.0.0.1", "::1")
+# the first path segment of the app's own routes (newsdash/app/public_routes.py): not
+# pages, so never sent to the sign-in form (an iframe or an image gets a refusal instead)
+TRAVEL_ROOTS = ("embed", "preview")
 
 
 class Kind(Enum):
@@ -53,6 +56,7 @@ class Kind(Enum):
     CORE = "core"  # Streamlit's other /_stcore routes (host-config, components, agent, ...)
     ASSET = "asset"  # static files, components, the app's static folder
     SOURCE_OPEN = "source-open"  # an identity source's own routes (its login and callback)
+    TRAVEL = "travel"  # the app's own routes beside the pages: a chart's embed page, plotly.js, preview images
     PAGE = "page"  # any other address under the base path: Streamlit's page (index.html)
     OUTSIDE = "outside"  # not under the base path
 
@@ -78,6 +82,8 @@ def classify(path: str, base: str, open_paths: Iterable[str] = ()) -> Kind:
     first, _, _ = rest.partition("/")
     if rest in (SIGN_IN, SIGN_OUT):
         return Kind(rest)
+    if rest.startswith(f"{SIGN_IN}/provider/"):  # to an identity provider's sign-in (newsdash.app.door_oidc)
+        return Kind.SIGN_IN
     if rest == "_stcore/health":
         return Kind.HEALTH
     if rest == "_stcore/metrics" or rest.startswith("_stcore/metrics/"):
@@ -92,6 +98,8 @@ def classify(path: str, base: str, open_paths: Iterable[str] = ()) -> Kind:
         return Kind.MEDIA
     if first in ("static", "component") or rest.startswith("app/static"):
         return Kind.ASSET
+    if first in TRAVEL_ROOTS:
+        return Kind.TRAVEL
     if any(rest == p or rest.startswith(p + "/") for p in open_paths if p):
         return Kind.SOURCE_OPEN
     return Kind.PAGE
@@ -194,7 +202,7 @@ def safe_next(target: str | None, base: str) -> str:
     if base and not (parts.path == base or parts.path.startswith(base + "/")):
         return front
     rest = parts.path[len(base):].lstrip("/")
-    if rest.split("/")[0] in (SIGN_IN, SIGN_OUT, "_stcore", "media", "static", "component"):
+    if rest.split("/")[0] in (SIGN_IN, SIGN_OUT, "_stcore", "media", "static", "component", *TRAVEL_ROOTS):
         return front
     return target
 
@@ -220,7 +228,10 @@ def content_security_policy(embed_origins: Iterable[str] = (), script_hashes: It
     """Streamlit's frontend needs inline styles (emotion), blob: workers, data:/blob: images
     and fonts; its index.html has one inline script, allowed by its hash."""
     ancestors = " ".join(["'self'", *embed_origins])
-    scripts = " ".join(["'self'", *(f"'sha256-{h}'" for h in script_hashes)])
+    # 'wasm-unsafe-eval' lets allowed scripts compile WebAssembly, never run a string as
+    # JavaScript: Streamlit's protobuf code (Long.js) tries a small WebAssembly module on
+    # every page and reported a violation without it
+    scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *(f"'sha256-{h}'" for h in script_hashes)])
     return "; ".join([
         "default-src 'self'",
         f"script-src {scripts}",
@@ -236,6 +247,24 @@ def content_security_policy(embed_origins: Iterable[str] = (), script_hashes: It
         "form-action 'self'",
         f"frame-ancestors {ancestors}",
     ])
+
+
+def embed_page_policy(embed_origins: Iterable[str] = (), script_hashes: Iterable[str] = ()) -> str:
+    """A chart's standalone page (what an embed frames): framed by the app itself and the
+    configured embed origins only; its one script allowed by its hash, plotly.js from here;
+    nothing fetched, no form, no plugin."""
+    ancestors = " ".join(["'self'", *embed_origins])
+    scripts = " ".join(["'self'", *(f"'sha256-{h}'" for h in script_hashes)])
+    return "; ".join([
+        "default-src 'none'", f"script-src {scripts}", "style-src 'unsafe-inline'", "img-src data: blob:",
+        "font-src 'self' data:", "connect-src 'none'", "object-src 'none'", "base-uri 'none'",
+        "form-action 'none'", f"frame-ancestors {ancestors}",
+    ])
+
+
+# A crawler's preview page: tags and a link, nothing to run or fetch, never framed.
+PREVIEW_PAGE_POLICY = ("default-src 'none'; img-src 'self'; style-src 'none'; script-src 'none'; "
+                       "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 
 
 def security_headers(embed_origins: Iterable[str] = (), script_hashes: Iterable[str] = ()) -> list[tuple[str, str]]:

@@ -120,24 +120,15 @@ def _inline_script_hashes() -> tuple[str, ...]:
         return ()
 
 
-def _app_inline_scripts() -> list[str]:
-    """The scripts the app's own pages add with st.html(..., unsafe_allow_javascript=True),
-    as they reach the page: allowed by their hashes (no 'unsafe-inline'). A new one must be
-    listed here, or the CSP blocks it (tests/test_browser_door.py reports the violation)."""
-    import json
+def _app_script_hashes() -> tuple[str, ...]:
+    """The scripts the app's own pages run, every one registered in newsdash/app/page_scripts.py
+    (the only way to draw one): allowed by their hashes, no 'unsafe-inline'."""
+    from newsdash.app import page_scripts
 
-    from newsdash.app import layout, preload
-    from newsdash.reading.i18n import LANGS, t
-
-    chunk = preload.chart_library_chunk()
-    html = [f"<script>import({json.dumps(chunk)}).catch(function () {{}});</script>"] if chunk else []
-    html += [layout.DOCUMENT_LANGUAGE_JS.format(lang=lang) for lang in LANGS]
-    html += [layout.UPLOADER_BUTTON_JS % json.dumps(t("add_choose_file", lang)) for lang in LANGS]
-    return html
+    return tuple(h for text in page_scripts.all_scripts() for h in door.inline_script_hashes(text))
 
 
-SCRIPT_HASHES = _inline_script_hashes() + tuple(h for text in _app_inline_scripts()
-                                                for h in door.inline_script_hashes(text))
+SCRIPT_HASHES = _inline_script_hashes() + _app_script_hashes()
 
 
 def headers_for(config: door.DoorConfig) -> list[tuple[bytes, bytes]]:
@@ -222,7 +213,8 @@ class Door:
         sign_in = signed_in(config, cookies)
         who = sign_in.identity if sign_in else None
         minted: list[str] = []
-        if who is None and identity.sources():
+        # not on a source's own routes nor the sign-out: its logout would get a fresh cookie
+        if who is None and identity.sources() and kind not in (door.Kind.SOURCE_OPEN, door.Kind.SIGN_OUT):
             who = identity.identity_from_sources(cookies)
             if who is not None:
                 minted.append(self._mint(scope, config, who))
@@ -259,9 +251,10 @@ class Door:
 
     @staticmethod
     def _mint(scope: dict, config: door.DoorConfig, who: identity.Identity) -> str:
-        value, _ = mint_sign_in(who, config.generation_of(who) or "-", config.secret, time.time(),
-                                config.sign_in_seconds)
-        return _cookie_header(SIGN_IN_COOKIE, value, config, _secure(scope, config), int(config.sign_in_seconds))
+        now = time.time()
+        seconds = _cookie_seconds(config, who, now)
+        value, _ = mint_sign_in(who, config.generation_of(who) or "-", config.secret, now, seconds)
+        return _cookie_header(SIGN_IN_COOKIE, value, config, _secure(scope, config), int(seconds))
 
     @staticmethod
     def _media_allowed(scope: dict, config: door.DoorConfig, sign_in, required: bool) -> bool:  # noqa: ANN001
@@ -285,6 +278,14 @@ class Door:
         headers += [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())]
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
+
+
+def _cookie_seconds(config: door.DoorConfig, who: identity.Identity, now: float) -> float:
+    """How long the door's cookie for this identity lasts: the door's hours, and never past
+    the moment its source's own sign-in ends (a provider's hours or its token's expiry)."""
+    if who.until is None:
+        return config.sign_in_seconds
+    return max(1.0, min(config.sign_in_seconds, who.until - now))
 
 
 def _adding_headers(send, extra: list[tuple[bytes, bytes]]):  # noqa: ANN001, ANN202
@@ -325,7 +326,12 @@ async def sign_in_endpoint(request):  # noqa: ANN001, ANN201 - a Starlette Reque
     config = current_config()
     if request.method in ("GET", "HEAD"):
         target = door.safe_next(request.query_params.get("next"), config.base)
-        return _form_page(config, _lang(request, target), target)
+        lang = _lang(request, target)
+        if signed_in(config, dict(request.cookies)) is None:
+            notice = identity.refusal_from_sources(dict(request.cookies), lang)
+            if notice is not None:  # signed in elsewhere, but that account may not come in
+                return _page_response(door_page.notice_page(lang, notice), 403)
+        return _form_page(config, lang, target)
     return await _sign_in_post(request, config)
 
 
@@ -439,23 +445,51 @@ async def sign_out_endpoint(request):  # noqa: ANN001, ANN201
             _LOGGER.error("sign-out not recorded: %s", problem)
             return _page_response(door_page.page("Sign out", "<p>Sign-out failed: see the server's log.</p>", lang),
                                   503)
-    response = RedirectResponse(f"{config.base}/{door.SIGN_IN}?{urlencode({'lang': lang})}", status_code=303,
-                                headers={"Cache-Control": "no-store"})
+    onward = identity.sign_out_path_for(current.identity) if current is not None else None
+    if onward:  # a provider's identity: on to its own sign-out, which ends the provider's session too
+        # a page that moves on by itself, not a redirect: the CSP's form-action would stop a
+        # form's redirect chain at the provider's origin
+        response = _page_response(door_page.onward_page(lang, f"{config.base}/{onward}"))
+    else:
+        response = RedirectResponse(f"{config.base}/{door.SIGN_IN}?{urlencode({'lang': lang})}", status_code=303,
+                                    headers={"Cache-Control": "no-store"})
     response.headers.append("set-cookie", _cookie_header(SIGN_IN_COOKIE, "", config, _secure(request.scope, config), 0))
     return response
 
 
-def door_routes() -> list:
-    """The sign-in and sign-out routes under the base path Streamlit serves from."""
-    from starlette.routing import Route
+def _base() -> str:
     from streamlit import config
 
-    base = door.base_path(config.get_option("server.baseUrlPath"))
+    return door.base_path(config.get_option("server.baseUrlPath"))
+
+
+def wire_identity_sources() -> bool:
+    """Provider sign-in (OpenID Connect) as the door's identity source when [auth]
+    configures one (newsdash/app/door_oidc.py); True when it does."""
+    from newsdash.app import door_oidc, oidc
+
+    return door_oidc.wire(oidc.streamlit_secrets(), _base())
+
+
+def door_routes() -> list:
+    """The sign-in and sign-out routes under the base path Streamlit serves from, the
+    route to a provider's sign-in, and the app's own travel routes (a chart's embed page,
+    plotly.js, preview images: newsdash/app/public_routes.py), all behind the door."""
+    from starlette.routing import Route
+
+    from newsdash.app import door_oidc, public_routes
+
+    base = _base()
     return [Route(f"{base}/{door.SIGN_IN}", sign_in_endpoint, methods=["GET", "HEAD", "POST"]),
-            Route(f"{base}/{door.SIGN_OUT}", sign_out_endpoint, methods=["GET", "HEAD", "POST"])]
+            Route(f"{base}/{door.SIGN_OUT}", sign_out_endpoint, methods=["GET", "HEAD", "POST"]),
+            *door_oidc.routes(base), *public_routes.routes(base)]
 
 
 def door_middleware() -> list:
+    """The door first, then the link previews: a crawler gets a page's preview tags only
+    where the door lets it reach the page."""
     from starlette.middleware import Middleware
 
-    return [Middleware(Door)]
+    from newsdash.app.public_routes import LinkPreviewMiddleware
+
+    return [Middleware(Door), Middleware(LinkPreviewMiddleware, base_path=_base())]

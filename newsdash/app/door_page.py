@@ -38,6 +38,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "back": ("Back to the dashboard", "العودة إلى اللوحة"),
     "signed_in_as": ("Signed in as {who}.", "تم الدخول باسم {who}."),
     "reader": ("a reader", "قارئ"),
+    "onward": ("Signed out of the dashboard. Signing you out of your newsroom account too…",
+               "تم خروجك من اللوحة. يجري الآن خروجك من حساب غرفة الأخبار أيضًا…"),
+    "continue": ("Continue", "متابعة"),
 }
 
 
@@ -63,12 +66,12 @@ input:focus,button:focus,a:focus{outline:3px solid #0b57d0;outline-offset:2px}
 """
 
 
-def page(title: str, body: str, lang: str) -> str:
+def page(title: str, body: str, lang: str, head: str = "") -> str:
     direction = "rtl" if lang == "ar" else "ltr"
     return (f'<!doctype html>\n<html lang="{lang}" dir="{direction}"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             '<meta name="referrer" content="same-origin"><link rel="icon" href="data:,">'
-            f"<title>{escape(title)}</title><style>{STYLE}</style></head>"
+            f"<title>{escape(title)}</title><style>{STYLE}</style>{head}</head>"
             f"<body><main>{body}</main></body></html>\n")
 
 
@@ -121,6 +124,22 @@ def sign_out_page(lang: str, action: str, back: str, who: str | None) -> str:
                  f'<button type="submit">{escape(w("sign_out_title", lang))}</button></form>'
                  f'<p><a href="{escape(back)}">{escape(w("back", lang))}</a></p>')
     return page(w("sign_out_title", lang), "".join(parts), lang)
+
+
+def onward_page(lang: str, href: str) -> str:
+    """After the door's sign-out: on to the provider's sign-out by itself (a refresh, no
+    script), with a link for a browser that does not follow it."""
+    head = f'<meta http-equiv="refresh" content="0;url={escape(href)}">'
+    body = (f"<h1>{escape(w('sign_out_title', lang))}</h1><p>{escape(w('onward', lang))}</p>"
+            f'<p><a href="{escape(href)}">{escape(w("continue", lang))}</a></p>')
+    return page(w("sign_out_title", lang), body, lang, head)
+
+
+def notice_page(lang: str, notice) -> str:  # noqa: ANN001 - identity.Notice
+    """A plain page instead of the form: why this browser may not come in, and the way out."""
+    body = (f"<h1>{escape(notice.title)}</h1><p>{escape(notice.text)}</p>"
+            f'<p><a href="{escape(notice.way_out_href)}">{escape(notice.way_out_label)}</a></p>')
+    return page(notice.title, body, lang)
 
 
 def message(key: str, lang: str, **values: object) -> str:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from newsdash.app import auth, brake, door_page, gate, run_context
+from newsdash.app import auth, brake, door_page, gate, oidc, run_context
 from newsdash.app.memo import once_per_run
 from newsdash.reading.i18n import t
 
@@ -112,6 +112,11 @@ def _signed_in_at_the_door(editor: str | None) -> bool:
     return bool(editor) and found is not None and found.is_editor and found.name == editor
 
 
+def _door_source() -> str | None:
+    found = gate.current_identity()
+    return found.source if found else None
+
+
 def editor_panel(lang: str) -> str | None:
     """The editors' box of a page that writes: who is signed in (and a way out), the
     sign-in form, or how editing is turned on. The editor, or None."""
@@ -119,7 +124,9 @@ def editor_panel(lang: str) -> str | None:
     editor = current_editor()
     st.subheader(t("editor_heading", lang))
     at_the_door = _signed_in_at_the_door(editor)
-    if editor and (config.accounts or at_the_door):
+    if editor and at_the_door and _door_source() == oidc.SOURCE:  # the newsroom's account, at its provider
+        st.caption(t("editor_signed_in_provider", lang).format(name=editor))
+    elif editor and (config.accounts or at_the_door):
         st.caption(t("editor_signed_in", lang).format(name=editor))
         if not at_the_door:  # the door's sign-in ends with the sidebar's Sign out
             st.button(t("editor_sign_out", lang), key="editor_sign_out", on_click=sign_out)

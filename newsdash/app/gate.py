@@ -16,7 +16,7 @@ from urllib.parse import quote, urlsplit
 
 import streamlit as st
 
-from newsdash.app import door, door_asgi, door_page, guard, identity, run_context
+from newsdash.app import door, door_asgi, door_page, guard, identity, oidc, run_context
 from newsdash.app.door_cookie import SIGN_IN_COOKIE, SignIn
 from newsdash.app.memo import once_per_run
 from newsdash.reading.i18n import t
@@ -94,7 +94,10 @@ def _signed_in_sidebar(who: identity.Identity, lang: str) -> None:
     """Who is signed in, the way out (a form posting to the door's sign-out route), and for
     the editors a word when the hash sits in the old place."""
     config = door_asgi.current_config()
-    if who.name:
+    if who.source == oidc.SOURCE:  # the newsroom's account: its name and its role here
+        role = t("oidc_role_editor" if who.is_editor else "oidc_role_reader", lang)
+        st.sidebar.caption(t("oidc_signed_in_as", lang).format(name=who.name, role=role))
+    elif who.name:
         st.sidebar.caption(door_page.w("signed_in_as", lang).format(who=who.name))
     action = f"{config.base}/{door.SIGN_OUT}"
     st.sidebar.markdown(

@@ -30,6 +30,15 @@ whatever signature its own cookie carries: the door trusts what it returns.
   reach (the provider's login and callback routes), compared on whole path segments.
 - ``sign_in_links``: (href, English label, Arabic label) shown as links on the sign-in
   form (e.g. "Sign in with the newsroom's account").
+- ``refusal``: ``refusal(cookies, lang) -> Notice | None``: when the source knows the
+  browser signed in but may not come in (an account the roles leave out), the door's
+  sign-in form shows this notice (title, text, a way out) instead of the form.
+- ``source`` and ``sign_out_path``: after the door's own sign-out of an identity from this
+  source (Identity.source == source), the browser goes to this path under the base path
+  (the provider's sign-out, which ends its session too) instead of the sign-in form.
+
+An Identity may say until when it holds (``until``, a Unix time): the door's cookie for
+it then ends no later.
 
 Register before the app serves its first request (at import of the module that builds
 `st.App`, dashboard.py). An Identity's role is READER or EDITOR; an EDITOR whose source is
@@ -41,7 +50,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 READER = "reader"
 EDITOR = "editor"
@@ -63,6 +72,7 @@ class Identity:
     name: str
     role: str
     source: str
+    until: float | None = field(default=None, compare=False)  # the source's sign-in ends then
 
     def __post_init__(self) -> None:
         if self.role not in ROLES:
@@ -81,11 +91,28 @@ IdentitySource = Callable[[Mapping[str, str]], "Identity | None"]
 
 
 @dataclass(frozen=True)
+class Notice:
+    """A plain page the door shows instead of the sign-in form (already in the reader's
+    language): why this browser may not come in, and a link out."""
+
+    title: str
+    text: str
+    way_out_href: str
+    way_out_label: str
+
+
+RefusalReader = Callable[[Mapping[str, str], str], "Notice | None"]
+
+
+@dataclass(frozen=True)
 class RegisteredSource:
     read: IdentitySource
     closes_the_door: bool = False
     open_paths: tuple[str, ...] = ()
     sign_in_links: tuple[tuple[str, str, str], ...] = ()
+    refusal: RefusalReader | None = None
+    source: str = ""
+    sign_out_path: str = ""
 
 
 _sources: list[RegisteredSource] = []
@@ -93,10 +120,12 @@ _lock = threading.Lock()
 
 
 def register_source(read: IdentitySource, *, closes_the_door: bool = False, open_paths: tuple[str, ...] = (),
-                    sign_in_links: tuple[tuple[str, str, str], ...] = ()) -> None:
+                    sign_in_links: tuple[tuple[str, str, str], ...] = (), refusal: RefusalReader | None = None,
+                    source: str = "", sign_out_path: str = "") -> None:
     """Add an identity source (see the module docstring); registering the same function
-    twice keeps one."""
-    entry = RegisteredSource(read, closes_the_door, tuple(p.strip("/") for p in open_paths), tuple(sign_in_links))
+    twice keeps one (the latest registration)."""
+    entry = RegisteredSource(read, closes_the_door, tuple(p.strip("/") for p in open_paths), tuple(sign_in_links),
+                             refusal, source, sign_out_path.strip("/"))
     with _lock:
         _sources[:] = [s for s in _sources if s.read is not read] + [entry]
 
@@ -122,3 +151,24 @@ def identity_from_sources(cookies: Mapping[str, str],
         if isinstance(found, Identity):
             return found
     return None
+
+
+def refusal_from_sources(cookies: Mapping[str, str], lang: str) -> Notice | None:
+    """The first refusal notice a source gives for these cookies, or None."""
+    for source in sources():
+        if source.refusal is None:
+            continue
+        try:
+            found = source.refusal(cookies, lang)
+        except Exception:  # a broken source refuses nobody through it, and says why in the log
+            _LOGGER.exception("identity source %r could not say why it refuses", source.source or source.read)
+            continue
+        if isinstance(found, Notice):
+            return found
+    return None
+
+
+def sign_out_path_for(who: Identity) -> str | None:
+    """Where the door sends a browser after signing this identity out, when its source says."""
+    return next((s.sign_out_path for s in sources() if s.source and s.source == who.source and s.sign_out_path),
+                None)

@@ -10,6 +10,8 @@ import json
 import streamlit as st
 
 from newsdash import caches
+from newsdash.app import page_scripts
+from newsdash.app.dark_css import DARK_CSS
 from newsdash.app.legacy_pages import run_through_entry_script
 from newsdash.app.print_css import print_styles
 from newsdash.app.url import notice, sync_url
@@ -97,12 +99,13 @@ document.documentElement.lang = "{lang}";
   if (options.length === 0 && tries > 0) setTimeout(function () {{ markOptions(tries - 1); }}, 200);
 }})(25);
 </script>"""
+DOCUMENT_LANGUAGE = {code: page_scripts.script(DOCUMENT_LANGUAGE_JS.format(lang=code)) for code in LANGS}
 
 
 def apply_direction(lang: str) -> None:
     """The page marked in its language, and right-to-left for the main area in Arabic."""
-    script = DOCUMENT_LANGUAGE_JS.format(lang="ar" if lang == "ar" else "en")
-    st.html(PAGE_CSS + (RTL_PAGE_CSS if lang == "ar" else "") + script, unsafe_allow_javascript=True)
+    page_scripts.draw(DOCUMENT_LANGUAGE["ar" if lang == "ar" else "en"],
+                      before=PAGE_CSS + (RTL_PAGE_CSS if lang == "ar" else "") + DARK_CSS)
     print_styles()  # on paper: charts inside the page, controls left out (newsdash.app.print_css)
 
 
@@ -120,6 +123,8 @@ UPLOADER_BUTTON_JS = """<script>
   if (words.length === 0 && tries > 0) setTimeout(function () { relabel(tries - 1); }, 200);
 })(25);
 </script>"""
+UPLOADER_BUTTON = {code: page_scripts.script(UPLOADER_BUTTON_JS % json.dumps(t("add_choose_file", code)))
+                   for code in LANGS}
 
 
 def file_uploader(label: str, lang: str, **kwargs):  # noqa: ANN003, ANN201 - UploadedFile | None
@@ -128,7 +133,7 @@ def file_uploader(label: str, lang: str, **kwargs):  # noqa: ANN003, ANN201 - Up
     run_through_entry_script()  # the Add an article page's first call (newsdash.app.legacy_pages)
     st.html(UPLOADER_CSS)
     upload = st.file_uploader(label, **kwargs)
-    st.html(UPLOADER_BUTTON_JS % json.dumps(t("add_choose_file", lang)), unsafe_allow_javascript=True)
+    page_scripts.draw(UPLOADER_BUTTON["ar" if lang == "ar" else "en"])
     return upload
 
 

@@ -6,9 +6,10 @@ A newsroom on Google Workspace, Microsoft Entra, Okta or Keycloak fills Streamli
 claims in its signed cookie `_streamlit_user`. This module says:
 - whether sign-in with a provider is configured (`is_configured`, `providers`);
 - who a browser is, from its cookies alone (`read_sign_in`, `identity_from_cookies`):
-  what the gate in front of Streamlit asks when it has no cookie of its own, and what a
-  page run asks (`signed_in`); the role comes from `[dashboard.roles]` (newsdash.app.roles);
-- the page-run side: the sign-in and refusal pages, the provider's name, sign-out.
+  what the door in front of Streamlit asks when it has no cookie of its own (wired in by
+  newsdash/app/door_oidc.py, which also draws its sign-in links, refusal and sign-out);
+  the role comes from `[dashboard.roles]` (newsdash.app.roles);
+- the links to Streamlit's login and logout routes.
 
 The `[auth]` section is Streamlit's. Our old reader password may still sit there as
 `[auth] password_hash` (newsdash.app.auth reads it, with a warning): Streamlit ignores a
@@ -47,6 +48,7 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
 from newsdash.app import roles
+from newsdash.app.identity import Identity
 from newsdash.app.roles import Refusal
 
 CHECKED_ON = "1.67.0"
@@ -60,17 +62,6 @@ SOURCE = "oidc"
 HOURS_ENV = "DASHBOARD_OIDC_HOURS"
 DEFAULT_HOURS = 12.0
 MAX_HOURS = 24 * 30.0  # Streamlit's own cookie lasts 30 days
-
-# --- Identity: the gate's (newsdash/app/identity.py); the same dataclass here until it lands
-try:
-    from newsdash.app.identity import Identity
-except ImportError:  # pragma: no cover - the lead removes this fallback when merging the gate
-    @dataclass(frozen=True)
-    class Identity:
-        name: str
-        role: str
-        source: str
-
 
 # --- configuration ---------------------------------------------------------------------
 
@@ -241,7 +232,18 @@ def read_sign_in(cookies: Mapping[str, str], secrets: Mapping | None = None, *,
     role = roles.role_for(claims, config.roles)
     if isinstance(role, Refusal):
         return role
-    return Identity(name=roles.display_name(claims), role=role, source=SOURCE)
+    return Identity(name=roles.display_name(claims), role=role, source=SOURCE,
+                    until=_valid_until(claims, signed_at, config))
+
+
+def _valid_until(claims: dict, signed_at: float, config: Settings) -> float:
+    """When this sign-in stops holding: the configured hours after it, or the ID token's
+    expiry when the sign-in follows it (the door's cookie ends no later)."""
+    until = signed_at + config.max_age
+    expires = claims.get("exp")
+    if config.follow_token_expiry and isinstance(expires, int | float) and not isinstance(expires, bool):
+        until = min(until, float(expires))
+    return until
 
 
 def _still_valid(claims: dict, signed_at: float, config: Settings, now: float) -> bool:
@@ -310,112 +312,3 @@ def logout_url(base_path: str = "") -> str:
 
 def _base(base_path: str) -> str:
     return "/" + base_path.strip("/") if base_path.strip("/") else ""
-
-
-# --- in a page run ------------------------------------------------------------------------
-#
-# The same reading as the gate's, from the cookies of the page's own connection
-# (st.context.cookies: the websocket's handshake carries Streamlit's HttpOnly cookie), so a
-# page and the gate never disagree on who is signed in, nor on when a sign-in expires
-# (st.user is what Streamlit read once when the page connected: no expiry, no role).
-
-def configured_here() -> bool:
-    """Provider sign-in is on for this app (once per page run)."""
-    from newsdash.app.memo import once_per_run
-
-    return once_per_run(("oidc configured",), lambda: is_configured(streamlit_secrets()))
-
-
-def signed_in() -> Identity | Refusal | None:
-    """Who this page run's browser is, through a provider (once per run): see read_sign_in.
-    A configuration that cannot be read counts as a refusal here (the page says so)."""
-    from newsdash.app.memo import once_per_run
-
-    return once_per_run(("oidc sign-in",), _signed_in_now)
-
-
-def _signed_in_now() -> Identity | Refusal | None:
-    import streamlit as st
-
-    try:
-        return read_sign_in(dict(st.context.cookies))
-    except OidcConfigError as problem:
-        return Refusal(CONFIG_PROBLEM, str(problem))
-
-
-CONFIG_PROBLEM = "config_problem"  # a Refusal's reason; its `email` holds the problem
-
-
-def provider_editor() -> str | None:
-    """The editor this page run's browser signed in as with a provider, or None: one more
-    source for newsdash.app.editors.current_editor (the review needs a name per editor)."""
-    found = signed_in() if configured_here() else None
-    return found.name if isinstance(found, Identity) and found.role == roles.EDITOR else None
-
-
-def provider_gate(lang: str) -> Identity | None:
-    """When provider sign-in is on, stop this run unless its browser signed in with an
-    account the roles let in: the sign-in page (a button per provider) or the refusal page
-    under every page's address. The Identity, or None when provider sign-in is off."""
-    import streamlit as st
-
-    if not configured_here():
-        return None
-    found = signed_in()
-    if isinstance(found, Identity):
-        _signed_in_sidebar(found, lang)
-        return found
-    page = (lambda: _refusal_page(found, lang)) if isinstance(found, Refusal) else (lambda: _sign_in_page(lang))
-    title = _t("oidc_refused_title" if isinstance(found, Refusal) else "oidc_sign_in_title", lang)
-    pages = [st.Page(page, title=title, url_path="sign-in", default=True)]
-    pages += [st.Page(page, title=title, url_path=stem) for stem in _page_stems()]
-    st.navigation(pages, position="hidden").run()
-    st.stop()
-
-
-def _sign_in_page(lang: str) -> None:
-    import streamlit as st
-
-    st.title(_t("oidc_sign_in_title", lang))
-    names = settings(streamlit_secrets()).names
-    for provider, name in names.items():
-        if st.button(_t("oidc_sign_in_with", lang).format(name=name), key=f"oidc_login_{provider}",
-                     type="primary", icon=":material/login:"):
-            st.login(provider)
-
-
-def _refusal_page(refusal: Refusal, lang: str) -> None:
-    """A plain page: who signed in, why they may not come in, and the way out."""
-    import streamlit as st
-
-    st.title(_t("oidc_refused_title", lang))
-    if refusal.reason == CONFIG_PROBLEM:
-        st.error(_t("oidc_misconfigured", lang).format(reason=refusal.email))
-    else:
-        key = {roles.UNVERIFIED_EMAIL: "oidc_refused_unverified", roles.NO_ROLES: "oidc_refused_no_roles"}
-        st.write(_t(key.get(refusal.reason, "oidc_refused_not_listed"), lang).format(
-            email=refusal.email or _t("oidc_no_email", lang)))
-    st.button(_t("oidc_sign_out_other", lang), key="oidc_sign_out", on_click=st.logout)
-
-
-def _signed_in_sidebar(identity: Identity, lang: str) -> None:
-    import streamlit as st
-
-    role = _t("oidc_role_editor" if identity.role == roles.EDITOR else "oidc_role_reader", lang)
-    st.sidebar.caption(_t("oidc_signed_in_as", lang).format(name=identity.name, role=role))
-    st.sidebar.button(_t("sign_out", lang), key="oidc_sign_out", icon=":material/logout:", on_click=st.logout)
-
-
-def _page_stems() -> list[str]:
-    """The pages beside the entry script, so that a shared link (/demining) shows the
-    sign-in page rather than "page not found"."""
-    from newsdash.app import run_context
-
-    entry = run_context.entry_script()
-    return sorted(p.stem for p in (entry.parent / "pages").glob("*.py")) if entry else []
-
-
-def _t(key: str, lang: str) -> str:
-    from newsdash.reading.i18n import t
-
-    return t(key, lang)

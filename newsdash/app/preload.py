@@ -25,6 +25,7 @@ from pathlib import Path
 import streamlit as st
 
 from newsdash import caches
+from newsdash.app import page_scripts
 
 CHECKED_ON = "1.67.0"
 CHUNK_GLOB = "PlotlyChart.*.js"  # how Streamlit 1.67's frontend names the chunk
@@ -48,5 +49,14 @@ def start_loading_the_chart_library() -> None:
     if chunk is None or st.session_state.get(_SENT):
         return
     st.session_state[_SENT] = True
-    # an import() of our own origin's file, its name from the installed package, as JSON
-    st.html(f"<script>import({json.dumps(chunk)}).catch(function () {{}});</script>", unsafe_allow_javascript=True)
+    page_scripts.draw(_request_script(chunk))
+
+
+def _request_script(chunk: str) -> page_scripts.PageScript:
+    """An import() of our own origin's file, its name from the installed package, as JSON."""
+    return page_scripts.script(f"<script>import({json.dumps(chunk)}).catch(function () {{}});</script>")
+
+
+# registered at import, for the CSP (newsdash/app/page_scripts.py)
+if chart_library_chunk() is not None:
+    _request_script(chart_library_chunk())

@@ -4,11 +4,12 @@ previews: the page a chat's crawler gets for a page's URL (title, description, i
 and the preview image.
 
 No streamlit here: these are plain HTTP handlers, mounted in front of Streamlit's routes
-by the app's entry (`st.App(script, routes=ROUTES, ...)`). They read the same data folder
+by the app's entry (dashboard.py: `st.App(script, routes=..., middleware=...)` through
+newsdash/app/door_asgi.py, the routes and the preview middleware inside the door). They read the same data folder
 as the pages and build from the same pure views, per request, from the corpus the data
 module keeps per file (an unchanged file is not read again). A wrong chart id, article or
 filter is a 404 with one line, never a traceback. Where the dashboard is behind a
-password, these routes must be behind it too: mount them inside the gate's middleware.
+password, these routes are behind it too (the door classifies them as Kind.TRAVEL).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from starlette.responses import FileResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from newsdash import caches
+from newsdash.app import door
 from newsdash.app.url_state import parse_choice, parse_multi
 from newsdash.data.corpus import data_dir, load_corpus, state_digest
 from newsdash.data.method import load_method
@@ -31,11 +33,11 @@ from newsdash.views import charts as chart_views
 from newsdash.views.data_method import credit_line
 from newsdash.views.data_pages import DEFAULT_LAYERS
 
-# The chart page may be framed by any site (that is what an embed is) but runs only our
-# own script and plotly.js from this server, and fetches nothing else.
+# The chart page may be framed by the sites the newsroom names ([dashboard] embed_origins:
+# that is what an embed is) but runs only its own script (by its hash) and plotly.js from
+# this server, and fetches nothing else (newsdash.app.door.embed_page_policy).
+CHART_PAGE_SCRIPT_HASHES = tuple(door.inline_script_hashes(f"<script>{embeds.CHART_PAGE_JS}</script>"))
 CHART_PAGE_HEADERS = {
-    "Content-Security-Policy": "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; "
-                               "img-src data:; font-src 'self'; frame-ancestors *; base-uri 'none'; form-action 'none'",
     "X-Content-Type-Options": "nosniff",
     "Cache-Control": "no-cache",  # the data may change: the browser asks again, the page is small
     "Referrer-Policy": "strict-origin-when-cross-origin",
@@ -90,7 +92,16 @@ def chart_page(request: Request) -> Response:
         view_url=embeds.chart_view_url(base, home, params, chart.id),
         view_words=t("share_open_dashboard", lang),
         plotly_src="../plotly.min.js")
-    return Response(page, media_type="text/html; charset=utf-8", headers=CHART_PAGE_HEADERS)
+    policy = door.embed_page_policy(_embed_origins(), CHART_PAGE_SCRIPT_HASHES)
+    return Response(page, media_type="text/html; charset=utf-8",
+                    headers={**CHART_PAGE_HEADERS, "Content-Security-Policy": policy})
+
+
+def _embed_origins() -> tuple[str, ...]:
+    """The sites that may frame a chart: the door's configuration ([dashboard] embed_origins)."""
+    from newsdash.app.door_asgi import current_config
+
+    return current_config().embeds
 
 
 def plotly_script(request: Request) -> Response:  # noqa: ARG001 - Starlette passes the request
@@ -161,7 +172,8 @@ def preview_page(request: Request, base_path: str = "") -> Response | None:
     page = previews.preview_html(previews.page_preview(loaded, key, lang), str(request.url),
                                  f"{root}{PREVIEW_ROUTE}/{previews.image_name(lang)}")
     return Response(page, media_type="text/html; charset=utf-8",
-                    headers={"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff"})
+                    headers={"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff",
+                             "Content-Security-Policy": door.PREVIEW_PAGE_POLICY})
 
 
 class LinkPreviewMiddleware:

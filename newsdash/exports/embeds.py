@@ -71,7 +71,7 @@ def embed_code(chart_page: str, title: str, height: int = DEFAULT_EMBED_HEIGHT) 
 
 # The standalone page's own script: draw the chart (in the reader's colour scheme) and tell
 # the page around it its height, now and whenever it changes. No '<' inside.
-_CHART_PAGE_JS = RECOLOUR_JS + """
+CHART_PAGE_JS = RECOLOUR_JS + """
 (function () {
   var figure = JSON.parse(document.getElementById('nd-figure').textContent);
   var config = JSON.parse(document.getElementById('nd-config').textContent);
@@ -126,7 +126,7 @@ def chart_page_html(figure_json: dict, config: dict, *, lang: str, title: str, h
         f'rel="noopener">{html.escape(view_words)}</a></p></figure>\n',
         f'<script type="application/json" id="nd-figure">{_script_json(figure_json)}</script>\n',
         f'<script type="application/json" id="nd-config">{_script_json(config)}</script>\n',
-        f"<script>{_CHART_PAGE_JS}</script>\n</body>\n</html>\n",
+        f"<script>{CHART_PAGE_JS}</script>\n</body>\n</html>\n",
     ])
 
 

@@ -11,6 +11,10 @@ REVIEW_TEXT: dict[str, tuple[str, str]] = {
     "editor_sign_in": ("Sign in as an editor", "ادخل بصفتك محررا"),
     "editor_sign_out": ("Sign out as editor", "اخرج من حساب المحرر"),
     "editor_signed_in": ("Signed in as editor: {name}.", "أنت داخل بصفتك المحرر: {name}."),
+    "editor_signed_in_provider": ("Signed in with your newsroom account as editor: {name}. Your saves and reviews "
+                                  "carry this name.",
+                                  "أنت داخل بحساب غرفة الأخبار بصفتك المحرر: {name}. تحمل عمليات الحفظ والمراجعة "
+                                  "هذا الاسم."),
     "editor_local": ("Editing is on for this machine, as {name} (local_editor).",
                      "التحرير مفعّل على هذا الجهاز باسم {name} (local_editor)."),
     "editor_wrong": ("That name and password do not match an editor account.",

@@ -11,7 +11,6 @@ nested pieces; only the first piece of a record carries its id.
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -417,15 +416,12 @@ def card_html(loaded: LoadedArticle, record_id: str, lang: str) -> str:
             f'<dl>{rows(record_facts(loaded, record_id, lang))}</dl>{details}</div>')
 
 
-def scroll_script(record_id: str) -> str:
-    """A script that scrolls the page to a record's mark once it is drawn.
-
-    The article is drawn by the same rerun, possibly a moment later: try for a few
-    seconds, then give up quietly. No '<' in the script: Streamlit's sanitizer drops a
-    script whose text holds '<' before a letter or digit.
-    """
-    target = json.dumps(f"q-{record_id}").replace("<", "\\u003c")
-    return ("<script>(function(){var tries=0;function go(){"
-            f"var el=document.getElementById({target});"
-            "if(el){el.scrollIntoView({block:'center'});return;}"
-            "tries+=1;if(tries>50){return;}setTimeout(go,100);}go();})();</script>")
+# A script that scrolls the page to the selected record's mark (article_html marks it
+# q-selected) once it is drawn. The article is drawn by the same rerun, possibly a moment
+# later: try for a few seconds, then give up quietly. Fixed text, no data (the page's CSP
+# allows it by its hash: newsdash/app/page_scripts.py); no '<' inside: Streamlit's
+# sanitizer drops a script whose text holds '<' before a letter or digit.
+SCROLL_TO_SELECTED_JS = ("<script>(function(){var tries=0;function go(){"
+                         "var el=document.querySelector('.nd-text mark.q-selected');"
+                         "if(el){el.scrollIntoView({block:'center'});return;}"
+                         "tries+=1;if(tries>50){return;}setTimeout(go,100);}go();})();</script>")
