@@ -313,7 +313,7 @@ def test_plotly_config_names_the_download_after_the_chart(corpus, loaded):
 def test_alt_text_states_the_key_values(corpus, loaded):
     text = charts.alt_text(charts.get_chart(loaded, "explosive_objects", corpus), loaded, "en")
     assert text.startswith("Explosive objects neutralised: steep rise until January 2021 (more than 23,000 explosive "
-                           "objects), nearly flat after (26,088 explosive objects by December 2021).")
+                           "objects), slower after (26,088 explosive objects by December 2021).")
     assert ("This article's figure: Andrei Rudenko, citing the efforts of the Russian defence ministry, "
             "29 December 2021: more than 26,000 explosive objects.") in text
     bars = charts.alt_text(charts.get_chart(loaded, "chart_helped_home", corpus), loaded, "en")

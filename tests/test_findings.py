@@ -39,15 +39,26 @@ ROADS = points(("2020-11-28", 5.5, "exact"), ("2020-12-18", 87, "about"), ("2021
                ("2021-12-20", 683, "more_than"), ("2021-12-29", 683, "exact"))
 
 
-def test_a_knee_steep_then_nearly_flat_with_its_values_and_months():
+def test_a_knee_steep_then_slower_with_its_values_and_months():
     shape = series_shape(ROADS)
-    assert (shape.kind, shape.knee.day, shape.before, shape.after) == ("knee", "2021-02-28", "steep_rise", "nearly_flat")
+    assert (shape.kind, shape.knee.day, shape.before, shape.after) == ("knee", "2021-02-28", "steep_rise", "slower")
     assert series_title(shape, "Roads cleared of explosives", "kilometres", "en") == (
-        "Roads cleared of explosives: steep rise until February 2021 (478 km), nearly flat after "
+        "Roads cleared of explosives: steep rise until February 2021 (478 km), slower after "
         "(683 km by December 2021)")
     assert series_title(shape, "الطرق التي تم تطهيرها من المتفجرات", "kilometres", "ar") == (
-        "الطرق التي تم تطهيرها من المتفجرات: ارتفاع حاد حتى فبراير ٢٠٢١ (٤٧٨ كم)، ثم شبه ثبات بعده "
+        "الطرق التي تم تطهيرها من المتفجرات: ارتفاع حاد حتى فبراير ٢٠٢١ (٤٧٨ كم)، ثم تباطؤ بعده "
         "(٦٨٣ كم بحلول ديسمبر ٢٠٢١)")
+
+
+def test_nearly_flat_only_when_the_slow_phase_barely_moved_the_series():
+    """Roads added 43% after their knee: "slower", not "nearly flat"; a series that adds 2%
+    after its knee is nearly flat."""
+    settled = series_shape(points(("2020-11-28", 10, "exact"), ("2021-01-31", 500, "exact"),
+                                  ("2021-06-30", 505, "exact"), ("2021-12-31", 510, "exact")))
+    assert (settled.kind, settled.before, settled.after) == ("knee", "steep_rise", "nearly_flat")
+    assert series_title(settled, "Roads cleared", "kilometres", "en") == (
+        "Roads cleared: steep rise until January 2021 (500 km), nearly flat after (510 km by December 2021)")
+    assert series_shape(ROADS).after == "slower"
 
 
 def test_a_rise_a_fall_flat_and_one_report():
@@ -92,13 +103,13 @@ def test_a_lower_bound_an_earlier_report_passed_says_nothing_of_the_shape():
 
 
 @pytest.mark.parametrize(("measure", "en", "ar"), [
-    ("road_km", "Roads cleared of explosives: steep rise until February 2021 (478 km), nearly flat after "
+    ("road_km", "Roads cleared of explosives: steep rise until February 2021 (478 km), slower after "
                 "(683 km by December 2021)",
-     "الطرق التي تم تطهيرها من المتفجرات: ارتفاع حاد حتى فبراير ٢٠٢١ (٤٧٨ كم)، ثم شبه ثبات بعده (٦٨٣ كم بحلول "
+     "الطرق التي تم تطهيرها من المتفجرات: ارتفاع حاد حتى فبراير ٢٠٢١ (٤٧٨ كم)، ثم تباطؤ بعده (٦٨٣ كم بحلول "
      "ديسمبر ٢٠٢١)"),
-    ("buildings", "Buildings inspected: steep rise until February 2021 (1,512 buildings), nearly flat after "
+    ("buildings", "Buildings inspected: steep rise until February 2021 (1,512 buildings), slower after "
                   "(1,937 buildings by December 2021)",
-     "المباني التي تم فحصها: ارتفاع حاد حتى فبراير ٢٠٢١ (١٬٥١٢ مبنى)، ثم شبه ثبات بعده (١٬٩٣٧ مبنى بحلول "
+     "المباني التي تم فحصها: ارتفاع حاد حتى فبراير ٢٠٢١ (١٬٥١٢ مبنى)، ثم تباطؤ بعده (١٬٩٣٧ مبنى بحلول "
      "ديسمبر ٢٠٢١)"),
     ("refugee_like_in_armenia", "Still displaced in Armenia (Armenia/UN count): down from about 90,000 people in "
                                 "December 2020 to about 36,989 people in June 2021",

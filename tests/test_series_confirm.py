@@ -114,7 +114,7 @@ def test_two_parties_counts_of_the_same_work_are_two_charts_side_by_side_each_na
     assert anama.title.ar.endswith("— الوكالة الوطنية الأذربيجانية لمكافحة الألغام (أناما)")
     assert [p.value for p in anama.points] == [1250]
     assert 1250 not in [p.value for p in hectares.points]
-    assert charts[2].title.en == ("Roads cleared of explosives: steep rise until February 2021 (478 km), nearly flat "
+    assert charts[2].title.en == ("Roads cleared of explosives: steep rise until February 2021 (478 km), slower "
                                   "after (683 km by December 2021)")  # no other party counts roads: no party named
 
 

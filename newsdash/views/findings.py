@@ -32,7 +32,9 @@ from newsdash.views.comparison import HIGHER, INCONSISTENT, LOWER, Comparison
 
 FLAT_SHARE = 0.02  # every report within 2% of the largest: the series is flat
 KNEE_RATIO = 2.5  # one phase at least this many times as fast as the other: a knee
-NEARLY_FLAT_RATIO = 6.0  # ... and at least this many times: the slow phase is nearly flat
+NEARLY_FLAT_RATIO = 6.0  # ... and at least this many times: the slow phase is nearly flat,
+NEARLY_FLAT_SHARE = 0.05  # ... if it also moved the series by at most 5% of where it stood: a reader
+# reads "nearly flat" as "barely changed", so a slow phase that still added a quarter is "slower"
 QUALIFIER_RANK = {"exact": 0, "about": 1, "range": 2, "less_than": 3, "more_than": 4}
 
 ONE, FLAT, RISE, FALL, KNEE, PEAK, TROUGH = "one", "flat", "rise", "fall", "knee", "peak", "trough"
@@ -127,7 +129,8 @@ def series_shape(points: Sequence[Point]) -> Shape | None:
         return Shape(PEAK if before > 0 else TROUGH, first, last, knee)
     direction = "rise" if (before if abs(before) >= abs(after) else after) > 0 else "fall"
     if abs(before) >= KNEE_RATIO * abs(after):
-        calm = "nearly_flat" if abs(before) >= NEARLY_FLAT_RATIO * abs(after) else "slower"
+        barely_moved = abs(last.value - knee.value) <= NEARLY_FLAT_SHARE * max(abs(knee.value), abs(last.value))
+        calm = "nearly_flat" if abs(before) >= NEARLY_FLAT_RATIO * abs(after) and barely_moved else "slower"
         return Shape(KNEE, first, last, knee, f"steep_{direction}", calm)
     if abs(after) >= KNEE_RATIO * abs(before):
         return Shape(KNEE, first, last, knee, f"slow_{direction}", "steep")
