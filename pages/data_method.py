@@ -98,7 +98,7 @@ if loaded:
     st.html(hl.CSS)
     for note in loaded.article.notes:
         st.html(hl.note_html(note, lang))
-        st.caption(md(view.note_concerns(note, lang, loaded.article.figures)))
+        st.caption(md(view.note_concerns(note, lang, loaded.article.figures, view.measure_names(corpus, lang))))
 
 # 7/ THE REVIEW LOG: EVERY SAVE, APPROVAL AND REFUSAL (data/review/log.jsonl)
 st.header(t("log_heading", lang))

@@ -13,6 +13,7 @@ from newsdash.views.links import chart_link
 from newsdash.views.overview import measure_names
 
 lang, corpus, loaded = page_start()
+names = measure_names(corpus, lang)  # a figure on a measure goes by the measure's one name
 
 # 1/ TITLE AND HOW TO READ THE PAGE
 st.title(t("page_original", lang))
@@ -22,18 +23,18 @@ st.caption(t("original_intro", lang))
 options = ["", *hl.record_ids(loaded)]
 selected = url_selectbox(
     t("select_record", lang), options, key="fig", default="", lang=lang,
-    format_func=lambda rid: hl.record_label(loaded, rid, lang) if rid else t("no_selection", lang),
+    format_func=lambda rid: hl.record_label(loaded, rid, lang, names) if rid else t("no_selection", lang),
 )
 
 # 3/ THE SELECTED RECORD: what it says, where it stands, and its chart
 if selected:
     with st.container(border=True, key="original_card"):
-        st.html(hl.card_html(loaded, selected, lang))
+        st.html(hl.card_html(loaded, selected, lang, names))
         page, params = chart_link(loaded, selected, lang)
         page_link(page, label=t("open_chart", lang), icon=":material/bar_chart:", query_params=params)
 
 # 4/ THE ARTICLE, PARAGRAPH BY PARAGRAPH, AND A SCROLL TO THE SELECTED QUOTE
 st.html(hl.CSS)
-st.html(cached_view(hl.article_html, loaded, lang, selected or None, measure_names(corpus, lang)))
+st.html(cached_view(hl.article_html, loaded, lang, selected or None, names))
 if selected:
     page_scripts.draw(page_scripts.SCROLL_TO_SELECTED)

@@ -59,7 +59,8 @@ for figure in figures:
     with st.container(border=True):
         if figure.id == linked_id:
             st.info(t("linked_figure", lang), icon=":material/link:")
-        st.markdown(cached_view(view.figure_said_html, loaded, figure.id, lang), unsafe_allow_html=True)
+        st.markdown(cached_view(view.figure_said_html, loaded, figure.id, lang, measure_names(corpus, lang)),
+                    unsafe_allow_html=True)
         page, params = sentence_link(figure.id, lang)
         page_link(page, label=t("see_in_text", lang), icon=":material/format_quote:", query_params=params)
 

@@ -55,6 +55,11 @@ def surfaces(corpus, lang: str, others: bool = False) -> str:  # noqa: ANN001
         texts.append(data_method.display_frame(data_method.provenance_frame(corpus, lang), lang).to_csv())
         texts += [overview.figure_name(f, names, lang) for f in loaded.article.confirmed_figures]  # figure_tiles
         texts.append(original_text.article_html(loaded, lang, None, names))  # the marks' titles
+        for record in original_text.record_ids(loaded):  # the selector and its card
+            texts += [original_text.record_label(loaded, record, lang, names),
+                      original_text.card_html(loaded, record, lang, names)]
+        texts += [data_pages.figure_said_html(loaded, f.id, lang, names) for f in loaded.article.figures]  # Returns
+        texts += [data_method.note_concerns(n, lang, loaded.article.figures, names) for n in loaded.article.notes]
     texts += [data_pages.measure_label(corpus, m, lang) for m in corpus.measures]  # filters
     text = re.sub(r'href="[^"]*"', "", "\n".join(texts))  # a link's address may carry an id: it is no name
     return re.sub(r"original_text\?\S*", "", text)  # the tables' links to the sentence

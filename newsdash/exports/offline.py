@@ -154,14 +154,15 @@ def _figure_html(chart: OfflineChart) -> str:
             f'{alt}{chart.footer_html}</figure>')
 
 
-def _records_html(loaded: LoadedArticle, lang: str, chart_anchors: dict[str, str]) -> str:
+def _records_html(loaded: LoadedArticle, lang: str, chart_anchors: dict[str, str],
+                  names: dict[str, str] | None = None) -> str:
     """A card per figure and date: the facts the Original text page's card gives (who,
     what, the verbatim quote, the translation, the outlet and date), the link to its
     sentence and to its chart; its sentence links back here."""
     cards = []
     for record in text_views.record_ids(loaded):
         rows = []
-        for label, text in text_views.record_facts(loaded, record, lang):
+        for label, text in text_views.record_facts(loaded, record, lang, names):
             value = html_text(text)
             if label == t("quote", lang):  # the source's words, in the source's language and direction
                 value = f'<bdi dir="rtl" lang="ar">{value}</bdi>'
@@ -247,7 +248,7 @@ def language_section(corpus: Corpus, loaded: LoadedArticle, method: Method | Non
          f'<div class="nd-grid">{"".join(_figure_html(c) for c in small)}</div>') if small else "",
         f'<h2 id="{anchor(lang, "part", "charts")}">{html_text(t("offline_charts", lang))}</h2>', *pages_html,
         f'<h2 id="{anchor(lang, "part", "records")}">{html_text(t("offline_records", lang))}</h2>',
-        _records_html(loaded, lang, chart_anchors),
+        _records_html(loaded, lang, chart_anchors, overview.measure_names(corpus, lang)),
         f'<h2 id="{anchor(lang, "part", "text")}">{html_text(t("page_original", lang))}</h2>',
         f'<p class="nd-meta">{html_text(t("original_intro", lang))}</p>',
         article_text_html(loaded, lang, overview.measure_names(corpus, lang)),

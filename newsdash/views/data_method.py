@@ -307,15 +307,16 @@ def validation_summary(corpus: Corpus, lang: str) -> str:
         events=format_number(events, lang), context=format_number(context, lang), digests=digests)
 
 
-def note_concerns(note: Note, lang: str, figures: Sequence = ()) -> str:
+def note_concerns(note: Note, lang: str, figures: Sequence = (), names: dict[str, str] | None = None) -> str:
     """What a note is about: a quoted phrase, some figures (named by their labels, given
-    the article's `figures`), or every figure."""
+    the article's `figures`, or their measures' one names, given `names`), or every figure."""
     if note.concerns.all_figures:
         return t("concerns_all", lang)
     parts = []
     if note.concerns.quote:
         parts.append(t("concerns_quote", lang).format(quote=note.concerns.quote))
     if note.concerns.figures:  # the figures by the names a reader knows, not their record ids
-        labels = [next((f.label.get(lang) for f in figures if f.id == fid), fid) for fid in note.concerns.figures]
+        labels = [next(((names or {}).get(f.measure or "", f.label.get(lang)) for f in figures if f.id == fid), fid)
+                  for fid in note.concerns.figures]
         parts.append(t("concerns_figures", lang).format(ids=("، " if lang == "ar" else ", ").join(labels)))
     return "; ".join(parts)

@@ -199,12 +199,14 @@ def returns_context_cards(corpus: Corpus, series: Sequence[str], lang: str) -> s
     return cards_html(frame, spec, lang, t("context_table", lang))
 
 
-def figure_said_html(loaded: LoadedArticle, figure_id: str, lang: str) -> str:
+def figure_said_html(loaded: LoadedArticle, figure_id: str, lang: str, names: dict[str, str] | None = None) -> str:
     """What the article says about one figure, as one escaped HTML block: its label and
     value in words, the Arabic paragraph with the quote marked, the editors' translation
-    and who it is attributed to (both English, isolated left to right)."""
+    and who it is attributed to (both English, isolated left to right). A figure on a
+    measure goes by the measure's one name (`names`)."""
     figure = loaded.article.figure(figure_id)
-    parts = [f"<p><strong>{html_text(figure.label.get(lang))}</strong>: {html_text(metric_caption(figure, lang))}</p>",
+    name = (names or {}).get(figure.measure or "", figure.label.get(lang))
+    parts = [f"<p><strong>{html_text(name)}</strong>: {html_text(metric_caption(figure, lang))}</p>",
              quote_in_paragraph_html(loaded, figure.id),
              labelled_ltr_html(t("editors_translation", lang), paragraph_translation(loaded, figure.id)),
              labelled_html(t("attributed_to", lang), digits_for(figure.attribution(lang), lang))]

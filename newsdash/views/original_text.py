@@ -344,16 +344,19 @@ def record_ids(loaded: LoadedArticle) -> list[str]:
     return [f.id for f in loaded.article.figures] + [e.id for e in loaded.article.events]
 
 
-def record_label(loaded: LoadedArticle, record_id: str, lang: str) -> str:
-    """The record as a reader knows it: its label (the id stays in the card's details)."""
-    return _record(loaded, record_id).label.get(lang)
+def record_label(loaded: LoadedArticle, record_id: str, lang: str, names: Mapping[str, str] | None = None) -> str:
+    """The record as a reader knows it: its label, or its measure's one name (`names`:
+    measure id -> label) for a figure on a measure (the id stays in the card's details)."""
+    record = _record(loaded, record_id)
+    return (names or {}).get(getattr(record, "measure", None) or "", record.label.get(lang))
 
 
 def _record(loaded: LoadedArticle, record_id: str) -> Figure | Event:
     return next(r for r in [*loaded.article.figures, *loaded.article.events] if r.id == record_id)
 
 
-def record_facts(loaded: LoadedArticle, record_id: str, lang: str) -> list[tuple[str, str]]:
+def record_facts(loaded: LoadedArticle, record_id: str, lang: str,
+                 names: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
     """What the card says about a record to a reader, as (label, text) rows: no id,
     offsets or status (those are record_details, folded away)."""
     record = _record(loaded, record_id)
@@ -364,7 +367,7 @@ def record_facts(loaded: LoadedArticle, record_id: str, lang: str) -> list[tuple
     else:
         what = [(t("date", lang), event_date(record, lang))]
     return [
-        (t("label", lang), record.label.get(lang)),
+        (t("label", lang), record_label(loaded, record_id, lang, names)),
         *what,
         (t("quote", lang), record.quote),
         (t("translation", lang), record.translation),
@@ -388,7 +391,7 @@ def _comma(lang: str) -> str:
     return "، " if lang == "ar" else ", "
 
 
-def card_html(loaded: LoadedArticle, record_id: str, lang: str) -> str:
+def card_html(loaded: LoadedArticle, record_id: str, lang: str, names: Mapping[str, str] | None = None) -> str:
     """The selected record as a definition list; the quote right-to-left, ids and
     file names isolated so Arabic text around them cannot reorder them."""
     quote_label, id_label = t("quote", lang), t("record_id", lang)
@@ -413,7 +416,7 @@ def card_html(loaded: LoadedArticle, record_id: str, lang: str) -> str:
     details = (f'<details><summary>{html.escape(t("method_details", lang))}</summary>'
                f'<dl>{rows(record_details(loaded, record_id, lang))}</dl></details>')
     return (f'<div class="nd-card" data-record="{html.escape(record_id)}" dir="{direction}">'
-            f'<dl>{rows(record_facts(loaded, record_id, lang))}</dl>{details}</div>')
+            f'<dl>{rows(record_facts(loaded, record_id, lang, names))}</dl>{details}</div>')
 
 
 # A script that scrolls the page to the selected record's mark (article_html marks it
