@@ -51,7 +51,7 @@ def test_no_reader_met_an_error_and_every_reader_was_served(quick_capacity_run: 
             assert summary["first_view_p95_s"] > 0 and summary["bytes_per_first_view"] > summary["bytes_per_rerun"] > 0
             assert summary["server_cpu_ms_per_rerun"] > 0
             assert summary["server_cpu_ms_per_first_view"] > 0
-            assert summary["rss_readers_mb"] >= summary["rss_idle_mb"] > 50 and summary["flat_per_s"] > 0
+            assert summary["rss_readers_mb"] > 50 and summary["rss_idle_mb"] > 50 and summary["flat_per_s"] > 0  # RSS may fall
 
 
 def test_nginx_spread_the_readers_over_both_replicas(quick_capacity_run: dict):
