@@ -453,3 +453,21 @@ def test_a_refused_provider_account_gets_a_plain_page_in_its_language_with_a_way
         assert f"<h1>{title}</h1>" in page and "eve@example.org" in page
         assert '<a href="/news/auth/logout">' in page and f'lang="{lang}"' in page and "<script" not in page
     assert door_oidc.provider_href("/news", "key cloak") == "/news/sign-in/provider/key%20cloak"
+
+
+def test_the_sign_in_address_leads_back_to_the_page_when_there_is_nothing_to_sign_in_with(monkeypatch):
+    """No reader password, no editor, no provider: /sign-in is no dead end, it goes to `next`."""
+    from starlette.applications import Starlette
+    from starlette.routing import Route
+    from starlette.testclient import TestClient
+
+    from newsdash.app import door_asgi
+
+    config = door.DoorConfig()
+    monkeypatch.setattr(door_asgi, "current_config", lambda: config)
+    monkeypatch.setattr(door_asgi.identity, "sources", lambda: ())
+    client = TestClient(Starlette(routes=[Route("/sign-in", door_asgi.sign_in_endpoint, methods=["GET"])]))
+    answer = client.get("/sign-in", params={"next": "/demining?lang=ar"}, follow_redirects=False)
+    assert (answer.status_code, answer.headers["location"]) == (303, "/demining?lang=ar")
+    monkeypatch.setattr(door_asgi, "current_config", lambda: door.DoorConfig(editors=(("Amal Haddad", "x"),)))
+    assert client.get("/sign-in", follow_redirects=False).status_code == 200  # an editor may sign in here

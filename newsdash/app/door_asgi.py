@@ -326,6 +326,10 @@ async def sign_in_endpoint(request):  # noqa: ANN001, ANN201 - a Starlette Reque
     config = current_config()
     if request.method in ("GET", "HEAD"):
         target = door.safe_next(request.query_params.get("next"), config.base)
+        if not (config.reader_hash or config.editors or identity.sources()):
+            from starlette.responses import RedirectResponse
+
+            return RedirectResponse(target, status_code=303)  # nothing to sign in with: no dead end
         lang = _lang(request, target)
         if signed_in(config, dict(request.cookies)) is None:
             notice = identity.refusal_from_sources(dict(request.cookies), lang)
