@@ -107,3 +107,30 @@ def test_every_target_is_big_enough_to_tap_on_a_phone(page: Page, app_url, path,
     open_settled(page, app_url, path, lang)
     small = page.evaluate(SMALL_TARGETS)
     assert not small, small[:12]
+
+
+def test_a_charts_download_menu_reads_right_to_left_in_arabic(page: Page, app_url):
+    """The menu opens in a layer outside the main area: it was laid out left to right, its
+    caption's full stop at the left and its buttons' words out of order."""
+    page.set_viewport_size(DESKTOP)
+    open_settled(page, app_url, "demining", "ar")
+    page.locator('[data-testid="stPopover"] button').first.click()
+    body = page.locator('[data-testid="stPopoverBody"]').first
+    body.wait_for(timeout=30_000)
+    assert body.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    button = body.locator('[data-testid="stDownloadButton"] button').first
+    assert button.evaluate("el => getComputedStyle(el).direction") == "rtl"
+
+
+CUT_TILE_LABELS = """() => [...document.querySelectorAll('[data-testid="stMetricLabel"] *')]
+  .filter(el => el.scrollWidth > el.clientWidth + 1).map(el => el.textContent)"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("path", ["", "returns"])
+def test_a_tiles_name_wraps_whole_at_full_width(page: Page, app_url, path, lang):
+    """"Returned to Karabakh (Russian side's cou…" was cut with an ellipsis at 1440 px."""
+    page.set_viewport_size(DESKTOP)
+    open_settled(page, app_url, path, lang)
+    assert page.locator('[data-testid="stMetricLabel"]').count() > 0
+    assert page.evaluate(CUT_TILE_LABELS) == []

@@ -70,6 +70,11 @@ RTL_PAGE_CSS = """<style>
   text-align: right; font-family: 'Noto Naskh Arabic', 'Noto Sans Arabic', sans-serif; }
 [data-testid="stPlotlyChart"], [data-testid="stDataFrame"], code { direction: ltr; }
 [role="listbox"] [role="option"], [role="listbox"] [role="option"] * { direction: rtl; text-align: right; }
+/* a chart's download and share menu opens in a layer outside the main area too: its
+   caption ended with its full stop at the left, its buttons' words out of order */
+[data-testid="stPopoverBody"] { direction: rtl; text-align: right; }
+[data-testid="stPopoverBody"] code, [data-testid="stPopoverBody"] textarea,
+[data-testid="stPopoverBody"] input { direction: ltr; text-align: left; }
 /* Streamlit's own menu speaks English only: not on an Arabic page */
 [data-testid="stMainMenu"] { display: none; }
 /* the language switch inside the page's edge: its last button was cut at the right */

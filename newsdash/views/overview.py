@@ -97,7 +97,9 @@ def tile_value(fig: Figure, lang: str) -> str:
 # page's tiles sit in a container keyed figure_tile_<id> (pages/overview.py, app.layout.figure_tiles).
 TILE_CSS = """<style>
 [class*="st-key-figure_tile_"] [data-testid="stMetricValue"],
-[class*="st-key-figure_tile_"] [data-testid="stMetricValue"] * {
+[class*="st-key-figure_tile_"] [data-testid="stMetricValue"] *,
+[class*="st-key-figure_tile_"] [data-testid="stMetricLabel"],
+[class*="st-key-figure_tile_"] [data-testid="stMetricLabel"] * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 [class*="st-key-figure_tile_"] [data-testid="stMetricValue"] { font-size: 1.9rem; line-height: 1.25; }
 </style>"""
