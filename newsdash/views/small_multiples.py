@@ -27,7 +27,7 @@ from newsdash.views.comparison import Comparison
 # 6/ SMALL MULTIPLES: one figure against the latest earlier report of its series
 
 SMALL_PLOT_PX = 190
-LABEL_MARGIN_PX = 150  # room right of the plot for the article's label
+LABEL_MARGIN_PX = 175  # room right of the plot for the article's label (150 cut "29 December 2021")
 LABEL_WRAP_AT = 20  # characters per line of a point's value label
 GAP_SHARE = 0.2  # kept for callers: a gap this share of the axis or more shows at a glance
 
