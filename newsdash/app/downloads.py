@@ -56,7 +56,8 @@ def measure_downloads(loaded, chart_id: str, lang: str) -> None:  # noqa: ANN001
     Overview): the same files as under that chart on its own page."""
     from newsdash.views.charts import get_chart
 
-    chart = get_chart(loaded, chart_id, load_corpus())
+    # once per state of the data: finding a measure's chart builds every chart of its page
+    chart = cached_view(get_chart, loaded, chart_id, load_corpus())
     _download_menu_fragment(chart, loaded, lang, drawn_state=data_state()[1])
 
 
