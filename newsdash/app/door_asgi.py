@@ -68,18 +68,18 @@ _ENV_NAMES = (auth.ENV_VAR, auth.EDITORS_ENV, auth.SPACING_ENV, door.SECRET_ENV,
 
 
 def current_config() -> door.DoorConfig:
-    """The configuration, read again every CONFIG_SECONDS, at once when one of the door's
-    environment variables changes, and at every call under AppTest (its secrets change
-    from one test to the next)."""
+    """The configuration, read again every CONFIG_SECONDS and at once when one of the door's
+    environment variables changes. Under AppTest also whenever st.secrets is another object:
+    AppTest gives each run of a test with secrets a new one, and a test without secrets the
+    process's own (the key holds that object, so its id cannot be reused while cached)."""
     import os
 
-    from streamlit import config
+    import streamlit as st
 
     global _config_cache, _warned_random_secret
-    key = tuple(os.environ.get(name) for name in _ENV_NAMES)
+    key = (tuple(os.environ.get(name) for name in _ENV_NAMES), st.secrets)
     read_at, cached = _config_cache
-    if (cached is not None and time.monotonic() - read_at < CONFIG_SECONDS and cached[0] == key
-            and not config.get_option("global.appTest")):
+    if cached is not None and time.monotonic() - read_at < CONFIG_SECONDS and _same_key(cached[0], key):
         return cached[1]
     with _config_lock:
         fresh = _read_config()
@@ -90,6 +90,10 @@ def current_config() -> door.DoorConfig:
                         "process signs with a random one, so sign-ins end at a restart and another replica "
                         "does not know them. Run one replica only, or set the secret.", door.SECRET_ENV)
     return fresh
+
+
+def _same_key(cached: tuple, key: tuple) -> bool:
+    return cached[0] == key[0] and cached[1] is key[1]
 
 
 def forget_config() -> None:
