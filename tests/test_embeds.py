@@ -18,6 +18,7 @@ from newsdash.app import public_routes
 from newsdash.data.corpus import load_corpus
 from newsdash.exports import embeds
 from newsdash.exports.citations import citation
+from newsdash.exports.offline import PLOTLY_JS
 from newsdash.views.charts import get_chart
 from tests.conftest import ROOT
 from tests.hostile_cases import CASES, make_copy
@@ -169,7 +170,7 @@ def test_the_timeline_page_takes_the_timeline_filter(client, corpus):
 def test_plotly_js_is_served_from_the_dashboard(client):
     response = client.get("/embed/plotly.min.js")
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/javascript")
-    assert response.content == public_routes.PLOTLY_JS.read_bytes()
+    assert response.content == PLOTLY_JS.read_bytes()
 
 
 def test_markup_in_the_data_stays_text_on_the_chart_page(tmp_path, monkeypatch):

@@ -23,15 +23,14 @@ from starlette.routing import Route
 from newsdash import caches
 from newsdash.app import door
 from newsdash.app.url_state import parse_choice, parse_multi
-from newsdash.data.corpus import data_dir, load_corpus, state_digest
-from newsdash.data.method import load_method
 from newsdash.errors import DataError
-from newsdash.exports import embeds, previews
-from newsdash.exports.offline import PLOTLY_JS, figure_json
+from newsdash.exports import embeds
+from newsdash.exports.crawlers import is_link_preview_agent
 from newsdash.reading.i18n import LANGS, t
-from newsdash.views import charts as chart_views
-from newsdash.views.data_method import credit_line
-from newsdash.views.data_pages import DEFAULT_LAYERS
+
+# The handlers import the data layer, the chart builders and the exports when first called:
+# this module is imported when the server starts (the door's routes, newsdash/app/door_asgi.py),
+# and those imports would hold up its first answer by seconds.
 
 # The chart page may be framed by the sites the newsroom names ([dashboard] embed_origins:
 # that is what an embed is) but runs only its own script (by its hash) and plotly.js from
@@ -59,6 +58,13 @@ def base_url(request: Request, route_suffix: str) -> str:
 def chart_page(request: Request) -> Response:
     """GET <base>/embed/chart/<chart id>?lang=ar&article=<id>&timeline_layers=…: the chart
     as its page draws it, standalone, reporting its height to an embedding page."""
+    from newsdash.data.corpus import data_dir, load_corpus
+    from newsdash.data.method import load_method
+    from newsdash.exports.offline import figure_json
+    from newsdash.views import charts as chart_views
+    from newsdash.views.data_method import credit_line
+    from newsdash.views.data_pages import DEFAULT_LAYERS
+
     lang = parse_choice("lang", request.query_params.get("lang"), LANGS, "en").value
     corpus = load_corpus(data_dir())
     loaded = corpus.article(request.query_params.get("article"))
@@ -106,6 +112,8 @@ def _embed_origins() -> tuple[str, ...]:
 
 def plotly_script(request: Request) -> Response:  # noqa: ARG001 - Starlette passes the request
     """GET <base>/embed/plotly.min.js: the plotly.js the plotly package ships, cached a day."""
+    from newsdash.exports.offline import PLOTLY_JS
+
     return FileResponse(PLOTLY_JS, media_type="text/javascript; charset=utf-8",
                         headers={"Cache-Control": "public, max-age=86400", "X-Content-Type-Options": "nosniff"})
 
@@ -121,6 +129,9 @@ caches.owns("app.public_routes:_preview_images", _preview_images.clear)
 def preview_png(lang: str) -> bytes | None:
     """The preview image of the data as it is now, in a language: rendered once per state
     of the data (one Chromium render, about a second), None without a browser or a chart."""
+    from newsdash.data.corpus import data_dir, load_corpus, state_digest
+    from newsdash.data.method import load_method
+    from newsdash.exports import previews
     from newsdash.exports.static_export import ExportUnavailable, shared_exporter
 
     folder = data_dir()
@@ -144,6 +155,8 @@ def preview_png(lang: str) -> bytes | None:
 
 def preview_image(request: Request) -> Response:
     """GET <base>/preview/preview-<lang>.png."""
+    from newsdash.exports import previews
+
     name = request.path_params["name"]
     lang = next((code for code in LANGS if name == previews.image_name(code)), None)
     image = preview_png(lang) if lang else None
@@ -156,6 +169,9 @@ def preview_image(request: Request) -> Response:
 def preview_page(request: Request, base_path: str = "") -> Response | None:
     """A crawler's GET of a page: the page's title, description and image as Open Graph
     and Twitter tags; None for anything else (a reader, another path), which Streamlit serves."""
+    from newsdash.data.corpus import data_dir, load_corpus
+    from newsdash.exports import previews
+
     if request.method != "GET" or not previews.is_link_preview_agent(request.headers.get("user-agent")):
         return None
     path = request.url.path
@@ -189,7 +205,7 @@ class LinkPreviewMiddleware:
             from starlette.concurrency import run_in_threadpool
 
             request = Request(scope, receive)
-            if previews.is_link_preview_agent(request.headers.get("user-agent")):
+            if is_link_preview_agent(request.headers.get("user-agent")):
                 response = await run_in_threadpool(preview_page, request, self.base_path)
                 if response is not None:
                     await response(scope, receive, send)

@@ -15,7 +15,7 @@ import json
 from urllib.parse import urlencode
 
 from newsdash.exports.screen_theme import RECOLOUR_JS, SCREEN_CSS
-from newsdash.views.original_text import page_url
+from newsdash.views.page_links import page_url
 
 CHART_ROUTE = "embed/chart"  # <base>/embed/chart/<chart id>?lang=…: the standalone page
 PLOTLY_ROUTE = "embed/plotly.min.js"  # plotly.js as the plotly package ships it

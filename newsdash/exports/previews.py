@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 from newsdash.data.corpus import Corpus
 from newsdash.data.loading import LoadedArticle
 from newsdash.data.method import Method
+from newsdash.exports.crawlers import PREVIEW_AGENTS, is_link_preview_agent  # noqa: F401 - where they were
 from newsdash.reading.formatting import format_date, format_number
 from newsdash.reading.i18n import t
 from newsdash.views import data_pages
@@ -37,9 +38,6 @@ PAGES = {
 INTRO_OF_PAGE = {"page_demining": "demining_intro", "page_returns": "returns_intro",
                  "page_timeline": "timeline_intro", "page_original": "original_intro", "page_method": "method_intro"}
 # the link-preview crawlers of the chats and sites a newsroom shares to (lower case)
-PREVIEW_AGENTS = ("facebookexternalhit", "facebot", "twitterbot", "slackbot", "slack-imgproxy", "whatsapp",
-                  "telegrambot", "discordbot", "linkedinbot", "skypeuripreview", "applebot", "iframely",
-                  "embedly", "mastodon", "bluesky", "signal", "redditbot", "pinterest", "vkshare", "xing-contenttabreceiver")
 
 
 @dataclass(frozen=True)
@@ -47,12 +45,6 @@ class Preview:
     title: str
     description: str
     lang: str
-
-
-def is_link_preview_agent(user_agent: str | None) -> bool:
-    """True for the crawler a chat or social site sends to draw a link's preview."""
-    agent = (user_agent or "").lower()
-    return any(name in agent for name in PREVIEW_AGENTS)
 
 
 def page_key(path: str) -> str | None:

@@ -30,7 +30,7 @@ from newsdash.reading.formatting import (
 from newsdash.reading.i18n import TEXT, category_label, pick, t
 from newsdash.views.comparison import compare_article, in_words
 from newsdash.views.links import sentence_link
-from newsdash.views.original_text import page_url
+from newsdash.views.page_links import page_url
 from newsdash.views.table_cards import CardSpec, cards_html
 
 # 1/ HOW THE DATA WAS CURATED: text in data/method.yaml, read by newsdash.data.method

@@ -34,8 +34,8 @@ from newsdash.reading.i18n import t
 from newsdash.textsafety import html_text
 from newsdash.views.charts import TIMELINE_LAYERS, MeasureChart, category_charts, precision_label
 from newsdash.views.links import sentence_link
-from newsdash.views.original_text import page_url
 from newsdash.views.overview import metric_caption
+from newsdash.views.page_links import page_url
 from newsdash.views.series_charts import point_words, same_work_by_others
 from newsdash.views.table_cards import CardSpec, cards_html
 

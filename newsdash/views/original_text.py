@@ -14,14 +14,13 @@ import html
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
-from urllib.parse import urlencode
 
 from newsdash.data.loading import LoadedArticle
 from newsdash.data.models import Event, Figure, Note, Paragraph
 from newsdash.reading.formatting import digits_for, format_date, quantity
 from newsdash.reading.i18n import t
 from newsdash.views.links import chart_link
+from newsdash.views.page_links import SCROLL_TO_SELECTED_JS, page_url  # noqa: F401 - the page's script, re-exported
 
 ARABIC_FONT = "'Noto Naskh Arabic','Noto Sans Arabic',serif"
 ARABIC_STYLE = f"direction:rtl;text-align:right;font-family:{ARABIC_FONT};"
@@ -79,17 +78,6 @@ class Mark:
 
 
 # 1/ WHAT EACH RECORD SAYS WHEN HOVERED, AND WHERE IT LINKS
-
-
-def page_url(page: str, params: dict[str, str]) -> str:
-    """The URL of a page as st.Page names it ('pages/demining.py' -> 'demining?fig=...').
-
-    Relative, so it works under any base path. st.Page drops a leading number prefix
-    such as '01_' from the file name.
-    """
-    path = re.sub(r"^\d+[_ -]*", "", Path(page).stem)
-    query = urlencode(params)
-    return f"{path}?{query}" if query else path
 
 
 def figure_title(fig: Figure, lang: str, names: Mapping[str, str] | None = None) -> str:
@@ -419,12 +407,3 @@ def card_html(loaded: LoadedArticle, record_id: str, lang: str, names: Mapping[s
             f'<dl>{rows(record_facts(loaded, record_id, lang, names))}</dl>{details}</div>')
 
 
-# A script that scrolls the page to the selected record's mark (article_html marks it
-# q-selected) once it is drawn. The article is drawn by the same rerun, possibly a moment
-# later: try for a few seconds, then give up quietly. Fixed text, no data (the page's CSP
-# allows it by its hash: newsdash/app/page_scripts.py); no '<' inside: Streamlit's
-# sanitizer drops a script whose text holds '<' before a letter or digit.
-SCROLL_TO_SELECTED_JS = ("<script>(function(){var tries=0;function go(){"
-                         "var el=document.querySelector('.nd-text mark.q-selected');"
-                         "if(el){el.scrollIntoView({block:'center'});return;}"
-                         "tries+=1;if(tries>50){return;}setTimeout(go,100);}go();})();</script>")

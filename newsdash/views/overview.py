@@ -34,7 +34,7 @@ from newsdash.views.comparison import (
 )
 from newsdash.views.findings import overview_finding
 from newsdash.views.links import sentence_link
-from newsdash.views.original_text import page_url
+from newsdash.views.page_links import page_url
 
 PAGE_LINKS = [
     ("pages/demining.py", "page_demining"),
