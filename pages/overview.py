@@ -58,7 +58,6 @@ if view.shows_table(loaded):
                  column_config={t("see_in_text", lang): st.column_config.LinkColumn(display_text=t("see_in_text", lang)),
                                 t("value", lang): st.column_config.NumberColumn(format="%g")})
 else:
-    st.html(view.TILE_CSS)
     names = view.measure_names(corpus, lang)  # a figure on a measure goes by the measure's one name
     for category, figures in view.figures_by_category(loaded).items():
         st.subheader(view.category_heading(category, lang))

@@ -12,7 +12,7 @@ import streamlit as st
 from newsdash import caches
 from newsdash.app import run_context
 from newsdash.app.memo import once_per_run
-from newsdash.app.share import chart_anchor, share_chart
+from newsdash.app.share import chart_anchor_html, share_chart
 from newsdash.app.state import cached_corpus, cached_view, data_state, load_corpus, method_of, screen_chart
 from newsdash.data import corpus as corpus_mod
 from newsdash.errors import DataError
@@ -30,8 +30,8 @@ def show_chart(chart, loaded, lang: str, filter_tag: str = "", filters: dict | N
     from newsdash.views.screen_charts import chart_config
 
     screen = screen_chart(chart, loaded, lang, filters)
-    chart_anchor(chart.id)  # where a link to this chart lands (newsdash.app.share)
-    st.markdown(screen.heading_html, unsafe_allow_html=True)
+    # the anchor a link to this chart lands on, inside its heading (newsdash.app.share)
+    st.markdown(chart_anchor_html(chart.id) + screen.heading_html, unsafe_allow_html=True)
     st.plotly_chart(screen.figure, key=f"chart_{chart.id}", config=chart_config(lang), alt=alt_text(chart, loaded, lang))
     if screen.footer_html:
         st.markdown(screen.footer_html, unsafe_allow_html=True)

@@ -5,15 +5,14 @@ claim caveat, data errors shown as errors (never tracebacks), and a translated u
 
 from __future__ import annotations
 
-import json
-
 import streamlit as st
 
 from newsdash import caches
 from newsdash.app import page_scripts
 from newsdash.app.dark_css import DARK_CSS
+from newsdash.app.fixed_scripts import PAGE_SCRIPT, UPLOADER_BUTTON
 from newsdash.app.legacy_pages import run_through_entry_script
-from newsdash.app.print_css import print_styles
+from newsdash.app.print_css import PRINT_CSS
 from newsdash.app.url import notice, sync_url
 from newsdash.app.url_state import parse_choice
 from newsdash.data import corpus as corpus_mod
@@ -21,6 +20,7 @@ from newsdash.errors import for_readers
 from newsdash.reading.i18n import LANGS, t
 from newsdash.textsafety import code_span, html_text
 from newsdash.textsafety import md_escape as md_text
+from newsdash.views.overview import TILE_CSS
 
 RTL_STYLE = "direction:rtl;text-align:right;font-family:'Noto Naskh Arabic','Noto Sans Arabic',serif;"
 
@@ -75,6 +75,8 @@ RTL_PAGE_CSS = """<style>
 [data-testid="stPopoverBody"] { direction: rtl; text-align: right; }
 [data-testid="stPopoverBody"] code, [data-testid="stPopoverBody"] textarea,
 [data-testid="stPopoverBody"] input { direction: ltr; text-align: left; }
+/* a file name in the uploader reads left to right, whatever the page direction */
+[data-testid="stFileUploaderDropzone"] * { unicode-bidi: plaintext; }
 /* Streamlit's own menu speaks English only: not on an Arabic page */
 [data-testid="stMainMenu"] { display: none; }
 /* the language switch inside the page's edge: its last button was cut at the right */
@@ -86,57 +88,23 @@ RTL_PAGE_CSS = """<style>
 </style>"""
 
 
-# The page's language on <html> itself (WCAG 3.1.1): Streamlit writes <html lang="en">
-# whatever the page says, and its text elements take no lang attribute. A fixed script,
-# run in the page (st.html runs no script unless told to); it holds no data. The switch
-# back to English needs it as much as the switch to Arabic. Not dir="rtl" on <html>:
-# Streamlit's frame (the sidebar's rail, the header) is laid out for left to right and
-# its rail then covers the text; the main area's direction is set by RTL_PAGE_CSS.
-# The language switch names each language in itself ("العربية" on an English page): that
-# option is marked in its own language too (WCAG 3.1.2), once the switch is drawn.
-DOCUMENT_LANGUAGE_JS = """<script>
-document.documentElement.lang = "{lang}";
-(function markOptions(tries) {{
-  const options = document.querySelectorAll('[data-testid="stMain"] [role="radio"]');
-  options.forEach(function (option) {{
-    option.lang = /[\u0600-\u06ff]/.test(option.textContent) ? "ar" : "en";
-  }});
-  if (options.length === 0 && tries > 0) setTimeout(function () {{ markOptions(tries - 1); }}, 200);
-}})(25);
-</script>"""
-DOCUMENT_LANGUAGE = {code: page_scripts.script(DOCUMENT_LANGUAGE_JS.format(lang=code)) for code in LANGS}
-
-
 def apply_direction(lang: str) -> None:
-    """The page marked in its language, and right-to-left for the main area in Arabic."""
-    page_scripts.draw(DOCUMENT_LANGUAGE["ar" if lang == "ar" else "en"],
-                      before=PAGE_CSS + (RTL_PAGE_CSS if lang == "ar" else "") + DARK_CSS)
-    print_styles()  # on paper: charts inside the page, controls left out (newsdash.app.print_css)
+    """The page marked in its language, right-to-left for the main area in Arabic, and
+    the style sheets every page may need (tiles, tables, the uploader, print, dark)."""
+    page_scripts.draw(PAGE_SCRIPT["ar" if lang == "ar" else "en"],
+                      before=PAGE_CSS + (RTL_PAGE_CSS if lang == "ar" else "") + DARK_CSS + PRINT_CSS
+                      + TILE_CSS + RESPONSIVE_CSS + UPLOADER_CSS)
 
 
-# Streamlit's uploader writes its own words in English whatever the page's language:
-# "Upload" on its button and "200MB per file • TXT" under it, a limit that is not ours
-# (the label gives the article's real limit, in the reader's language). The instructions
-# are hidden by a style; the button's word is replaced by a script (CSS content would
-# leave the button without an accessible name), tried for a few seconds while it draws.
+# The uploader's instructions ("200MB per file • TXT", a limit that is not ours, in English)
+# are hidden; its button's word is replaced (newsdash.app.fixed_scripts.UPLOADER_BUTTON).
 UPLOADER_CSS = """<style>[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }</style>"""
-UPLOADER_BUTTON_JS = """<script>
-(function relabel(tries) {
-  const words = document.querySelectorAll(
-    '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p');
-  words.forEach(function (p) { p.textContent = %s; });
-  if (words.length === 0 && tries > 0) setTimeout(function () { relabel(tries - 1); }, 200);
-})(25);
-</script>"""
-UPLOADER_BUTTON = {code: page_scripts.script(UPLOADER_BUTTON_JS % json.dumps(t("add_choose_file", code)))
-                   for code in LANGS}
 
 
 def file_uploader(label: str, lang: str, **kwargs):  # noqa: ANN003, ANN201 - UploadedFile | None
     """st.file_uploader with its own words in the page's language (the interface's text
     only: a fixed string of newsdash.reading.i18n, never data, goes into the script, as JSON)."""
     run_through_entry_script()  # the Add an article page's first call (newsdash.app.legacy_pages)
-    st.html(UPLOADER_CSS)
     upload = st.file_uploader(label, **kwargs)
     page_scripts.draw(UPLOADER_BUTTON["ar" if lang == "ar" else "en"])
     return upload
@@ -182,7 +150,6 @@ def figure_tiles(figures, lang: str, names: dict[str, str] | None = None) -> Non
     if not figures:
         st.info(t("no_figures_in_category", lang), icon=":material/info:")
         return
-    st.html(overview.TILE_CSS)  # a value with its unit wraps instead of being cut
     for column, figure in zip(st.columns(len(figures)), figures, strict=True):
         with column, st.container(key=f"figure_tile_{figure.id}"):  # TILE_CSS finds it by this key
             st.metric(md_text(overview.figure_name(figure, names, lang)), md_text(overview.tile_value(figure, lang)),  # the unit in the value
@@ -206,17 +173,17 @@ def page_link(path: str, label: str, icon: str | None = None, query_params: dict
 # behind a sideways scroll in a canvas: the table is shown as cards instead
 # (newsdash.views.table_cards). Streamlit's own layout turns to a phone's below 640 px.
 NARROW_SCREEN_PX = 640
-RESPONSIVE_CSS = """<style>
-@media (max-width: {narrow}px) {{ .st-key-{name}_grid {{ display: none !important; }} }}
-@media (min-width: {wide}px) {{ .st-key-{name}_cards {{ display: none !important; }} }}
+# Every responsive table's two containers are keyed <name>_grid and <name>_cards.
+RESPONSIVE_CSS = f"""<style>
+@media (max-width: {NARROW_SCREEN_PX}px) {{ [class*="st-key-"][class*="_grid"] {{ display: none !important; }} }}
+@media (min-width: {NARROW_SCREEN_PX + 1}px) {{ [class*="st-key-"][class*="_cards"] {{ display: none !important; }} }}
 </style>"""
 
 
 def responsive_table(name: str, table, cards_html: str, **dataframe_args) -> None:  # noqa: ANN001 - a frame or Arrow table
     """A table as a grid on a wide screen and as cards on a phone: both are drawn and a
-    style shows one by the screen's width (a hidden one is out of the page for screen
-    readers too). `name` keys the two containers; the rest goes to st.dataframe."""
-    st.html(RESPONSIVE_CSS.format(narrow=NARROW_SCREEN_PX, wide=NARROW_SCREEN_PX + 1, name=name))
+    style in every page's head (RESPONSIVE_CSS) shows one by the screen's width (a hidden
+    one is out of the page for screen readers too). `name` keys the two containers; the rest goes to st.dataframe."""
     with st.container(key=f"{name}_grid"):
         st.dataframe(table, **dataframe_args)
     with st.container(key=f"{name}_cards"):

@@ -19,14 +19,12 @@ import threading
 from dataclasses import dataclass
 from importlib import import_module
 
-from newsdash.views.original_text import SCROLL_TO_SELECTED_JS
+from newsdash.views.page_links import SCROLL_TO_SELECTED_JS
 
 SCRIPT_MODULES = (
     "newsdash.app.page_scripts",
-    "newsdash.app.layout",
+    "newsdash.app.fixed_scripts",
     "newsdash.app.preload",
-    "newsdash.app.print_css",
-    "newsdash.app.share",
 )
 
 
@@ -50,6 +48,18 @@ def script(html: str) -> PageScript:
         raise ValueError("a page script is one <script>…</script> element")
     with _lock:
         return _registered.setdefault(text, PageScript(text))
+
+
+def joined(*scripts: str) -> str:
+    """One <script> holding the bodies of several, in order: a page run draws its fixed
+    scripts as one element (each element costs the run its message, hash and send)."""
+    bodies = []
+    for text in scripts:
+        text = text.strip()
+        if not (text.startswith("<script>") and text.endswith("</script>")):
+            raise ValueError("joined takes <script>…</script> texts")
+        bodies.append(text.removeprefix("<script>").removesuffix("</script>").strip("\n"))
+    return "<script>\n" + "\n".join(bodies) + "\n</script>"
 
 
 def draw(page_script: PageScript, *, before: str = "") -> None:

@@ -11,8 +11,6 @@ screen Plotly redraws at every width, and a stale viewBox would stretch it).
 
 from __future__ import annotations
 
-from newsdash.app import page_scripts
-
 PRINT_WIDTH = "186mm"  # A4's 210 mm less two 12 mm margins; Letter's is wider
 
 PRINT_CSS = """<style>
@@ -40,7 +38,7 @@ PRINT_CSS = """<style>
 </style>""".replace("PRINT_WIDTH", PRINT_WIDTH)
 
 # No '<' inside: Streamlit's sanitizer drops a script holding '<' before a letter.
-PRINT_JS = page_scripts.script("""<script>
+PRINT_JS = """<script>
 (function () {
   if (window.__ndPrintCharts) return;
   window.__ndPrintCharts = true;
@@ -71,9 +69,4 @@ PRINT_JS = page_scripts.script("""<script>
   window.addEventListener('beforeprint', function () { fit(true); });
   window.addEventListener('afterprint', function () { fit(false); });
 })();
-</script>""")
-
-
-def print_styles() -> None:
-    """The print style sheet and its script, once per page run (st.html, no data in either)."""
-    page_scripts.draw(PRINT_JS, before=PRINT_CSS)
+</script>"""

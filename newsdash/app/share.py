@@ -5,13 +5,11 @@ Streamlit's copy button; and the chart's anchor on its page, which the link scro
 from __future__ import annotations
 
 import html
-import json
 from datetime import date
 from pathlib import Path
 
 import streamlit as st
 
-from newsdash.app import page_scripts
 from newsdash.exports import embeds
 from newsdash.exports.citations import citation
 from newsdash.reading.i18n import t
@@ -48,22 +46,7 @@ def share_chart(chart, loaded, lang: str, home: str) -> None:  # noqa: ANN001 - 
     st.code(citation(loaded.article.article, title, view, date.today(), lang), language=None, wrap_lines=True)
 
 
-# A link to a chart ends in #chart-<id>; Streamlit draws the page after the browser has
-# looked for the anchor, so a script scrolls to it once it is drawn. Fixed text (the CSP
-# allows it by its hash): the anchor is read from the URL. No '<' inside.
-SCROLL_TO_CHART = page_scripts.script("""<script>(function () {
-  var id = decodeURIComponent(location.hash.slice(1));
-  if (id.indexOf(PREFIX) !== 0) return;
-  var tries = 0;
-  (function go() {
-    var el = document.getElementById(id);
-    if (el) { el.scrollIntoView({block: 'start'}); return; }
-    tries += 1; if (tries !== 50) setTimeout(go, 100);
-  })();
-})();</script>""".replace("PREFIX", json.dumps(embeds.chart_anchor(""))))
-
-
-def chart_anchor(chart_id: str) -> None:
-    """The chart's place on its page: '#chart-<id>' lands here."""
-    anchor = embeds.chart_anchor(chart_id)
-    page_scripts.draw(SCROLL_TO_CHART, before=f'<span id="{html.escape(anchor)}"></span>')
+def chart_anchor_html(chart_id: str) -> str:
+    """The chart's place on its page: '#chart-<id>' lands on this empty span, drawn inside
+    the chart's heading (newsdash.app.fixed_scripts scrolls a link to it)."""
+    return f'<span id="{html.escape(embeds.chart_anchor(chart_id))}"></span>'
