@@ -75,12 +75,12 @@ CACHES: tuple[Cache, ...] = (
           "(app.state._cached_article_flags), shared, never copied",
           "the arguments: data folder, state digest (and article id)", "least recently used beyond max_entries; "
           "a Streamlit clear_cache message (only a signed-in browser reaches the websocket: newsdash.app.door)"),
-    Cache("streamlit:cache_data", "the Add an article page's reading and draft (pages.add_article.cached_reading, "
+    Cache("streamlit:cache_data", "the Add an article page's reading and draft (app.drafting.cached_reading, "
           "cached_draft), copied on every call", "the text and the editor's choices",
           "least recently used beyond max_entries; a clear_cache message as above"),
-    Cache("pages.add_article:cached_reading", "the machine's reading of a pasted or uploaded text",
+    Cache("app.drafting:cached_reading", "the machine's reading of a pasted or uploaded text",
           "the text and the chosen language", "see streamlit:cache_data", cleared_with="streamlit:cache_data"),
-    Cache("pages.add_article:cached_draft", "the draft article built from the kept figures and events",
+    Cache("app.drafting:cached_draft", "the draft article built from the kept figures and events",
           "the text's bytes, date, kept records, seeds folder and names, measures' state",
           "see streamlit:cache_data", cleared_with="streamlit:cache_data"),
     Cache("app.state:cached_corpus", "the corpus of one state of the data", "data folder and state digest",

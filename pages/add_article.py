@@ -4,15 +4,14 @@ editor knows and, signed in as an editor, save it for review. Nothing reaches re
 until a second editor approves it (the list of what awaits review is at the top, for
 editors)."""
 
-from pathlib import Path
 
 import streamlit as st
 
 from newsdash.app import layout, state
+from newsdash.app.drafting import cached_draft, cached_reading
 from newsdash.app.editors import current_editor, editor_panel
 from newsdash.app.review_queue import review_queue, save_for_review
-from newsdash.curation.draft import MAX_ARTICLE_BYTES, seed_file_name
-from newsdash.curation.worker import TooSlow, draft_bounded, light, read_bounded
+from newsdash.curation.draft import MAX_ARTICLE_BYTES
 from newsdash.data import corpus as corpus_mod
 from newsdash.errors import for_readers
 from newsdash.reading.candidates import MAX_CANDIDATES
@@ -24,36 +23,6 @@ from newsdash.views import confirm_form
 
 lang = st.session_state.get("lang", "en")
 SAVED_NOTICE = "_add_saved_notice"  # the last save's message, shown after the rerun that lists it for review
-if lang == "ar":  # a file name in the uploader reads left to right, whatever the page direction
-    st.html('<style>[data-testid="stFileUploaderDropzone"] * { unicode-bidi: plaintext; }</style>')
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def cached_reading(text: str, chosen):  # noqa: ANN001, ANN201
-    # read in a child process with a time limit (newsdash.curation.worker): a hostile paste
-    # neither holds this page's thread nor slows other readers; a stopped one is remembered
-    try:
-        return read_bounded(text, chosen)
-    except TooSlow as slow:
-        return slow.seconds
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def cached_draft(raw: bytes, published: str | None, figures: tuple, events: tuple, seeds: str,  # noqa: ANN201, PLR0913
-                 seed_names: tuple, data_state: tuple, _extraction, _measures):  # noqa: ANN001
-    # each tick re-runs the page: the draft (quotes made unique in the text) is built once per
-    # choice; seed_names is only part of the key (a new seed file changes the next NNN_ number);
-    # the extraction follows from raw and published, so it is left out of the key, and the
-    # measures (the proposals) from the data folder's state
-    incoming_ = view.incoming(raw, None)
-    seed_name = seed_file_name(raw or b"", Path(seeds))  # as new-article would name it
-    if light(incoming_.text, _extraction):
-        return view.draft_for(incoming_, _extraction, seed_name, list(figures), list(events), _measures)
-    try:  # a long text: off this thread, with the time limit, like its reading
-        return draft_bounded(incoming_, _extraction, seed_name, list(figures), list(events), _measures)
-    except TooSlow as slow:
-        return slow.seconds
-
 
 # 1/ TITLE, AND THE ERRORS OF THE DATA FOLDER A CONFIRMED ARTICLE IS SAVED INTO
 st.title(t("page_add", lang))

@@ -64,7 +64,7 @@ FOUND = sorted({name for path in source_files() for name in caches_in(path)})
 def test_the_search_finds_the_kinds_of_cache_we_use():
     """Not blind: an lru_cache, a module dict, a Streamlit cache, a Memo, a timed list."""
     for name in ("reading.formatting:_arabic_plural_form", "data.corpus:_kept", "data.corpus:_series",
-                 "app.state:cached_corpus", "pages.add_article:cached_draft", "app.state:_views",
+                 "app.state:cached_corpus", "app.drafting:cached_draft", "app.state:_views",
                  "exports.static_export:_last_search", "app.memo:_this_run"):
         assert name in FOUND
 
