@@ -9,6 +9,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from newsdash.app.serve import loopback_server
 
@@ -185,3 +187,10 @@ def stack(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - yields a 
     from tests.nginx_stack import running_stack
 
     yield from running_stack(tmp_path_factory)
+
+
+# Property tests on a shared two-core machine: Hypothesis's health check fails a test whose
+# inputs are slow to generate (a loaded machine, not the code) and its deadline a slow
+# example; neither is what these tests check, so both are off for every property test.
+hypothesis_settings.register_profile("shared_machine", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.load_profile("shared_machine")
