@@ -92,10 +92,16 @@ def browser_signed_in(monkeypatch, who=None) -> str:  # noqa: ANN001 - pytest's 
 
     from newsdash.app import door_asgi, gate
     from newsdash.app.door_cookie import mint_sign_in
-    from newsdash.app.identity import PASSWORD, READER, Identity
+    from newsdash.app.identity import EDITOR_ACCOUNT, PASSWORD, READER, Identity
 
     who = who or Identity("", READER, PASSWORD)
     config = door_asgi.current_config()
     value, minted = mint_sign_in(who, config.generation_of(who) or "-", config.secret, time.time(), 3600)
     monkeypatch.setattr(gate, "_cookies", lambda: {SIGN_IN_COOKIE: value})
+    if who.source not in (PASSWORD, EDITOR_ACCOUNT):  # signed in with a provider: one is configured
+        from newsdash.app import identity
+
+        configured = identity.sources()
+        provider = identity.RegisteredSource(lambda cookies: None, source=who.source)  # noqa: ARG005
+        monkeypatch.setattr(identity, "sources", lambda: (*configured, provider))
     return minted.id

@@ -150,6 +150,12 @@ def cookies_of(header: str | None) -> dict[str, str]:
     return {name: morsel.value for name, morsel in jar.items()}
 
 
+def anything_to_sign_in_with(config: door.DoorConfig) -> bool:
+    """A reader password, an editor account or a provider: without any, no sign-in is valid
+    (each is checked against the configuration it was made with)."""
+    return bool(config.reader_hash or config.editors or identity.sources())
+
+
 def signed_in(config: door.DoorConfig, cookies: dict[str, str], now: float | None = None):  # noqa: ANN201 - SignIn | None
     """The valid sign-in this browser's cookie carries, or None (also when the shared
     record cannot be read: the door fails closed)."""
@@ -330,7 +336,7 @@ async def sign_in_endpoint(request):  # noqa: ANN001, ANN201 - a Starlette Reque
     config = current_config()
     if request.method in ("GET", "HEAD"):
         target = door.safe_next(request.query_params.get("next"), config.base)
-        if not (config.reader_hash or config.editors or identity.sources()):
+        if not anything_to_sign_in_with(config):
             from starlette.responses import RedirectResponse
 
             return RedirectResponse(target, status_code=303)  # nothing to sign in with: no dead end

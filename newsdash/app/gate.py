@@ -33,7 +33,10 @@ def current_sign_in() -> SignIn | None:
 
 
 def _sign_in_now() -> SignIn | None:
-    return door_asgi.signed_in(door_asgi.current_config(), {SIGN_IN_COOKIE: _cookies().get(SIGN_IN_COOKIE, "")})
+    config = door_asgi.current_config()
+    if not door_asgi.anything_to_sign_in_with(config):
+        return None  # and the browser's cookies are not read (a laptop's dashboard has no door)
+    return door_asgi.signed_in(config, {SIGN_IN_COOKIE: _cookies().get(SIGN_IN_COOKIE, "")})
 
 
 def current_identity() -> identity.Identity | None:
