@@ -53,6 +53,9 @@ PAGE_CSS = """<style>
 [data-testid="stMultiSelect"] button, [data-testid="stSelectbox"] button { min-width: 24px; min-height: 24px; }
 [data-testid="stTooltipIcon"], [data-testid="stTooltipHoverTarget"] { min-width: 24px; min-height: 24px;
   display: inline-flex; align-items: center; justify-content: center; }
+/* ... the "?" itself is the button inside that box, drawn 16 x 16: the button is the target */
+[data-testid="stTooltipIcon"] button, [data-testid="stTooltipHoverTarget"] > button[aria-label] {
+  min-width: 24px; min-height: 24px; display: inline-flex; align-items: center; justify-content: center; }
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] a, [data-testid="stMain"] .stHtml a,
 [data-testid="stMain"] [data-testid="stHtml"] a, [data-testid="stMain"] .nd-sources a {
   padding-block: 2px; }
