@@ -11,6 +11,7 @@ import streamlit as st
 
 from newsdash import caches
 from newsdash.app import page_scripts
+from newsdash.app.aria_labels import draw_arabic_labels
 from newsdash.app.dark_css import DARK_CSS
 from newsdash.app.legacy_pages import run_through_entry_script
 from newsdash.app.print_css import print_styles
@@ -115,6 +116,8 @@ def apply_direction(lang: str) -> None:
     page_scripts.draw(DOCUMENT_LANGUAGE["ar" if lang == "ar" else "en"],
                       before=PAGE_CSS + (RTL_PAGE_CSS if lang == "ar" else "") + DARK_CSS)
     print_styles()  # on paper: charts inside the page, controls left out (newsdash.app.print_css)
+    if lang == "ar":  # Streamlit's own aria-labels in Arabic (newsdash.app.aria_labels)
+        draw_arabic_labels()
 
 
 # Streamlit's uploader writes its own words in English whatever the page's language:

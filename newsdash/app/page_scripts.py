@@ -27,6 +27,7 @@ SCRIPT_MODULES = (
     "newsdash.app.preload",
     "newsdash.app.print_css",
     "newsdash.app.share",
+    "newsdash.app.aria_labels",
 )
 
 
