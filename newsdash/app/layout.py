@@ -218,12 +218,19 @@ RESPONSIVE_CSS = """<style>
 </style>"""
 
 
-def responsive_table(name: str, table, cards_html: str, **dataframe_args) -> None:  # noqa: ANN001 - a frame or Arrow table
+def responsive_table(name: str, table, cards_html: str, tabs: dict[str, dict] | None = None,  # noqa: ANN001
+                     **dataframe_args) -> None:
     """A table as a grid on a wide screen and as cards on a phone: both are drawn and a
     style shows one by the screen's width (a hidden one is out of the page for screen
-    readers too). `name` keys the two containers; the rest goes to st.dataframe."""
+    readers too). `name` keys the two containers; the rest goes to st.dataframe. With
+    `tabs` (a tab's label: its own st.dataframe arguments, such as the columns it shows),
+    the grid is one tab per set of columns, each fitting the page."""
     st.html(RESPONSIVE_CSS.format(narrow=NARROW_SCREEN_PX, wide=NARROW_SCREEN_PX + 1, name=name))
     with st.container(key=f"{name}_grid"):
-        st.dataframe(table, **dataframe_args)
+        if not tabs:
+            st.dataframe(table, **dataframe_args)
+        for tab, own_args in zip(st.tabs(list(tabs)) if tabs else (), (tabs or {}).values(), strict=True):
+            with tab:
+                st.dataframe(table, **{**dataframe_args, **own_args})
     with st.container(key=f"{name}_cards"):
         st.html(cards_html)

@@ -468,6 +468,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "csv_column_note": ("note", "ملاحظة"),
     "csv_column_article_id": ("article_id", "معرّف المقال"),
     "csv_column_correction": ("correction", "تصحيح"),
+    # Data & method: the grid's tabs at a laptop's width, each a set of columns that fits the page
+    "grid_tab_sources": ("Values and sources", "القيم والمصادر"),
+    "grid_tab_quotes": ("Quotes and checks", "الاقتباسات والتحقق"),
+    "grid_tab_record": ("Record details", "تفاصيل السجل"),
 }
 
 
