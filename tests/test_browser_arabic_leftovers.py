@@ -45,6 +45,7 @@ SMALL_TARGETS = """() => {
   const targets = [...document.querySelectorAll('a[href], button, [role="button"], input, select, textarea, [role="radio"], [role="tab"]')]
     .filter(el => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
                     return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'
+                           && el.checkVisibility()  // not inside a closed <details> (laid out, never drawn)
                            && !el.closest('[aria-hidden="true"], .modebar-container'); })
     .map(el => ({el, r: el.getBoundingClientRect()}));
   const small = targets.filter(t => t.r.width < 23.5 || t.r.height < 23.5);
