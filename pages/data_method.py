@@ -49,21 +49,25 @@ with right:
 shown, table = provenance_rows(loaded, lang, kinds, categories)
 st.caption(view.rows_caption(shown, len(frame), kinds, categories, all_categories, lang))
 labels = view.column_labels(lang)
+columns = {
+    **{column: st.column_config.Column(label) for column, label in labels.items()},
+    # Arabic values come written in Arabic-Indic digits: text, not numbers to format
+    "value": (st.column_config.TextColumn(labels["value"]) if lang == "ar"
+              else st.column_config.NumberColumn(labels["value"], format="%g")),
+    "source_url": st.column_config.LinkColumn(labels["source_url"], display_text=view.SITE_NAME),
+    "sentence": st.column_config.LinkColumn(labels["sentence"], display_text=t("see_in_text", lang)),
+}
+heights = cached_view(view.grid_row_heights, corpus, loaded.id if loaded else "", tuple(kinds), tuple(categories), lang)
+tabs = {  # at a laptop's width one tab per set of columns, each set inside the page, long text wrapped
+    t(tab, lang): {"key": f"method_table_{tab}", "column_order": list(widths), "row_height": height,
+                   "height": 38 + (height or 35) * min(shown, 5),  # five rows in view, the rest a scroll away
+                   "column_config": {column: view.sized(columns[column], width) for column, width in widths.items()}}
+    for (tab, widths), height in zip(view.GRID_TABS, heights, strict=True)
+}
 responsive_table(  # a grid on a wide screen, a card per row on a phone
     "method_rows", table, cached_view(view.provenance_cards_html, corpus, loaded.id if loaded else "",
                                            tuple(kinds), tuple(categories), lang),
-    hide_index=True, key="method_table", column_order=view.SHOWN_ORDER, placeholder="",  # an empty cell, not "None"
-    column_config={
-        **{column: st.column_config.Column(label) for column, label in labels.items()},
-        "label": st.column_config.Column(labels["label"], pinned=True),
-        "date": st.column_config.Column(labels["date"], width="medium"),
-        "qualifier": st.column_config.Column(labels["qualifier"], width=90),  # "more than", "أكثر من" whole
-        # Arabic values come written in Arabic-Indic digits: text, not numbers to format
-        "value": (st.column_config.TextColumn(labels["value"]) if lang == "ar"
-                  else st.column_config.NumberColumn(labels["value"], format="%g")),
-        "source_url": st.column_config.LinkColumn(labels["source_url"]),
-        "sentence": st.column_config.LinkColumn(labels["sentence"], display_text=t("see_in_text", lang)),
-    },
+    tabs=tabs, hide_index=True, placeholder="",  # an empty cell, not "None"
 )
 
 # 3/ HOW THE DATA WAS CURATED (the words live in data/method.yaml)

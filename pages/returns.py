@@ -68,6 +68,10 @@ for figure in figures:
 table = cached_view(view.returns_context_arrow, corpus, chosen, lang)
 if table.num_rows:
     st.header(t("context_table", lang))
+    row_height = cached_view(view.returns_context_row_height, corpus, chosen, lang)  # long text wraps whole
+    columns = {name: {"width": width} for name, width in view.returns_grid_widths(lang).items()}  # all inside the page
+    columns[t("col_link", lang)] = st.column_config.LinkColumn(width=columns[t("col_link", lang)]["width"],
+                                                               display_text=view.SITE_NAME)
     responsive_table("returns_context", table, cached_view(view.returns_context_cards, corpus, chosen, lang),
-                     hide_index=True, height=38 + 35 * table.num_rows,
-                     column_config={t("col_link", lang): st.column_config.LinkColumn()})
+                     hide_index=True, height=38 + (row_height or 35) * table.num_rows, row_height=row_height,
+                     column_config=columns)

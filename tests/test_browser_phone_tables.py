@@ -56,6 +56,9 @@ def test_a_wide_table_is_cards_on_a_phone_with_every_date_and_value_on_screen(pa
     grid = container.replace("_cards", "_grid")
     assert shown(page, container) and not shown(page, grid)
 
+    closed = page.locator(f"{container} details.nd-card-group:not([open]) > summary")
+    for _ in range(closed.count()):  # every kind of row, one tap each
+        closed.first.click()
     cards = page.evaluate(CARD_CELLS, [container, [date, value]])
     assert len(cards) >= (94 if path == "data_method" else 12)  # every row: all 94, all 12 returns reports
     for card in cards:
@@ -82,7 +85,32 @@ def test_a_wide_table_is_a_grid_on_a_laptop(page: Page, app_url, path, lang):
     page.set_viewport_size(DESKTOP)
     open_settled(page, app_url, path, lang)
     assert shown(page, container.replace("_cards", "_grid")) and not shown(page, container)
-    assert page.locator(f"{container.replace('_cards', '_grid')} [data-testid='stDataFrame']").is_visible()
+    assert page.locator(f"{container.replace('_cards', '_grid')} [data-testid='stDataFrame']").first.is_visible()
+
+
+# Data & method on a phone was about 29,200 px tall (English; 27,800 in Arabic): a card for
+# each of its 94 rows. Each kind of row is now one line, the article's figures open: about
+# 7,900 px. A reader gets to the method, the flags and the notes below the table.
+PHONE_PAGE_HEIGHT_BOUND = 10_000
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_data_and_method_is_a_page_a_phone_reader_gets_through(page: Page, app_url, lang):
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_settled(page, app_url, "data_method", lang)
+    page.wait_for_timeout(1500)  # the last sections drawn
+    height = page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    assert 2_000 < height < PHONE_PAGE_HEIGHT_BOUND, height
+    groups = page.locator(".st-key-method_rows_cards details.nd-card-group")
+    assert groups.count() == 4  # figures, dates, context series, context events
+    opened = [groups.nth(i).evaluate("el => el.open") for i in range(4)]
+    assert opened == [True, False, False, False]
+    figures = groups.nth(0).locator("li.nd-card")
+    assert figures.count() == 8 and figures.first.is_visible()  # every figure's provenance in view
+    context = groups.nth(2)
+    assert not context.locator("li.nd-card").first.is_visible()
+    context.locator("summary").first.click()  # one tap opens the 74 context reports
+    assert context.locator("li.nd-card").count() == 74 and context.locator("li.nd-card").first.is_visible()
 
 
 # The outer edges of the switch: the first and last three pixel columns around its two buttons

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 from newsdash.app import page_scripts
+from newsdash.app.aria_labels import ARABIC_LABELS_JS
 from newsdash.app.print_css import PRINT_JS
 from newsdash.exports.embeds import chart_anchor
 from newsdash.reading.i18n import LANGS, t
@@ -51,8 +52,10 @@ SCROLL_TO_CHART_JS = """<script>(function () {
 # is printed (newsdash.app.print_css), a '#chart-<id>' link scrolled to its chart
 # (newsdash.app.share). One script and one set of style sheets, drawn as one element at
 # the head of each run: every element costs a run its message, its hash and its send.
+# An Arabic page's also puts Streamlit's own screen-reader labels in Arabic (newsdash.app.aria_labels).
 PAGE_SCRIPT = {code: page_scripts.script(page_scripts.joined(DOCUMENT_LANGUAGE_JS.format(lang=code), PRINT_JS,
-                                                               SCROLL_TO_CHART_JS))
+                                                               SCROLL_TO_CHART_JS,
+                                                               *((ARABIC_LABELS_JS,) if code == "ar" else ())))
                for code in LANGS}
 
 

@@ -53,6 +53,9 @@ PAGE_CSS = """<style>
 [data-testid="stMultiSelect"] button, [data-testid="stSelectbox"] button { min-width: 24px; min-height: 24px; }
 [data-testid="stTooltipIcon"], [data-testid="stTooltipHoverTarget"] { min-width: 24px; min-height: 24px;
   display: inline-flex; align-items: center; justify-content: center; }
+/* ... the "?" itself is the button inside that box, drawn 16 x 16: the button is the target */
+[data-testid="stTooltipIcon"] button, [data-testid="stTooltipHoverTarget"] > button[aria-label] {
+  min-width: 24px; min-height: 24px; display: inline-flex; align-items: center; justify-content: center; }
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] a, [data-testid="stMain"] .stHtml a,
 [data-testid="stMain"] [data-testid="stHtml"] a, [data-testid="stMain"] .nd-sources a {
   padding-block: 2px; }
@@ -180,11 +183,19 @@ RESPONSIVE_CSS = f"""<style>
 </style>"""
 
 
-def responsive_table(name: str, table, cards_html: str, **dataframe_args) -> None:  # noqa: ANN001 - a frame or Arrow table
+def responsive_table(name: str, table, cards_html: str, tabs: dict[str, dict] | None = None,  # noqa: ANN001
+                     **dataframe_args) -> None:
     """A table as a grid on a wide screen and as cards on a phone: both are drawn and a
     style in every page's head (RESPONSIVE_CSS) shows one by the screen's width (a hidden
-    one is out of the page for screen readers too). `name` keys the two containers; the rest goes to st.dataframe."""
+    one is out of the page for screen readers too). `name` keys the two containers; the
+    rest goes to st.dataframe. With `tabs` (a tab's label: its own st.dataframe arguments,
+    such as the columns it shows), the grid is one tab per set of columns, each fitting
+    the page."""
     with st.container(key=f"{name}_grid"):
-        st.dataframe(table, **dataframe_args)
+        if not tabs:
+            st.dataframe(table, **dataframe_args)
+        for tab, own_args in zip(st.tabs(list(tabs)) if tabs else (), (tabs or {}).values(), strict=True):
+            with tab:
+                st.dataframe(table, **{**dataframe_args, **own_args})
     with st.container(key=f"{name}_cards"):
         st.html(cards_html)

@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 
 from newsdash.data.tables import csv_text
 from newsdash.exports.static_export import ExportUnavailable, StaticExporter, shared_exporter
+from newsdash.reading.i18n import TEXT, t
 
 EXPORT_WIDTH = 1000  # px: wide enough for a 60-character source line and a two-line note
 EXPORT_HEIGHT = 640
@@ -119,8 +120,18 @@ def pdf_with_info(pdf: bytes, title: str, author: str = "") -> bytes:
     return body + update
 
 
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    return csv_text(whole_numbers(frame)).encode(CSV_ENCODING)
+def csv_bytes(frame: pd.DataFrame, lang: str = "en") -> bytes:
+    """The chart's data as CSV; in Arabic its column headers in Arabic (the cells as
+    they are: values, codes, quotes and addresses exact, formulas refused alike)."""
+    return csv_text(whole_numbers(csv_headers(frame, lang))).encode(CSV_ENCODING)
+
+
+def csv_headers(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The frame with its columns named in the language: the data's names in English,
+    the words of newsdash.reading.i18n (csv_column_*) in Arabic."""
+    if lang != "ar":
+        return frame
+    return frame.rename(columns={c: t(f"csv_column_{c}", lang) for c in frame.columns if f"csv_column_{c}" in TEXT})
 
 
 def whole_numbers(frame: pd.DataFrame) -> pd.DataFrame:
@@ -172,5 +183,5 @@ class ChartFiles:
         if fmt == "html":
             return html_bytes(self.export_figure(), self.lang, self.title, self.config)
         if fmt == "csv":
-            return csv_bytes(self.frame() if callable(self.frame) else self.frame)
+            return csv_bytes(self.frame() if callable(self.frame) else self.frame, self.lang)
         raise ValueError(f"unknown download format {fmt!r}")

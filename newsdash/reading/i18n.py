@@ -447,6 +447,31 @@ TEXT: dict[str, tuple[str, str]] = {
     "key_article_claim": ("the article's claim", "ما يقوله المقال"),
     "key_earlier_reports": ("earlier reports", "تقارير سابقة"),
     "card_details": ("All details", "كل التفاصيل"),  # a table row's card on a phone: the cells behind one tap
+    # a chart's CSV download: its column headers in Arabic (the English CSV keeps the data's names)
+    "csv_column_chart_id": ("chart_id", "معرّف الرسم البياني"),
+    "csv_column_record_id": ("record_id", "معرّف السجل"),
+    "csv_column_series": ("series", "السلسلة"),
+    "csv_column_label": ("label", "التسمية"),
+    "csv_column_date": ("date", "التاريخ"),
+    "csv_column_date_end": ("date_end", "تاريخ النهاية"),
+    "csv_column_precision": ("precision", "دقة التاريخ"),
+    "csv_column_value": ("value", "القيمة"),
+    "csv_column_qualifier": ("qualifier", "الصفة"),
+    "csv_column_unit": ("unit", "الوحدة"),
+    "csv_column_is_article": ("is_article", "من المقال"),
+    "csv_column_quote": ("quote", "الاقتباس الحرفي"),
+    "csv_column_quote_start": ("quote_start", "بداية الاقتباس"),
+    "csv_column_quote_end": ("quote_end", "نهاية الاقتباس"),
+    "csv_column_attributed_to": ("attributed_to", "منسوب إلى"),
+    "csv_column_source_title": ("source_title", "المصدر"),
+    "csv_column_source_url": ("source_url", "رابط المصدر"),
+    "csv_column_note": ("note", "ملاحظة"),
+    "csv_column_article_id": ("article_id", "معرّف المقال"),
+    "csv_column_correction": ("correction", "تصحيح"),
+    # Data & method: the grid's tabs at a laptop's width, each a set of columns that fits the page
+    "grid_tab_sources": ("Values and sources", "القيم والمصادر"),
+    "grid_tab_quotes": ("Quotes and checks", "الاقتباسات والتحقق"),
+    "grid_tab_record": ("Record details", "تفاصيل السجل"),
 }
 
 

@@ -28,10 +28,12 @@ from newsdash.reading.formatting import (
     unit_label,
 )
 from newsdash.reading.i18n import TEXT, category_label, pick, t
+from newsdash.views import grid_fit
 from newsdash.views.comparison import compare_article, in_words
+from newsdash.views.grid_fit import SITE_NAME  # noqa: F401 - the pages' link columns
 from newsdash.views.links import sentence_link
 from newsdash.views.page_links import page_url
-from newsdash.views.table_cards import CardSpec, cards_html
+from newsdash.views.table_cards import CardGroup, CardSpec, grouped_cards_html
 
 # 1/ HOW THE DATA WAS CURATED: text in data/method.yaml, read by newsdash.data.method
 
@@ -221,6 +223,34 @@ SHOWN_ORDER = [
     "kind", "category", "id", "precision", "quote", "translation", "quote_start", "quote_end", "source_file",
     "status", "note", "comparison",
 ]
+# At a laptop's width the grid in three tabs, each with columns that fit the page whole
+# (all 21 in one grid ran to 3,666 px behind a sideways scroll: "Attributed to" was cut at
+# the edge, the rest hidden): the tab's i18n key, then each column's width in px.
+GRID_TABS = (
+    ("grid_tab_sources", {"label": 180, "date": 110, "value": 65, "qualifier": 80, "unit": 85,
+                          "attributed_to": 140, "source_title": 185, "sentence": 125}),
+    ("grid_tab_quotes", {"label": 160, "quote": 190, "translation": 190, "status": 75, "comparison": 220,
+                         "note": 130}),
+    ("grid_tab_record", {"label": 140, "kind": 90, "category": 75, "id": 100, "precision": 105,
+                         "quote_start": 100, "quote_end": 100, "source_file": 95, "source_url": 160}),
+)
+LINK_COLUMNS = ("sentence", "source_url")
+
+
+def sized(column: dict, width: int) -> dict:
+    """A column's settings (st.column_config) at a width in px."""
+    return {**column, "width": width}  # one line each: the words "See the sentence", a site's name
+
+
+def grid_row_heights(corpus: Corpus, article_id: str, kinds: Sequence[str], cats: Sequence[str],
+                     lang: str) -> tuple[int | None, ...]:
+    """Each tab's row height: its longest cells wrap whole (newsdash.views.grid_fit)."""
+    frame = display_frame(filtered(article_provenance_frame(corpus, article_id, lang), kinds, cats), lang)
+    return tuple(grid_fit.row_height(frame, widths, [c for c in widths if c not in LINK_COLUMNS])
+                 for _, widths in GRID_TABS)
+
+
+OPEN_KINDS = ("figure",)  # on a phone, the kinds of rows shown without a tap
 CARD_ALWAYS = ("date", "value", "qualifier", "unit", "attributed_to", "source_title", "sentence")
 
 
@@ -243,12 +273,16 @@ def provenance_cards_html(corpus: Corpus, article_id: str, kinds: Sequence[str],
     """The filtered table (article_provenance_frame) as one card per row, for a phone:
     the row's label, date, value, who said it and its source always shown, every other cell one
     tap away."""
-    frame = article_provenance_frame(corpus, article_id, lang)
-    shown = card_words(display_frame(filtered(frame, kinds, cats), lang), lang)[SHOWN_ORDER]
+    frame = filtered(article_provenance_frame(corpus, article_id, lang), kinds, cats)
+    shown = card_words(display_frame(frame, lang), lang)[SHOWN_ORDER]
     spec = CardSpec(heading="label", always=CARD_ALWAYS, labels=column_labels(lang),
                     links={"source_url": None, "sentence": t("see_in_text", lang)},
                     verbatim=("id", "quote", "source_file"), english=("translation",))
-    return cards_html(shown, spec, lang, t("table_heading", lang))
+    # one group per kind of row: the article's figures open, the rest (81 context reports
+    # made the page 29,000 px tall on a phone) one tap away
+    groups = [CardGroup(kind_label(kind, lang), shown[(frame["kind"] == kind).to_numpy()], open=kind in OPEN_KINDS)
+              for kind in KINDS]
+    return grouped_cards_html(groups, spec, lang)
 
 
 # 3/ THE FILTER, AND WHAT IT HIDES IN A SENTENCE

@@ -32,7 +32,9 @@ from newsdash.reading.formatting import (
 )
 from newsdash.reading.i18n import t
 from newsdash.textsafety import html_text
+from newsdash.views import grid_fit
 from newsdash.views.charts import TIMELINE_LAYERS, MeasureChart, category_charts, precision_label
+from newsdash.views.grid_fit import SITE_NAME  # noqa: F401 - the pages' link columns
 from newsdash.views.links import sentence_link
 from newsdash.views.overview import metric_caption
 from newsdash.views.page_links import page_url
@@ -182,6 +184,25 @@ def returns_context_table(corpus: Corpus, series: Sequence[str], lang: str) -> p
         t("col_link", lang): rows["source_url"],
         t("col_note", lang): words("note"),
     }).reset_index(drop=True)
+
+
+# Each column's width at a laptop's width (i18n keys of the headers): together inside the
+# page, where the grid's "Source" and "Note" ran past its right edge
+RETURNS_GRID_WIDTHS = {"date": 90, "col_series": 160, "col_value": 110, "col_counted_by": 145, "col_source": 165,
+                       "col_link": 160, "col_note": 140}
+
+
+
+
+def returns_grid_widths(lang: str) -> dict[str, int]:
+    return {t(key, lang): width for key, width in RETURNS_GRID_WIDTHS.items()}
+
+
+def returns_context_row_height(corpus: Corpus, series: Sequence[str], lang: str) -> int | None:
+    """The grid's row height at which its longest cell wraps whole (the link is one line)."""
+    widths = returns_grid_widths(lang)
+    shown = [c for c in widths if c != t("col_link", lang)]
+    return grid_fit.row_height(returns_context_table(corpus, series, lang), widths, shown)
 
 
 def returns_context_arrow(corpus: Corpus, series: Sequence[str], lang: str):  # noqa: ANN201 - pyarrow.Table

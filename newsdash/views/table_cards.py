@@ -34,6 +34,10 @@ ul.nd-cards > li.nd-card { border: 1px solid rgba(49, 51, 63, .25); border-radiu
 .nd-card a { display: inline-block; min-height: 24px; line-height: 24px; }
 .nd-card summary { min-height: 24px; line-height: 24px; cursor: pointer; font-size: .9rem; margin-top: .25rem; }
 .nd-cards[dir="rtl"] { text-align: right; font-family: 'Noto Naskh Arabic', 'Noto Sans Arabic', sans-serif; }
+details.nd-card-group { margin: 0 0 .5rem; }
+details.nd-card-group > summary { min-height: 32px; line-height: 32px; cursor: pointer; font-weight: 600;
+  font-size: 1rem; }
+details.nd-card-group[dir="rtl"] > summary { text-align: right; font-family: 'Noto Naskh Arabic', 'Noto Sans Arabic', sans-serif; }
 </style>"""
 
 
@@ -116,3 +120,28 @@ def cards_html(frame: pd.DataFrame, spec: CardSpec, lang: str, name: str) -> str
     direction = ' dir="rtl" lang="ar"' if lang == "ar" else ' dir="ltr" lang="en"'
     cards = "".join(card_html(row, spec, lang) for row in frame.to_dict("records"))
     return f'{CARDS_CSS}<ul class="nd-cards"{direction} aria-label="{html.escape(name)}">{cards}</ul>'
+
+
+@dataclass(frozen=True)
+class CardGroup:
+    """Rows of one kind under one heading, collapsed unless `open`: a phone reader
+    scrolls past a long group (the context reports) with one line, one tap from its cards."""
+
+    title: str
+    rows: pd.DataFrame
+    open: bool = False
+
+
+def grouped_cards_html(groups: Sequence[CardGroup], spec: CardSpec, lang: str) -> str:
+    """Each group as a disclosure headed by its title and its number of rows, its
+    cards inside (cards_html); empty groups left out."""
+    direction = ' dir="rtl" lang="ar"' if lang == "ar" else ' dir="ltr" lang="en"'
+    parts = []
+    for group in groups:
+        if group.rows.empty:
+            continue
+        count = format_number(float(len(group.rows)), lang)
+        cards = cards_html(group.rows, spec, lang, group.title).removeprefix(CARDS_CSS)
+        parts.append(f'<details class="nd-card-group"{direction}{" open" if group.open else ""}>'
+                     f"<summary>{html_text(group.title)} ({html_text(count)})</summary>{cards}</details>")
+    return CARDS_CSS + "".join(parts)
