@@ -474,15 +474,17 @@ def test_the_sign_in_address_leads_back_to_the_page_when_there_is_nothing_to_sig
 
 
 def test_the_server_starts_without_importing_what_the_pages_need():
-    """`streamlit run` imports dashboard.py for its door before it answers anything: the
-    data layer (pandas, pydantic, YAML) and the chart builders load at the first page run instead,
-    while the browser loads Streamlit's own code (the benchmark's first view: they added
-    1.3 s to it when the door imported them)."""
+    """`streamlit run` imports dashboard.py for its door, and the door reads its
+    configuration, before it answers anything: the data layer (pandas, pydantic, YAML) and
+    the chart builders load at the first page run instead, while the browser loads
+    Streamlit's own code (the benchmark's first view: they added 1.3 s to it when the
+    door imported them)."""
     import subprocess
     import sys
 
     root = Path(__file__).resolve().parents[1]
-    probe = ("import sys, dashboard; heavy = ('pandas', 'pydantic', 'yaml', 'newsdash.data.loading', 'newsdash.views.charts', "
+    probe = ("import sys, dashboard; from newsdash.app import door_asgi; door_asgi.current_config(); "
+             "heavy = ('pandas', 'pydantic', 'yaml', 'newsdash.data.loading', 'newsdash.views.charts', "
              "'newsdash.exports.offline'); print([m for m in heavy if m in sys.modules])")
     done = subprocess.run([sys.executable, "-c", probe], cwd=root, capture_output=True, text=True, timeout=120,
                           check=True)

@@ -52,7 +52,7 @@ def _read_config() -> door.DoorConfig:
     import streamlit as st
     from streamlit import config
 
-    from newsdash.data.corpus import data_dir
+    from newsdash.data.folders import data_dir
 
     try:
         secrets = st.secrets.to_dict() if st.secrets.load_if_toml_exists() else None

@@ -22,6 +22,7 @@ from newsdash.data.context import (
     is_cumulative,
     load_context,
 )
+from newsdash.data.folders import DATA_DIR_ENV, PROJECT_ROOT, data_dir  # noqa: F401 - where they were
 from newsdash.data.loading import LoadedArticle, load_article, read_seed_file
 from newsdash.data.measures import MEASURES_FILE, Measure, load_measures
 from newsdash.data.review_log import LOG_FILE, Entry, corrections, read_log
@@ -29,8 +30,6 @@ from newsdash.data.stories import repeated_stories, story_of
 from newsdash.data.yamlsafe import read_bytes
 from newsdash.errors import DataError
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
 HASHED_UP_TO = 5_000_000  # bytes; larger files are refused by the loader anyway
 CONTEXT_FILES = (DEMINING_FILE, RETURNS_FILE, EVENTS_FILE)
 SEEDS_INSIDE = "seeds"  # a record folder that holds its own seeds (see seeds_dir_for)
@@ -104,11 +103,6 @@ class Corpus:
         files.update(self.context.sources)
         files.update(self.measures_source)
         return files
-
-
-def data_dir() -> Path:
-    """The data folder: DASHBOARD_DATA_DIR, else the project's own data/."""
-    return Path(os.environ.get(DATA_DIR_ENV) or PROJECT_ROOT / "data").resolve()
 
 
 def seeds_dir_for(data: Path) -> Path:
