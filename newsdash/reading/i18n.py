@@ -447,6 +447,29 @@ TEXT: dict[str, tuple[str, str]] = {
     "key_article_claim": ("the article's claim", "ما يقوله المقال"),
     "key_earlier_reports": ("earlier reports", "تقارير سابقة"),
     "card_details": ("All details", "كل التفاصيل"),  # a table row's card on a phone: the cells behind one tap
+    # the other charts' computed titles (newsdash.views.findings): a small multiple's, a chart of counts', a timeline's
+    "small_title_same": ("the article's {figure}: the same number as on {date} ({last})",
+                         "رقم المقال ({figure}) هو نفسه رقم {date} ({last})"),
+    "small_title_consistent": ("the article's {figure}: a bound already passed ({last} on {date})",
+                               "رقم المقال ({figure}) حد أدنى سبق تجاوزه ({last} في {date})"),
+    "small_title_higher": ("the article's {figure} is above the {last} of {date}",
+                           "رقم المقال ({figure}) أعلى من رقم {date} ({last})"),
+    "small_title_lower": ("the article's {figure} is below the {last} of {date}",
+                          "رقم المقال ({figure}) أدنى من رقم {date} ({last})"),
+    "small_title_inconsistent": ("the article's {figure} does not fit the {last} of {date}",
+                                 "رقم المقال ({figure}) لا يتسق مع رقم {date} ({last})"),
+    "bars_one": ("{top_label}: {top}", "{top_label}: {top}"),
+    "bars_against": ("{top_label}: {top}, against {next} for {next_label}",
+                     "{top_label}: {top}، مقابل {next} لفئة «{next_label}»"),
+    "bars_ratio": ("{top_label}: {top}, {ratio} times as many as {next_label} ({next})",
+                   "{top_label}: {top}، أي {ratio} أضعاف فئة «{next_label}» ({next})"),
+    "bars_ratio_at_least": ("{top_label}: {top}, at least {ratio} times as many as {next_label} ({next})",
+                            "{top_label}: {top}، أي {ratio} أضعاف فئة «{next_label}» ({next}) على الأقل"),
+    "bars_ratio_about": ("{top_label}: {top}, about {ratio} times as many as {next_label} ({next})",
+                         "{top_label}: {top}، أي نحو {ratio} أضعاف فئة «{next_label}» ({next})"),
+    "timeline_title_span": ("{label}: {duration}, to {ends}; the article's latest date, {last}, comes {gap} later",
+                            "{label}: {duration} حتى {ends}؛ وآخر تاريخ في المقال، {last}، يأتي بعد ذلك ب{gap}"),
+    "timeline_title_dates": ("{count} {dates} from {first} to {last}", "{count} {dates} من {first} إلى {last}"),
 }
 
 
