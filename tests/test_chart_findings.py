@@ -55,7 +55,7 @@ def test_a_small_multiple_says_how_the_figure_stands_against_the_last_report(cor
     assert titles["explosive_objects"] == explosives
     # the name is a line of its own, in bold; every line fits a phone's width
     text = comparison_chart(by_measure["hectares"], lang, corpus.measures["hectares"].label.get(lang)).layout.title.text
-    assert text.startswith("<b>") and all(len(plain_text(line)) <= 44 for line in text.split("<br>"))
+    assert text.startswith("<b>") and all(len(plain_text(line)) <= 36 for line in text.split("<br>"))
 
 
 def test_a_small_multiples_title_never_works_out_a_difference(corpus, loaded):

@@ -78,7 +78,9 @@ def comparison_chart(comparison: Comparison, lang: str, name: str | None = None)
     height = SMALL_PLOT_PX + top + 36
     fig.update_layout(
         title={"text": title, "x": 0.98 if rtl else 0.02, "xanchor": "right" if rtl else "left",
-               "y": 1 - 10 / height, "yanchor": "top", "yref": "container", "font": {"size": 14}},
+               # Plotly anchors a title's first line and sets the others above it: down by them
+               "y": 1 - (10 + TITLE_LINE_PX * (title_lines - 1)) / height, "yanchor": "top", "yref": "container",
+               "font": {"size": 13}},
         font={"family": FONT_AR if rtl else FONT_EN, "size": 12, "color": "#222222"},
         height=height, margin={"t": top, "b": 36, "l": 56, "r": LABEL_MARGIN_PX},
         template="plotly_white", showlegend=False, hoverlabel={"align": "right" if rtl else "left"},
@@ -86,8 +88,8 @@ def comparison_chart(comparison: Comparison, lang: str, name: str | None = None)
     return fig
 
 
-TITLE_WRAP = 44  # characters per title line: a small chart is a phone's width
-TITLE_LINE_PX = 19
+TITLE_WRAP = 36  # characters per title line: a small chart is a phone's width (44 ran past it at 390 px)
+TITLE_LINE_PX = 18
 
 
 def small_title(c: Comparison, name: str, lang: str) -> tuple[str, int]:
