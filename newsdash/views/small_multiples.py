@@ -74,7 +74,7 @@ def comparison_chart(comparison: Comparison, lang: str, name: str | None = None)
         fig.update_yaxes(tickmode="array", tickvals=ticks, ticktext=[format_number(v, "ar") for v in ticks],
                          tickfont=axes.TICK_FONT)
     title, title_lines = small_title(c, name or c.figure.label.get(lang), lang)
-    top = 24 + TITLE_LINE_PX * title_lines
+    top = 48 + TITLE_LINE_PX * title_lines  # and room under it for the last report's label above its point
     height = SMALL_PLOT_PX + top + 36
     fig.update_layout(
         title={"text": title, "x": 0.98 if rtl else 0.02, "xanchor": "right" if rtl else "left",
