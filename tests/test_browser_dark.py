@@ -1,7 +1,8 @@
-"""Dark mode in the running app (Chromium with the reader's scheme dark): Streamlit's frame
-follows the reader's setting ([theme.dark]), the app's own drawing follows it too
-(newsdash/app/dark_css.py): the page's background is dark, the charts' text light, and
-axe-core finds nothing serious or critical on any page, in English and Arabic."""
+"""Dark mode in the running app: Streamlit's frame follows the reader's setting ([theme.dark])
+or the theme chosen in Streamlit's own menu (⋮: System, Light, Dark), and the app's own
+drawing follows the theme Streamlit shows (newsdash/app/dark_css.py): the page's background
+is dark, the charts' text light, and axe-core finds nothing serious or critical on any page,
+in English and Arabic; a reader who chooses Light on a dark system gets dark chart text."""
 
 from __future__ import annotations
 
@@ -36,13 +37,44 @@ def dark(browser) -> Page:  # noqa: ANN001
     context.close()
 
 
-@pytest.mark.parametrize("lang", ["en", "ar"])
-def test_every_page_is_dark_with_light_chart_text_and_passes_axe(dark: Page, app_url: str, lang: str):
+@pytest.fixture
+def light_system(browser) -> Page:  # noqa: ANN001
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, color_scheme="light", bypass_csp=True)
+    yield context.new_page()
+    context.close()
+
+
+SETTLED = """() => document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState === 'notRunning'
+  && document.querySelector('[data-stale="true"]') === null"""
+SCHEME = """() => getComputedStyle(document.querySelector('[data-testid="stApp"]')).colorScheme"""
+
+
+def choose_theme(page: Page, theme: str) -> None:
+    """Choose System, Light or Dark in Streamlit's own menu (⋮), as a reader would; the
+    choice is kept for the session's next pages. It does not rerun the script."""
+    page.click('[data-testid="stMainMenu"]')
+    page.locator(f"text={theme}").last.click()
+    page.keyboard.press("Escape")
+    page.wait_for_function(f"() => ({SCHEME})() === '{theme.lower()}'", timeout=10_000)
+
+
+@pytest.mark.parametrize(("lang", "how"), [("en", "system"), ("ar", "system"), ("en", "menu"), ("ar", "menu")])
+def test_every_page_is_dark_with_light_chart_text_and_passes_axe(dark: Page, light_system: Page, app_url: str,
+                                                                 lang: str, how: str):
     axe = require_axe()
     problems = {}
+    if how == "menu":  # a light system, and Dark chosen in Streamlit's menu on the page
+        dark = light_system
     for path in PAGES:
-        dark.goto(f"{app_url}/{path}{'?lang=ar' if lang == 'ar' else ''}")
+        menu = how == "menu"  # Streamlit's menu is hidden on Arabic pages (English only): chosen in English
+        dark.goto(f"{app_url}/{path}{'?lang=ar' if lang == 'ar' and not menu else ''}")
         dark.wait_for_selector(f"{PAGES[path][1]}, {ERROR}", timeout=60_000)
+        if menu and dark.evaluate(SCHEME) != "dark":  # Streamlit keeps the choice per address
+            choose_theme(dark, "Dark")
+        if menu and lang == "ar":  # then the same page in Arabic: Streamlit keeps the theme chosen for it
+            dark.goto(f"{app_url}/{path}?lang=ar")
+            dark.wait_for_selector(f"{PAGES[path][1]}, {ERROR}", timeout=60_000)
+            assert dark.evaluate(SCHEME) == "dark", path
         dark.wait_for_timeout(1000)
         assert dark.locator(ERROR).count() == 0
         colours = dark.evaluate(COLOURS)
@@ -57,3 +89,23 @@ def test_every_page_is_dark_with_light_chart_text_and_passes_axe(dark: Page, app
         if found := dark.evaluate(AXE_SERIOUS):
             problems[path or "overview"] = found
     assert problems == {}, json.dumps(problems, indent=1, ensure_ascii=False)
+
+
+def test_charts_follow_a_theme_chosen_in_the_menu_without_a_rerun(dark: Page, app_url: str):
+    """A dark system, Light then Dark chosen in Streamlit's menu on an open page (the
+    script does not rerun): the charts' text follows the theme Streamlit shows each time."""
+    dark.goto(f"{app_url}/demining")  # the menu is on English pages (hidden on Arabic ones: English only)
+    dark.wait_for_selector(PAGES["demining"][1], timeout=60_000)
+    dark.wait_for_timeout(1000)
+    assert min(dark.evaluate(COLOURS)["chartText"]) > 0.1  # dark: light text
+    choose_theme(dark, "Light")
+    colours = dark.evaluate(COLOURS)
+    assert colours["app"] > 0.9  # the page is light
+    # and so is every chart: no light ink left (the dark theme's is above 0.5), the light theme's greys and data colours
+    assert max(colours["chartText"]) < 0.3, colours["chartText"]
+    axe = require_axe()
+    dark.add_script_tag(path=str(axe))
+    assert dark.evaluate(AXE_SERIOUS) == []
+    choose_theme(dark, "Dark")
+    colours = dark.evaluate(COLOURS)
+    assert colours["app"] < 0.05 and min(colours["chartText"]) > 0.1

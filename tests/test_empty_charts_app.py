@@ -40,7 +40,8 @@ def test_returns_without_context_series_says_so_and_keeps_the_bars(no_context_se
     assert ("Nothing to draw for “Returned to Karabakh (Russian side's count)”: no earlier report to set the "
             "article's figure against is in the context data or chosen. The article's figure: Returned to Karabakh "
             "(Russian side's count): more than 50,000 refugees.") in infos(at)
-    assert chart_titles(at) == ["People the peacekeepers helped to return home"]  # no empty axis drawn
+    assert chart_titles(at) == ["Armenians helped to return home: 127 people, 6.7 times as many as Azerbaijanis "
+                                "helped to return home (19 people)"]  # no empty axis drawn
     assert [m.value for m in at.metric][0] == "50,000+ refugees"  # the figure itself is still shown
 
 

@@ -140,7 +140,7 @@ def test_returns_shows_the_figures_quotes_and_both_charts():
                        "Azerbaijanis helped to return home": "19 people"}
     assert names(at) == ["Returned to Karabakh (Russian side's count)", "Return-bus departures from Yerevan (UNHCR count)",
                           "Still displaced in Armenia (Armenia/UN count)",
-                          "People the peacekeepers helped to return home"]
+                          "Armenians helped to return home"]  # the bars' computed title starts with the larger count
     refugees, _, _, bars = figures(at)
     assert article_point(refugees)["y"] == [50000]
     assert article_point(refugees)["marker"]["symbol"] == "triangle-up"
@@ -227,7 +227,7 @@ def test_timeline_changing_layers_writes_the_url():
 def test_timeline_in_arabic():
     at = open_page("pages/timeline.py", lang="ar", timeline_layers="article_events")
     assert not at.exception
-    assert "وقف إطلاق النار وما تلاه" in titles(at)[0]
+    assert titles(at)[0].startswith("مدة المعارك: نحو ١٫٥ شهر حتى ١٠ نوفمبر ٢٠٢٠")  # the computed title
     assert any(c.startswith("عرض ١ من ٤ طبقات: تواريخ المقال") for c in captions(at))
     assert any("التواريخ: الفترة كلها، من سبتمبر ٢٠٢٠ إلى" in c for c in captions(at))
 

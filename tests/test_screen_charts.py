@@ -52,7 +52,7 @@ def test_the_words_move_into_the_page_and_the_export_keeps_them(corpus, lang):
     assert {"note", "caveat", "source"} <= set(footer_names(exported))
     assert chart.title.get(lang) in full.layout.title.text.replace(charts.RLM, "").replace("</b><br><b>", " ")
     if lang == "ar":
-        assert screen.heading_html.count('dir="rtl" lang="ar"') == 2
+        assert screen.heading_html.count('<p dir="rtl" lang="ar"') == 2  # title, subtitle (then the key's lines)
         assert charts.RLM not in screen.heading_html + screen.footer_html
 
 

@@ -135,13 +135,17 @@ def url_selectbox(label: str, options: Sequence[str], *, key: str, default: str,
 
 
 def url_select_range(label: str, options: Sequence[str], *, key: str, lang: str, format_func) -> tuple[str, str]:  # noqa: ANN001
-    """A filter: a range of options (months) on a select slider, labelled in the language,
-    in the URL as ?key=first,last, and the same range after a language switch."""
+    """A filter: a range of options (months, in order) on a select slider, labelled in the
+    language, in the URL as ?key=first,last, and the same range after a language switch.
+    In Arabic the slider runs right to left, as the page does: its options are given
+    latest first, so the earliest is at its right end (Streamlit's slider has no
+    direction of its own); the range returned and in the URL stays first, last."""
     whole = (options[0], options[-1])
     # after a switch the slider is given both its ids and `value` (only `value` makes it a
     # range): Streamlit logs once per process that a widget had both; the ids win
     _give_back_after_switch(key, lang, tuple)
-    value = st.select_slider(label, options=options, key=key, value=url_range(key, options, whole),
+    shown = list(options)[::-1] if lang == "ar" else options
+    value = st.select_slider(label, options=shown, key=key, value=url_range(key, options, whole),
                              format_func=format_func)
     first, last = range_ids(value, options, whole)
     _remember_shown(key, lang, (first, last))

@@ -218,7 +218,10 @@ class Chart(Strict):
     kind: ChartKind
     figures: list[str] = []
     context_measure: str | None = None
+    # The chart's name. The title drawn on it is computed from what it draws (newsdash.views.
+    # findings); `title_override` replaces that when the computed one is not the story.
     title: Bilingual
+    title_override: Bilingual | None = None
     subtitle: Bilingual
     note: Bilingual
     source: Bilingual

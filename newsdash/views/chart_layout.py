@@ -82,7 +82,10 @@ def _bottom_annotations(fig: go.Figure, texts: list[tuple[str, str, str]], lang:
 
 
 def legend_rows(fig: go.Figure, legend: str = "legend") -> int:
-    """How many rows a horizontal legend takes at the assumed width."""
+    """How many rows a horizontal legend takes at the assumed width (none when the
+    figure shows no legend: an Arabic figure carries its key as annotations)."""
+    if fig.layout.showlegend is False:
+        return 0
     widths = [40 + 7.5 * len(trace.name or "") for trace in fig.data
               if trace.showlegend is not False and trace.name and (trace.legend or "legend") == legend]
     rows, used = (1 if widths else 0), 0.0
@@ -138,6 +141,8 @@ def frame_figure(fig: go.Figure, frame: pd.DataFrame, chart: Chart, loaded: Load
                                          # the title is not indented with the entries: a space or two puts it on the edge
                                          "title": {"text": ("" if rtl else "&nbsp;&nbsp;") + plotly_safe(t("key_title", lang), lang),
                                                    "font": {"size": 13}, **({"side": "top right"} if rtl else {})}}})
+    if rtl:
+        right_to_left_key(fig, title_px, top, right - EDGE_PX, lang)
     # the same gridlines on screen and in every export: values only, no date grid
     fig.update_xaxes(showgrid=fig.layout.xaxis.showgrid or False, gridcolor=GRID_COLOUR, zeroline=False,
                      showline=True, linecolor="#BBBBBB")
@@ -162,3 +167,79 @@ def arabic_axes(fig: go.Figure, frame: pd.DataFrame, kind: str) -> None:
         axes.arabic_value_axis(fig, shown[1] if shown else float(pd.to_numeric(frame["value"]).max()) * BAR_HEADROOM)
 
 
+
+
+# THE KEY IN ARABIC, RIGHT TO LEFT
+#
+# Plotly draws a legend's symbol on the left of its text and has no right-to-left legend,
+# so an Arabic key read backwards. In Arabic the legends are replaced by annotations placed
+# here: each entry's symbol (a glyph in the trace's colour) on the right of its text, the
+# entries from the right edge leftwards, the rows where the legends were. The screen turns
+# these annotations into an HTML key that wraps at any width (newsdash.views.screen_charts).
+
+KEY_GLYPHS = {"diamond": "◆", "diamond-open": "◇", "triangle-up": "▲", "circle": "●", "circle-open": "○",
+              "x-thin-open": "✕", "square": "■"}
+GLYPH_FONT = "DejaVu Sans, Noto Sans Symbols 2, sans-serif"  # has every glyph above
+KEY_GLYPH_PX = 30  # the symbol's room, right of its text
+KEY_GAP_PX = 4
+
+
+def shown_in_legend(fig: go.Figure, trace) -> bool:  # noqa: ANN001
+    """Whether Plotly would give the trace a legend entry."""
+    if fig.layout.showlegend is False or not trace.name:
+        return False
+    return trace.showlegend is True or (trace.showlegend is None and len(fig.data) > 1)
+
+
+def key_glyph(trace) -> tuple[str, str, float]:  # noqa: ANN001
+    """The symbol of a trace's legend entry as text: (glyph, colour, opacity)."""
+    marker = trace.marker
+    if trace.type == "bar":
+        shapes = marker.pattern.shape if marker.pattern is not None else None
+        hatched = any(shapes) if isinstance(shapes, (list, tuple)) else bool(shapes)
+        return ("▨" if hatched else "■"), str(marker.color), float(marker.opacity or 1)
+    mode = trace.mode or "markers"
+    symbol = marker.symbol if marker is not None else None
+    symbol = (symbol[0] if isinstance(symbol, (list, tuple)) and symbol else symbol) or "circle"
+    dot = KEY_GLYPHS.get(symbol, "●")
+    if "lines" in mode:
+        line = "┈┈" if (trace.line.dash or "solid") != "solid" else "──"
+        return (f"{line[0]}{dot}{line[1]}" if "markers" in mode else line), str(trace.line.color), 1.0
+    return dot, str(marker.color), 1.0
+
+
+def right_to_left_key(fig: go.Figure, title_px: int, top: int, right_px: int, lang: str) -> None:
+    """The figure's legends (the series', then the symbols' key with its title on a line of
+    its own) drawn as annotations, right to left; the legends themselves hidden. `right_px`
+    is how far right of the plot the key's edge is (the title's edge)."""
+    row = 0
+    for legend in ("legend", KEYS_LEGEND):
+        traces = [tr for tr in fig.data if shown_in_legend(fig, tr) and (tr.legend or "legend") == legend]
+        if not traces:
+            continue
+        if legend == KEYS_LEGEND:
+            fig.add_annotation(**_key_place(top, title_px, row, right_px), name="key_title", font={"size": 13},
+                               text=f"<b>{plotly_safe(t('key_title', lang), lang)}</b>")
+            row += 1
+        used = 0.0
+        for trace in traces:
+            width = 40 + 7.5 * len(trace.name)  # as legend_rows counts them: the same rows
+            if used and used + width > ASSUMED_WIDTH_PX:
+                row, used = row + 1, 0.0
+            glyph, colour, opacity = key_glyph(trace)
+            place = _key_place(top, title_px, row, right_px - used)
+            fig.add_annotation(**place, name="key_glyph", text=glyph, opacity=opacity,
+                               font={"size": 15, "color": colour, "family": GLYPH_FONT})
+            text_place = {**place, "xshift": place["xshift"] - KEY_GLYPH_PX - KEY_GAP_PX}
+            fig.add_annotation(**text_place, name="key_text", text=trace.name, font={"size": 13})
+            used += width
+        row += 1
+    fig.update_layout(showlegend=False)
+
+
+def _key_place(top: int, title_px: int, row: int, right_shift: float) -> dict:
+    """Where an entry of the key's `row` ends on the right: so many pixels right of the
+    plot's right edge, the row's middle so many pixels above the plot's top."""
+    return {"xref": "paper", "x": 1, "xanchor": "right", "xshift": right_shift, "yref": "paper", "y": 1,
+            "yanchor": "middle", "yshift": top - title_px - LEGEND_ROW_PX * row - LEGEND_ROW_PX / 2 - 6,
+            "showarrow": False, "align": "right"}

@@ -60,6 +60,7 @@ from newsdash.views.chart_parts import (
     value_text,
 )
 from newsdash.views.comparison import compare_article, note_sentence
+from newsdash.views.findings import Count, Span, counts_title, timeline_title
 from newsdash.views.review import figure_corrections
 from newsdash.views.screen_charts import (
     BAR_VALUE_ROOM,
@@ -84,6 +85,7 @@ from newsdash.views.series_charts import (
 )
 from newsdash.views.small_multiples import GAP_SHARE, comparison_chart, comparison_value_range
 from newsdash.views.timeline_chart import (
+    DAYS_OF_UNIT,
     TIMELINE_WRAP,
     draw_timeline,
     frame_date_filter,
@@ -97,7 +99,7 @@ __all__ = [  # what callers use from here, wherever it is built
     "SCREEN_TIMELINE_BAR", "SCREEN_TIMELINE_ROW_PX", "SCREEN_TOP_PX", "TIMELINE_LAYERS", "TIMELINE_WRAP",
     "TITLE_LINE_PX", "ExportWords", "MeasureChart", "ScreenChart", "alt_text",
     "build_chart", "category_charts", "chart_frame", "comparison_chart", "comparison_value_range", "empty_message",
-    "file_stem", "get_chart", "measure_chart", "months_without_report", "nothing_to_draw", "plain_text",
+    "file_stem", "get_chart", "titled_chart", "measure_chart", "months_without_report", "nothing_to_draw", "plain_text",
     "plotly_config", "precision_label", "report_gaps", "screen_chart", "t", "timeline_filter_tag",
 ]
 
@@ -116,10 +118,46 @@ def get_chart(loaded: LoadedArticle, chart_id: str, source: Source | None = None
     measure's), else one of the article's own; a missing one is a data error."""
     if isinstance(source, Corpus) and chart_id in source.measures:
         return measure_chart(source, loaded, chart_id)
+    return titled_chart(_article_chart(loaded, chart_id), loaded, source)
+
+
+def _article_chart(loaded: LoadedArticle, chart_id: str) -> Chart:
+    """One of the article's own charts as its YAML gives it (its `title` is its name)."""
     for chart in loaded.article.charts:
         if chart.id == chart_id:
             return chart
     raise DataError(str(loaded.path), f"no chart with id '{chart_id}'", record_id=chart_id)
+
+
+def titled_chart(chart: Chart, loaded: LoadedArticle, source: Source | None = None) -> Chart:
+    """An article's chart with the title that says what it shows, computed from what it
+    draws (newsdash.views.findings), or the editors' `title_override`; under an override the
+    subtitle starts with the chart's name, so the chart still says what it counts. A
+    measure's chart is titled already (newsdash.views.series_charts)."""
+    if isinstance(chart, MeasureChart):
+        return chart
+    if chart.title_override is not None:
+        subtitle = {lang: f"{chart.title.get(lang)}: {chart.subtitle.get(lang)}" for lang in ("en", "ar")}
+        return chart.model_copy(update={"title": chart.title_override, "subtitle": type(chart.subtitle)(**subtitle)})
+    names = {m: measure.label for m, measure in source.measures.items()} if isinstance(source, Corpus) else {}
+    titles = {lang: _computed_title(chart, loaded, names, lang) for lang in ("en", "ar")}
+    if not all(titles.values()):
+        return chart
+    return chart.model_copy(update={"title": type(chart.title)(**titles)})
+
+
+def _computed_title(chart: Chart, loaded: LoadedArticle, names: dict, lang: str) -> str | None:
+    figures = [f for f in loaded.article.confirmed_figures if f.id in chart.figures]
+
+    def label(fig) -> str:  # noqa: ANN001 - a figure on a measure goes by the measure's one name
+        return names[fig.measure].get(lang) if fig.measure in names else fig.label.get(lang)
+
+    if chart.kind == "bars":
+        return counts_title([Count(label(f), float(f.value), f.qualifier, f.unit,
+                                   None if f.value_max is None else float(f.value_max)) for f in figures], lang)
+    spans = [Span(label(f), float(f.value), f.qualifier, f.unit, f.period.end or f.period.as_of) for f in figures
+             if f.unit in DAYS_OF_UNIT and (f.period.end or f.period.as_of)]
+    return timeline_title(spans[0] if spans else None, [e.date for e in loaded.article.events], lang)
 
 
 def chart_frame(loaded: LoadedArticle, source: Source, chart_id: str, lang: str, **filters) -> pd.DataFrame:
@@ -241,6 +279,7 @@ def empty_message(loaded: LoadedArticle, source: Source, chart_id: str, lang: st
     chart = get_chart(loaded, chart_id, source)
     frame = chart_frame(loaded, source, chart_id, lang, **filters)
     key = nothing_to_draw(frame, chart.kind)
+    chart = chart if isinstance(chart, MeasureChart) else _article_chart(loaded, chart_id)  # by its name
     if key is None:
         return None
     values = "; ".join(f"{r.label}: {value_text(r, lang)}" for r in frame[frame["is_article"]].itertuples())
@@ -291,6 +330,7 @@ def plotly_config(chart: Chart, loaded: LoadedArticle, lang: str, filter_tag: st
 def alt_text(chart: Chart, loaded: LoadedArticle, lang: str) -> str:
     """A sentence or three a screen reader can say instead of the chart: on a measure's
     chart, every article's figure with who said it and when."""
+    chart = titled_chart(chart, loaded)  # what the chart shows, first
     parts = [f"{chart.title.get(lang)}.", chart.subtitle.get(lang)]
     published = day_for(loaded.article.article.published, lang)
     if isinstance(chart, MeasureChart):

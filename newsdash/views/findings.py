@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from newsdash.reading.dates import span_of
-from newsdash.reading.formatting import counted_unit, format_date, format_number, format_value
+from newsdash.reading.formatting import count_noun, counted_unit, format_date, format_number, format_value
 from newsdash.reading.i18n import t
 from newsdash.textsafety import html_text
-from newsdash.views.comparison import HIGHER, INCONSISTENT, LOWER, Comparison
+from newsdash.views.comparison import HIGHER, INCONSISTENT, LOWER, Comparison, whole_months
 
 # 1/ THE SHAPE OF A SERIES
 
@@ -229,3 +229,104 @@ def overview_finding(comparisons: Sequence[Comparison], parties: Mapping[str, st
 
 def _number(n: int, lang: str) -> str:
     return format_number(n, lang)
+
+
+# 4/ THE OTHER CHARTS' TITLES: A SMALL MULTIPLE, A CHART OF COUNTS, A TIMELINE
+#
+# Each says what its chart shows, with the values it rests on and their qualifiers. A
+# ratio or a gap is worked out only from what allows it: from exact values as such, from a
+# lower bound over an exact value as "at least", never from a bound as if it were exact.
+
+RATIO_WORTH_SAYING = 1.5  # below this, two counts are said side by side, not as a multiple
+
+
+def _qualified(value: float, qualifier: str, unit: str, lang: str, value_max: float | None = None) -> str:
+    return f"{format_value(value, qualifier, lang, value_max)} {counted_unit(unit, value_max or value, lang)}"
+
+
+def comparison_title(c: Comparison, lang: str) -> str:
+    """A small multiple's finding, under the measure's name: how the article's figure stands
+    against the latest earlier report ('the article's 2,320 hectares is below the 2,326.6
+    hectares of 20 December 2021'); both values as reported, no difference worked out."""
+    fig = c.figure
+    return t(f"small_title_{c.status}", lang).format(
+        figure=_qualified(fig.value, fig.qualifier, fig.unit, lang, fig.value_max),
+        last=_qualified(c.last.value, c.last.qualifier, fig.unit, lang),
+        date=format_date(c.last.as_of, lang).replace(" ", NBSP))  # a date is never split over two lines
+
+
+NBSP = "\u00a0"
+
+
+@dataclass(frozen=True)
+class Count:
+    """One bar of a chart of counts: its label, value, qualifier and unit."""
+
+    label: str
+    value: float
+    qualifier: str
+    unit: str
+    value_max: float | None = None
+
+
+def _ratio_key(top: Count, other: Count) -> str | None:
+    """How a multiple of two counts may be said: exact over exact as is; a lower bound over
+    an exact value as 'at least'; 'about' over exact or about as 'about'; else not at all."""
+    if other.qualifier != "exact" and not (other.qualifier == "about" and top.qualifier == "about"):
+        return None
+    return {"exact": "bars_ratio", "more_than": "bars_ratio_at_least", "about": "bars_ratio_about"}.get(top.qualifier)
+
+
+def counts_title(counts: Sequence[Count], lang: str) -> str | None:
+    """A chart of counts' finding: the largest against the next ('Armenians helped to return
+    home: 127 people, 6.7 times as many as Azerbaijanis helped to return home (19 people)');
+    None when there is nothing to count."""
+    if not counts:
+        return None
+    top, *rest = sorted(counts, key=lambda c: -c.value)
+    words = {"top_label": top.label, "top": _qualified(top.value, top.qualifier, top.unit, lang, top.value_max)}
+    if not rest:
+        return t("bars_one", lang).format(**words)
+    other = rest[0]
+    words |= {"next_label": other.label,
+              "next": _qualified(other.value, other.qualifier, other.unit, lang, other.value_max)}
+    key = _ratio_key(top, other) if other.value > 0 and top.unit == other.unit else None
+    ratio = top.value / other.value if key else 0.0
+    if ratio < RATIO_WORTH_SAYING:
+        return t("bars_against", lang).format(**words)
+    return t(key, lang).format(**words, ratio=format_number(round(ratio, 1), lang))
+
+
+@dataclass(frozen=True)
+class Span:
+    """A duration the article gives (its label, value, qualifier, unit) and the date it ends."""
+
+    label: str
+    value: float
+    qualifier: str
+    unit: str
+    ends: str
+
+
+def timeline_title(span: Span | None, dates: Sequence[str], lang: str) -> str | None:
+    """A timeline's finding: how long the span the article gives lasted, to when, and how
+    long after it the article's latest date comes ('Length of the fighting: about 1.5 months,
+    to 10 November 2020; the article's latest date, 29 December 2021, more than 13 months
+    later'); without a span, how many dates over which months. None without a date."""
+    if not dates:
+        return None
+    last = max(dates, key=lambda d: span_of(d)[1])
+    if span is None:
+        first = min(dates, key=lambda d: span_of(d)[0])
+        return t("timeline_title_dates", lang).format(
+            count=format_number(len(dates), lang), dates=count_noun("dates", len(dates), lang),
+            first=format_date(first, lang), last=format_date(last, lang))
+    ends, begins = span_of(span.ends)[1], span_of(last)[0]
+    gap = whole_months(ends.isoformat(), begins.isoformat())
+    # the gap is counted from the latest day the span may end to the earliest the date may be:
+    # "more than" unless both are days and the gap is whole months to the day
+    exact = span_of(span.ends)[0] == ends and span_of(last)[0] == span_of(last)[1] and begins.day == ends.day
+    return t("timeline_title_span", lang).format(
+        label=span.label, duration=_qualified(span.value, span.qualifier, span.unit, lang),
+        ends=format_date(span.ends, lang), last=format_date(last, lang),
+        gap=_qualified(gap, "exact" if exact else "more_than", "months", lang))

@@ -53,6 +53,39 @@ def _is_footer(annotation) -> bool:  # noqa: ANN001
     return annotation.xref == "paper" and annotation.yref == "paper" and (annotation.y or 0) <= 0
 
 
+def _is_key(annotation) -> bool:  # noqa: ANN001
+    """A piece of the right-to-left key an Arabic figure carries instead of Plotly's legend
+    (newsdash.views.chart_layout.right_to_left_key)."""
+    return (annotation.name or "").startswith("key_")
+
+
+def key_html(key: list, lang: str) -> str:
+    """The right-to-left key as page HTML, which wraps at any width: each symbol (hidden
+    from screen readers: the text says it) before its text, so on the right of it in a
+    right-to-left paragraph; the symbols' key after the series' on a line of its own.
+    Escaped: the annotations' text is plotly_safe text, read back to plain words."""
+    if not key:
+        return ""
+    direction = ' dir="rtl" lang="ar"' if lang == "ar" else ""
+    lines, entries, glyph = [], [], None
+    for annotation in key:
+        if annotation.name == "key_title":
+            if entries:
+                lines.append(entries)
+            entries = [f"<b>{html.escape(plain_text(annotation.text))}</b>"]
+        elif annotation.name == "key_glyph":
+            glyph = (f'<span aria-hidden="true" style="color:{html.escape(str(annotation.font.color))};'
+                     f'opacity:{annotation.opacity or 1};font-family:DejaVu Sans,sans-serif">'
+                     f"{html.escape(plain_text(annotation.text))}</span>")
+        else:
+            entries.append(f'<span class="nd-key-entry">{glyph or ""} {html.escape(plain_text(annotation.text))}</span>')
+            glyph = None
+    lines.append(entries)
+    rows = "".join(f'<p class="nd-key"{direction} style="margin:0 0 0.2rem 0;text-align:right;font-size:0.875rem;'
+                   f'display:flex;flex-wrap:wrap;gap:0.2rem 1.2rem">{"".join(row)}</p>' for row in lines)
+    return rows
+
+
 def _text_html(text: str, lang: str, style: str, role: str = "") -> str:
     direction = ' dir="rtl" lang="ar"' if lang == "ar" else ""
     align = "text-align:right;" if lang == "ar" else ""
@@ -72,10 +105,12 @@ def screen_chart(fig: go.Figure, kind: str, lang: str, *, copy: bool = True) -> 
         _text_html(subtitle, lang, "color:#333333;") if subtitle else "",
     ])
     lines = "".join(_text_html(plain_text(a.text), lang, f"font-size:0.875rem;color:{_page_grey(a)};") for a in footer)
+    key = [a for a in layout.annotations if _is_key(a)]
+    heading += key_html(key, lang)
     screen = go.Figure(fig) if copy else fig
     margin = layout.margin
     plot_px = (layout.height or 450) - (margin.t or 0) - (margin.b or 0)
-    legend_px = LEGEND_ROW_PX * legend_rows(screen)
+    legend_px = 0 if key else LEGEND_ROW_PX * legend_rows(screen)
     rtl = lang == "ar"
     screen.update_layout(
         title=None,
@@ -84,7 +119,8 @@ def screen_chart(fig: go.Figure, kind: str, lang: str, *, copy: bool = True) -> 
         legend={"xref": "paper", "yref": "paper", "x": 1 if rtl else 0, "y": 1.02, "yanchor": "bottom",
                 "xanchor": "right" if rtl else "left"},
     )
-    screen.layout.annotations = [a for a in layout.annotations if not _is_footer(a)]  # update_layout keeps them
+    # update_layout keeps them
+    screen.layout.annotations = [a for a in layout.annotations if not _is_footer(a) and not _is_key(a)]
     if kind == "bars":
         _room_for_values(screen, rtl)
     screen.update_xaxes(automargin=True)

@@ -23,6 +23,7 @@ from newsdash.views.chart_parts import (
     plotly_safe,
 )
 from newsdash.views.comparison import Comparison
+from newsdash.views.findings import comparison_title
 
 # 6/ SMALL MULTIPLES: one figure against the latest earlier report of its series
 
@@ -72,14 +73,34 @@ def comparison_chart(comparison: Comparison, lang: str, name: str | None = None)
         ticks = _ticks_between(low, high)
         fig.update_yaxes(tickmode="array", tickvals=ticks, ticktext=[format_number(v, "ar") for v in ticks],
                          tickfont=axes.TICK_FONT)
+    title, title_lines = small_title(c, name or c.figure.label.get(lang), lang)
+    top = 48 + TITLE_LINE_PX * title_lines  # and room under it for the last report's label above its point
+    height = SMALL_PLOT_PX + top + 36
     fig.update_layout(
-        title={"text": f"<b>{plotly_safe(name or c.figure.label.get(lang), lang)}</b>", "x": 0.98 if rtl else 0.02,
-               "xanchor": "right" if rtl else "left", "font": {"size": 15}},
+        title={"text": title, "x": 0.98 if rtl else 0.02, "xanchor": "right" if rtl else "left",
+               # Plotly anchors a title's first line and sets the others above it: down by them
+               "y": 1 - (10 + TITLE_LINE_PX * (title_lines - 1)) / height, "yanchor": "top", "yref": "container",
+               "font": {"size": 13}},
         font={"family": FONT_AR if rtl else FONT_EN, "size": 12, "color": "#222222"},
-        height=SMALL_PLOT_PX + 80, margin={"t": 44, "b": 36, "l": 56, "r": LABEL_MARGIN_PX},
+        height=height, margin={"t": top, "b": 36, "l": 56, "r": LABEL_MARGIN_PX},
         template="plotly_white", showlegend=False, hoverlabel={"align": "right" if rtl else "left"},
     )
     return fig
+
+
+TITLE_WRAP = 36  # characters per title line: a small chart is a phone's width (44 ran past it at 390 px)
+TITLE_LINE_PX = 18
+
+
+def small_title(c: Comparison, name: str, lang: str) -> tuple[str, int]:
+    """The small chart's title, as Plotly text, and its number of lines: the measure's one
+    name in bold, then what the chart shows (newsdash.views.findings.comparison_title),
+    wrapped to the chart's width."""
+    name_lines = textwrap.wrap(name, TITLE_WRAP) or [""]
+    finding_lines = textwrap.wrap(comparison_title(c, lang), TITLE_WRAP)
+    text = "<br>".join([*(f"<b>{plotly_safe(line, lang)}</b>" for line in name_lines),
+                        *(plotly_safe(line, lang) for line in finding_lines)])
+    return text, len(name_lines) + len(finding_lines)
 
 
 # THE KEY: what each marker means, once above the small charts
