@@ -148,6 +148,23 @@ def app_url():
     proc.wait(timeout=20)
 
 
+@pytest.fixture(scope="session")
+def gated_url():
+    """One running dashboard behind the reader password (tests/test_auth.py's PASSWORD),
+    shared by the browser tests of the door that need no setting of their own (each test
+    process starts it once, when a test first asks for it). Each test signs in from a
+    browser context of its own: a sign-out revokes only that browser's cookie, and no
+    test here enters a wrong password, so none spends another's share of the brake."""
+    require_browser()
+    from newsdash.app import auth
+    from tests.test_auth import ENCODED
+
+    proc, url = start_app(env={auth.ENV_VAR: ENCODED})
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
 def open_page(page: str, **params: str):  # noqa: ANN201 - AppTest
     """Open a page as a visitor would: the entry script first (it sets the language),
     then the page, with the URL's query parameters."""
