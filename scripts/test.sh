@@ -24,4 +24,8 @@ fi
 .venv/bin/python -m newsdash validate
 # two worker processes (pytest-xdist); each test module stays on one worker, in order,
 # so a module's server fixture starts once. TEST_WORKERS=0 runs in this process.
-exec .venv/bin/python -m pytest -n "${TEST_WORKERS:-2}" --dist loadscope --no-loadscope-reorder "$@"
+# Python may keep its compiled files (PYTHONDONTWRITEBYTECODE off for the tests): pytest
+# then keeps the test modules it rewrote for its asserts, and a second run's collection
+# takes half the CPU (5 s instead of 11 s a process).
+exec env -u PYTHONDONTWRITEBYTECODE .venv/bin/python -m pytest -n "${TEST_WORKERS:-2}" --dist loadscope \
+  --no-loadscope-reorder "$@"

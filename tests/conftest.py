@@ -32,10 +32,25 @@ RUNS_THE_APP = {"test_hostile", "test_door_server", "test_record", "test_bench",
                 "test_loadtest", "test_sign_out", "test_remember", "test_deploy", "test_secure_defaults"}
 
 
-# Seconds a test module takes on top of its tests' share (a benchmark's own servers and
-# browsers, started in a fixture), for the order below.
-LONG_SETUP = {"test_bench_browser": 120.0, "test_loadtest": 90.0, "test_bench": 45.0}
-SECONDS_PER_TEST = {"browser": 8.0, "slow": 1.5, "fast": 0.05}  # rough means on two cores
+# Seconds each of the longest test modules took in a full run of the suite (6 December
+# 2026: two processes, a shared machine at load average 12 to 22, about four times an idle
+# machine's times; test_confirm and test_one_story as measured since they run the command
+# line in-process), for the order below: only their order matters. Any other module: its
+# tests by kind, in the same units (the means of that run's other modules).
+MODULE_SECONDS = {
+    "test_escaping": 252, "test_export": 244, "test_browser_phone_tables": 202, "test_secure_defaults": 192,
+    "test_offline": 187, "test_browser_dark": 157, "test_browser_arabic_leftovers": 153,
+    "test_browser_language_switch": 153, "test_browser_phone_a11y": 139, "test_browser_review": 135,
+    "test_bench_capacity": 134, "test_browser_page_scripts": 130, "test_bench_browser": 128, "test_charts": 127,
+    "test_browser_data_pages": 127, "test_record": 123, "test_hostile": 123, "test_review_attack": 105,
+    "test_replicas_app": 99, "test_loadtest": 97, "test_browser_fresh_server": 93, "test_deployment_files": 82,
+    "test_cli": 82, "test_url_state": 81, "test_heap": 74, "test_deploy": 73, "test_browser_text_pages": 73,
+    "test_oidc_browser": 71, "test_record_pages_app": 71, "test_travel_server": 69, "test_extract_bounds": 68,
+    "test_bench": 67, "test_guard": 67, "test_one_name": 63, "test_replicas_store": 62, "test_browser_print": 61,
+    "test_yaml_fast_path": 58, "test_browser_offline": 57, "test_door_server": 57, "test_remember": 56,
+    "test_confirm": 42,
+}
+SECONDS_PER_TEST = {"browser": 20.0, "slow": 2.0, "fast": 0.1}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -55,8 +70,8 @@ def _longest_module_first(items: list[pytest.Item]) -> None:
     for item in items:
         kind = "browser" if item.get_closest_marker("browser") else \
             "slow" if item.get_closest_marker("slow") else "fast"
-        stem = item.path.stem
-        seconds[stem] = seconds.get(stem, LONG_SETUP.get(stem, 0.0)) + SECONDS_PER_TEST[kind]
+        seconds[item.path.stem] = seconds.get(item.path.stem, 0.0) + SECONDS_PER_TEST[kind]
+    seconds.update({stem: measured for stem, measured in MODULE_SECONDS.items() if stem in seconds})
     items.sort(key=lambda item: -seconds[item.path.stem])
 
 
@@ -145,6 +160,23 @@ def app_url():
     """One running dashboard on the shipped data, shared by the browser tests."""
     require_browser()
     proc, url = start_app()
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def gated_url():
+    """One running dashboard behind the reader password (tests/test_auth.py's PASSWORD),
+    shared by the browser tests of the door that need no setting of their own (each test
+    process starts it once, when a test first asks for it). Each test signs in from a
+    browser context of its own: a sign-out revokes only that browser's cookie, and no
+    test here enters a wrong password, so none spends another's share of the brake."""
+    require_browser()
+    from newsdash.app import auth
+    from tests.test_auth import ENCODED
+
+    proc, url = start_app(env={auth.ENV_VAR: ENCODED})
     yield url
     proc.terminate()
     proc.wait(timeout=20)

@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from newsdash.app import auth
-from tests.conftest import DASHBOARD, ROOT, start_app
+from tests.conftest import DASHBOARD, ROOT
 from tests.doorclient import browser_signed_in
 
 PASSWORD = "correct horse battery staple"
@@ -152,26 +152,21 @@ def test_the_hash_may_come_from_streamlit_secrets(monkeypatch, tmp_path):
 
 
 @pytest.mark.browser
-def test_in_a_browser_every_url_shows_the_sign_in_form_first(page, monkeypatch, tmp_path):
+def test_in_a_browser_every_url_shows_the_sign_in_form_first(page, gated_url):
     """A sub-page link opened directly must not get past the door either; after signing in
     the browser is on the page it asked for, in the language it asked for."""
-    monkeypatch.setenv(auth.ENV_VAR, ENCODED)
-    proc, url = start_app()
-    try:
-        page.goto(f"{url}/demining?lang=en")
-        page.wait_for_selector('input[type="password"]', timeout=30_000)
-        assert page.url == f"{url}/sign-in?next=%2Fdemining%3Flang%3Den"
-        assert "1,937" not in page.inner_text("body")
-        page.fill('input[type="password"]', PASSWORD)
-        page.keyboard.press("Enter")
-        page.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)
-        assert page.url.startswith(f"{url}/demining")  # (the app may drop lang=en, its default, from the URL)
-        assert page.locator('[data-testid="stMain"] h1').inner_text() == "Demining progress"  # the linked page
-        assert "1,937" in page.inner_text('[data-testid="stMain"]')
-        assert all(c["httpOnly"] for c in page.context.cookies() if c["name"].startswith("newsdash_"))
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+    url = gated_url
+    page.goto(f"{url}/demining?lang=en")
+    page.wait_for_selector('input[type="password"]', timeout=30_000)
+    assert page.url == f"{url}/sign-in?next=%2Fdemining%3Flang%3Den"
+    assert "1,937" not in page.inner_text("body")
+    page.fill('input[type="password"]', PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)
+    assert page.url.startswith(f"{url}/demining")  # (the app may drop lang=en, its default, from the URL)
+    assert page.locator('[data-testid="stMain"] h1').inner_text() == "Demining progress"  # the linked page
+    assert "1,937" in page.inner_text('[data-testid="stMain"]')
+    assert all(c["httpOnly"] for c in page.context.cookies() if c["name"].startswith("newsdash_"))
 
 
 def test_a_page_run_without_the_entry_script_gets_no_data(gated):

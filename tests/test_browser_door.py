@@ -10,10 +10,8 @@ import threading
 
 import pytest
 
-from newsdash.app import auth
-from newsdash.app.serve import free_port, stop
-from tests.conftest import start_app
-from tests.test_auth import ENCODED, PASSWORD
+from newsdash.app.serve import free_port
+from tests.test_auth import PASSWORD
 
 pytestmark = pytest.mark.browser
 
@@ -30,15 +28,6 @@ ws.onclose = (e) => {{ window.results.closed = e.code; }};
 fetch("{app}/", {{credentials: "include"}}).then(r => r.text()).then(
   t => {{ window.results.read = t.length; }}, e => {{ window.results.read = "refused"; }});
 </script></body></html>"""
-
-
-@pytest.fixture(scope="module")
-def gated_url():
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv(auth.ENV_VAR, ENCODED)
-        proc, url = start_app()
-    yield url
-    stop(proc)
 
 
 def sign_in(page, url: str, path: str = "/demining?lang=en") -> None:  # noqa: ANN001

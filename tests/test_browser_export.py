@@ -10,6 +10,7 @@ from newsdash.exports import chart_files as export
 from newsdash.reading.formatting import digits_for
 from newsdash.views import charts
 from tests.conftest import require_browser
+from tests.offline_routes import only_the_file
 
 pytestmark = pytest.mark.browser
 
@@ -30,16 +31,7 @@ def html_file(tmp_path, lang: str):
 def test_html_download_draws_offline_without_any_request(page, tmp_path, lang):
     require_browser()
     path, chart = html_file(tmp_path, lang)
-    outside: list[str] = []
-
-    def block_the_network(route):
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", block_the_network)
+    outside = only_the_file(page)
     page.goto(path.as_uri())
     page.wait_for_selector(".main-svg", timeout=30_000)
     # a long title wraps: one tspan a line (each right-to-left line marked in Arabic)

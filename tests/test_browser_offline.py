@@ -14,6 +14,7 @@ from newsdash.data.corpus import load_corpus
 from newsdash.data.method import load_method
 from newsdash.exports.offline import offline_bytes
 from tests.conftest import ROOT, require_browser
+from tests.offline_routes import only_the_file
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -33,16 +34,7 @@ def open_offline(browser: Browser, path: Path, width: int = 1440, scheme: str = 
     """The file in a context with no network: every request but the file itself aborted."""
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
     context.set_offline(True)
-    asked: list[str] = []
-
-    def only_the_file(route) -> None:  # noqa: ANN001
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            asked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_the_file)
+    asked = only_the_file(context)
     page = context.new_page()
     page.goto(path.as_uri())
     return page, asked

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from newsdash.cli import main
 from newsdash.curation import confirm as c
 from newsdash.data.corpus import load_corpus
 from tests import record_data as rd
@@ -23,13 +24,20 @@ def data(tmp_path: Path) -> Path:
     return rd.data_folder(tmp_path)
 
 
-def new_article(data: Path) -> dict:
-    """`python -m newsdash new-article` on the fixture's text; the draft it wrote."""
+def new_article(data: Path, as_a_command: bool = False) -> dict:
+    """`newsdash new-article` on the fixture's text, through the command line's own `main`
+    in this process (or, as_a_command, `python -m newsdash` in a process of its own, as a
+    user runs it); the draft it wrote."""
     source = data.parent / "incoming.txt"
     source.write_bytes(rd.seed_bytes())
-    done = subprocess.run([PYTHON, "-m", "newsdash", "new-article", str(source)], capture_output=True, text=True,
-                          env={**os.environ, "DASHBOARD_DATA_DIR": str(data)}, cwd=rd.ROOT, check=False)
-    assert done.returncode == 0, done.stderr
+    if as_a_command:
+        done = subprocess.run([PYTHON, "-m", "newsdash", "new-article", str(source)], capture_output=True, text=True,
+                              env={**os.environ, "DASHBOARD_DATA_DIR": str(data)}, cwd=rd.ROOT, check=False)
+        assert done.returncode == 0, done.stderr
+    else:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("DASHBOARD_DATA_DIR", str(data))
+            assert main(["new-article", str(source)]) == 0
     draft_file = data / "articles" / "draft-fb74683482dfbc10.yaml"
     return yaml.safe_load(draft_file.read_text(encoding="utf-8"))
 
@@ -56,7 +64,7 @@ def test_the_draft_offers_the_ministry_count_with_its_qualifier(data: Path) -> N
 
 
 def test_new_article_then_confirm_then_validate(data: Path) -> None:
-    draft = new_article(data)
+    draft = new_article(data, as_a_command=True)
     target = c.save_confirmed(answered(draft), rd.seed_bytes(), data)
     assert target == data / "articles" / f"{rd.ARTICLE_ID}.yaml"
     done = subprocess.run([PYTHON, "-m", "newsdash", "validate"], capture_output=True, text=True, cwd=rd.ROOT,

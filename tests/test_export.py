@@ -25,6 +25,7 @@ from newsdash.exports import presskit
 from newsdash.exports.static_export import ExportUnavailable, StaticExporter, shared_exporter
 from newsdash.views import charts
 from tests.conftest import DASHBOARD, ROOT, require_browser
+from tests.download_buttons import button_labels, button_script, run_button
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u2066\u2067\u2068\u2069"))
@@ -372,42 +373,31 @@ def test_press_kit_without_a_browser_has_the_data_and_says_images_are_missing(co
     assert "data/context_demining.csv" in files and "data/events.json" in files
 
 
-def test_cli_export_without_outdir_still_prints_json_to_stdout():
-    result = subprocess.run([sys.executable, "-m", "newsdash", "export", "--format", "json"], cwd=ROOT,
-                            capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    records = json.loads(result.stdout)
+def test_cli_export_without_outdir_still_prints_json_to_stdout(capsys):
+    """The command line's own main, in this process (tests/test_cli.py runs the command)."""
+    from newsdash.cli import main
+
+    assert main(["export", "--format", "json"]) == 0
+    records = json.loads(capsys.readouterr().out)
     assert {r["id"]: r["value"] for r in records}["buildings_inspected"] == 1937
 
 
-KIT_SCRIPT = f"""
-import sys
-sys.path.insert(0, {str(ROOT)!r})
-import streamlit as st
-from newsdash.app.downloads import press_kit_download
-from newsdash.app.state import load_corpus
-
-press_kit_download(load_corpus(), st.query_params.get("lang", "en"))
-"""
+KIT_SCRIPT = button_script("newsdash.app.downloads", "press_kit_download", "load_corpus()")
 
 
 def test_press_kit_button_and_what_it_holds_in_arabic(monkeypatch):
     monkeypatch.delenv("BROWSER_PATH", raising=False)
     require_browser()
-    at = AppTest.from_string(KIT_SCRIPT, default_timeout=60)
-    at.query_params["lang"] = "ar"
-    at.run()
-    assert not at.exception
-    assert [b.label for b in at.get("download_button")] == ["تنزيل الحقيبة الصحفية (zip)"]
+    at = run_button(KIT_SCRIPT, "ar")
+    assert button_labels(at) == ["تنزيل الحقيبة الصحفية (zip)"]
     assert at.caption[0].value.startswith("كل رسم بياني بصيغ PNG وSVG وPDF بالإنجليزية والعربية")
     assert len(at.caption) == 1  # no "without images" warning where a browser is found
 
 
 def test_press_kit_button_without_a_browser_says_the_kit_has_no_images(monkeypatch):
     monkeypatch.setenv("BROWSER_PATH", NO_BROWSER)
-    at = AppTest.from_string(KIT_SCRIPT, default_timeout=60).run()
-    assert not at.exception
-    assert [b.label for b in at.get("download_button")] == ["Download the press kit (zip)"]
+    at = run_button(KIT_SCRIPT)
+    assert button_labels(at) == ["Download the press kit (zip)"]
     assert at.caption[1].value == (f"Without a browser on this server the kit has no PNG, SVG or PDF "
                                    f"(no browser at {NO_BROWSER} (set by BROWSER_PATH)).")
 

@@ -1,5 +1,6 @@
-"""The load test at its smallest (2 sessions, 5 s), so it cannot rot: every step ran,
-no error, figures reported. No timing asserts: the machine is shared."""
+"""The load test at its smallest (2 sessions, each one round of its five steps), so it
+cannot rot: every step ran, no error, figures reported. No timing asserts: the machine
+is shared."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from tests.conftest import ROOT, require_browser
 def test_a_short_run_reports_every_step_without_errors(tmp_path):
     require_browser()
     out = tmp_path / "load.json"
-    result = subprocess.run([sys.executable, "-m", "newsdash.bench.loadtest", "--sessions", "2", "--seconds", "5",
+    result = subprocess.run([sys.executable, "-m", "newsdash.bench.loadtest", "--sessions", "2", "--seconds", "1",
                              "--json", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=600)
     summary = json.loads(out.read_text(encoding="utf-8"))
     assert result.returncode == 0, summary["error_samples"]

@@ -24,6 +24,7 @@ from newsdash.views import original_text as text_views
 from newsdash.views import overview
 from newsdash.views.data_method import credit_line
 from tests.conftest import ROOT
+from tests.download_buttons import button_labels, button_script, run_button
 from tests.hostile_cases import CASES, make_copy
 
 
@@ -196,27 +197,14 @@ def test_export_static_names_an_unknown_article(tmp_path: Path, capsys):
     assert "no article 'no-such-article'" in capsys.readouterr().err
 
 
-OFFLINE_SCRIPT = f"""
-import sys
-sys.path.insert(0, {str(ROOT)!r})
-import streamlit as st
-from newsdash.app.offline_download import offline_download
-from newsdash.app.state import load_corpus
-
-offline_download(load_corpus().article(), st.query_params.get("lang", "en"))
-"""
+OFFLINE_SCRIPT = button_script("newsdash.app.offline_download", "offline_download", "load_corpus().article()")
 
 
 @pytest.mark.slow
 def test_the_download_button_says_what_the_file_holds_in_arabic(monkeypatch):
-    from streamlit.testing.v1 import AppTest
-
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(ROOT / "data"))
-    at = AppTest.from_string(OFFLINE_SCRIPT, default_timeout=60)
-    at.query_params["lang"] = "ar"
-    at.run()
-    assert not at.exception
-    assert [b.label for b in at.get("download_button")] == ["تنزيل اللوحة في ملف واحد يعمل دون اتصال (HTML)"]
+    at = run_button(OFFLINE_SCRIPT, "ar")
+    assert button_labels(at) == ["تنزيل اللوحة في ملف واحد يعمل دون اتصال (HTML)"]
     assert at.caption[0].value.startswith("القصة وكل الرسوم البيانية (تفاعلية)")
 
 

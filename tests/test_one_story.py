@@ -4,14 +4,12 @@ stories saved at the same moment never get the same seed number."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 
+from newsdash.cli import main
 from newsdash.curation import confirm as c
 from newsdash.curation.draft import build_draft, seed_file_name
 from newsdash.data.corpus import load_corpus
@@ -65,18 +63,19 @@ def test_the_same_words_with_other_line_endings_and_spaces_are_the_same_story(da
         c.save_confirmed(confirmed(crlf, seeds, "2020-12-06-copy"), crlf, data)
 
 
-def test_new_article_refuses_a_text_on_the_record(data: Path) -> None:
+def test_new_article_refuses_a_text_on_the_record(data: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture) -> None:
     c.save_confirmed(confirmed(rd.seed_bytes(), data.parent / "seeds"), rd.seed_bytes(), data)
     source = data.parent / "incoming.txt"
     source.write_bytes(rd.seed_bytes())
-    done = subprocess.run([sys.executable, "-m", "newsdash", "new-article", str(source)], capture_output=True,
-                          text=True, env={**os.environ, "DASHBOARD_DATA_DIR": str(data)}, cwd=rd.ROOT, check=False)
-    assert done.returncode == 1
-    assert f"already on the record as the article '{rd.ARTICLE_ID}'" in done.stderr
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data))
+    assert main(["new-article", str(source)]) == 1  # the command line's own main, in this process
+    assert f"already on the record as the article '{rd.ARTICLE_ID}'" in capsys.readouterr().err
     assert not (data / "articles" / "draft-fb74683482dfbc10.yaml").exists()
 
 
-def test_validate_refuses_a_second_article_on_the_same_story_and_draws_its_figures_once(data: Path) -> None:
+def test_validate_refuses_a_second_article_on_the_same_story_and_draws_its_figures_once(
+        data: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
     seeds = data.parent / "seeds"
     first = c.save_confirmed(confirmed(rd.seed_bytes(), seeds), rd.seed_bytes(), data)
     copy = data / "articles" / "zz-copy.yaml"  # written by hand, past the form
@@ -91,10 +90,10 @@ def test_validate_refuses_a_second_article_on_the_same_story_and_draws_its_figur
     assert "zz-copy" not in [a.id for a in corpus.articles]
     returns = corpus.figures_by_measure["returned_to_karabakh_cumulative"]
     assert len(returns) == 1  # the 34,000 drawn once
-    done = subprocess.run([sys.executable, "-m", "newsdash", "validate"], capture_output=True, text=True,
-                          env={**os.environ, "DASHBOARD_DATA_DIR": str(data)}, cwd=rd.ROOT, check=False)
-    assert done.returncode == 1
-    assert "one story is one article" in done.stderr
+    capsys.readouterr()
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data))
+    assert main(["validate"]) == 1  # the command line's own main, in this process
+    assert "one story is one article" in capsys.readouterr().err
 
 
 def test_two_stories_saved_at_the_same_moment_get_two_seed_numbers(data: Path) -> None:

@@ -5,22 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from newsdash.app import auth
-from tests.conftest import start_app
-from tests.test_auth import ENCODED, PASSWORD
+from tests.test_auth import PASSWORD
 
 METRIC = '[data-testid="stMetricValue"]'
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
 FORM = 'input[type="password"]'
-
-
-@pytest.fixture
-def gated_url(monkeypatch):
-    monkeypatch.setenv(auth.ENV_VAR, ENCODED)
-    proc, url = start_app()
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
 
 
 def shows_the_data(page) -> None:  # noqa: ANN001 - a Playwright page

@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from newsdash.app import auth
-from tests.conftest import DASHBOARD, start_app
+from tests.conftest import DASHBOARD
 from tests.doorclient import browser_signed_in
 from tests.test_auth import ENCODED, PASSWORD, shows_data
 
@@ -79,24 +79,19 @@ def test_the_old_auth_section_still_works_and_tells_editors_to_move_it(monkeypat
 
 
 @pytest.mark.browser
-def test_in_a_browser_sign_out_then_reload_shows_the_form(browser, monkeypatch):
-    monkeypatch.setenv(auth.ENV_VAR, ENCODED)
-    proc, url = start_app()
-    try:
-        context = browser.new_context()
-        page = context.new_page()
-        page.goto(f"{url}/?lang=en")
-        page.fill('input[type="password"]', PASSWORD)
-        page.keyboard.press("Enter")
-        page.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)
-        page.get_by_role("button", name="Sign out").click()
-        page.wait_for_selector('input[type="password"]', timeout=60_000)
-        assert "/sign-in" in page.url
-        page.goto(f"{url}/?lang=en")
-        page.wait_for_selector('input[type="password"]', timeout=60_000)
-        assert page.locator('[data-testid="stMetricValue"]').count() == 0
-        assert not [c for c in context.cookies() if c["name"] == "newsdash_sign_in"]
-        context.close()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+def test_in_a_browser_sign_out_then_reload_shows_the_form(browser, gated_url):
+    url = gated_url
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{url}/?lang=en")
+    page.fill('input[type="password"]', PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)
+    page.get_by_role("button", name="Sign out").click()
+    page.wait_for_selector('input[type="password"]', timeout=60_000)
+    assert "/sign-in" in page.url
+    page.goto(f"{url}/?lang=en")
+    page.wait_for_selector('input[type="password"]', timeout=60_000)
+    assert page.locator('[data-testid="stMetricValue"]').count() == 0
+    assert not [c for c in context.cookies() if c["name"] == "newsdash_sign_in"]
+    context.close()

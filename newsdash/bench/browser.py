@@ -4,7 +4,9 @@ same way in the same run."""
 
 from __future__ import annotations
 
+import contextlib
 import pickle
+import socket
 import subprocess
 import time
 from collections.abc import Callable
@@ -50,9 +52,19 @@ class App:
 BENCH_OPTIONS = ("--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none")
 
 
-def launch(app: App) -> tuple[subprocess.Popen, str]:
-    """`streamlit run` on a free loopback port; returns without waiting for it."""
-    return loopback_server(app.script, env=app.env, options=BENCH_OPTIONS, wait=False)
+def launch(app: App, port: int | None = None) -> tuple[subprocess.Popen, str]:
+    """`streamlit run` on a free loopback port (or the one given); returns without waiting for it."""
+    return loopback_server(app.script, env=app.env, options=BENCH_OPTIONS, port=port, wait=False)
+
+
+def free_ports(count: int) -> list[int]:
+    """`count` different free loopback ports, for servers started before any has bound its
+    own (a port asked for alone could come back twice)."""
+    with contextlib.ExitStack() as held:
+        sockets = [held.enter_context(socket.socket()) for _ in range(count)]
+        for sock in sockets:
+            sock.bind(("127.0.0.1", 0))
+        return [sock.getsockname()[1] for sock in sockets]
 
 
 def rss_mb(pid: int) -> float:
@@ -256,9 +268,12 @@ def interaction_turns(browser, apps: list[tuple[App, Change, str]], runs: int) -
     procs = []
     try:
         sessions = []
-        for app, change, path in apps:
-            proc, url = launch(app)
+        launched = []
+        for (app, _change, _path), port in zip(apps, free_ports(len(apps)), strict=True):
+            proc, url = launch(app, port)  # all started at once: none is measured while starting
             procs.append(proc)
+            launched.append(url)
+        for (_app, change, path), proc, url in zip(apps, procs, launched, strict=True):
             wait_healthy(url, proc, poll=0.05)
             page = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True).new_page()
             page.goto(f"{url}/{path}")

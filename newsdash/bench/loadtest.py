@@ -167,8 +167,10 @@ async def session(browser, url: str, index: int, deadline: float, results: Resul
     page.on("pageerror", lambda error: results.errors.append(f"page error: {str(error)[:200]}"))
     lang = "en" if index % 2 == 0 else "ar"
     try:
-        while time.monotonic() < deadline:
+        while True:  # one round at least, however short the run: every step is measured once
             lang = await one_round(page, url, lang, results)
+            if time.monotonic() >= deadline:
+                break
     finally:
         await context.close()
 
