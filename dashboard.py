@@ -16,7 +16,13 @@ if __name__ != "__main__":  # imported by `streamlit run` (uvicorn): the ASGI ap
     app = st.App(__file__, routes=door_routes(), middleware=door_middleware())
 
 else:  # a page run
+    from newsdash.app.legacy_pages import run_through_entry_script
     from newsdash.app.preload import start_loading_the_chart_library
+
+    # Before anything is drawn: on a fresh server the first visit to / runs this script as
+    # the legacy mode's page, where its widgets would get identities the next run no longer
+    # knows (the first click on the language switch was lost): rerun it as itself
+    run_through_entry_script()
 
     # The favicon is an emoji: Streamlit draws it as an inline SVG, where a :material/...: icon
     # would make every browser fetch it from fonts.gstatic.com (see tests/test_secure_defaults.py).

@@ -102,8 +102,6 @@ CACHES: tuple[Cache, ...] = (
     Cache("app.public_routes:_preview_images", "the link previews' PNG, one per language",
           "data folder, state digest, language", "emptied when it holds images of an older state of the data"),
     Cache("app.layout:_link_targets", "an st.Page per page path, for st.page_link", "the page path", "never"),
-    Cache("app.legacy_pages:_same_file", "whether two paths name the same file", "the two paths",
-          "least recently used beyond 256"),
     Cache("app.preload:chart_library_chunk", "the URL of Streamlit's Plotly chunk", "none: one answer", "never"),
     Cache("app.auth:_decoy", "a password hash checked when no account matches (same time either way)",
           "none: one answer", "never"),

@@ -9,6 +9,9 @@ browser test starts its own server, so its first visits are the server's first r
 from __future__ import annotations
 
 import ast
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import streamlit
@@ -17,6 +20,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from newsdash.app import legacy_pages
 from tests.conftest import DASHBOARD, ROOT, require_browser, start_app
+from tests.test_browser_language_switch import SETTLED_JS
 
 CHART_SVG = '[data-testid="stPlotlyChart"] .main-svg'
 ERROR = '[data-testid="stException"]'
@@ -74,6 +78,32 @@ def test_first_visitors_at_once_each_get_their_own_sub_page(fresh_server: str, b
         context.close()
 
 
+@pytest.mark.browser
+def test_the_language_switch_works_at_the_first_visit_of_a_fresh_server_to_the_overview(fresh_server: str,
+                                                                                         page: Page):
+    """The first visit to / is the legacy mode's run of dashboard.py: rerun as itself before
+    drawing, its language switch keeps one identity, and the first click on it is heard
+    (it was lost: the page stayed in English and the URL said ?lang=-)."""
+    page.goto(f"{fresh_server}/")
+    page.wait_for_selector(f"{CHART_SVG}, {ERROR}", timeout=90_000)
+    page.wait_for_function(SETTLED_JS, timeout=60_000)
+
+    page.get_by_role("radio", name="العربية").click()
+    expect(page).to_have_url(re.compile(r"[?&]lang=ar(&|$)"), timeout=30_000)
+    expect(page.locator("html")).to_have_attribute("lang", "ar")
+    expect(page).to_have_title(NAV_TITLES["ar"])
+    expect(page.get_by_role("radio", name="العربية")).to_have_attribute("aria-checked", "true")
+    page.wait_for_function(SETTLED_JS, timeout=60_000)
+    assert page.locator(ERROR).count() == 0
+
+    page.get_by_role("radio", name="English").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en", timeout=30_000)
+    expect(page).to_have_title(NAV_TITLES["en"])
+    page.wait_for_function(SETTLED_JS, timeout=60_000)
+    assert "lang" not in parse_qs(urlsplit(page.url).query, keep_blank_values=True)  # the default leaves the URL
+    expect(page.get_by_role("radio", name="English")).to_have_attribute("aria-checked", "true")
+
+
 def test_the_workaround_is_checked_on_the_installed_streamlit():
     """Another Streamlit fails here (and the app refuses to start) until someone has run
     the browser tests above on it and updated legacy_pages.CHECKED_ON."""
@@ -101,6 +131,17 @@ def test_every_page_begins_with_a_call_that_leaves_the_legacy_mode(script: str):
     called = {node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
               for node in ast.walk(tree) if isinstance(node, ast.Call)}
     assert called & FIRST_CALLS, f"{script} calls none of {sorted(FIRST_CALLS)}"
+
+
+def test_the_entry_script_checks_its_run_before_drawing():
+    """A legacy run of dashboard.py (a fresh server's first visit to /) is rerun before its
+    first element or widget: drawn there, the language switch got an identity the next
+    run no longer knew."""
+    tree = ast.parse(Path(DASHBOARD).read_text(encoding="utf-8"))
+    calls = [node.func.id for node in ast.walk(tree)
+             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)]
+    checked = calls.index("run_through_entry_script")
+    assert checked < calls.index("start_loading_the_chart_library") < calls.index("language")
 
 
 def test_the_first_calls_check_the_run():

@@ -17,16 +17,12 @@ sub-pages on a fresh server) before changing CHECKED_ON.
 
 from __future__ import annotations
 
-import os
 import sys
-from functools import lru_cache
 
 import streamlit as st
 from streamlit import config
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner import get_script_run_ctx, script_runner
-
-from newsdash import caches
 
 CHECKED_ON = "1.67.0"
 
@@ -46,16 +42,21 @@ _LEGACY_RUNNER = script_runner._mpa_v1.__code__
 
 
 def run_through_entry_script() -> None:
-    """If this run is the legacy mode's run of a page alone, turn the mode off for the
-    whole server and rerun: the rerun goes through dashboard.py.
+    """If this run is the legacy mode's (of a page alone, or of the entry script), turn the
+    mode off for the whole server and rerun: the rerun goes through dashboard.py as itself.
 
-    Called first by what every page asks for first: the data state (every page showing
-    data) and the uploader (the Add an article page). A legacy run of the entry script
-    itself (a first visit to /) needs no rerun: its st.navigation turns the mode off and
-    runs the page. Not at import: a rerun requested while a module is being imported
-    leaves it half made, and another session waiting for that import then gets the
-    half-made module ("cannot import name ..."). Two first visitors at once can both be
-    started in the legacy mode before either turns it off: each run is checked.
+    Called first by the entry script's page run (dashboard.py) and by what every page asks
+    for first: the data state (every page showing data) and the uploader (the Add an
+    article page). A legacy run of the entry script itself (a first visit to /) is rerun
+    too, before it draws anything: Streamlit identifies a widget by its key and the script
+    it runs in, and there the entry script runs as the legacy mode's page, not as itself.
+    Its language switch would have one identity in that run and another in every later
+    one: the reader's first click on it reached a widget the server no longer knew, which
+    came back empty (the page stayed in English, the URL said ?lang=-). Not at import: a
+    rerun requested while a module is being imported leaves it half made, and another
+    session waiting for that import then gets the half-made module ("cannot import name
+    ..."). Two first visitors at once can both be started in the legacy mode before
+    either turns it off: each run is checked.
     """
     ctx = get_script_run_ctx()
     if ctx is None:  # outside a script run (tools, download threads)
@@ -68,27 +69,17 @@ def run_through_entry_script() -> None:
         return
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
-    if _page_runs_alone(ctx.main_script_path):
+    if _run_by_the_legacy_mode():
         st.rerun()
 
 
-def _page_runs_alone(entry: str) -> bool:
-    """The legacy mode runs the page through its runner function `_mpa_v1`; a page run
-    through the entry script, or a fragment's rerun, has the entry script's frame first
-    or no such runner at all."""
+def _run_by_the_legacy_mode() -> bool:
+    """The legacy mode runs its page, the entry script included, through its runner
+    function `_mpa_v1`; a run in the navigation mode, or a fragment's rerun, has no such
+    runner on its stack."""
     frame = sys._getframe(1)
     while frame is not None:
         if frame.f_code is _LEGACY_RUNNER:
             return True
-        if _same_file(frame.f_code.co_filename, entry):
-            return False
         frame = frame.f_back
     return False
-
-
-@lru_cache(maxsize=256)
-def _same_file(name: str, entry: str) -> bool:
-    return os.path.realpath(name) == os.path.realpath(entry)
-
-
-caches.owns("app.legacy_pages:_same_file", _same_file.cache_clear)
