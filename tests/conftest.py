@@ -86,6 +86,18 @@ def _cold_caches_per_module():
     clear_caches()
 
 
+@pytest.fixture(scope="module")
+def corpus():  # noqa: ANN201 - the project's own record (data/ and seeds/), loaded once a module
+    from newsdash.data.corpus import load_corpus
+
+    return load_corpus()
+
+
+@pytest.fixture(scope="module")
+def loaded(corpus):  # noqa: ANN001, ANN201 - its latest article
+    return corpus.article()
+
+
 @pytest.fixture
 def cold_caches():
     """For a test about a first (cold) run, or one that counts calls a cache would save."""

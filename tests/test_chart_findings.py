@@ -8,23 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from newsdash.data.corpus import load_corpus
 from newsdash.data.models import Bilingual
 from newsdash.views import charts
 from newsdash.views.comparison import compare_article
 from newsdash.views.findings import Count, counts_title
 from newsdash.views.screen_charts import plain_text
 from newsdash.views.small_multiples import comparison_chart
-
-
-@pytest.fixture(scope="module")
-def corpus():  # noqa: ANN201
-    return load_corpus()
-
-
-@pytest.fixture(scope="module")
-def loaded(corpus):  # noqa: ANN001, ANN201
-    return corpus.article()
 
 
 def _chart_id(loaded, kind: str) -> str:  # noqa: ANN001

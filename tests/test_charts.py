@@ -7,20 +7,9 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from newsdash.data.corpus import load_corpus
 from newsdash.reading.formatting import digits_for
 from newsdash.views import charts
 from newsdash.views.chart_parts import plotly_safe
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus()
-
-
-@pytest.fixture(scope="module")
-def loaded(corpus):
-    return corpus.article()
 
 
 def frame(corpus, chart_id, lang="en", **filters):

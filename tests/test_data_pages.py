@@ -5,19 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsdash.data.corpus import load_corpus
 from newsdash.views import charts
 from newsdash.views import data_pages as view
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus()
-
-
-@pytest.fixture(scope="module")
-def loaded(corpus):
-    return corpus.article()
 
 
 @pytest.mark.parametrize(("shown", "lang", "expected"), [

@@ -9,17 +9,11 @@ from dataclasses import replace
 
 import pytest
 
-from newsdash.data.corpus import load_corpus
 from newsdash.data.measures import Measure
 from newsdash.views import charts, findings
 from newsdash.views.comparison import HIGHER, LOWER, compare_article
 from newsdash.views.findings import Point, overview_finding, series_shape, series_title
 from newsdash.views.small_multiples import cited_points, markers_key
-
-
-@pytest.fixture(scope="module")
-def corpus():  # noqa: ANN201
-    return load_corpus()
 
 
 @pytest.fixture(scope="module")

@@ -9,16 +9,10 @@ import re
 import pytest
 import yaml
 
-from newsdash.data.corpus import load_corpus
 from newsdash.exports.chart_files import csv_bytes
 from newsdash.views import charts, data_method, data_pages, original_text, overview
 from newsdash.views.series_charts import category_charts
 from tests.conftest import ROOT
-
-
-@pytest.fixture(scope="module")
-def corpus():  # noqa: ANN201
-    return load_corpus()
 
 
 def figure_text(fig) -> list[str]:  # noqa: ANN001

@@ -10,20 +10,9 @@ import re
 
 import pytest
 
-from newsdash.data.corpus import load_corpus
 from newsdash.views import charts
 from newsdash.views.chart_layout import KEY_GLYPH_PX, ExportWords
 from newsdash.views.screen_charts import plain_text
-
-
-@pytest.fixture(scope="module")
-def corpus():  # noqa: ANN201
-    return load_corpus()
-
-
-@pytest.fixture(scope="module")
-def loaded(corpus):  # noqa: ANN001, ANN201
-    return corpus.article()
 
 
 def _charts_with_a_key(loaded) -> list[tuple[str, str]]:  # noqa: ANN001
