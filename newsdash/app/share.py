@@ -47,6 +47,9 @@ def share_chart(chart, loaded, lang: str, home: str) -> None:  # noqa: ANN001 - 
 
 
 def chart_anchor_html(chart_id: str) -> str:
-    """The chart's place on its page: '#chart-<id>' lands on this empty span, drawn inside
-    the chart's heading (newsdash.app.fixed_scripts scrolls a link to it)."""
-    return f'<span id="{html.escape(embeds.chart_anchor(chart_id))}"></span>'
+    """The chart's place on its page: '#chart-<id>' lands on this empty block, drawn at the
+    start of the chart's heading (newsdash.app.fixed_scripts scrolls a link to it). A <div>,
+    never an inline tag: the heading goes through Markdown, and Markdown takes text that
+    starts with a <div> as raw HTML, where an inline tag first would have the rest of the
+    heading read as Markdown (a link or an image in the data's text would become one)."""
+    return f'<div id="{html.escape(embeds.chart_anchor(chart_id))}"></div>'
