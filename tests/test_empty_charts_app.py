@@ -92,5 +92,5 @@ def test_exports_leave_out_a_chart_with_nothing_to_draw(no_context_series):
     # the bars and the timeline have something to draw in both languages; the five series charts do not
     assert stems == {f"{slug}_2021-12-29_{lang}" for slug in ("returns-helped-home", "ceasefire-timeline")
                      for lang in ("en", "ar")}
-    credits = {f.lang: f.figure.layout.annotations[-1].text for f in files}
+    credits = {f.lang: next(a.text for a in f.figure.layout.annotations if a.name == "credit") for f in files}
     assert credits == {"en": "Graphic: the editors", "ar": "\u200fرسم بياني: المحررون\u200f"}  # the default credit

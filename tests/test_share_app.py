@@ -47,5 +47,5 @@ def test_the_menu_gives_the_link_the_embed_code_and_the_citation_in_arabic(monke
     assert f'<iframe src="/embed/chart/{chart}?lang=ar"' in embed and "addEventListener('message'" in embed
     assert "تاريخ الاسترجاع" in cite and link in cite
     assert [t.value for t in at.text] == ["رابط هذا الرسم البياني", "رمز التضمين (متجاوب)", "استشهد بهذا"]
-    anchors = [h.proto.body for h in at.get("html") if f'id="chart-{chart}"' in h.proto.body]
+    anchors = [m.value for m in at.markdown if f'id="chart-{chart}"' in m.value]  # in the chart's heading
     assert len(anchors) == 1

@@ -181,7 +181,9 @@ async def one_round(page, url: str, lang: str, results: Results) -> str:  # noqa
         await drawn(page, lang, 4)
 
     async def remove_a_measure() -> None:
-        await page.locator('[data-testid="stMultiSelect"] button[aria-label^="Remove "]').first.click()
+        # a chip's remove button: "Remove …" in English, "إزالة …" on an Arabic page (newsdash.app.aria_labels)
+        await page.locator('[data-testid="stMultiSelect"] button[aria-label^="Remove "], '
+                           '[data-testid="stMultiSelect"] button[aria-label^="إزالة "]').first.click()
         await page.wait_for_function(f"document.querySelectorAll('{CHART}').length === 3",
                                      timeout=STEP_TIMEOUT_MS, polling=POLL_MS)
         await drawn(page, lang, 3)
