@@ -136,10 +136,17 @@ def require_browser() -> None:
     pytest.skip(f"no Chromium at {CHROMIUM}: install Debian's chromium to run browser tests")
 
 
+# One renderer process for every tab of a site (ports are not part of a site: every test
+# server on 127.0.0.1 is one): a test's new tab then runs in the process the tests before it
+# warmed, where V8 has already compiled Streamlit's 7 MB of scripts. A Demining page load took
+# about 5 CPU-seconds in a new context and 2.5 in a warm tab (tests/conftest.py's `page`).
+TEST_BROWSER_ARGS = [*CHROMIUM_ARGS, "--process-per-site"]
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """pytest-playwright: use Debian's Chromium, never a downloaded one."""
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": TEST_BROWSER_ARGS}
 
 
 # The app's Content-Security-Policy refuses scripts it did not write itself, and the tests'
@@ -152,6 +159,62 @@ PROBES_ALLOWED = {"bypass_csp": True}
 def browser_context_args(browser_context_args):
     """pytest-playwright's `page`: a context whose probes the CSP lets run."""
     return {**browser_context_args, **PROBES_ALLOWED}
+
+
+@pytest.fixture(scope="session")
+def warm_context(browser, browser_context_args):  # noqa: ANN001, ANN201 - a Playwright BrowserContext
+    """The browser context the tests' `page`s open in, one per test process. Between tests
+    it forgets what a test left (cookies, and the storage of every origin), so each test
+    starts as a new reader; what it keeps is the compiled scripts and the HTTP cache of
+    Streamlit's immutable files, as a reader's browser keeps them."""
+    context = browser.new_context(**browser_context_args)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(warm_context):  # noqa: ANN001, ANN201 - a Playwright Page
+    """pytest-playwright's `page`, as a new tab of the warm context. When the test is done
+    its tab stays open on a tiny document of the same site (the app's health check), so the
+    renderer process and what it compiled live on for the next test's tab, and the tab
+    before it closes."""
+    earlier = list(warm_context.pages)
+    tab = warm_context.new_page()
+    for parked in earlier:  # after the new tab is open: the process stays
+        parked.close()
+    yield tab
+    origin = park(tab)
+    forget_readers_state(warm_context, {origin} if origin else set())
+
+
+def park(tab) -> str | None:  # noqa: ANN001 - a Playwright Page
+    """Leave the tab on its site's smallest document, its app's session ended; the origin
+    it was on."""
+    from urllib.parse import urlsplit
+
+    if tab.is_closed():
+        return None
+    address = urlsplit(tab.url)
+    if address.scheme not in ("http", "https"):
+        return None
+    origin = f"{address.scheme}://{address.netloc}"
+    try:
+        tab.goto(f"{origin}/_stcore/health", timeout=5_000)
+    except Exception:  # noqa: BLE001 - the test's server may be gone: the tab is only closed next time
+        pass
+    return origin
+
+
+def forget_readers_state(context, origins: set[str]) -> None:  # noqa: ANN001 - a Playwright BrowserContext
+    """Cookies, and local storage, IndexedDB and caches of every origin a test used."""
+    origins = origins | {o["origin"] for o in context.storage_state()["origins"]}
+    context.clear_cookies()
+    context.clear_permissions()
+    if origins and context.pages:
+        cdp = context.new_cdp_session(context.pages[0])
+        for origin in origins:
+            cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+        cdp.detach()
 
 
 def start_app(data_dir: Path | None = None, script: str = DASHBOARD, env: dict[str, str] | None = None,

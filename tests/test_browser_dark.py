@@ -29,19 +29,13 @@ COLOURS = f"""() => {{
 }}"""
 
 
-@pytest.fixture
-def dark(browser) -> Page:  # noqa: ANN001
-    # axe is injected as an inline script, which the CSP refuses (tests/test_browser_page_scripts.py checks it)
-    context = browser.new_context(viewport={"width": 1440, "height": 900}, color_scheme="dark", bypass_csp=True)
-    yield context.new_page()
-    context.close()
-
-
-@pytest.fixture
-def light_system(browser) -> Page:  # noqa: ANN001
-    context = browser.new_context(viewport={"width": 1440, "height": 900}, color_scheme="light", bypass_csp=True)
-    yield context.new_page()
-    context.close()
+def with_system_scheme(page: Page, scheme: str) -> Page:
+    """The tab at 1440 px on a system set to `scheme`. axe is injected as an inline script,
+    which the CSP refuses (tests/test_browser_page_scripts.py checks it): the tests'
+    context lets their probes run."""
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.emulate_media(color_scheme=scheme)
+    return page
 
 
 SETTLED = """() => document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState === 'notRunning'
@@ -59,12 +53,11 @@ def choose_theme(page: Page, theme: str) -> None:
 
 
 @pytest.mark.parametrize(("lang", "how"), [("en", "system"), ("ar", "system"), ("en", "menu"), ("ar", "menu")])
-def test_every_page_is_dark_with_light_chart_text_and_passes_axe(dark: Page, light_system: Page, app_url: str,
-                                                                 lang: str, how: str):
+def test_every_page_is_dark_with_light_chart_text_and_passes_axe(page: Page, app_url: str, lang: str, how: str):
     axe = require_axe()
     problems = {}
-    if how == "menu":  # a light system, and Dark chosen in Streamlit's menu on the page
-        dark = light_system
+    # a dark system, or a light one and Dark chosen in Streamlit's menu on the page
+    dark = with_system_scheme(page, "light" if how == "menu" else "dark")
     for path in PAGES:
         menu = how == "menu"  # Streamlit's menu is hidden on Arabic pages (English only): chosen in English
         dark.goto(f"{app_url}/{path}{'?lang=ar' if lang == 'ar' and not menu else ''}")
@@ -91,9 +84,10 @@ def test_every_page_is_dark_with_light_chart_text_and_passes_axe(dark: Page, lig
     assert problems == {}, json.dumps(problems, indent=1, ensure_ascii=False)
 
 
-def test_charts_follow_a_theme_chosen_in_the_menu_without_a_rerun(dark: Page, app_url: str):
+def test_charts_follow_a_theme_chosen_in_the_menu_without_a_rerun(page: Page, app_url: str):
     """A dark system, Light then Dark chosen in Streamlit's menu on an open page (the
     script does not rerun): the charts' text follows the theme Streamlit shows each time."""
+    dark = with_system_scheme(page, "dark")
     dark.goto(f"{app_url}/demining")  # the menu is on English pages (hidden on Arabic ones: English only)
     dark.wait_for_selector(PAGES["demining"][1], timeout=60_000)
     dark.wait_for_timeout(1000)
