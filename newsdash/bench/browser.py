@@ -49,7 +49,7 @@ class App:
     env: dict
 
 
-BENCH_OPTIONS = ("--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none")
+BENCH_OPTIONS = ("--browser.gatherUsageStats", "false")  # the rest as .streamlit/config.toml has it, as deployed
 
 
 def launch(app: App, port: int | None = None) -> tuple[subprocess.Popen, str]:
