@@ -12,6 +12,7 @@ from newsdash.app.aria_labels import ARABIC_LABELS_JS
 from newsdash.app.print_css import PRINT_JS
 from newsdash.exports.embeds import chart_anchor
 from newsdash.reading.i18n import LANGS, t
+from newsdash.views.page_links import keep_in_view_js
 
 # The page's language on <html> itself (WCAG 3.1.1): Streamlit writes <html lang="en">
 # whatever the page says, and its text elements take no lang attribute. A fixed script,
@@ -34,18 +35,12 @@ document.documentElement.lang = "{lang}";
 
 
 # A link to a chart ends in #chart-<id>; Streamlit draws the page after the browser has
-# looked for the anchor, so a script scrolls to it once it is drawn (newsdash.app.share
-# draws the anchor in the chart's heading). The anchor is read from the URL. No '<' inside.
-SCROLL_TO_CHART_JS = """<script>(function () {
-  var id = decodeURIComponent(location.hash.slice(1));
-  if (id.indexOf(PREFIX) !== 0) return;
-  var tries = 0;
-  (function go() {
-    var el = document.getElementById(id);
-    if (el) { el.scrollIntoView({block: 'start'}); return; }
-    tries += 1; if (tries !== 50) setTimeout(go, 100);
-  })();
-})();</script>""".replace("PREFIX", json.dumps(chart_anchor("")))
+# looked for the anchor, so a script scrolls to it once it is drawn, and keeps it on
+# screen while the page settles (newsdash.app.share draws the anchor in the chart's
+# heading). The anchor is read from the URL. No '<' inside.
+SCROLL_TO_CHART_JS = ("<script>(function () {var id = decodeURIComponent(location.hash.slice(1));"
+                      "if (id.indexOf(PREFIX) !== 0) return;" + keep_in_view_js("document.getElementById(id)", "start")
+                      + "})();</script>").replace("PREFIX", json.dumps(chart_anchor("")))
 
 
 # Every page's fixed scripts as one: its language, its charts fitted to paper while it

@@ -20,12 +20,29 @@ def page_url(page: str, params: dict[str, str]) -> str:
     return f"{path}?{query}" if query else path
 
 
-# A script that scrolls the page to the selected record's mark (article_html marks it
-# q-selected) once it is drawn. The article is drawn by the same rerun, possibly a moment
-# later: try for a few seconds, then give up quietly. Fixed text, no data (the page's CSP
-# allows it by its hash: newsdash/app/page_scripts.py); no '<' inside: Streamlit's
-# sanitizer drops a script whose text holds '<' before a letter or digit.
-SCROLL_TO_SELECTED_JS = ("<script>(function(){var tries=0;function go(){"
-                         "var el=document.querySelector('.nd-text mark.q-selected');"
-                         "if(el){el.scrollIntoView({block:'center'});return;}"
-                         "tries+=1;if(tries>50){return;}setTimeout(go,100);}go();})();</script>")
+def keep_in_view_js(find: str, block: str) -> str:
+    """A script's body that scrolls to an element once it is drawn and keeps it on screen
+    while the page settles. Streamlit draws the page after the browser has looked for it,
+    and what is drawn above it later (the rest of the run, a web font) pushes it away: the
+    quote a reader followed a link to was found, scrolled to, then pushed off screen on a
+    slow machine. So: look every 100 ms for up to 30 s; scroll whenever it is not on screen;
+    stop once it has stayed there for a second, or as soon as the reader scrolls, taps or
+    presses a key. `find` is a JavaScript expression for the element, `block` where
+    scrollIntoView puts it. Fixed text, no data; no '<' inside: Streamlit's sanitizer drops
+    a script whose text holds '<' before a letter or digit."""
+    return ("(function(){var stop=false,tries=0,still=0;"
+            "function quit(){stop=true;}"
+            "['wheel','touchstart','keydown','mousedown'].forEach(function(t){"
+            "window.addEventListener(t,quit,{once:true,capture:true});});"
+            "function go(){if(stop){return;}var el=FIND;"
+            "if(el){var r=el.getBoundingClientRect();"
+            "if(r.top>-8&&window.innerHeight+8>r.bottom){still+=1;}else{el.scrollIntoView({block:'BLOCK'});still=0;}"
+            "if(still>=10){return;}}"
+            "tries+=1;if(tries>=300){return;}setTimeout(go,100);}go();})();"
+            ).replace("FIND", find).replace("BLOCK", block)
+
+
+# The selected record's mark (article_html marks it q-selected), on Original text. Its
+# CSP hash is the page's (newsdash/app/page_scripts.py).
+SCROLL_TO_SELECTED_JS = ("<script>" + keep_in_view_js("document.querySelector('.nd-text mark.q-selected')", "center")
+                         + "</script>")
