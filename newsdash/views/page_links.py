@@ -25,18 +25,19 @@ def keep_in_view_js(find: str, block: str) -> str:
     while the page settles. Streamlit draws the page after the browser has looked for it,
     and what is drawn above it later (the rest of the run, a web font) pushes it away: the
     quote a reader followed a link to was found, scrolled to, then pushed off screen on a
-    slow machine. So: look every 100 ms for up to 30 s; scroll whenever it is not on screen;
-    stop once it has stayed there for a second, or as soon as the reader scrolls, taps or
-    presses a key. `find` is a JavaScript expression for the element, `block` where
+    slow machine. So: look every 100 ms for up to 30 s; scroll to it when it is first found,
+    and again whenever it is no longer on screen; stop once it has stayed there for a
+    second, or as soon as the reader scrolls, taps or presses a key. `find` is a JavaScript expression for the element, `block` where
     scrollIntoView puts it. Fixed text, no data; no '<' inside: Streamlit's sanitizer drops
     a script whose text holds '<' before a letter or digit."""
-    return ("(function(){var stop=false,tries=0,still=0;"
+    return ("(function(){var stop=false,placed=false,tries=0,still=0;"
             "function quit(){stop=true;}"
             "['wheel','touchstart','keydown','mousedown'].forEach(function(t){"
             "window.addEventListener(t,quit,{once:true,capture:true});});"
             "function go(){if(stop){return;}var el=FIND;"
             "if(el){var r=el.getBoundingClientRect();"
-            "if(r.top>-8&&window.innerHeight+8>r.bottom){still+=1;}else{el.scrollIntoView({block:'BLOCK'});still=0;}"
+            "if(placed&&r.top>-8&&window.innerHeight+8>r.bottom){still+=1;}"
+            "else{el.scrollIntoView({block:'BLOCK'});placed=true;still=0;}"
             "if(still>=10){return;}}"
             "tries+=1;if(tries>=300){return;}setTimeout(go,100);}go();})();"
             ).replace("FIND", find).replace("BLOCK", block)
