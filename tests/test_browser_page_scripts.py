@@ -67,9 +67,9 @@ def test_a_chart_link_scrolls_to_its_chart_and_the_selected_quote_is_in_view(pag
     chart_id = page_charts(corpus, loaded, category)[-1].id  # the page's last chart: below the fold
     home = embeds.chart_home(corpus, loaded, next(c for c in page_charts(corpus, loaded, category) if c.id == chart_id))
     stem = home.removeprefix("pages/").removesuffix(".py")
-    page.goto(f"{app_url}/{stem}#{embeds.chart_anchor(chart_id)}")
+    page.goto(f"{app_url}/{stem}#{embeds.chart_anchor(chart_id)}")  # its title below Streamlit's header, not under it
     page.wait_for_function(f"""() => {{ const el = document.getElementById({embeds.chart_anchor(chart_id)!r});
-        if (!el) return false; const top = el.getBoundingClientRect().top; return top > -5 && top < 200; }}""",
+        if (!el) return false; const top = el.getBoundingClientRect().top; return top > 56 && top < 200; }}""",
                            timeout=WAIT)
     record = hl.record_ids(loaded)[-1]
     page.goto(f"{app_url}/original_text?fig={record}")

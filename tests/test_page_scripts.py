@@ -50,3 +50,17 @@ def test_drawing_refuses_a_script_that_was_not_registered():
         page_scripts.draw(page_scripts.PageScript("<script>alert(1)</script>"))
     with pytest.raises(page_scripts.UnregisteredScript):
         page_scripts.draw(page_scripts.SCROLL_TO_SELECTED, before="<script>alert(1)</script>")
+
+
+def test_the_page_style_sheets_hold_no_tag_inside():
+    """A '<' before a letter inside a style sheet (a comment's '#chart-<id>') made the page
+    drop the whole sheet: its link padding and the chart link's landing went with it."""
+    import re
+
+    from newsdash.app import layout
+
+    sheets = (layout.PAGE_CSS, layout.RTL_PAGE_CSS, layout.UPLOADER_CSS)
+    for sheet in sheets:
+        inside = sheet.removeprefix("<style>").removesuffix("</style>")
+        assert not re.search(r"<[A-Za-z/!]", inside), inside[:80]
+    assert '[id^="chart-"] { scroll-margin-top:' in layout.PAGE_CSS

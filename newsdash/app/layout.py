@@ -59,6 +59,8 @@ PAGE_CSS = """<style>
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] a, [data-testid="stMain"] .stHtml a,
 [data-testid="stMain"] [data-testid="stHtml"] a, [data-testid="stMain"] .nd-sources a {
   padding-block: 2px; }
+/* A link to a chart (#chart- and its id) lands with its chart's title below Streamlit's header, not under it */
+[data-testid="stMain"] [id^="chart-"] { scroll-margin-top: 4.5rem; }
 </style>"""
 
 
