@@ -236,6 +236,18 @@ def test_a_tampered_or_garbage_cookie_is_no_sign_in():
     assert door_cookie.read_sign_in(browser, SECRET, 1001.0, generation_of()) is None
 
 
+def test_a_signature_spelled_another_way_is_no_sign_in():
+    """A 32-byte signature is 43 base64 characters; the last carries 4 bits and 2 spare
+    ones, which base64 ignores: another spelling of the same bytes is refused."""
+    value, _ = door_cookie.mint_sign_in(READER_ID, door_cookie.generation(ENCODED), SECRET, 1000.0, 3600)
+    assert door_cookie.read_sign_in(value, SECRET, 1001.0, generation_of()) is not None
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+    last = alphabet.index(value[-1])
+    respelled = value[:-1] + alphabet[last | 1]  # the same 4 bits, a spare bit set
+    assert respelled != value
+    assert door_cookie.read_sign_in(respelled, SECRET, 1001.0, generation_of()) is None
+
+
 def test_an_editor_cookie_ends_with_that_editors_account():
     amal = Identity("Amal Haddad", EDITOR, EDITOR_ACCOUNT)
     value, _ = door_cookie.mint_sign_in(amal, door_cookie.generation(ENCODED), SECRET, 1000.0, 3600)

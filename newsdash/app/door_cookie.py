@@ -62,7 +62,9 @@ def unsign(value: object, secret: bytes, purpose: str) -> dict | None:
         return None
     body, mac = value.split(".")
     try:
-        if not hmac.compare_digest(_unb64(mac), _mac(secret, purpose, body)):
+        # one spelling per signature: base64 ignores the last character's spare bits, so
+        # "...w" and "...x" read as the same bytes; only the spelling sign() writes is taken
+        if _b64(_unb64(mac)) != mac or not hmac.compare_digest(_unb64(mac), _mac(secret, purpose, body)):
             return None
         payload = json.loads(_unb64(body))
     except (ValueError, UnicodeDecodeError):
