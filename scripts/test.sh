@@ -13,7 +13,7 @@ fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 
-# axe-core for the accessibility browser tests (tests/test_browser_phone_a11y.py), at the
+# axe-core for the accessibility browser tests (tests/test_browser_reading.py), at the
 # version package-lock.json pins
 if [ ! -f node_modules/axe-core/axe.min.js ]; then
   command -v npm >/dev/null 2>&1 || { echo "npm is needed for axe-core (apt-get install npm)" >&2; exit 1; }

@@ -38,9 +38,9 @@ RUNS_THE_APP = {"test_hostile", "test_door_server", "test_record", "test_bench",
 # line in-process), for the order below: only their order matters. Any other module: its
 # tests by kind, in the same units (the means of that run's other modules).
 MODULE_SECONDS = {
-    "test_escaping": 252, "test_export": 244, "test_browser_phone_tables": 202, "test_secure_defaults": 192,
-    "test_offline": 187, "test_browser_dark": 157, "test_browser_arabic_leftovers": 153,
-    "test_browser_language_switch": 153, "test_browser_phone_a11y": 139, "test_browser_review": 135,
+    "test_escaping": 252, "test_export": 244, "test_browser_reading": 170, "test_secure_defaults": 192,
+    "test_offline": 187, "test_browser_dark": 157,
+    "test_browser_language_switch": 153, "test_browser_review": 135,
     "test_bench_capacity": 134, "test_browser_page_scripts": 130, "test_bench_browser": 128, "test_charts": 127,
     "test_browser_data_pages": 127, "test_record": 123, "test_hostile": 123, "test_review_attack": 105,
     "test_replicas_app": 99, "test_loadtest": 97, "test_browser_fresh_server": 93, "test_deployment_files": 82,
@@ -65,14 +65,27 @@ def _longest_module_first(items: list[pytest.Item]) -> None:
     """The test processes take modules in this order (scripts/test.sh runs xdist with
     --no-loadscope-reorder): the longest first, so that both finish at about the same
     time instead of one waiting out a long module taken last. A stable sort: a module's
-    tests keep their order."""
+    tests keep their order, but for the tests of one view (`_view_order`)."""
     seconds: dict[str, float] = {}
     for item in items:
         kind = "browser" if item.get_closest_marker("browser") else \
             "slow" if item.get_closest_marker("slow") else "fast"
         seconds[item.path.stem] = seconds.get(item.path.stem, 0.0) + SECONDS_PER_TEST[kind]
     seconds.update({stem: measured for stem, measured in MODULE_SECONDS.items() if stem in seconds})
-    items.sort(key=lambda item: -seconds[item.path.stem])
+    first_seen = {item.path: index for index, item in reversed(list(enumerate(items)))}
+    items.sort(key=lambda item: (-seconds[item.path.stem], first_seen[item.path], _view_order(item)))
+
+
+def _view_order(item: pytest.Item) -> tuple:
+    """Within a module, the tests of one view (tests/browser_pages.py's `View`: a page, a
+    language, a width) run one after another, those that change the page last: the view is
+    loaded once for all of them (tests/test_browser_reading.py). Other tests keep their place."""
+    from tests.browser_pages import View
+
+    view = getattr(item, "callspec", None) and item.callspec.params.get("view")
+    if not isinstance(view, View):
+        return (0,)
+    return (1, view, item.get_closest_marker("changes_the_page") is not None)
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -1,5 +1,5 @@
 """Issue 21, part 2: Arabic and exports, the rest (pure tests; the pages are in
-tests/test_browser_arabic_leftovers.py)."""
+tests/test_browser_reading.py)."""
 
 from __future__ import annotations
 

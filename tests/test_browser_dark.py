@@ -11,7 +11,7 @@ import json
 import pytest
 from playwright.sync_api import Page
 
-from tests.test_browser_phone_a11y import AXE_SERIOUS, ERROR, PAGES, require_axe
+from tests.browser_pages import AXE_SERIOUS, ERROR, PAGES, require_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

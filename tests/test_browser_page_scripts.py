@@ -14,8 +14,8 @@ from newsdash.exports import embeds
 from newsdash.reading.i18n import t
 from newsdash.views import original_text as hl
 from newsdash.views.data_pages import page_charts
+from tests.browser_pages import ERROR, PAGES
 from tests.conftest import ROOT
-from tests.test_browser_phone_a11y import ERROR, PAGES
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 WAIT = 60_000

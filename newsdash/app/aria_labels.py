@@ -8,7 +8,7 @@ one script, newsdash.app.fixed_scripts, allowed by the CSP by its hash) rewrites
 now and whenever Streamlit draws more, while the document's language (set by
 newsdash.app.layout) is Arabic; on a switch back to English it puts Streamlit's words back.
 It holds no data: only Streamlit's fixed words and ours. Checked on Streamlit 1.67.0
-(tests/test_browser_aria_labels.py lists what it must cover); an upgrade may rename a label,
+(tests/test_browser_reading.py lists what it must cover); an upgrade may rename a label,
 which the test then finds in English.
 """
 

@@ -5,7 +5,7 @@ Streamlit's grid (a canvas) clips a cell's text at its column's edge and hides t
 columns past the table's right edge behind a sideways scroll; it wraps text only when a
 row is taller than 4rem (64 px). So each table says how wide each column is, and the row
 height is computed from its longest cells, with a generous width per character (the
-browser test measures the real text: tests/test_browser_table_fit.py).
+browser test measures the real text: tests/test_browser_reading.py).
 """
 
 from __future__ import annotations

@@ -285,7 +285,7 @@ def paragraph_html(index: int, original: str, paragraph: Paragraph, marks: list[
     if paragraph.kind == "headline":
         kind_classes += " nd-headline"
     english_marks = translation_marks(paragraph.translation, loaded, marks)
-    # data-verbatim: the source's words, as published (tests/test_browser_arabic_leftovers.py leaves them out)
+    # data-verbatim: the source's words, as published (tests/test_browser_reading.py leaves them out)
     arabic = (f'<div class="nd-ar {kind_classes}" id="p-{index}" data-paragraph="{index}" data-verbatim dir="rtl" lang="ar" '
               f'style="{ARABIC_STYLE}">{mark_text(original, marks, selected)}</div>')
     english = (f'<div class="nd-en {kind_classes}" data-paragraph="{index}" dir="ltr" lang="en" '
