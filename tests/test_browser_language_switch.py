@@ -9,7 +9,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
@@ -78,7 +78,7 @@ def no_notice(page: Page) -> None:
     assert not [text for text in page.locator('[data-testid="stCaptionContainer"]').all_inner_texts() if NOTICE in text]
 
 
-def round_trip(browser: Browser, page: Page, app_url: str, path: str, keys: list[str],
+def round_trip(page: Page, app_url: str, path: str, keys: list[str],
                arabic: dict[str, list[str]], arabic_slider: list[str] | None = None) -> dict:
     """After the page was filtered in English: switch to Arabic (the same ids, Arabic chips),
     back to English (the same view), then the link in a new page (the same view again)."""
@@ -101,7 +101,8 @@ def round_trip(browser: Browser, page: Page, app_url: str, path: str, keys: list
     assert view(page, keys) == filtered
     no_notice(page)
 
-    reopened = browser.new_page(viewport={"width": 1440, "height": 1000})
+    reopened = page.context.new_page()  # a new tab: a session of its own, from the link alone
+    reopened.set_viewport_size({"width": 1440, "height": 1000})
     try:
         reopened.goto(page.url)
         wait_drawn(reopened, path)
@@ -120,28 +121,28 @@ def open_at_desktop_width(page: Page, app_url: str, path: str) -> None:
     wait_drawn(page, path)
 
 
-def test_demining_filter_survives_a_language_switch(browser: Browser, page: Page, app_url: str):
+def test_demining_filter_survives_a_language_switch(page: Page, app_url: str):
     open_at_desktop_width(page, app_url, "demining")
     remove_chip(page, "demining_measures", "Roads cleared of explosives")
     assert params(page)["demining_measures"] == "hectares,buildings,explosive_objects"  # data/measures.yaml's order
-    filtered = round_trip(browser, page, app_url, "demining", ["demining_measures"], {
+    filtered = round_trip(page, app_url, "demining", ["demining_measures"], {
         "demining_measures": ["الأراضي التي تم تطهيرها أو مسحها", "المباني التي تم فحصها",
                               "المواد المتفجرة التي تم إبطال مفعولها"]})
     assert len(filtered["traces"]) == 3
 
 
-def test_returns_filter_survives_a_language_switch(browser: Browser, page: Page, app_url: str):
+def test_returns_filter_survives_a_language_switch(page: Page, app_url: str):
     open_at_desktop_width(page, app_url, "returns")
     all_traces = page.evaluate(TRACES_JS)
     remove_chip(page, "returns_series", "Still displaced in Armenia (Armenia/UN count)")
     assert params(page)["returns_series"] == "returned_to_karabakh_cumulative,departures_on_return_buses_cumulative"
-    filtered = round_trip(browser, page, app_url, "returns", ["returns_series"], {
+    filtered = round_trip(page, app_url, "returns", ["returns_series"], {
         "returns_series": ["العائدون إلى قره باغ (إحصاء الجانب الروسي)",
                            "المغادرون بحافلات العودة من يريفان (إحصاء المفوضية)"]})
     assert len(filtered["traces"]) == len(all_traces) - 1  # one chart a measure: the hidden one is gone
 
 
-def test_timeline_layers_and_dates_survive_a_language_switch(browser: Browser, page: Page, app_url: str):
+def test_timeline_layers_and_dates_survive_a_language_switch(page: Page, app_url: str):
     open_at_desktop_width(page, app_url, "timeline")
     remove_chip(page, "timeline_layers", "Fighting")
     start = page.locator('[data-testid="stSlider"] input[type=range]').first
@@ -152,14 +153,14 @@ def test_timeline_layers_and_dates_survive_a_language_switch(browser: Browser, p
     page.wait_for_function(SETTLED_JS, timeout=60_000)
     expect(page.locator(SLIDER_ENDS)).to_have_text(["November 2020", "December 2021"])
     assert params(page)["timeline_layers"] == "article_events,demining_period"
-    filtered = round_trip(browser, page, app_url, "timeline", ["timeline_layers"], {
+    filtered = round_trip(page, app_url, "timeline", ["timeline_layers"], {
         "timeline_layers": ["تواريخ المقال", "الفترة التي تغطيها حصيلة إزالة الألغام"]},
         arabic_slider=["نوفمبر ٢٠٢٠", "ديسمبر ٢٠٢١"])
     assert filtered["slider"] == ["November 2020", "December 2021"]
     assert filtered["traces"][0] > 0  # a chart with something on it, not an empty one
 
 
-def test_method_filters_survive_a_language_switch(browser: Browser, page: Page, app_url: str):
+def test_method_filters_survive_a_language_switch(page: Page, app_url: str):
     open_at_desktop_width(page, app_url, "data_method")
     remove_chip(page, "method_kinds", "Context events")
     remove_chip(page, "method_categories", "Timeline")
@@ -167,7 +168,7 @@ def test_method_filters_survive_a_language_switch(browser: Browser, page: Page, 
     assert ids["method_kinds"] == "figure,event,context_series"
     assert ids["method_categories"] == "demining,returns,conflict"
     shown = page.locator('[data-testid="stCaptionContainer"]').filter(has_text="Showing").first.inner_text()
-    filtered = round_trip(browser, page, app_url, "data_method", ["method_kinds", "method_categories"], {
+    filtered = round_trip(page, app_url, "data_method", ["method_kinds", "method_categories"], {
         "method_kinds": ["أرقام المقال", "تواريخ المقال", "سلاسل السياق"],
         "method_categories": ["إزالة الألغام", "العودة", "النزاع"]})
     assert filtered["chips"]["method_kinds"] == ["Article figures", "Article dates", "Context series"]

@@ -90,8 +90,7 @@ def sign_in(page, url: str, username: str, password: str, path: str = "") -> Non
     page.wait_for_url(f"{url}/**", timeout=WAIT)
 
 
-def test_an_editor_by_group_signs_in_and_sees_the_review_queue(browser, app_url, provider):
-    page = browser.new_context().new_page()
+def test_an_editor_by_group_signs_in_and_sees_the_review_queue(page, app_url, provider):
     sign_in(page, app_url, "dee", "pw-dee")
     page.get_by_text("Signed in as Dee Desk (editor)").wait_for(timeout=WAIT)
     page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=WAIT)  # the Overview, drawn
@@ -99,21 +98,17 @@ def test_an_editor_by_group_signs_in_and_sees_the_review_queue(browser, app_url,
     page.goto(f"{app_url}/add_article")
     page.get_by_role("heading", name="Awaiting review").wait_for(timeout=WAIT)
     page.get_by_text("Nothing awaits review.").wait_for(timeout=WAIT)
-    page.context.close()
 
 
-def test_a_reader_sees_the_dashboard_without_the_editors_parts(browser, app_url):
-    page = browser.new_context().new_page()
+def test_a_reader_sees_the_dashboard_without_the_editors_parts(page, app_url):
     sign_in(page, app_url, "bo", "pw-bo")
     page.get_by_text("Signed in as Bo Reader (reader)").wait_for(timeout=WAIT)
     page.goto(f"{app_url}/add_article")
     page.get_by_label("…or paste the text").wait_for(timeout=WAIT)  # drawn after the editors' parts
     assert page.get_by_role("heading", name="Awaiting review").count() == 0
-    page.context.close()
 
 
-def test_an_outsider_is_refused_on_every_page_and_may_sign_out(browser, app_url, provider):
-    page = browser.new_context().new_page()
+def test_an_outsider_is_refused_on_every_page_and_may_sign_out(page, app_url, provider):
     sign_in(page, app_url, "eve", "pw-eve")
     page.get_by_role("heading", name="This account may not open the dashboard").wait_for(timeout=WAIT)
     page.get_by_text("You signed in as eve@newsroom.org.evil.example").wait_for(timeout=WAIT)
@@ -124,12 +119,10 @@ def test_an_outsider_is_refused_on_every_page_and_may_sign_out(browser, app_url,
     page.get_by_role("link", name="Sign out and use another account").click()
     page.get_by_role("link", name=f"Sign in with {PROVIDER_NAME}").wait_for(timeout=WAIT)
     assert "eve" in provider.signed_out
-    page.context.close()
 
 
-def test_sign_out_ends_the_apps_and_the_providers_session(browser, app_url, provider):
-    context = browser.new_context()
-    page = context.new_page()
+def test_sign_out_ends_the_apps_and_the_providers_session(page, app_url, provider):
+    context = page.context
     sign_in(page, app_url, "bo", "pw-bo")
     page.get_by_text("Signed in as Bo Reader (reader)").wait_for(timeout=WAIT)
     assert any(c["name"] == "_streamlit_user" for c in context.cookies())
@@ -140,13 +133,11 @@ def test_sign_out_ends_the_apps_and_the_providers_session(browser, app_url, prov
     page.goto(app_url)  # a reload: still signed out
     page.get_by_role("link", name=f"Sign in with {PROVIDER_NAME}").click(timeout=WAIT)
     page.get_by_label("Password").wait_for(timeout=WAIT)  # the provider asks again: its session ended too
-    context.close()
 
 
-def test_a_sign_in_expires_with_the_providers_token_and_the_app_asks_again(browser, app_url, provider):
+def test_a_sign_in_expires_with_the_providers_token_and_the_app_asks_again(page, app_url, provider):
     provider.id_token_seconds = 8
     try:
-        page = browser.new_context().new_page()
         sign_in(page, app_url, "ana", "pw-ana")
         signed_at = time.time()
         page.get_by_text("Signed in as Ana Lima (editor)").wait_for(timeout=WAIT)
@@ -156,7 +147,6 @@ def test_a_sign_in_expires_with_the_providers_token_and_the_app_asks_again(brows
     page.reload()
     page.get_by_role("link", name=f"Sign in with {PROVIDER_NAME}").wait_for(timeout=WAIT)
     assert page.get_by_text("Signed in as Ana Lima").count() == 0
-    page.context.close()
 
 
 def test_without_a_sign_in_the_door_refuses_the_websocket_and_sends_pages_to_the_form(app_url):
@@ -172,9 +162,8 @@ def test_without_a_sign_in_the_door_refuses_the_websocket_and_sends_pages_to_the
     assert call(f"{app_url}/sign-in/provider/nobody").status == 404
 
 
-def test_the_doors_cookie_ends_with_the_providers_token(browser, app_url, provider):
-    context = browser.new_context()
-    page = context.new_page()
+def test_the_doors_cookie_ends_with_the_providers_token(page, app_url, provider):
+    context = page.context
     before = time.time()
     sign_in(page, app_url, "bo", "pw-bo")
     page.get_by_text("Signed in as Bo Reader (reader)").wait_for(timeout=WAIT)
@@ -182,4 +171,3 @@ def test_the_doors_cookie_ends_with_the_providers_token(browser, app_url, provid
     assert door_cookie["httpOnly"] and door_cookie["sameSite"] == "Lax"
     # the ID token lasts 600 s ([dashboard.oidc] follow_token_expiry), the door's own hours 12
     assert before + provider.id_token_seconds - 5 <= door_cookie["expires"] <= time.time() + provider.id_token_seconds
-    context.close()

@@ -20,9 +20,8 @@ def shows_the_data(page) -> None:  # noqa: ANN001 - a Playwright page
 
 
 @pytest.mark.browser
-def test_a_reload_and_a_new_tab_stay_signed_in_and_another_browser_gets_the_form(browser, gated_url):
-    reader = browser.new_context()
-    page = reader.new_page()
+def test_a_reload_and_a_new_tab_stay_signed_in_and_another_browser_gets_the_form(browser, page, gated_url):
+    reader = page.context
     page.goto(f"{gated_url}/demining?lang=en")
     page.fill(FORM, PASSWORD)
     page.keyboard.press("Enter")
@@ -43,4 +42,3 @@ def test_a_reload_and_a_new_tab_stay_signed_in_and_another_browser_gets_the_form
     assert other.locator(METRIC).count() == 0 and other.locator(CHART).count() == 0
     assert "1,937" not in other.inner_text("body")
     stranger.close()
-    reader.close()

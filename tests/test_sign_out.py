@@ -79,10 +79,9 @@ def test_the_old_auth_section_still_works_and_tells_editors_to_move_it(monkeypat
 
 
 @pytest.mark.browser
-def test_in_a_browser_sign_out_then_reload_shows_the_form(browser, gated_url):
+def test_in_a_browser_sign_out_then_reload_shows_the_form(page, gated_url):
     url = gated_url
-    context = browser.new_context()
-    page = context.new_page()
+    context = page.context
     page.goto(f"{url}/?lang=en")
     page.fill('input[type="password"]', PASSWORD)
     page.keyboard.press("Enter")
@@ -94,4 +93,3 @@ def test_in_a_browser_sign_out_then_reload_shows_the_form(browser, gated_url):
     page.wait_for_selector('input[type="password"]', timeout=60_000)
     assert page.locator('[data-testid="stMetricValue"]').count() == 0
     assert not [c for c in context.cookies() if c["name"] == "newsdash_sign_in"]
-    context.close()
