@@ -88,6 +88,29 @@ def _view_order(item: pytest.Item) -> tuple:
     return (1, view, item.get_closest_marker("changes_the_page") is not None)
 
 
+def pytest_configure(config: pytest.Config) -> None:  # noqa: ARG001 - pytest's hook
+    from tests.streamlit_test_shims import scan_installed_components_once
+
+    scan_installed_components_once()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _heap_settled_only_where_tested(request: pytest.FixtureRequest):
+    """The app settles its heap (newsdash/app/heap.py: collect everything, then freeze it)
+    after a run that built something long-lived, once per cache a server fills. Under
+    AppTest the heap is the test process's, every test module's included, and every cold
+    run settled it: a quarter of the CPU of the AppTest pages. test_heap tests the settle
+    itself, a page run's included; elsewhere a run leaves the heap as it is."""
+    if request.module.__name__.endswith("test_heap"):
+        yield
+        return
+    from newsdash.app import heap
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(heap, "settle", lambda *args, **kwargs: False)
+        yield
+
+
 @pytest.fixture(scope="module", autouse=True)
 def _cold_caches_per_module():
     """Streamlit's caches outlive an AppTest within one process. Every cache is keyed on
