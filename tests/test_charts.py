@@ -28,13 +28,19 @@ def annotation(fig, name):
     return next(a for a in fig.layout.annotations if a.name == name)
 
 
-def test_every_chart_is_drawn_on_the_white_template(corpus, loaded):
-    """Named in each chart's layout, not left to plotly's default template, which Streamlit
-    replaces with its own when it is imported (its placeholder colours #000001...)."""
+def test_every_chart_is_drawn_on_the_white_template(corpus, loaded, monkeypatch):
+    """Whatever plotly's default template is when the chart is built: Streamlit makes its
+    own the default when it is imported (its placeholder colours #000001...), and the
+    charts' new_figure() takes plotly_white back."""
+    import plotly.io as pio
+    import streamlit.elements.plotly_chart  # noqa: F401 - registers Streamlit's template
+
+    monkeypatch.setattr(pio.templates, "default", "streamlit")
     ids = [c.id for c in charts.category_charts(corpus, loaded)] + [c.id for c in loaded.article.charts]
     for chart_id in ids:
         layout = build(corpus, chart_id).to_dict()["layout"]
         assert layout["template"]["layout"].get("plot_bgcolor") == "white", chart_id
+        assert layout["template"] == pio.templates["plotly_white"].to_plotly_json(), chart_id
 
 
 # 1/ DEMINING: ONE CHART PER MEASURE
