@@ -191,10 +191,17 @@ def browser_type_launch_args(browser_type_launch_args):
 PROBES_ALLOWED = {"bypass_csp": True}
 
 
+# The tests' reader prefers reduced motion: Streamlit then leaves out its animations (the
+# running indicator, the skeletons' shimmer), which headless Chromium otherwise draws frame
+# by frame while a test waits. test_browser_reading took 104 CPU-seconds with motion, 84
+# without; no test here is about an animation.
+STILL_PAGES = {"reduced_motion": "reduce"}
+
+
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
-    """pytest-playwright's `page`: a context whose probes the CSP lets run."""
-    return {**browser_context_args, **PROBES_ALLOWED}
+    """pytest-playwright's `page`: a context whose probes the CSP lets run, without motion."""
+    return {**browser_context_args, **PROBES_ALLOWED, **STILL_PAGES}
 
 
 @pytest.fixture(scope="session")
