@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
+from newsdash.reading.i18n import t
 from tests.browser_pages import AXE_SERIOUS, ERROR, PAGES, require_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -52,21 +53,42 @@ def choose_theme(page: Page, theme: str) -> None:
     page.wait_for_function(f"() => ({SCHEME})() === '{theme.lower()}'", timeout=10_000)
 
 
+def arrive(tab: Page, path: str, lang: str) -> None:
+    """Wait for the page: its own title in the language, what shows when it has drawn, the
+    run's end."""
+    expect(tab).to_have_title(t(PAGES[path][0], lang), timeout=60_000)
+    tab.wait_for_selector(f"{PAGES[path][1]}, {ERROR}", timeout=60_000)
+    tab.wait_for_function(SETTLED, timeout=60_000)
+
+
+def go_to(tab: Page, path: str, lang: str) -> None:
+    """The next page by the sidebar's link, as a reader goes from page to page."""
+    tab.locator(f'[data-testid="stSidebarNav"] a[href$="/{path}"]').first.click()
+    arrive(tab, path, lang)
+
+
 @pytest.mark.parametrize(("lang", "how"), [("en", "system"), ("ar", "system"), ("en", "menu"), ("ar", "menu")])
 def test_every_page_is_dark_with_light_chart_text_and_passes_axe(page: Page, app_url: str, lang: str, how: str):
+    """The first page opened by its address, on a dark system or with Dark chosen in
+    Streamlit's menu there; every other page by the sidebar's links."""
     axe = require_axe()
     problems = {}
+    menu = how == "menu"
     # a dark system, or a light one and Dark chosen in Streamlit's menu on the page
-    dark = with_system_scheme(page, "light" if how == "menu" else "dark")
+    dark = with_system_scheme(page, "light" if menu else "dark")
+    first = next(iter(PAGES))
+    # Streamlit's menu is hidden on Arabic pages (English only): Dark is chosen in English
+    dark.goto(f"{app_url}/{first}{'?lang=ar' if lang == 'ar' and not menu else ''}")
+    arrive(dark, first, "en" if menu else lang)
+    if menu:
+        choose_theme(dark, "Dark")
+        if lang == "ar":  # then the reader switches to Arabic: the theme chosen stays
+            dark.get_by_role("radio", name="العربية").click()
+            arrive(dark, first, "ar")
     for path in PAGES:
-        menu = how == "menu"  # Streamlit's menu is hidden on Arabic pages (English only): chosen in English
-        dark.goto(f"{app_url}/{path}{'?lang=ar' if lang == 'ar' and not menu else ''}")
-        dark.wait_for_selector(f"{PAGES[path][1]}, {ERROR}", timeout=60_000)
-        if menu and dark.evaluate(SCHEME) != "dark":  # Streamlit keeps the choice per address
-            choose_theme(dark, "Dark")
-        if menu and lang == "ar":  # then the same page in Arabic: Streamlit keeps the theme chosen for it
-            dark.goto(f"{app_url}/{path}?lang=ar")
-            dark.wait_for_selector(f"{PAGES[path][1]}, {ERROR}", timeout=60_000)
+        if path != first:
+            go_to(dark, path, lang)
+        if menu:
             assert dark.evaluate(SCHEME) == "dark", path
         dark.wait_for_timeout(1000)
         assert dark.locator(ERROR).count() == 0
