@@ -11,6 +11,7 @@ import threading
 import pytest
 
 from newsdash.app.serve import free_port
+from tests.conftest import STILL_PAGES
 from tests.test_auth import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -37,7 +38,7 @@ def sign_in(page, url: str, path: str = "/demining?lang=en") -> None:  # noqa: A
 
 
 def test_the_frontend_draws_under_the_content_security_policy(browser, gated_url):
-    context = browser.new_context()
+    context = browser.new_context(**STILL_PAGES)
     page = context.new_page()
     violations = []
     page.on("console", lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None)
@@ -69,7 +70,7 @@ def test_a_page_on_another_port_cannot_reach_the_signed_in_dashboard(browser, ga
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Attacker)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        context = browser.new_context()
+        context = browser.new_context(**STILL_PAGES)
         reader = context.new_page()
         sign_in(reader, gated_url)
         reader.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)

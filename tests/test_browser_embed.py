@@ -19,7 +19,7 @@ from newsdash.app.serve import loopback_server, stop
 from newsdash.data.corpus import load_corpus
 from newsdash.exports import embeds
 from newsdash.views.data_pages import page_charts
-from tests.conftest import ROOT, require_browser
+from tests.conftest import ROOT, STILL_PAGES, require_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -94,7 +94,7 @@ def settled(page: Page) -> dict:
 
 
 def test_the_iframe_takes_the_charts_height_at_any_width(browser: Browser, host_url: str):
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    context = browser.new_context(**STILL_PAGES, viewport={"width": 1440, "height": 900})
     page = context.new_page()
     page.goto(host_url)
     wide = settled(page)
@@ -109,7 +109,7 @@ def test_the_iframe_takes_the_charts_height_at_any_width(browser: Browser, host_
 
 
 def test_a_message_from_elsewhere_does_not_resize_the_iframe(browser: Browser, host_url: str):
-    context = browser.new_context(viewport={"width": 1000, "height": 900})
+    context = browser.new_context(**STILL_PAGES, viewport={"width": 1000, "height": 900})
     page = context.new_page()
     page.goto(host_url)
     before = settled(page)["frame"]
@@ -120,7 +120,7 @@ def test_a_message_from_elsewhere_does_not_resize_the_iframe(browser: Browser, h
 
 
 def test_a_site_that_is_not_an_embed_origin_cannot_frame_the_chart(browser: Browser, sites):  # noqa: ANN001
-    context = browser.new_context(viewport={"width": 1000, "height": 900})
+    context = browser.new_context(**STILL_PAGES, viewport={"width": 1000, "height": 900})
     page = context.new_page()
     blocked = []
     page.on("console", lambda message: blocked.append(message.text) if "frame-ancestors" in message.text else None)

@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, Page, expect
 from streamlit.runtime.pages_manager import PagesManager
 
 from newsdash.app import legacy_pages
-from tests.conftest import DASHBOARD, ROOT, require_browser, start_app
+from tests.conftest import DASHBOARD, ROOT, STILL_PAGES, require_browser, start_app
 from tests.test_browser_language_switch import SETTLED_JS
 
 CHART_SVG = '[data-testid="stPlotlyChart"] .main-svg'
@@ -58,7 +58,7 @@ def shows_its_page(page: Page, path: str, lang: str) -> None:
 
 @pytest.mark.browser
 def test_the_first_visit_of_a_fresh_server_goes_straight_to_a_sub_page(fresh_server: str, browser: Browser):
-    context = browser.new_context()
+    context = browser.new_context(**STILL_PAGES)
     page = context.new_page()
     page.goto(f"{fresh_server}/returns?lang=ar")
     shows_its_page(page, "returns", "ar")
@@ -68,7 +68,7 @@ def test_the_first_visit_of_a_fresh_server_goes_straight_to_a_sub_page(fresh_ser
 @pytest.mark.browser
 def test_first_visitors_at_once_each_get_their_own_sub_page(fresh_server: str, browser: Browser):
     visits = [("demining", "ar"), ("timeline", "en"), ("add_article", "ar")]
-    contexts = [browser.new_context() for _ in visits]  # separate browsers: no cookie in common
+    contexts = [browser.new_context(**STILL_PAGES) for _ in visits]  # separate browsers: no cookie in common
     pages = [context.new_page() for context in contexts]
     for page, (path, lang) in zip(pages, visits, strict=True):  # both sent before either is drawn
         page.goto(f"{fresh_server}/{path}{'?lang=ar' if lang == 'ar' else ''}", wait_until="commit")

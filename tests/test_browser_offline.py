@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page
 from newsdash.data.corpus import load_corpus
 from newsdash.data.method import load_method
 from newsdash.exports.offline import offline_bytes
-from tests.conftest import ROOT, require_browser
+from tests.conftest import ROOT, STILL_PAGES, require_browser
 from tests.offline_routes import only_the_file
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -32,7 +32,7 @@ def offline_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def open_offline(browser: Browser, path: Path, width: int = 1440, scheme: str = "light") -> tuple[Page, list]:
     """The file in a context with no network: every request but the file itself aborted."""
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    context = browser.new_context(**STILL_PAGES, viewport={"width": width, "height": 900}, color_scheme=scheme)
     context.set_offline(True)
     asked = only_the_file(context)
     page = context.new_page()

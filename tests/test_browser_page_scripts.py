@@ -15,7 +15,7 @@ from newsdash.reading.i18n import t
 from newsdash.views import original_text as hl
 from newsdash.views.data_pages import page_charts
 from tests.browser_pages import ERROR, PAGES
-from tests.conftest import ROOT
+from tests.conftest import ROOT, STILL_PAGES
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 WAIT = 60_000
@@ -28,7 +28,7 @@ document.addEventListener('securitypolicyviolation', function (e) {
 
 @pytest.fixture
 def page(browser) -> Page:  # noqa: ANN001
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    context = browser.new_context(**STILL_PAGES, viewport={"width": 1440, "height": 900})
     context.add_init_script(WATCH)
     found = context.new_page()
     found.console_messages_csp = []

@@ -14,7 +14,7 @@ import pytest
 import streamlit
 
 from newsdash.app import auth, guard
-from tests.conftest import start_app
+from tests.conftest import STILL_PAGES, start_app
 from tests.nginx_stack import PASSWORD as DEPLOY_PASSWORD
 from tests.test_auth import ENCODED, PASSWORD
 from tests.wsclient import run_async
@@ -238,7 +238,7 @@ def download_a_chart_csv(page, url: str, password: str = PASSWORD):  # noqa: ANN
 @pytest.mark.browser
 def test_a_downloaded_csv_answers_only_its_signed_in_browser_and_briefly(browser, gated_app_short_links):
     url = gated_app_short_links
-    reader = browser.new_context(accept_downloads=True)
+    reader = browser.new_context(**STILL_PAGES, accept_downloads=True)
     page = reader.new_page()
     download = download_a_chart_csv(page, url)
     clicked = time.monotonic()
@@ -250,12 +250,12 @@ def test_a_downloaded_csv_answers_only_its_signed_in_browser_and_briefly(browser
     again = reader.request.get(download.url)  # the same browser, its cookies: still there
     assert again.status == 200 and again.body() == content
     assert fetch_status(download.url) == 403  # no cookie
-    stranger = browser.new_context()
+    stranger = browser.new_context(**STILL_PAGES)
     stranger_page = stranger.new_page()
     stranger_page.goto(url)
     stranger_page.wait_for_selector('input[type="password"]', timeout=60_000)
     assert stranger.request.get(download.url).status == 403  # a browser without a sign-in
-    other = browser.new_context()  # another browser, signed in: not its session's file
+    other = browser.new_context(**STILL_PAGES)  # another browser, signed in: not its session's file
     other_page = other.new_page()
     other_page.goto(f"{url}/?lang=en")
     other_page.fill('input[type="password"]', PASSWORD)
@@ -273,7 +273,7 @@ def test_a_downloaded_csv_answers_only_its_signed_in_browser_and_briefly(browser
 def test_behind_nginx_a_signed_in_download_works_and_nothing_else_answers(browser, request):
     """deploy/nginx-newsdash.conf with two app processes: the cookie reaches the app."""
     url = request.getfixturevalue("stack").url.rstrip("/")  # test_deploy's, started with the password set
-    reader = browser.new_context(accept_downloads=True)
+    reader = browser.new_context(**STILL_PAGES, accept_downloads=True)
     download = download_a_chart_csv(reader.new_page(), url, DEPLOY_PASSWORD)
     assert download.url.startswith(f"{url}/media/")
     assert reader.request.get(download.url).status == 200

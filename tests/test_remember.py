@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import STILL_PAGES
 from tests.test_auth import PASSWORD
 
 METRIC = '[data-testid="stMetricValue"]'
@@ -34,7 +35,7 @@ def test_a_reload_and_a_new_tab_stay_signed_in_and_another_browser_gets_the_form
     tab.goto(f"{gated_url}/demining?lang=en")
     shows_the_data(tab)
 
-    stranger = browser.new_context()  # no cookie: another browser
+    stranger = browser.new_context(**STILL_PAGES)  # no cookie: another browser
     other = stranger.new_page()
     other.goto(f"{gated_url}/demining?lang=en")
     other.wait_for_selector(FORM, timeout=60_000)
