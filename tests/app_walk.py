@@ -16,6 +16,9 @@ MAIN_TITLE = '[data-testid="stMain"] h1'
 ERROR = '[data-testid="stException"]'
 LANGUAGE_NAMES = {"en": "English", "ar": "العربية"}
 TIMEOUT_MS = 60_000
+# Playwright checks a waited-for condition on every animation frame unless told an
+# interval; every frame is renderer work while the page is still being drawn
+POLL_MS = 100
 
 # The run has ended and no element of the run before is left on the page, and its title
 # is not the one shown before the click (a click is answered by a rerun a moment later)
@@ -26,10 +29,20 @@ SHOWN_JS = """previous => {
     && title !== null && title.innerText !== previous;
 }"""
 # What a shown page goes on to fetch has been fetched: every chart drawn, every image
-# loaded (or failed), every font the text asked for in. Waiting for this instead of a
-# fixed pause: the requests a page makes once drawn are made by then.
-DRAWN_JS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].every(c => c.querySelector('.main-svg'))
-  && [...document.images].every(image => image.complete) && document.fonts.status === 'loaded'"""
+# loaded (or failed), every font the text asked for in; and the page has stopped changing
+# for QUIET_MS (elements still arrive after Streamlit says the run has ended: the
+# Overview's metrics up to 0.7 s later). Waiting for this instead of a fixed pause.
+DRAWN_JS = """quietMs => {
+  if (window.__walkLastChange === undefined) {
+    window.__walkLastChange = performance.now();
+    new MutationObserver(() => { window.__walkLastChange = performance.now(); }).observe(
+      document.documentElement, {subtree: true, childList: true, attributes: true, characterData: true});
+  }
+  return performance.now() - window.__walkLastChange >= quietMs
+    && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].every(c => c.querySelector('.main-svg'))
+    && [...document.images].every(image => image.complete) && document.fonts.status === 'loaded';
+}"""
+QUIET_MS = 500
 
 
 def open_page(page, url: str) -> None:  # noqa: ANN001 - a Playwright Page
@@ -40,8 +53,8 @@ def open_page(page, url: str) -> None:  # noqa: ANN001 - a Playwright Page
 
 def wait_shown(page, previous_title: str | None) -> None:  # noqa: ANN001
     page.wait_for_selector(NAV_LINKS, timeout=TIMEOUT_MS)
-    page.wait_for_function(SHOWN_JS, arg=previous_title, timeout=TIMEOUT_MS)
-    page.wait_for_function(DRAWN_JS, timeout=TIMEOUT_MS)
+    page.wait_for_function(SHOWN_JS, arg=previous_title, polling=POLL_MS, timeout=TIMEOUT_MS)
+    page.wait_for_function(DRAWN_JS, arg=QUIET_MS, polling=POLL_MS, timeout=TIMEOUT_MS)
 
 
 def title(page) -> str:  # noqa: ANN001
