@@ -93,8 +93,8 @@ def assert_in_language(page, lang: str) -> None:  # noqa: ANN001
 def walk_every_page(page, url: str, on_each: Callable[[str, str], None],  # noqa: ANN001
                     langs: tuple[str, ...] = ("en", "ar")) -> list[tuple[str, str]]:
     """Open the app at `url`, then show every page of the sidebar in each language in turn,
-    calling `on_each(path, lang)` once a page is shown and drawn (and said to fail on an
-    error). The (path, lang) of every page shown, in order."""
+    calling `on_each(path, lang)` once a page is shown and drawn; a page showing an
+    exception fails the walk. The (path, lang) of every page shown, in order."""
     open_page(page, f"{url}?lang={langs[0]}")
     shown = []
     for lang in langs:
