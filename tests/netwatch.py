@@ -11,6 +11,8 @@ from __future__ import annotations
 import socket
 import subprocess
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -66,16 +68,52 @@ def start_plain_app(env: dict[str, str] | None = None, data_dir: Path | None = N
 
 @dataclass
 class RequestLog:
-    """Every URL a browser context asked for, page requests and websockets alike."""
+    """Every URL a browser context asked for, page requests and websockets alike.
+
+    It can watch a context that outlives the test (the tests' warm context): `detach`
+    takes its listeners off again, so a later test's requests are not written here."""
 
     urls: list[str] = field(default_factory=list)
+    _watched: list = field(default_factory=list)  # (emitter, event, listener) to take off
 
     def attach(self, context) -> None:  # noqa: ANN001 - a Playwright BrowserContext
-        context.on("request", lambda request: self.urls.append(request.url))
-        context.on("page", lambda page: page.on("websocket", lambda ws: self.urls.append(ws.url)))
+        self._listen(context, "request", self._record_request)
+        self._listen(context, "page", self._watch_page)
+        for page in context.pages:  # tabs opened before the log: their websockets too
+            self._watch_page(page)
+
+    def detach(self) -> None:
+        for emitter, event, listener in self._watched:
+            emitter.remove_listener(event, listener)
+        self._watched.clear()
+
+    def _watch_page(self, page) -> None:  # noqa: ANN001 - a Playwright Page
+        self._listen(page, "websocket", self._record_websocket)
+
+    def _listen(self, emitter, event: str, listener) -> None:  # noqa: ANN001
+        emitter.on(event, listener)
+        self._watched.append((emitter, event, listener))
+
+    def _record_request(self, request) -> None:  # noqa: ANN001 - a Playwright Request
+        self.urls.append(request.url)
+
+    def _record_websocket(self, websocket) -> None:  # noqa: ANN001 - a Playwright WebSocket
+        self.urls.append(websocket.url)
 
     def foreign(self) -> list[str]:
         """URLs whose host is not this machine's loopback (data: and blob: are local)."""
         return [url for url in self.urls
                 if urlsplit(url).scheme in ("http", "https", "ws", "wss")
                 and urlsplit(url).hostname not in LOCAL_HOSTS]
+
+
+@contextmanager
+def requests_of(context) -> Iterator[RequestLog]:  # noqa: ANN001 - a Playwright BrowserContext
+    """A RequestLog of `context` for the length of the block; a context that outlives it
+    (the tests' warm context) is let go of after."""
+    log = RequestLog()
+    log.attach(context)
+    try:
+        yield log
+    finally:
+        log.detach()

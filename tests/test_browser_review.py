@@ -25,15 +25,15 @@ def _needs_a_browser() -> None:
     require_browser()
 
 
-def open_as_editor(browser, url: str, name: str):  # noqa: ANN001, ANN201 - a Page, its own browser context
-    page = browser.new_context().new_page()
+def sign_in_as_editor(page, url: str, name: str) -> None:  # noqa: ANN001 - a Playwright Page
+    """Open the Add an article page in `page` (a new Streamlit session) and sign in there.
+    Editors sign in per session, not per browser: two tabs of one browser are two editors."""
     page.goto(f"{url}/add_article")
     page.get_by_label("Editor's name").wait_for(timeout=60_000)
     page.get_by_label("Editor's name").fill(name)
     page.get_by_label("Editor's password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in as an editor").click()
     page.get_by_text(f"Signed in as editor: {name}.").wait_for(timeout=60_000)
-    return page
 
 
 def save(page, answers: dict) -> None:  # noqa: ANN001
@@ -47,17 +47,27 @@ def save(page, answers: dict) -> None:  # noqa: ANN001
     page.get_by_text(f"Saved for review as review/pending/{rd.ARTICLE_ID}.yaml").wait_for(timeout=60_000)
 
 
+@pytest.fixture
+def editor_tabs(page):  # noqa: ANN001, ANN201 - two Playwright Pages
+    """Two more tabs of the test's warm browser context (tests/conftest.py), one per
+    editor; closed after the test, so that none outlives the app it talks to."""
+    tabs = [page.context.new_page(), page.context.new_page()]
+    yield tabs
+    for tab in tabs:
+        tab.close()
+
+
 def test_a_saves_a_reader_does_not_see_it_b_approves_the_log_shows_both_then_a_correction(
-        browser, editors_app) -> None:  # noqa: ANN001
+        editors_app, page, editor_tabs) -> None:  # noqa: ANN001
+    reader, (amal, ben) = page, editor_tabs
     data, url = editors_app
     answers = {k: v for k, v in rd.ANSWERS.items() if not k.endswith(".keep")} | DATELINE
 
-    amal = open_as_editor(browser, url, "Amal Haddad")
+    sign_in_as_editor(amal, url, "Amal Haddad")
     save(amal, answers)
     assert (data / "review" / "pending" / f"{rd.ARTICLE_ID}.yaml").is_file()
     assert amal.get_by_role("button", name="Approve and publish").is_disabled()  # not her own
 
-    reader = browser.new_context().new_page()
     reader.goto(f"{url}/?article={rd.ARTICLE_ID}")
     # not on the record yet: the page says so, and shows no other article in its place
     reader.get_by_text("which is not on this dashboard").wait_for(timeout=60_000)
@@ -65,7 +75,7 @@ def test_a_saves_a_reader_does_not_see_it_b_approves_the_log_shows_both_then_a_c
     assert reader.locator('[data-testid="stMetricValue"]').count() == 0
     assert reader.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').count() == 0  # one article
 
-    ben = open_as_editor(browser, url, "Ben Roy")
+    sign_in_as_editor(ben, url, "Ben Roy")
     ben.get_by_text(f"{SHOWN_ID}: a new article, saved by \u2068Amal Haddad\u2069 on").wait_for(timeout=60_000)
     ben.get_by_role("button", name="Approve and publish").click()
     ben.get_by_text(f"Approved: {SHOWN_ID} is on the record.").wait_for(timeout=60_000)
@@ -82,10 +92,11 @@ def test_a_saves_a_reader_does_not_see_it_b_approves_the_log_shows_both_then_a_c
     assert [row[1:] for row in rows] == [["Ben Roy", "approved", SHOWN_ID],
                                          ["Amal Haddad", "saved for review", SHOWN_ID]]
 
-    # a change to the article on the record: saved by Amal, approved by Ben, then a dated correction
-    amal = open_as_editor(browser, url, "Amal Haddad")
+    # a change to the article on the record: saved by Amal, approved by Ben, then a dated
+    # correction; each signs in again on a new session, as on another day
+    sign_in_as_editor(amal, url, "Amal Haddad")
     save(amal, answers | {"figures.figure_1.label.en": "Refugees back in Karabakh"})
-    ben = open_as_editor(browser, url, "Ben Roy")
+    sign_in_as_editor(ben, url, "Ben Roy")
     ben.get_by_text(f"{SHOWN_ID}: a change to an article on the record, saved by \u2068Amal Haddad\u2069").wait_for(
         timeout=60_000)
     ben.get_by_role("button", name="Approve and publish").click()

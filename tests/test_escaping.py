@@ -12,9 +12,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from newsdash.app.serve import stop
+from tests.app_walk import walk_every_page
 from tests.conftest import DASHBOARD, ROOT, require_browser
 from tests.hostile_cases import CASES, make_copy
-from tests.netwatch import RequestLog, start_plain_app
+from tests.netwatch import requests_of, start_plain_app
 
 PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
 MARKUP = next(case for case in CASES if case.name == "markup_in_every_text_field")
@@ -29,12 +30,21 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n")
 MARKDOWN_KINDS = ("title", "header", "subheader", "caption", "info", "warning", "error", "success")
 
 
-@pytest.fixture
-def markup_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    data = make_copy(tmp_path)
-    MARKUP.prepare(tmp_path)
-    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data))
+@pytest.fixture(scope="module")
+def markup_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One copy of the data with markup in every text field for the module's AppTests:
+    they only read it, so after the first the app's caches (keyed on the folder and its
+    state) hold it loaded, as a server's would."""
+    root = tmp_path_factory.mktemp("markup_data")
+    data = make_copy(root)
+    MARKUP.prepare(root)
     return data
+
+
+@pytest.fixture
+def markup_data(markup_folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(markup_folder))
+    return markup_folder
 
 
 def run(page: str, lang: str) -> AppTest:
@@ -109,48 +119,39 @@ def hover_over_charts(page, count: int = 2) -> None:
                 page.mouse.move(box["x"] + box["width"] * step / 10, box["y"] + box["height"] / 2)
 
 
+def nothing_injected_ran(page, path: str, lang: str) -> None:  # noqa: ANN001 - a Playwright Page
+    hover_over_charts(page)
+    where = f"{path} ({lang})"
+    assert page.evaluate("typeof window.__xss") == "undefined", where
+    assert page.locator('img[src="x"]').count() == 0, where
+    assert page.locator('[data-testid="stException"]').count() == 0, where
+
+
 @pytest.mark.browser
-def test_no_injected_script_runs_and_nothing_is_fetched(browser, markup_app):
-    context = browser.new_context()
-    log = RequestLog()
-    log.attach(context)
-    page = context.new_page()
-    page.goto(markup_app)
-    page.wait_for_selector('[data-testid="stSidebarNav"] a', timeout=60_000)
-    hrefs = page.locator('[data-testid="stSidebarNav"] a').evaluate_all("links => links.map(a => a.href)")
-    for lang in ("en", "ar"):
-        for href in sorted({h.split("?")[0] for h in hrefs}):
-            page.goto(f"{href}?lang={lang}")
-            page.wait_for_selector('[data-testid="stMain"] h1', timeout=60_000)
-            page.wait_for_timeout(1000)
-            hover_over_charts(page)
-            assert page.evaluate("typeof window.__xss") == "undefined", href
-            assert page.locator('img[src="x"]').count() == 0, href
-            assert page.locator('[data-testid="stException"]').count() == 0, href
-    shown = page.inner_text("body")
-    context.close()
+def test_no_injected_script_runs_and_nothing_is_fetched(page, markup_app):
+    """Every page in both languages, clicked through in one tab (tests/app_walk.py)."""
+    with requests_of(page.context) as log:
+        shown = walk_every_page(page, markup_app, on_each=lambda path, lang: nothing_injected_ran(page, path, lang))
+        shown_text = page.inner_text("body")
+    assert len({path for path, _ in shown}) == len(PAGES)  # the sidebar has every page
     assert log.foreign() == []
-    assert "window.__xss" in shown  # the payload was on the page, as text
+    assert "window.__xss" in shown_text  # the payload was on the page, as text
 
 
 @pytest.mark.browser
-def test_exported_html_and_svg_keep_the_markup_inert(browser, markup_data: Path):
+def test_exported_html_and_svg_keep_the_markup_inert(page, markup_data: Path):
     from newsdash.data.corpus import load_corpus
     from newsdash.exports.chart_files import html_bytes, image_bytes
     from newsdash.views.charts import build_chart
 
     corpus = load_corpus(markup_data)
     loaded = corpus.article()
-    context = browser.new_context()
-    log = RequestLog()
-    log.attach(context)
-    page = context.new_page()
-    for lang in ("en", "ar"):
-        fig = build_chart(loaded, corpus, "buildings", lang)
-        page.set_content(html_bytes(fig, lang, "t").decode("utf-8"))
-        page.wait_for_selector(".main-svg", timeout=30_000)
-        assert page.evaluate("typeof window.__xss") == "undefined"
-        svg = image_bytes(fig, "svg").decode("utf-8")
-        assert "window.__xss" in svg and "<script" not in svg and "<img" not in svg
-    context.close()
+    with requests_of(page.context) as log:
+        for lang in ("en", "ar"):
+            fig = build_chart(loaded, corpus, "buildings", lang)
+            page.set_content(html_bytes(fig, lang, "t").decode("utf-8"))
+            page.wait_for_selector(".main-svg", timeout=30_000)
+            assert page.evaluate("typeof window.__xss") == "undefined"
+            svg = image_bytes(fig, "svg").decode("utf-8")
+            assert "window.__xss" in svg and "<script" not in svg and "<img" not in svg
     assert [u for u in log.foreign() if not u.startswith("about:")] == []

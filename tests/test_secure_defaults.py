@@ -22,8 +22,9 @@ import pytest
 from newsdash.app.serve import stop
 from newsdash.curation.draft import MAX_ARTICLE_BYTES
 from newsdash.exports.static_export import EXPORT_PROXY_ENV, OFFLINE_PROXY
+from tests.app_walk import open_page, walk_every_page
 from tests.conftest import ROOT, require_browser
-from tests.netwatch import RecordingProxy, RequestLog, start_plain_app
+from tests.netwatch import RecordingProxy, requests_of, start_plain_app
 
 CONFIG = ROOT / ".streamlit" / "config.toml"
 
@@ -136,64 +137,40 @@ def test_an_upload_larger_than_the_cap_is_refused_before_it_is_held(watched_app)
     assert upload(url, 3 * 2**20) == 413  # Streamlit's default would have taken it
 
 
-def page_paths(page, url: str) -> list[str]:
-    page.goto(url)
-    page.wait_for_selector('[data-testid="stSidebarNav"] a', timeout=60_000)
-    hrefs = page.locator('[data-testid="stSidebarNav"] a').evaluate_all("links => links.map(a => a.href)")
-    return sorted({href.split("?")[0] for href in hrefs})
-
-
-def visit(page, href: str) -> None:
-    page.goto(href)
-    try:
-        page.wait_for_selector('[data-testid="stMain"] h1', timeout=60_000)
-    except Exception:
-        page.screenshot(path=str(ROOT / "screenshots" / "secure-defaults-timeout.png"))
-        raise AssertionError(f"no page title at {href}") from None
-    page.wait_for_timeout(1500)  # let charts, fonts and images ask for whatever they ask for
-    assert page.locator('[data-testid="stException"]').count() == 0
-
-
 @pytest.mark.browser
-def test_nothing_leaves_the_machine_while_every_page_is_used(browser, watched_app):
+def test_nothing_leaves_the_machine_while_every_page_is_used(page, watched_app):
+    """Every page in both languages, clicked through in one tab (tests/app_walk.py), then
+    an unknown page's address opened."""
     url, server_side, _ = watched_app
-    context = browser.new_context(accept_downloads=True)
-    log = RequestLog()
-    log.attach(context)
-    page = context.new_page()
-    paths = page_paths(page, url)
-    assert len(paths) >= 6
-    for lang in ("en", "ar"):
-        for path in paths:
-            visit(page, f"{path}?lang={lang}")
-    visit(page, f"{url}/no_such_page?lang=ar")  # an unknown page falls back to the overview
+    with requests_of(page.context) as request_log:
+        shown = walk_every_page(page, url, on_each=lambda path, lang: None)
+        open_page(page, f"{url}/no_such_page?lang=ar")  # an unknown page falls back to the overview
+    assert len({path for path, _ in shown}) >= 6
+    assert {lang for _, lang in shown} == {"en", "ar"}
+    assert page.locator('[data-testid="stException"]').count() == 0
     assert page.locator('[data-testid="stMetricValue"]').count() >= 8
-    context.close()
-    assert log.urls, "the request log recorded nothing: the test would prove nothing"
-    assert log.foreign() == []
-    assert any(u.startswith("ws://127.0.0.1") for u in log.urls)  # the app's own websocket
+    assert request_log.urls, "the request log recorded nothing: the test would prove nothing"
+    assert request_log.foreign() == []
+    assert any(u.startswith("ws://127.0.0.1") for u in request_log.urls)  # the app's own websocket
     assert server_side.attempts == []
 
 
 @pytest.mark.browser
-def test_nothing_leaves_the_machine_while_charts_are_exported(browser, watched_app):
+def test_nothing_leaves_the_machine_while_charts_are_exported(page, watched_app):
     """The press kit renders every chart to PNG and SVG with kaleido on the server.
 
     kaleido's page must ask for nothing (no MathJax, no plotly.js from a CDN). Chromium's
     own services do try Google and DuckDuckGo: in production they meet a closed port
     (static_export.OFFLINE_PROXY); here they are recorded, and must be only those."""
     url, server_side, export_browser = watched_app
-    context = browser.new_context(accept_downloads=True)
-    log = RequestLog()
-    log.attach(context)
-    page = context.new_page()
-    visit(page, f"{url}/data_method")
-    button = page.locator('[data-testid="stDownloadButton"] button', has_text="press kit").first
-    with page.expect_download(timeout=180_000) as download:
-        button.click()
+    with requests_of(page.context) as request_log:
+        open_page(page, f"{url}/data_method")
+        assert page.locator('[data-testid="stException"]').count() == 0
+        button = page.locator('[data-testid="stDownloadButton"] button', has_text="press kit").first
+        with page.expect_download(timeout=180_000) as download:
+            button.click()
     assert download.value.suggested_filename.endswith(".zip")
-    context.close()
-    assert log.foreign() == []
+    assert request_log.foreign() == []
     assert server_side.attempts == []
     print("Chromium's own attempts, sent to the dead proxy:", export_browser.attempts)
     asked = " ".join(export_browser.attempts).lower()
