@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
+from tests.browser_pages import ERROR, LANGUAGE_NAMES
+
 NAV_LINKS = '[data-testid="stSidebarNav"] a'
 MAIN_TITLE = '[data-testid="stMain"] h1'
-ERROR = '[data-testid="stException"]'
-LANGUAGE_NAMES = {"en": "English", "ar": "العربية"}
 TIMEOUT_MS = 60_000
 # Playwright checks a waited-for condition on every animation frame unless told an
 # interval; every frame is renderer work while the page is still being drawn
@@ -45,7 +45,7 @@ DRAWN_JS = """quietMs => {
 QUIET_MS = 500
 
 
-def open_page(page, url: str) -> None:  # noqa: ANN001 - a Playwright Page
+def load_and_wait(page, url: str) -> None:  # noqa: ANN001 - a Playwright Page
     """A page load of `url`, waited for until it is shown and drawn."""
     page.goto(url)
     wait_shown(page, previous_title=None)
@@ -95,7 +95,7 @@ def walk_every_page(page, url: str, on_each: Callable[[str, str], None],  # noqa
     """Open the app at `url`, then show every page of the sidebar in each language in turn,
     calling `on_each(path, lang)` once a page is shown and drawn; a page showing an
     exception fails the walk. The (path, lang) of every page shown, in order."""
-    open_page(page, f"{url}?lang={langs[0]}")
+    load_and_wait(page, f"{url}?lang={langs[0]}")
     shown = []
     for lang in langs:
         if lang != langs[0]:

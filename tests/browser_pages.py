@@ -15,6 +15,7 @@ from tests.conftest import ROOT, forget_readers_state
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"  # npm ci (scripts/test.sh)
 ERROR = '[data-testid="stException"]'
+LANGUAGE_NAMES = {"en": "English", "ar": "العربية"}  # the language switch's buttons
 # each page's path, its title's i18n key, and what shows when it has drawn (after its title)
 PAGES = {
     "": ("page_overview", '[data-testid="stMetricValue"]'),

@@ -8,12 +8,13 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser_pages import ERROR
+
 pytestmark = pytest.mark.browser
 
 CHART_SVG = '[data-testid="stPlotlyChart"] .main-svg'
 CHART = '[data-testid="stPlotlyChart"]'
 CHART_TITLE = '.chart-words [role="heading"]'  # written above each chart (newsdash.views.charts.screen_chart)
-ERROR = '[data-testid="stException"]'
 TITLES = {
     ("demining", "en"): "Demining progress", ("demining", "ar"): "تقدم إزالة الألغام",
     ("returns", "en"): "Returns", ("returns", "ar"): "العودة",

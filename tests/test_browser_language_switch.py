@@ -11,11 +11,12 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser_pages import ERROR
+
 pytestmark = pytest.mark.browser
 
 CHART_SVG = '[data-testid="stPlotlyChart"] .main-svg'
 TABLE = '[data-testid="stDataFrame"]'
-ERROR = '[data-testid="stException"]'
 SLIDER_ENDS = '[data-testid="stSlider"] [data-testid="stSliderThumbValue"]'
 HEADINGS = {
     "demining": ("Demining progress", "تقدم إزالة الألغام"),

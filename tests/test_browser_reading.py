@@ -42,11 +42,10 @@ from newsdash.views import data_method as method_view
 from newsdash.views import data_pages as returns_view
 from newsdash.views.data_method import column_labels
 from newsdash.views.grid_fit import SITE_NAME
-from tests.browser_pages import AXE_SERIOUS, PAGES, Reader, View, require_axe, views
+from tests.browser_pages import AXE_SERIOUS, LANGUAGE_NAMES, PAGES, Reader, View, require_axe, views
 
 pytestmark = pytest.mark.browser
 changes_the_page = pytest.mark.changes_the_page
-LANGUAGE_NAMES = {"en": "English", "ar": "العربية"}
 READER_PAGES = ["", "demining", "returns", "timeline", "original_text", "data_method"]
 PHONE, LAPTOP = 390, 1440
 

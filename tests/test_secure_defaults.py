@@ -22,7 +22,7 @@ import pytest
 from newsdash.app.serve import stop
 from newsdash.curation.draft import MAX_ARTICLE_BYTES
 from newsdash.exports.static_export import EXPORT_PROXY_ENV, OFFLINE_PROXY
-from tests.app_walk import open_page, walk_every_page
+from tests.app_walk import load_and_wait, walk_every_page
 from tests.conftest import ROOT, require_browser
 from tests.netwatch import RecordingProxy, requests_of, start_plain_app
 
@@ -144,7 +144,7 @@ def test_nothing_leaves_the_machine_while_every_page_is_used(page, watched_app):
     url, server_side, _ = watched_app
     with requests_of(page.context) as request_log:
         shown = walk_every_page(page, url, on_each=lambda path, lang: None)
-        open_page(page, f"{url}/no_such_page?lang=ar")  # an unknown page falls back to the overview
+        load_and_wait(page, f"{url}/no_such_page?lang=ar")  # an unknown page falls back to the overview
     assert len({path for path, _ in shown}) >= 6
     assert {lang for _, lang in shown} == {"en", "ar"}
     assert page.locator('[data-testid="stException"]').count() == 0
@@ -164,7 +164,7 @@ def test_nothing_leaves_the_machine_while_charts_are_exported(page, watched_app)
     (static_export.OFFLINE_PROXY); here they are recorded, and must be only those."""
     url, server_side, export_browser = watched_app
     with requests_of(page.context) as request_log:
-        open_page(page, f"{url}/data_method")
+        load_and_wait(page, f"{url}/data_method")
         assert page.locator('[data-testid="stException"]').count() == 0
         button = page.locator('[data-testid="stDownloadButton"] button', has_text="press kit").first
         with page.expect_download(timeout=180_000) as download:
