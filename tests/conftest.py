@@ -32,25 +32,27 @@ RUNS_THE_APP = {"test_hostile", "test_door_server", "test_record", "test_bench",
                 "test_loadtest", "test_sign_out", "test_remember", "test_deploy", "test_secure_defaults"}
 
 
-# Seconds each of the longest test modules took in a full run of the suite (6 December
-# 2026: two processes, a shared machine at load average 12 to 22, about four times an idle
-# machine's times; test_confirm and test_one_story as measured since they run the command
-# line in-process), for the order below: only their order matters. Any other module: its
-# tests by kind, in the same units (the means of that run's other modules).
+# Seconds each of the longest test modules took in a whole run of the suite (7 December
+# 2026: two processes, an idle machine; the wall seconds of its tests, fixtures included),
+# for the order below: only their order matters. Any other module: its tests by kind, in
+# the same units (about the means of that run's other modules).
 MODULE_SECONDS = {
-    "test_escaping": 252, "test_export": 244, "test_browser_reading": 170, "test_secure_defaults": 192,
-    "test_offline": 187, "test_browser_dark": 157,
-    "test_browser_language_switch": 153, "test_browser_review": 135,
-    "test_bench_capacity": 134, "test_browser_page_scripts": 130, "test_bench_browser": 128, "test_charts": 127,
-    "test_browser_data_pages": 127, "test_record": 123, "test_hostile": 123, "test_review_attack": 105,
-    "test_replicas_app": 99, "test_loadtest": 97, "test_browser_fresh_server": 93, "test_deployment_files": 82,
-    "test_cli": 82, "test_url_state": 81, "test_heap": 74, "test_deploy": 73, "test_browser_text_pages": 73,
-    "test_oidc_browser": 71, "test_record_pages_app": 71, "test_travel_server": 69, "test_extract_bounds": 68,
-    "test_bench": 67, "test_guard": 67, "test_one_name": 63, "test_replicas_store": 62, "test_browser_print": 61,
-    "test_yaml_fast_path": 58, "test_browser_offline": 57, "test_door_server": 57, "test_remember": 56,
-    "test_confirm": 42,
+    "test_browser_reading": 134, "test_bench_browser": 103, "test_browser_dark": 95,
+    "test_secure_defaults": 58, "test_bench": 57, "test_browser_page_scripts": 55, "test_escaping": 49,
+    "test_browser_text_pages": 48, "test_browser_data_pages": 48, "test_hostile": 40,
+    "test_browser_offline": 38, "test_loadtest": 38, "test_browser_review": 38, "test_export": 36,
+    "test_browser_language_switch": 35, "test_browser_fresh_server": 35, "test_oidc_browser": 35,
+    "test_bench_capacity": 28, "test_guard": 24, "test_door_server": 23, "test_deploy": 22,
+    "test_extract_bounds": 20, "test_browser_overview": 17, "test_replicas_app": 17,
+    "test_browser_export": 16, "test_browser_confirm": 16, "test_record": 15, "test_browser_door": 14,
+    "test_door_nginx": 14, "test_add_article_app": 14, "test_browser_print": 14,
+    "test_browser_add_article": 13, "test_remember": 13, "test_browser_embed": 12,
+    "test_record_pages_app": 11, "test_auth": 10, "test_offline": 10, "test_travel_server": 7,
+    "test_review_app": 7, "test_one_data_state": 6, "test_language_switch_app": 6, "test_url_garbage_app": 6,
+    "test_charts": 6, "test_review_attack": 6, "test_replicas_store": 6, "test_sign_out": 5, "test_cli": 5,
+    "test_confirm_app": 5, "test_layers": 5,
 }
-SECONDS_PER_TEST = {"browser": 20.0, "slow": 2.0, "fast": 0.1}
+SECONDS_PER_TEST = {"browser": 5.0, "slow": 0.5, "fast": 0.03}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
