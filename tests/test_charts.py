@@ -29,9 +29,9 @@ def annotation(fig, name):
 
 
 def test_every_chart_is_drawn_on_the_white_template(corpus, loaded, monkeypatch):
-    """Whatever plotly's default template is when the chart is built: Streamlit makes its
-    own the default when it is imported (its placeholder colours #000001...), and the
-    charts' new_figure() takes plotly_white back."""
+    """Named in each chart's layout, whatever plotly's default template is when the chart
+    is built: Streamlit makes its own the default when it is imported (its placeholder
+    colours #000001...)."""
     import plotly.io as pio
     import streamlit.elements.plotly_chart  # noqa: F401 - registers Streamlit's template
 

@@ -13,7 +13,6 @@ from newsdash.views.chart_parts import (
     EDGE_PX,
     article_figure_row,
     hover_label,
-    new_figure,
     plotly_safe,
     plotly_safe_lines,
     value_text,
@@ -41,7 +40,7 @@ def draw_bars(frame: pd.DataFrame, chart: Chart, lang: str) -> go.Figure:
     every bar is an article figure, so every bar is the article's colour."""
     rtl = lang == "ar"
     labels = [plotly_safe_lines(label, BAR_WRAP, lang) for label in frame["label"]]
-    fig = new_figure(go.Bar(
+    fig = go.Figure(go.Bar(
         y=labels, x=list(frame["value"]), orientation="h", marker={"color": ARTICLE_COLOUR},
         text=[plotly_safe(value_text(r, lang), lang) for r in frame.itertuples()], textposition="outside",
         hovertext=[hover_label(r, lang) for r in frame.itertuples()], hovertemplate="%{hovertext}<extra></extra>",

@@ -134,7 +134,7 @@ def frame_figure(fig: go.Figure, frame: pd.DataFrame, chart: Chart, loaded: Load
         font={"family": FONT_AR if rtl else FONT_EN, "size": 13, "color": "#222222"},
         legend={**legend, "y": 1 - title_px / height},
         margin={"t": top, "b": bottom + 10, "l": left, "r": right},
-        height=height, hoverlabel={"align": "right" if rtl else "left"},
+        height=height, template="plotly_white", hoverlabel={"align": "right" if rtl else "left"},
     )
     if key_rows:
         fig.update_layout({KEYS_LEGEND: {**legend, "y": 1 - (title_px + LEGEND_ROW_PX * rows) / height,

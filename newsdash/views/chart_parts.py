@@ -14,29 +14,12 @@ import html
 import textwrap
 from datetime import date, datetime
 
-import plotly.graph_objects as go
-import plotly.io as pio
-
 from newsdash.data.loading import LoadedArticle
 from newsdash.data.models import Chart, Figure
 from newsdash.data.tables import source_title as article_source_title
 from newsdash.reading.dates import span_of
 from newsdash.reading.formatting import day_for, digits_for, quantity
 from newsdash.reading.i18n import t
-
-TEMPLATE = "plotly_white"
-
-
-def new_figure(data=None) -> go.Figure:  # noqa: ANN001 - a trace, a list of them, or None
-    """A new figure on every chart's template, plotly_white. Plotly gives a new figure its
-    default template unchecked, in about 0.4 ms; a template named in update_layout is
-    copied through every validator, about 9 ms a chart (a quarter of the Overview's first
-    run). So the default is set to ours here, every time: Streamlit sets its own when it
-    is imported, which may be after this module (its template's placeholder colours,
-    #000001..., would reach the chart)."""
-    if pio.templates.default != TEMPLATE:
-        pio.templates.default = TEMPLATE
-    return go.Figure(data)
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")

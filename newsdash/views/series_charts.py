@@ -42,7 +42,6 @@ from newsdash.views.chart_parts import (
     article_figure_row,
     chart_row,
     hover_label,
-    new_figure,
     plotly_safe,
     value_text,
 )
@@ -348,7 +347,7 @@ def _record_trace(rows: pd.DataFrame, lang: str, reach: float) -> go.Scatter:
 def draw_measure_series(frame: pd.DataFrame, chart: Chart, lang: str) -> go.Figure:
     """The context series as a line in the measure's style, the record's points, and the
     viewed article's figure emphasised and labelled."""
-    fig = new_figure()
+    fig = go.Figure()
     series = frame[~frame["is_article"]]
     line = getattr(chart, "line", None) or LineStyle(colour="blue")
     if not series.empty:

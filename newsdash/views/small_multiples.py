@@ -20,7 +20,6 @@ from newsdash.views.chart_parts import (
     SYMBOL_OF_QUALIFIER,
     VERMILLION,
     as_day,
-    new_figure,
     plotly_safe,
 )
 from newsdash.views.comparison import Comparison
@@ -41,7 +40,7 @@ def comparison_chart(comparison: Comparison, lang: str, name: str | None = None)
     one name (else the figure's label)."""
     c, rtl = comparison, lang == "ar"
     window = _comparison_window(c)
-    fig = new_figure()
+    fig = go.Figure()
     fig.add_trace(go.Scatter(
         x=[r.as_of for r in window], y=[r.value for r in window], mode="lines+markers",
         line={"color": BLUE, "width": 2}, showlegend=False, name=plotly_safe(t("last_report", lang), lang),
@@ -84,7 +83,7 @@ def comparison_chart(comparison: Comparison, lang: str, name: str | None = None)
                "font": {"size": 13}},
         font={"family": FONT_AR if rtl else FONT_EN, "size": 12, "color": "#222222"},
         height=height, margin={"t": top, "b": 36, "l": 56, "r": LABEL_MARGIN_PX},
-        showlegend=False, hoverlabel={"align": "right" if rtl else "left"},
+        template="plotly_white", showlegend=False, hoverlabel={"align": "right" if rtl else "left"},
     )
     return fig
 

@@ -28,7 +28,6 @@ from newsdash.views.chart_parts import (
     as_day,
     chart_row,
     hover_line,
-    new_figure,
     plotly_safe,
     plotly_safe_lines,
     precision_label,
@@ -220,7 +219,7 @@ def draw_timeline(frame: pd.DataFrame, chart: Chart, lang: str) -> go.Figure:
     """One row per dated item, earliest at the top, each label whole on its lines."""
     rtl = lang == "ar"
     frame = frame.sort_values(["date", "date_end"], kind="stable").reset_index(drop=True)
-    fig = new_figure()
+    fig = go.Figure()
     for layer in TIMELINE_LAYERS:
         rows = frame[frame["series"] == layer]
         if not rows.empty:
