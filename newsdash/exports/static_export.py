@@ -135,12 +135,12 @@ class StaticExporter:
         self._loop, self._thread, self._failed = loop, thread, None
 
     async def _open_kaleido(self) -> Any:
-        import kaleido
+        from newsdash.exports.kaleido_tabs import kept_tabs_kaleido
 
         # mathjax=False: kaleido's page would otherwise load MathJax from the internet
         options = {"path": find_browser(self.browser_path), "enable_extensions": False,
                    "proxy_server": os.environ.get(EXPORT_PROXY_ENV) or OFFLINE_PROXY}
-        browser = kaleido.Kaleido(n=self.tabs, mathjax=False, **options)
+        browser = kept_tabs_kaleido(n=self.tabs, mathjax=False, **options)
         await browser.open()
         return browser
 
