@@ -45,3 +45,27 @@ def test_park_leaves_a_tab_that_is_on_no_site_alone(warm_context):  # noqa: ANN0
     blank = warm_context.new_page()
     assert park(blank) is None and blank.url == "about:blank"
     blank.close()
+
+
+# The `page` fixture: the tab a test left as it was goes on to the next test (its load is
+# then about half the renderer's work of one in a new tab); a tab whose settings a test
+# changed does not. The three tests below run in this order, on one test process.
+TABS_SEEN = []
+
+
+def test_a_tab_goes_on_to_the_next_test(page, app_url):  # noqa: ANN001
+    page.goto(f"{app_url}/_stcore/health")
+    page.evaluate("() => sessionStorage.setItem('trace', 'left by a reader')")  # cleared with the origin's storage
+    TABS_SEEN.append(page)
+
+
+def test_the_next_test_gets_the_same_tab_parked_and_with_no_storage(page, app_url):  # noqa: ANN001
+    assert page is TABS_SEEN[0] and page.url == f"{app_url}/_stcore/health"
+    assert page.evaluate("() => sessionStorage.length") == 0
+    page.set_viewport_size({"width": 390, "height": 844})  # a setting the next test must not inherit
+    TABS_SEEN.append(page)
+
+
+def test_a_tab_whose_settings_a_test_changed_is_not_passed_on(page):  # noqa: ANN001
+    assert page is not TABS_SEEN[1] and TABS_SEEN[1].is_closed()
+    assert page.viewport_size != {"width": 390, "height": 844}
