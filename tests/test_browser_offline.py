@@ -30,14 +30,37 @@ def offline_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def open_offline(browser: Browser, path: Path, width: int = 1440, scheme: str = "light") -> tuple[Page, list]:
-    """The file in a context with no network: every request but the file itself aborted."""
-    context = browser.new_context(**STILL_PAGES, viewport={"width": width, "height": 900}, color_scheme=scheme)
-    context.set_offline(True)
-    asked = only_the_file(context)
-    page = context.new_page()
-    page.goto(path.as_uri())
-    return page, asked
+class OfflineTab:
+    """The file in one tab of a context with no network (every request but the file itself
+    aborted, `asked` lists them). `at(width, scheme)` reloads it only when the tab is not
+    already at that width and scheme, or a test has followed a link in it: each test reads
+    a freshly loaded file, and tests that want the same one share the load."""
+
+    def __init__(self, browser: Browser, path: Path) -> None:
+        self.context = browser.new_context(**STILL_PAGES, viewport={"width": 1440, "height": 900})
+        self.context.set_offline(True)
+        self.asked = only_the_file(self.context)
+        self.page = self.context.new_page()
+        self.path, self.state = path, None
+
+    def at(self, width: int = 1440, scheme: str = "light") -> Page:
+        page = self.page
+        if self.state != (width, scheme) or page.evaluate("location.hash"):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.emulate_media(color_scheme=scheme)
+            page.goto(self.path.as_uri())
+            self.state = (width, scheme)
+        return page
+
+    def followed_a_link(self) -> None:
+        self.state = None
+
+
+@pytest.fixture(scope="module")
+def offline(browser: Browser, offline_file: Path) -> OfflineTab:
+    tab = OfflineTab(browser, offline_file)
+    yield tab
+    tab.context.close()
 
 
 def show(page: Page, lang: str) -> None:
@@ -48,8 +71,8 @@ def show(page: Page, lang: str) -> None:
         arg=lang, timeout=30_000)
 
 
-def test_every_chart_is_drawn_with_the_network_off(browser: Browser, offline_file: Path):
-    page, asked = open_offline(browser, offline_file)
+def test_every_chart_is_drawn_with_the_network_off(offline: OfflineTab):
+    page = offline.at()
     for lang in ("en", "ar"):
         show(page, lang)
         plots, drawn, traces = page.evaluate(f"""() => {{
@@ -58,12 +81,29 @@ def test_every_chart_is_drawn_with_the_network_off(browser: Browser, offline_fil
                     plots.filter(p => (p.data || []).length > 0).length]; }}""")
         assert plots >= 10 and drawn == plots and traces == plots, (lang, plots, drawn, traces)
         assert page.evaluate("document.documentElement.lang") == lang
-    assert asked == []  # nothing asked of the network
-    page.context.close()
+    assert offline.asked == []  # nothing asked of the network
 
 
-def test_every_sentence_link_lands_on_its_highlighted_sentence(browser: Browser, offline_file: Path):
-    page, _ = open_offline(browser, offline_file)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_serious_in_either_scheme(offline: OfflineTab, scheme: str):
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed (npm ci)")
+    page = offline.at(scheme=scheme)
+    for lang in ("en", "ar"):
+        show(page, lang)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("""async () => (await axe.run(document, {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})).violations
+            .filter(v => ['serious', 'critical'].includes(v.impact))
+            .map(v => [v.id, v.nodes.slice(0, 3).map(n => n.target.join(' '))])""")
+        assert result == [], (scheme, lang, result)
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert (background == "rgb(255, 255, 255)") == (scheme == "light")
+
+
+def test_every_sentence_link_lands_on_its_highlighted_sentence(offline: OfflineTab):
+    page = offline.at()
+    offline.followed_a_link()
     for lang in ("en", "ar"):
         show(page, lang)
         links = page.locator(f'section[lang={lang}] a[href^="#{lang}-q-"]')
@@ -86,11 +126,10 @@ def test_every_sentence_link_lands_on_its_highlighted_sentence(browser: Browser,
         back.click()
         page.wait_for_function("id => location.hash === '#' + id", arg=card)
         assert page.evaluate("id => document.getElementById(id).matches(':target')", card)
-    page.context.close()
 
 
-def test_the_arabic_half_reads_right_to_left_with_arabic_indic_digits(browser: Browser, offline_file: Path):
-    page, _ = open_offline(browser, offline_file, width=390)
+def test_the_arabic_half_reads_right_to_left_with_arabic_indic_digits(offline: OfflineTab):
+    page = offline.at(width=390)
     show(page, "ar")
     facts = page.evaluate("""() => { const s = document.querySelector('section[lang=ar]');
         const items = [...s.querySelectorAll('.nd-lede li')].map(li => li.innerText).join(' ');
@@ -101,22 +140,3 @@ def test_the_arabic_half_reads_right_to_left_with_arabic_indic_digits(browser: B
     assert any("\u0660" <= c <= "\u0669" for c in facts["items"])
     assert not any(c.isascii() and c.isdigit() for c in facts["items"]), facts["items"][:200]
     assert facts["width"] <= 390  # no sideways scroll on a phone
-    page.context.close()
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_nothing_serious_in_either_scheme(browser: Browser, offline_file: Path, scheme: str):
-    if not AXE.exists():
-        pytest.skip("axe-core is not installed (npm ci)")
-    page, _ = open_offline(browser, offline_file, scheme=scheme)
-    for lang in ("en", "ar"):
-        show(page, lang)
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("""async () => (await axe.run(document, {runOnly: {type: 'tag',
-            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})).violations
-            .filter(v => ['serious', 'critical'].includes(v.impact))
-            .map(v => [v.id, v.nodes.slice(0, 3).map(n => n.target.join(' '))])""")
-        assert result == [], (scheme, lang, result)
-    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
-    assert (background == "rgb(255, 255, 255)") == (scheme == "light")
-    page.context.close()
