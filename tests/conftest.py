@@ -3,6 +3,7 @@ data to break, and a running app plus Debian's Chromium for browser tests."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -217,34 +218,56 @@ def warm_context(browser, browser_context_args):  # noqa: ANN001, ANN201 - a Pla
     context.close()
 
 
-# What a test may do to its tab that the next test must not inherit (scripts run on every
-# new document, routes, listeners, a viewport, emulated media). A tab that has been through
-# any of them is closed after its test; any other tab goes on to the next test.
+# What a test may do to its tab. A viewport, emulated media and listeners are put back after
+# the test, and the tab goes on to the next one; a tab that has been through anything else
+# (scripts run on every new document, routes, a handler, timeouts) is closed after its test.
 TAB_SETTINGS = ("add_init_script", "route", "route_from_har", "route_web_socket", "expose_function",
                 "expose_binding", "set_viewport_size", "emulate_media", "set_extra_http_headers", "on", "once",
                 "add_locator_handler", "set_default_timeout", "set_default_navigation_timeout")
+PUT_BACK = {"set_viewport_size", "emulate_media", "on", "once"}
+# the warm context's media (Playwright's light scheme, STILL_PAGES' reduced motion)
+CONTEXT_MEDIA = {"media": "null", "color_scheme": "light", "reduced_motion": "reduce", "contrast": "null",
+                 "forced_colors": "null"}
 
 
 def tab_for_the_next_test(tab):  # noqa: ANN001, ANN201 - a Playwright Page
-    """The tab, with each of its setters marking it as changed (`tab.changed_by`)."""
+    """The tab, with each of its setters noting its call in `tab.changed_by` (name, args)."""
     tab.changed_by = []
+    tab.first_viewport = tab.viewport_size
 
-    def marking(name: str, setter):  # noqa: ANN001, ANN202
+    def noting(name: str, setter):  # noqa: ANN001, ANN202
         def changed(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-            tab.changed_by.append(name)
+            tab.changed_by.append((name, args, kwargs))
             return setter(*args, **kwargs)
         return changed
 
     for name in TAB_SETTINGS:
-        setattr(tab, name, marking(name, getattr(tab, name)))
+        setattr(tab, name, noting(name, getattr(tab, name)))
     return tab
+
+
+def put_back(tab) -> bool:  # noqa: ANN001 - a Playwright Page
+    """Undo what the test set on its tab; False when something cannot be undone (the tab
+    is then not passed on)."""
+    if tab.is_closed() or any(name not in PUT_BACK for name, _, _ in tab.changed_by):
+        return False
+    for name, args, _ in tab.changed_by:
+        if name in ("on", "once"):
+            with contextlib.suppress(Exception):  # a `once` listener that has run is gone already
+                type(tab).remove_listener(tab, *args)
+    if any(name == "set_viewport_size" for name, _, _ in tab.changed_by):
+        type(tab).set_viewport_size(tab, tab.first_viewport)
+    if any(name == "emulate_media" for name, _, _ in tab.changed_by):
+        type(tab).emulate_media(tab, **CONTEXT_MEDIA)
+    tab.changed_by = []
+    return True
 
 
 @pytest.fixture
 def page(warm_context):  # noqa: ANN001, ANN201 - a Playwright Page
     """pytest-playwright's `page`, as a tab of the warm context: the tab the previous test
-    left (parked on the app's health check) unless that test changed its settings, else a
-    new one. A page load in the same tab costs the renderer about half of one in a new tab."""
+    left (parked on the app's health check, its settings put back), or a new one. A page
+    load in the same tab costs the renderer about half of one in a new tab."""
     earlier = [tab for tab in warm_context.pages if not tab.is_closed()]
     reusable = [tab for tab in earlier if getattr(tab, "changed_by", None) == []]
     tab = reusable[-1] if reusable else tab_for_the_next_test(warm_context.new_page())
@@ -253,6 +276,7 @@ def page(warm_context):  # noqa: ANN001, ANN201 - a Playwright Page
             parked.close()
     yield tab
     origin = park(tab)
+    put_back(tab)
     forget_readers_state(warm_context, {origin} if origin else set())
 
 

@@ -47,25 +47,41 @@ def test_park_leaves_a_tab_that_is_on_no_site_alone(warm_context):  # noqa: ANN0
     blank.close()
 
 
-# The `page` fixture: the tab a test left as it was goes on to the next test (its load is
-# then about half the renderer's work of one in a new tab); a tab whose settings a test
-# changed does not. The three tests below run in this order, on one test process.
+# The `page` fixture: the tab a test left goes on to the next test (its load is then about
+# half the renderer's work of one in a new tab), its viewport, media and listeners put
+# back; a tab a test gave a route (or a script, a handler) does not. The four tests below
+# run in this order, on one test process.
 TABS_SEEN = []
+HEARD = []
+PHONE = {"width": 390, "height": 844}
 
 
 def test_a_tab_goes_on_to_the_next_test(page, app_url):  # noqa: ANN001
     page.goto(f"{app_url}/_stcore/health")
     page.evaluate("() => sessionStorage.setItem('trace', 'left by a reader')")  # cleared with the origin's storage
-    TABS_SEEN.append(page)
+    TABS_SEEN.append((page, page.viewport_size))
 
 
 def test_the_next_test_gets_the_same_tab_parked_and_with_no_storage(page, app_url):  # noqa: ANN001
-    assert page is TABS_SEEN[0] and page.url == f"{app_url}/_stcore/health"
+    first, viewport = TABS_SEEN[0]
+    assert page is first and page.url == f"{app_url}/_stcore/health"
     assert page.evaluate("() => sessionStorage.length") == 0
-    page.set_viewport_size({"width": 390, "height": 844})  # a setting the next test must not inherit
-    TABS_SEEN.append(page)
+    page.set_viewport_size(PHONE)
+    page.emulate_media(color_scheme="dark", media="print")
+    page.on("console", lambda message: HEARD.append(message.text))
 
 
-def test_a_tab_whose_settings_a_test_changed_is_not_passed_on(page):  # noqa: ANN001
-    assert page is not TABS_SEEN[1] and TABS_SEEN[1].is_closed()
-    assert page.viewport_size != {"width": 390, "height": 844}
+def test_a_viewport_media_and_listeners_are_put_back(page):  # noqa: ANN001
+    first, viewport = TABS_SEEN[0]
+    assert page is first and page.viewport_size == viewport != PHONE
+    assert page.evaluate("() => matchMedia('(prefers-color-scheme: light)').matches && matchMedia('screen').matches")
+    assert page.evaluate("() => matchMedia('(prefers-reduced-motion: reduce)').matches")
+    page.evaluate("() => console.log('heard by nobody')")
+    page.wait_for_timeout(200)
+    assert HEARD == []  # the earlier test's listener is gone
+    page.route("**/never", lambda route: route.abort())  # what cannot be put back
+
+
+def test_a_tab_given_a_route_is_not_passed_on(page):  # noqa: ANN001
+    first, _ = TABS_SEEN[0]
+    assert page is not first and first.is_closed()
