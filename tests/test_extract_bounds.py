@@ -28,11 +28,14 @@ N = 50_000
 
 
 def _cpu_seconds(text: str) -> float:
+    """The least CPU of three extractions, counted on this thread alone: the test process's
+    other threads (a browser's driver, an exporter's loop) do not count against it, and
+    a garbage collection that falls in one of the three is left out by the least."""
     best = float("inf")
-    for _ in range(2):
-        start = time.process_time()
+    for _ in range(3):
+        start = time.thread_time()
         extract(text, PUBLISHED)
-        best = min(best, time.process_time() - start)
+        best = min(best, time.thread_time() - start)
     return best
 
 
