@@ -23,8 +23,8 @@ fi
 .venv/bin/python -m ruff check newsdash pages dashboard.py tests
 .venv/bin/python -m newsdash validate
 # three worker processes (pytest-xdist) on two cores: while one waits on its browser or
-# server, the other two have the cores (docs/performance.md: 9 min 32 s against 11 min 1 s
-# with two). Each test module stays on one worker, in order, so a module's server fixture
+# server, the other two have the cores (docs/performance.md: the suite took 9 min 33 s with
+# three, 11 min 2 s with two; four did no better than three). Each test module stays on one worker, in order, so a module's server fixture
 # starts once. TEST_WORKERS=0 runs in this process.
 # Python may keep its compiled files (PYTHONDONTWRITEBYTECODE off for the tests): pytest
 # then keeps the test modules it rewrote for its asserts, and a second run's collection
