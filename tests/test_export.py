@@ -26,6 +26,7 @@ from newsdash.exports.static_export import ExportUnavailable, StaticExporter, sh
 from newsdash.views import charts
 from tests.conftest import DASHBOARD, ROOT, require_browser
 from tests.download_buttons import button_labels, button_script, run_button
+from tests.exported_text import pdf_text
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u2066\u2067\u2068\u2069"))
@@ -89,12 +90,6 @@ def test_svg_carries_title_source_line_caveat_and_note(corpus, lang, title, sour
     assert caveat in texts  # wrapped over two lines on the image, whole here
     assert any(text.startswith(note) for text in texts)
     assert files.file_name("svg") == f"demining-road-km_2021-12-29_{lang}.svg"
-
-
-def pdf_text(data: bytes) -> str:
-    from pypdf import PdfReader
-
-    return " ".join((page.extract_text() or "") for page in PdfReader(io.BytesIO(data)).pages)
 
 
 def test_pdf_is_a_pdf_with_the_title_caveat_and_credit_in_its_text(corpus):

@@ -6,7 +6,6 @@ anything of the one drawn before it."""
 from __future__ import annotations
 
 import inspect
-import io
 import re
 from importlib.metadata import version
 
@@ -17,6 +16,7 @@ from newsdash.exports import chart_files as export
 from newsdash.exports import kaleido_tabs
 from newsdash.exports.static_export import StaticExporter
 from tests.conftest import require_browser
+from tests.exported_text import pdf_text
 
 # 1/ THE KALEIDO IT WAS CHECKED ON
 
@@ -42,12 +42,6 @@ def test_the_replaced_method_still_only_reloads_the_tab_and_puts_it_back():
 
 def titled(title: str, value: int) -> go.Figure:
     return export.sized_for_export(go.Figure(go.Bar(x=["a"], y=[value]), layout={"title": {"text": title}}))
-
-
-def pdf_text(data: bytes) -> str:
-    from pypdf import PdfReader
-
-    return " ".join((page.extract_text() or "") for page in PdfReader(io.BytesIO(data)).pages)
 
 
 @pytest.fixture
