@@ -246,11 +246,11 @@ def tab_for_the_next_test(tab):  # noqa: ANN001, ANN201 - a Playwright Page
     return tab
 
 
-def put_back(tab) -> bool:  # noqa: ANN001 - a Playwright Page
-    """Undo what the test set on its tab; False when something cannot be undone (the tab
-    is then not passed on)."""
+def put_back(tab) -> None:  # noqa: ANN001 - a Playwright Page
+    """Undo what the test set on its tab. When something cannot be undone, the tab keeps
+    its notes (`changed_by`) and is not passed on."""
     if tab.is_closed() or any(name not in PUT_BACK for name, _, _ in tab.changed_by):
-        return False
+        return
     for name, args, _ in tab.changed_by:
         if name in ("on", "once"):
             with contextlib.suppress(Exception):  # a `once` listener that has run is gone already
@@ -260,24 +260,35 @@ def put_back(tab) -> bool:  # noqa: ANN001 - a Playwright Page
     if any(name == "emulate_media" for name, _, _ in tab.changed_by):
         type(tab).emulate_media(tab, **CONTEXT_MEDIA)
     tab.changed_by = []
-    return True
+
+
+def next_tab(context):  # noqa: ANN001, ANN201 - a Playwright BrowserContext, a Page
+    """The tab the previous test left (parked on the app's health check, its settings put
+    back), or a new one; any other tab of the context closes once it is chosen (after a
+    new tab is open: the page process stays). A page load in the same tab costs the
+    renderer about half of one in a new tab."""
+    earlier = [tab for tab in context.pages if not tab.is_closed()]
+    reusable = [tab for tab in earlier if getattr(tab, "changed_by", None) == []]
+    tab = reusable[-1] if reusable else tab_for_the_next_test(context.new_page())
+    for parked in earlier:
+        if parked is not tab:
+            parked.close()
+    return tab
+
+
+def done_with(context, tab) -> None:  # noqa: ANN001 - a Playwright BrowserContext and Page
+    """After a test: its tab parked, its settings put back, what it left as a reader forgotten."""
+    origin = park(tab)
+    put_back(tab)
+    forget_readers_state(context, {origin} if origin else set())
 
 
 @pytest.fixture
 def page(warm_context):  # noqa: ANN001, ANN201 - a Playwright Page
-    """pytest-playwright's `page`, as a tab of the warm context: the tab the previous test
-    left (parked on the app's health check, its settings put back), or a new one. A page
-    load in the same tab costs the renderer about half of one in a new tab."""
-    earlier = [tab for tab in warm_context.pages if not tab.is_closed()]
-    reusable = [tab for tab in earlier if getattr(tab, "changed_by", None) == []]
-    tab = reusable[-1] if reusable else tab_for_the_next_test(warm_context.new_page())
-    for parked in earlier:  # after the new tab is open: the process stays
-        if parked is not tab:
-            parked.close()
+    """pytest-playwright's `page`, as a tab of the warm context (`next_tab`)."""
+    tab = next_tab(warm_context)
     yield tab
-    origin = park(tab)
-    put_back(tab)
-    forget_readers_state(warm_context, {origin} if origin else set())
+    done_with(warm_context, tab)
 
 
 def park(tab) -> str | None:  # noqa: ANN001 - a Playwright Page

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import forget_readers_state, park
+from tests.conftest import done_with, forget_readers_state, next_tab, park
 
 pytestmark = pytest.mark.browser
 
@@ -47,41 +47,39 @@ def test_park_leaves_a_tab_that_is_on_no_site_alone(warm_context):  # noqa: ANN0
     blank.close()
 
 
-# The `page` fixture: the tab a test left goes on to the next test (its load is then about
-# half the renderer's work of one in a new tab), its viewport, media and listeners put
-# back; a tab a test gave a route (or a script, a handler) does not. The four tests below
-# run in this order, on one test process.
-TABS_SEEN = []
-HEARD = []
+# The `page` fixture (`next_tab`, then `done_with`): the tab a test left goes on to the
+# next test (its load is then about half the renderer's work of one in a new tab), its
+# viewport, media and listeners put back; a tab a test gave a route (or a script, a
+# handler) does not. Three tests in a row, played here in one.
 PHONE = {"width": 390, "height": 844}
 
 
-def test_a_tab_goes_on_to_the_next_test(page, app_url):  # noqa: ANN001
-    page.goto(f"{app_url}/_stcore/health")
-    page.evaluate("() => sessionStorage.setItem('trace', 'left by a reader')")  # cleared with the origin's storage
-    TABS_SEEN.append((page, page.viewport_size))
+def test_a_tab_goes_on_with_its_settings_put_back_unless_it_was_given_a_route(warm_context, app_url):  # noqa: ANN001
+    first = next_tab(warm_context)  # a test that leaves a trace in the tab's storage
+    viewport = first.viewport_size
+    first.goto(f"{app_url}/_stcore/health")
+    first.evaluate("() => sessionStorage.setItem('trace', 'left by a reader')")  # cleared with the origin's storage
+    done_with(warm_context, first)
 
+    second = next_tab(warm_context)  # a test that changes the tab's settings
+    assert second is first and second.url == f"{app_url}/_stcore/health"
+    assert second.evaluate("() => sessionStorage.length") == 0
+    second.set_viewport_size(PHONE)
+    second.emulate_media(color_scheme="dark", media="print")
+    heard = []
+    second.on("console", lambda message: heard.append(message.text))
+    done_with(warm_context, second)
 
-def test_the_next_test_gets_the_same_tab_parked_and_with_no_storage(page, app_url):  # noqa: ANN001
-    first, viewport = TABS_SEEN[0]
-    assert page is first and page.url == f"{app_url}/_stcore/health"
-    assert page.evaluate("() => sessionStorage.length") == 0
-    page.set_viewport_size(PHONE)
-    page.emulate_media(color_scheme="dark", media="print")
-    page.on("console", lambda message: HEARD.append(message.text))
+    third = next_tab(warm_context)  # the same tab, as it was
+    assert third is first and third.viewport_size == viewport != PHONE
+    assert third.evaluate("() => matchMedia('(prefers-color-scheme: light)').matches && matchMedia('screen').matches")
+    assert third.evaluate("() => matchMedia('(prefers-reduced-motion: reduce)').matches")
+    third.evaluate("() => console.log('heard by nobody')")
+    third.wait_for_timeout(200)
+    assert heard == []  # the earlier test's listener is gone
+    third.route("**/never", lambda route: route.abort())  # what cannot be put back
+    done_with(warm_context, third)
 
-
-def test_a_viewport_media_and_listeners_are_put_back(page):  # noqa: ANN001
-    first, viewport = TABS_SEEN[0]
-    assert page is first and page.viewport_size == viewport != PHONE
-    assert page.evaluate("() => matchMedia('(prefers-color-scheme: light)').matches && matchMedia('screen').matches")
-    assert page.evaluate("() => matchMedia('(prefers-reduced-motion: reduce)').matches")
-    page.evaluate("() => console.log('heard by nobody')")
-    page.wait_for_timeout(200)
-    assert HEARD == []  # the earlier test's listener is gone
-    page.route("**/never", lambda route: route.abort())  # what cannot be put back
-
-
-def test_a_tab_given_a_route_is_not_passed_on(page):  # noqa: ANN001
-    first, _ = TABS_SEEN[0]
-    assert page is not first and first.is_closed()
+    fourth = next_tab(warm_context)
+    assert fourth is not first and first.is_closed()
+    done_with(warm_context, fourth)
