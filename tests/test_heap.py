@@ -57,6 +57,7 @@ def test_a_settle_freezes_what_is_alive_and_a_later_object_is_not_frozen():
 def test_no_settle_again_until_something_grew_or_the_period_passed():
     clock = Clock()
     assert heap.settle(clock) is True
+    clock.now += heap.SETTLE_GAP_S
     assert heap.settle(clock) is False  # nothing new: the run pays nothing
     heap.note_growth()
     assert heap.settle(clock) is True
@@ -64,6 +65,19 @@ def test_no_settle_again_until_something_grew_or_the_period_passed():
     assert heap.settle(clock) is False
     clock.now += 1
     assert heap.settle(clock) is True  # the period passed: a settle even without growth
+
+
+def test_growth_right_after_a_settle_waits_for_the_gap():
+    """A fresh server's first pages each grow the heap: one settle for several of them."""
+    clock = Clock()
+    assert heap.settle(clock) is True
+    for _ in range(3):  # pages visited one after another, each importing and building
+        heap.note_growth()
+        clock.now += heap.SETTLE_GAP_S / 4
+        assert heap.settle(clock) is False
+    clock.now += heap.SETTLE_GAP_S / 4
+    assert heap.settle(clock) is True  # what they added is frozen now
+    assert heap.settle(clock) is False
 
 
 def test_a_cycle_frozen_while_alive_is_reclaimed_at_the_next_settle():
@@ -77,6 +91,7 @@ def test_a_cycle_frozen_while_alive_is_reclaimed_at_the_next_settle():
     gc.collect()
     assert gone() is not None, "a frozen cycle is out of the collector's reach until the next settle"
     heap.note_growth()
+    clock.now += heap.SETTLE_GAP_S
     heap.settle(clock)
     assert gone() is None
 
@@ -111,6 +126,7 @@ def test_a_newly_imported_module_counts_as_growth(monkeypatch):
     clock = Clock()
     heap.settle(clock)
     monkeypatch.setitem(sys.modules, "newsdash_test_fake_module", object())
+    clock.now += heap.SETTLE_GAP_S
     assert heap.settle(clock) is True
 
 

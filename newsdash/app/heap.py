@@ -17,6 +17,13 @@ wait. So the heap is settled again (unfreeze, collect everything, freeze) when t
 long-lived set has grown (a corpus loaded, a chart or view built, a module imported)
 and at least every REFREEZE_EVERY_S, so cycles left by closed sessions and replaced
 charts are reclaimed then, not never.
+
+A settle walks every object, about 0.15 s of CPU on a warm server. A fresh server grows at
+nearly every run for a while (each page's first visit imports its modules and builds its
+charts), so growth waits SETTLE_GAP_S after a settle: the first pages of a server settled
+after each one, 1.1 s of its CPU over the first visit of every page in both languages;
+with the gap they settle once or twice (measured 7 December 2026, docs/performance.md).
+What grew in between is frozen at the next settle.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ import time
 from collections.abc import Callable
 
 REFREEZE_EVERY_S = 300.0
+SETTLE_GAP_S = 10.0
 
 _lock = threading.Lock()
 _growth = 0  # bumped by whatever adds long-lived objects (newsdash.app.memo, the corpus loader)
@@ -42,11 +50,12 @@ def note_growth() -> None:
 
 def settle(clock: Callable[[], float] = time.monotonic) -> bool:
     """Collect everything and freeze what survives, if the long-lived set has grown since
-    the last settle or that was REFREEZE_EVERY_S ago; returns whether it did. Cheap when
-    there is nothing to do, so a page may call it on every run."""
+    the last settle and that was SETTLE_GAP_S ago, or it was REFREEZE_EVERY_S ago; returns
+    whether it did. Cheap when there is nothing to do, so a page may call it on every run."""
     now = clock()
     marker = (_growth, len(sys.modules))
-    if marker == _settled["marker"] and now - _settled["at"] < REFREEZE_EVERY_S:
+    since = now - _settled["at"]
+    if since < REFREEZE_EVERY_S and (marker == _settled["marker"] or since < SETTLE_GAP_S):
         return False
     if not _lock.acquire(blocking=False):  # another session is settling: one is enough
         return False
