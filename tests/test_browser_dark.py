@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from newsdash.reading.i18n import t
-from tests.browser_pages import AXE_SERIOUS, ERROR, PAGES, require_axe
+from tests.browser_pages import ERROR, PAGES, require_axe, serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -71,7 +71,7 @@ def go_to(tab: Page, path: str, lang: str) -> None:
 def test_every_page_is_dark_with_light_chart_text_and_passes_axe(page: Page, app_url: str, lang: str, how: str):
     """The first page opened by its address, on a dark system or with Dark chosen in
     Streamlit's menu there; every other page by the sidebar's links."""
-    axe = require_axe()
+    require_axe()
     problems = {}
     menu = how == "menu"
     # a dark system, or a light one and Dark chosen in Streamlit's menu on the page
@@ -100,8 +100,7 @@ def test_every_page_is_dark_with_light_chart_text_and_passes_axe(page: Page, app
             # colour, the article's vermillion say, keeps that colour)
             assert min(colours["chartText"]) > 0.1, (path, colours["chartText"])
             assert sum(v > 0.5 for v in colours["chartText"]) >= 0.6 * len(colours["chartText"]), path
-        dark.add_script_tag(path=str(axe))
-        if found := dark.evaluate(AXE_SERIOUS):
+        if found := serious_violations(dark):
             problems[path or "overview"] = found
     assert problems == {}, json.dumps(problems, indent=1, ensure_ascii=False)
 
@@ -119,9 +118,7 @@ def test_charts_follow_a_theme_chosen_in_the_menu_without_a_rerun(page: Page, ap
     assert colours["app"] > 0.9  # the page is light
     # and so is every chart: no light ink left (the dark theme's is above 0.5), the light theme's greys and data colours
     assert max(colours["chartText"]) < 0.3, colours["chartText"]
-    axe = require_axe()
-    dark.add_script_tag(path=str(axe))
-    assert dark.evaluate(AXE_SERIOUS) == []
+    assert serious_violations(dark) == []
     choose_theme(dark, "Dark")
     colours = dark.evaluate(COLOURS)
     assert colours["app"] < 0.05 and min(colours["chartText"]) > 0.1

@@ -13,12 +13,12 @@ from playwright.sync_api import Browser, Page
 from newsdash.data.corpus import load_corpus
 from newsdash.data.method import load_method
 from newsdash.exports.offline import offline_bytes
+from tests.browser_pages import AXE, serious_violations
 from tests.conftest import ROOT, STILL_PAGES, require_browser
 from tests.offline_routes import only_the_file
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture(scope="module")
@@ -91,11 +91,7 @@ def test_axe_finds_nothing_serious_in_either_scheme(offline: OfflineTab, scheme:
     page = offline.at(scheme=scheme)
     for lang in ("en", "ar"):
         show(page, lang)
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("""async () => (await axe.run(document, {runOnly: {type: 'tag',
-            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})).violations
-            .filter(v => ['serious', 'critical'].includes(v.impact))
-            .map(v => [v.id, v.nodes.slice(0, 3).map(n => n.target.join(' '))])""")
+        result = serious_violations(page)
         assert result == [], (scheme, lang, result)
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert (background == "rgb(255, 255, 255)") == (scheme == "light")

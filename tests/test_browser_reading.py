@@ -42,7 +42,7 @@ from newsdash.views import data_method as method_view
 from newsdash.views import data_pages as returns_view
 from newsdash.views.data_method import column_labels
 from newsdash.views.grid_fit import SITE_NAME
-from tests.browser_pages import AXE_SERIOUS, LANGUAGE_NAMES, PAGES, Reader, View, require_axe, views
+from tests.browser_pages import LANGUAGE_NAMES, PAGES, Reader, View, serious_violations, views
 
 pytestmark = pytest.mark.browser
 changes_the_page = pytest.mark.changes_the_page
@@ -159,8 +159,7 @@ def test_every_page_reads_on_a_phone_and_passes_axe(read: Reader, view: View):
     assert switch.evaluate("el => el.closest('[lang]').lang") == ("ar" if lang == "en" else "en")  # named in itself
 
     # WCAG 2.2 AA rules of axe-core: nothing serious or critical
-    phone.add_script_tag(path=str(require_axe()))
-    assert phone.evaluate(AXE_SERIOUS) == []
+    assert serious_violations(phone) == []
 
 
 @changes_the_page
