@@ -20,7 +20,6 @@ from tests.offline_routes import only_the_file
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-
 @pytest.fixture(scope="module")
 def offline_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     require_browser()
