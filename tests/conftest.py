@@ -175,17 +175,28 @@ def require_browser() -> None:
     pytest.skip(f"no Chromium at {CHROMIUM}: install Debian's chromium to run browser tests")
 
 
+# The browser the Playwright tests drive: Debian's chromium-headless-shell, Chromium's own
+# headless build of the same version (what Playwright itself runs headless), when it is
+# installed (scripts/test.sh does); the full chromium otherwise. The browser tests took 560
+# CPU-seconds on it and 647 on the full browser, which also keeps a window's machinery
+# running without a window. kaleido's exports keep the full chromium (CHROMIUM).
+HEADLESS_SHELL = Path("/usr/lib/chromium/chromium-headless-shell")
+TEST_BROWSER = str(HEADLESS_SHELL) if HEADLESS_SHELL.exists() else CHROMIUM
 # One renderer process for every tab of a site (ports are not part of a site: every test
 # server on 127.0.0.1 is one): a test's new tab then runs in the process the tests before it
 # warmed, where V8 has already compiled Streamlit's 7 MB of scripts. A Demining page load took
 # about 5 CPU-seconds in a new context and 2.5 in a warm tab (tests/conftest.py's `page`).
-TEST_BROWSER_ARGS = [*CHROMIUM_ARGS, "--process-per-site"]
+# The headless shell hints its fonts fully unless told not to: its text was then about 3%
+# wider than the full browser's (a grid cell of the Returns page's sources wrapped to six
+# lines); unhinted, it lays out text as the full browser does
+# (tests/test_browser_warm_context.py holds it).
+TEST_BROWSER_ARGS = [*CHROMIUM_ARGS, "--process-per-site", "--font-render-hinting=none"]
 
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    """pytest-playwright: use Debian's Chromium, never a downloaded one."""
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": TEST_BROWSER_ARGS}
+    """pytest-playwright: use Debian's Chromium (its headless shell), never a downloaded one."""
+    return {**browser_type_launch_args, "executable_path": TEST_BROWSER, "args": TEST_BROWSER_ARGS}
 
 
 # The app's Content-Security-Policy refuses scripts it did not write itself, and the tests'
