@@ -54,11 +54,12 @@ def expected_rows(sections: tuple[str, ...], with_browser: bool) -> set[tuple[st
     return rows
 
 
-def run_quick(out: Path, sections: tuple[str, ...]) -> Path:
-    """`python -m newsdash.bench --quick --only SECTIONS`, its report in out."""
+def run_quick(out: Path, sections: tuple[str, ...], chromium: str | None = None) -> Path:
+    """`python -m newsdash.bench --quick --only SECTIONS [--chromium PATH]`, its report in out."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-m", "newsdash.bench", "--quick", "--out", str(out), "--only", *sections],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+    browser_option = ["--chromium", chromium] if chromium else []
+    done = subprocess.run([sys.executable, "-m", "newsdash.bench", "--quick", "--out", str(out), "--only", *sections,
+                           *browser_option], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr[-3000:]
     return out
 

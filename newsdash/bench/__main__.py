@@ -1,4 +1,4 @@
-"""python -m newsdash.bench [--quick] [--out DIR] [--only SECTION ...] [--check]
+"""python -m newsdash.bench [--quick] [--out DIR] [--only SECTION ...] [--check] [--chromium PATH]
 
 Writes bench.md and bench.json to DIR (default bench/out/). Every figure is a median of
 repeated runs, divided by a baseline measured in the same run.
@@ -26,14 +26,16 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "bench" / "out", help="folder for bench.md and bench.json")
     parser.add_argument("--only", nargs="+", choices=SECTIONS, help="run only these sections")
     parser.add_argument("--check", action="store_true", help="exit 1 when a row is over its budget")
+    parser.add_argument("--chromium", default=browser.CHROMIUM,
+                        help="the Chromium the browser section drives (kaleido's exports find their own)")
     return parser
 
 
-def run_section(name: str, config: Config, folder: Path) -> list[report.Row]:
+def run_section(name: str, config: Config, folder: Path, chromium: str = browser.CHROMIUM) -> list[report.Row]:
     if name == "rerun":
         return rerun.run(folder, config.rerun_runs, config.langs)
     if name == "browser":
-        return browser.run(folder, config.first_view_runs, config.interaction_runs, config.sessions)
+        return browser.run(folder, config.first_view_runs, config.interaction_runs, config.sessions, chromium)
     if name == "export":
         return exporting.run(config.export_runs, config.cold_export_runs, config.measure_cold_kit)
     if name == "edits":
@@ -44,8 +46,10 @@ def run_section(name: str, config: Config, folder: Path) -> list[report.Row]:
     return scale.run(config.scale_sizes, config.scale_runs)
 
 
-def skip_reason(name: str) -> str | None:
-    if name in ("browser", "export"):
+def skip_reason(name: str, chromium: str = browser.CHROMIUM) -> str | None:
+    if name == "browser":
+        return browser.no_browser_reason(chromium)
+    if name == "export":
         return browser.no_browser_reason()
     if name == "capacity":
         return capacity.no_nginx_reason()
@@ -62,13 +66,13 @@ def main(argv: list[str] | None = None) -> int:
     failed: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="newsdash-bench-") as tmp:
         for name in args.only or SECTIONS:
-            reason = skip_reason(name)
+            reason = skip_reason(name, args.chromium)
             if reason:
                 skipped[name] = reason
                 continue
             print(f"bench: {name} ...", file=sys.stderr, flush=True)
             try:
-                rows += run_section(name, config, Path(tmp))
+                rows += run_section(name, config, Path(tmp), args.chromium)
             except Exception as error:  # noqa: BLE001 - one broken section must not hide the others
                 traceback.print_exc()
                 failed[name] = f"{type(error).__name__}: {error}"

@@ -5,6 +5,7 @@ same way in the same run."""
 from __future__ import annotations
 
 import contextlib
+import os
 import pickle
 import socket
 import subprocess
@@ -18,7 +19,7 @@ from newsdash.app.serve import loopback_server, stop, wait_healthy
 from newsdash.bench.report import Row, median
 from newsdash.data.corpus import PROJECT_ROOT
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")  # `--chromium` may name another
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
@@ -34,8 +35,8 @@ TIMELINE_PAIR = ("timeline_default_layers", "timeline_with_context")  # before a
 FIRST_VIEW_PAGE = "demining"
 
 
-def no_browser_reason() -> str | None:
-    return None if Path(CHROMIUM).exists() else f"no Chromium at {CHROMIUM}"
+def no_browser_reason(chromium: str = CHROMIUM) -> str | None:
+    return None if Path(chromium).exists() else f"no Chromium at {chromium}"
 
 
 # 1/ SERVERS
@@ -328,12 +329,12 @@ def memory(browser, app: App, sessions: int) -> dict[str, float]:  # noqa: ANN00
 # 5/ ALL OF IT
 
 
-def run(folder: Path, runs: int, interaction_runs: int, sessions: int) -> list[Row]:
+def run(folder: Path, runs: int, interaction_runs: int, sessions: int, chromium: str = CHROMIUM) -> list[Row]:
     from playwright.sync_api import sync_playwright
 
     targets = apps(folder)
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
             return (first_view_rows(browser, targets, runs) + interaction_rows(browser, targets, interaction_runs)
                     + memory_rows(browser, targets, sessions))
