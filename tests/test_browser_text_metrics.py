@@ -40,20 +40,29 @@ def full_chromium(playwright):  # noqa: ANN001, ANN201 - a Playwright Browser
     browser.close()
 
 
-def text_layout(browser, app_url: str, path: str, lang: str, width: int) -> tuple[list, list]:  # noqa: ANN001
-    context = browser.new_context(**STILL_PAGES, bypass_csp=True, viewport={"width": width, "height": 900})
+def text_layouts(browser, app_url: str) -> dict[tuple, tuple[list, list]]:  # noqa: ANN001 - a Playwright Browser
+    """Each view's advance widths and text boxes, read in one tab of a new context."""
+    context = browser.new_context(**STILL_PAGES, bypass_csp=True)
     try:
         tab = context.new_page()
-        open_settled(tab, app_url, path, lang)
-        return tab.evaluate(WIDTHS, SAMPLES), tab.evaluate(TEXT_BOXES)
+        layouts = {}
+        for path, lang, width in VIEWS:
+            tab.set_viewport_size({"width": width, "height": 900})
+            open_settled(tab, app_url, path, lang)
+            layouts[path, lang, width] = tab.evaluate(WIDTHS, SAMPLES), tab.evaluate(TEXT_BOXES)
+        return layouts
     finally:
         context.close()
 
 
-@pytest.mark.parametrize(("path", "lang", "width"), VIEWS)
-def test_the_tests_browser_lays_out_text_as_the_full_chromium(browser, full_chromium, app_url, path, lang, width):  # noqa: ANN001
-    ours_widths, ours_boxes = text_layout(browser, app_url, path, lang, width)
-    full_widths, full_boxes = text_layout(full_chromium, app_url, path, lang, width)
+@pytest.fixture(scope="module")
+def both_layouts(browser, full_chromium, app_url):  # noqa: ANN001, ANN201 - (ours, the full chromium's)
+    return text_layouts(browser, app_url), text_layouts(full_chromium, app_url)
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=lambda view: "-".join(map(str, view)).lstrip("-"))
+def test_the_tests_browser_lays_out_text_as_the_full_chromium(both_layouts, view):  # noqa: ANN001
+    (ours_widths, ours_boxes), (full_widths, full_boxes) = (layouts[view] for layouts in both_layouts)
     assert ours_widths == pytest.approx(full_widths, abs=0.01)
     assert len(ours_boxes) >= 3  # the page drew its text: the comparison below compares something
     assert ours_boxes == full_boxes
