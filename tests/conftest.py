@@ -178,8 +178,8 @@ def require_browser() -> None:
 # The browser the Playwright tests drive: Debian's chromium-headless-shell, Chromium's own
 # headless build of the same version (what Playwright itself runs headless), when it is
 # installed (scripts/test.sh does); the full chromium otherwise. The browser tests took 560
-# CPU-seconds on it and 647 on the full browser, which also keeps a window's machinery
-# running without a window. kaleido's exports keep the full chromium (CHROMIUM).
+# CPU-seconds on it and 647 on the full browser (docs/performance.md). kaleido's exports
+# keep the full chromium (CHROMIUM), as deployments do.
 HEADLESS_SHELL = Path("/usr/lib/chromium/chromium-headless-shell")
 TEST_BROWSER = str(HEADLESS_SHELL) if HEADLESS_SHELL.exists() else CHROMIUM
 # One renderer process for every tab of a site (ports are not part of a site: every test
@@ -189,7 +189,7 @@ TEST_BROWSER = str(HEADLESS_SHELL) if HEADLESS_SHELL.exists() else CHROMIUM
 # The headless shell hints its fonts fully unless told not to: its text was then about 3%
 # wider than the full browser's (a grid cell of the Returns page's sources wrapped to six
 # lines); unhinted, it lays out text as the full browser does
-# (tests/test_browser_warm_context.py holds it).
+# (tests/test_browser_text_metrics.py holds it).
 TEST_BROWSER_ARGS = [*CHROMIUM_ARGS, "--process-per-site", "--font-render-hinting=none"]
 
 
