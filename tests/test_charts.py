@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -10,6 +12,7 @@ import pytest
 from newsdash.reading.formatting import digits_for
 from newsdash.views import charts
 from newsdash.views.chart_parts import plotly_safe
+from tests.conftest import ROOT
 
 
 def frame(corpus, chart_id, lang="en", **filters):
@@ -28,20 +31,39 @@ def annotation(fig, name):
     return next(a for a in fig.layout.annotations if a.name == name)
 
 
-def test_every_chart_is_drawn_on_the_white_template(corpus, loaded, monkeypatch):
-    """Named in each chart's layout, whatever plotly's default template is when the chart
-    is built: Streamlit makes its own the default when it is imported (its placeholder
-    colours #000001...)."""
+@pytest.mark.parametrize("default", ["streamlit", "plotly_white"])
+def test_every_chart_is_drawn_on_the_white_template(corpus, loaded, monkeypatch, default):
+    """Whatever plotly's default template is when the chart is built: Streamlit makes its
+    own the default when it is imported (its placeholder colours #000001...); the app makes
+    plotly_white the default again (newsdash/views/template.py), and a chart built under
+    another default names plotly_white in its layout."""
     import plotly.io as pio
     import streamlit.elements.plotly_chart  # noqa: F401 - registers Streamlit's template
 
-    monkeypatch.setattr(pio.templates, "default", "streamlit")
+    monkeypatch.setattr(pio.templates, "default", default)
     ids = [c.id for c in charts.category_charts(corpus, loaded)] + [c.id for c in loaded.article.charts]
     for chart_id in ids:
         layout = build(corpus, chart_id).to_dict()["layout"]
         assert layout["template"]["layout"].get("plot_bgcolor") == "white", chart_id
         assert layout["template"] == pio.templates["plotly_white"].to_plotly_json(), chart_id
 
+
+
+IMPORTS_THEN_DEFAULT = "import plotly.io as pio; {imports}; print(pio.templates.default)"
+
+
+@pytest.mark.parametrize(("imports", "default"), [
+    ("import newsdash.views; import streamlit", "streamlit"),  # what importing streamlit does
+    ("import newsdash.views; import streamlit; import newsdash.app.state", "plotly_white"),  # the app puts ours back
+    ("import streamlit; import newsdash.views", "plotly_white"),  # as under `streamlit run`
+])
+def test_the_app_makes_white_the_default_template_after_streamlit_made_its_own(imports, default):
+    """In a fresh process, the default template after these imports (each new chart takes
+    the default as it stands; naming another costs a full check per figure)."""
+    done = subprocess.run([sys.executable, "-c", IMPORTS_THEN_DEFAULT.format(imports=imports)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == default
 
 # 1/ DEMINING: ONE CHART PER MEASURE
 

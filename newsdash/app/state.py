@@ -26,6 +26,11 @@ from newsdash.data.loading import LoadedArticle
 from newsdash.reading.formatting import format_date
 from newsdash.reading.i18n import t
 from newsdash.textsafety import code_span
+from newsdash.views.template import make_white_the_default
+
+# Importing streamlit made its own template plotly's default: ours again, so that each new
+# chart has it as it stands (newsdash/views/template.py).
+make_white_the_default()
 
 # Streamlit's caches are global to the process: one clear each (newsdash/caches.py lists them).
 caches.owns("streamlit:cache_data", st.cache_data.clear)

@@ -38,6 +38,7 @@ from newsdash.views.chart_parts import (
     plotly_safe,
     wrap_lines,
 )
+from newsdash.views.template import white_unless_default
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ def frame_figure(fig: go.Figure, frame: pd.DataFrame, chart: Chart, loaded: Load
         font={"family": FONT_AR if rtl else FONT_EN, "size": 13, "color": "#222222"},
         legend={**legend, "y": 1 - title_px / height},
         margin={"t": top, "b": bottom + 10, "l": left, "r": right},
-        height=height, template="plotly_white", hoverlabel={"align": "right" if rtl else "left"},
+        height=height, **white_unless_default(), hoverlabel={"align": "right" if rtl else "left"},
     )
     if key_rows:
         fig.update_layout({KEYS_LEGEND: {**legend, "y": 1 - (title_px + LEGEND_ROW_PX * rows) / height,

@@ -24,6 +24,7 @@ from newsdash.views.chart_parts import (
 )
 from newsdash.views.comparison import Comparison
 from newsdash.views.findings import comparison_title
+from newsdash.views.template import white_unless_default
 
 # 6/ SMALL MULTIPLES: one figure against the latest earlier report of its series
 
@@ -83,7 +84,7 @@ def comparison_chart(comparison: Comparison, lang: str, name: str | None = None)
                "font": {"size": 13}},
         font={"family": FONT_AR if rtl else FONT_EN, "size": 12, "color": "#222222"},
         height=height, margin={"t": top, "b": 36, "l": 56, "r": LABEL_MARGIN_PX},
-        template="plotly_white", showlegend=False, hoverlabel={"align": "right" if rtl else "left"},
+        **white_unless_default(), showlegend=False, hoverlabel={"align": "right" if rtl else "left"},
     )
     return fig
 
