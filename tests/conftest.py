@@ -190,7 +190,14 @@ TEST_BROWSER = str(HEADLESS_SHELL) if HEADLESS_SHELL.exists() else CHROMIUM
 # wider than the full browser's (a grid cell of the Returns page's sources wrapped to six
 # lines); unhinted, it lays out text as the full browser does
 # (tests/test_browser_text_metrics.py holds it).
-TEST_BROWSER_ARGS = [*CHROMIUM_ARGS, "--process-per-site", "--font-render-hinting=none"]
+# V8 in its cheapest tiers for pages that live seconds: its baseline compiler only (no
+# optimising compilers, whose work a short-lived page never pays back), on the page's own
+# thread (no background compiling and collecting beside it), and no code cache written for
+# scripts that a test tab never reads back. The same scripts give the same results; a page
+# load costs about a fifth less CPU (docs/performance.md). kaleido's and the full
+# benchmark's browsers keep V8's defaults.
+CHEAP_JS_ARGS = ["--js-flags=--single-threaded --max-opt=1", "--v8-cache-options=none"]
+TEST_BROWSER_ARGS = [*CHROMIUM_ARGS, "--process-per-site", "--font-render-hinting=none", *CHEAP_JS_ARGS]
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ import pytest
 from newsdash.bench import browser, edits
 from newsdash.bench.config import FULL, QUICK
 from newsdash.bench.rerun import dashboard_pages
-from tests.conftest import ROOT, browser_available, require_browser
+from tests.conftest import CHEAP_JS_ARGS, ROOT, browser_available, require_browser
 
 CHART_PAGES = ("overview", "demining", "returns", "timeline")  # the pages that draw charts (the overview its small ones)
 # The quick run in two halves, each a module of its own, so the two test processes run
@@ -55,9 +55,10 @@ def expected_rows(sections: tuple[str, ...], with_browser: bool) -> set[tuple[st
 
 
 def run_quick(out: Path, sections: tuple[str, ...], chromium: str | None = None) -> Path:
-    """`python -m newsdash.bench --quick --only SECTIONS [--chromium PATH]`, its report in out."""
+    """`python -m newsdash.bench --quick --only SECTIONS [--chromium PATH]`, its report in out;
+    a Chromium named is given the tests' cheap-JavaScript flags too (tests/conftest.py)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    browser_option = ["--chromium", chromium] if chromium else []
+    browser_option = ["--chromium", chromium, *(f"--chromium-arg={arg}" for arg in CHEAP_JS_ARGS)] if chromium else []
     done = subprocess.run([sys.executable, "-m", "newsdash.bench", "--quick", "--out", str(out), "--only", *sections,
                            *browser_option], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr[-3000:]
@@ -202,3 +203,17 @@ def test_like_a_server_still_replaces_what_apptest_makes_at_every_run():
     each_run = inspect.getsource(app_test.AppTest._run)
     assert "script_cache = ScriptCache()" in each_run
     assert "PagesManager.uses_pages_directory = None" in each_run and "pages_manager = PagesManager(" in each_run
+
+
+def test_the_flags_given_for_chromium_reach_the_browser_section(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    """`--chromium-arg` (the tests give the quick run their cheap-JavaScript flags) goes to
+    the browser the section launches, after the benchmark's own flags."""
+    from newsdash.bench import __main__ as bench_main
+    from newsdash.bench import browser
+
+    launched = {}
+    monkeypatch.setattr(browser, "run", lambda *args: launched.setdefault("args", args) and [])
+    monkeypatch.setattr(bench_main, "skip_reason", lambda *args: None)
+    bench_main.main(["--quick", "--only", "browser", "--out", str(tmp_path), "--chromium", "/opt/chromium",
+                     "--chromium-arg=--js-flags=--max-opt=1", "--chromium-arg=--v8-cache-options=none"])
+    assert launched["args"][-2:] == ("/opt/chromium", ("--js-flags=--max-opt=1", "--v8-cache-options=none"))

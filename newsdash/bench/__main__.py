@@ -1,4 +1,5 @@
 """python -m newsdash.bench [--quick] [--out DIR] [--only SECTION ...] [--check] [--chromium PATH]
+    [--chromium-arg=--FLAG ...]
 
 Writes bench.md and bench.json to DIR (default bench/out/). Every figure is a median of
 repeated runs, divided by a baseline measured in the same run.
@@ -28,14 +29,18 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--check", action="store_true", help="exit 1 when a row is over its budget")
     parser.add_argument("--chromium", default=browser.CHROMIUM,
                         help="the Chromium the browser section drives (kaleido's exports find their own)")
+    parser.add_argument("--chromium-arg", action="append", default=[], metavar="--FLAG",
+                        help="one more flag for that Chromium, written --chromium-arg=--FLAG (repeatable)")
     return parser
 
 
-def run_section(name: str, config: Config, folder: Path, chromium: str = browser.CHROMIUM) -> list[report.Row]:
+def run_section(name: str, config: Config, folder: Path, chromium: str = browser.CHROMIUM,
+                chromium_args: tuple[str, ...] = ()) -> list[report.Row]:
     if name == "rerun":
         return rerun.run(folder, config.rerun_runs, config.langs)
     if name == "browser":
-        return browser.run(folder, config.first_view_runs, config.interaction_runs, config.sessions, chromium)
+        return browser.run(folder, config.first_view_runs, config.interaction_runs, config.sessions, chromium,
+                           chromium_args)
     if name == "export":
         return exporting.run(config.export_runs, config.cold_export_runs, config.measure_cold_kit)
     if name == "edits":
@@ -72,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             print(f"bench: {name} ...", file=sys.stderr, flush=True)
             try:
-                rows += run_section(name, config, Path(tmp), args.chromium)
+                rows += run_section(name, config, Path(tmp), args.chromium, tuple(args.chromium_arg))
             except Exception as error:  # noqa: BLE001 - one broken section must not hide the others
                 traceback.print_exc()
                 failed[name] = f"{type(error).__name__}: {error}"

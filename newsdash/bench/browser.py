@@ -329,12 +329,13 @@ def memory(browser, app: App, sessions: int) -> dict[str, float]:  # noqa: ANN00
 # 5/ ALL OF IT
 
 
-def run(folder: Path, runs: int, interaction_runs: int, sessions: int, chromium: str = CHROMIUM) -> list[Row]:
+def run(folder: Path, runs: int, interaction_runs: int, sessions: int, chromium: str = CHROMIUM,
+        chromium_args: tuple[str, ...] = ()) -> list[Row]:
     from playwright.sync_api import sync_playwright
 
     targets = apps(folder)
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(executable_path=chromium, args=[*CHROMIUM_ARGS, *chromium_args])
         try:
             return (first_view_rows(browser, targets, runs) + interaction_rows(browser, targets, interaction_runs)
                     + memory_rows(browser, targets, sessions))

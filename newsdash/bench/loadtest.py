@@ -235,7 +235,7 @@ async def first_view(browser, url: str) -> float:  # noqa: ANN001
 
 
 async def run(url: str, sessions: int, seconds: float, server_pid: int | None, chromium: str,
-              warm_up: bool = True) -> Results:
+              warm_up: bool = True, chromium_args: tuple[str, ...] = ()) -> Results:
     from playwright.async_api import async_playwright
 
     results = Results(sessions, seconds)
@@ -244,7 +244,8 @@ async def run(url: str, sessions: int, seconds: float, server_pid: int | None, c
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
             executable_path=chromium,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"])
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage",
+                  *chromium_args])
         if warm_up:
             results.first_view_s = await first_view(browser, url)
         app_before, machine_before = _cpu_now(server_pid)
@@ -287,6 +288,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--url", help="an app already running on loopback (default: start one)")
     parser.add_argument("--chromium", default=os.environ.get("BROWSER_PATH", "/usr/bin/chromium"))
+    parser.add_argument("--chromium-arg", action="append", default=[], metavar="--FLAG",
+                        help="one more flag for that Chromium, written --chromium-arg=--FLAG (repeatable)")
     parser.add_argument("--json", type=Path, help="also write the summary here")
     parser.add_argument("--cold", action="store_true", help="no warm-up visit: every session is a first visitor")
     args = parser.parse_args(argv)
@@ -297,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
         proc, args.url = loopback_server()
     try:
         results = asyncio.run(run(args.url, args.sessions, args.seconds, proc.pid if proc else None, args.chromium,
-                                  warm_up=not args.cold))
+                                  warm_up=not args.cold, chromium_args=tuple(args.chromium_arg)))
     finally:
         if proc:
             proc.terminate()
