@@ -302,6 +302,44 @@ def test_a_tiles_name_wraps_whole_at_full_width(read: Reader, view: View):
     assert page.evaluate(CUT_TILE_LABELS) == []
 
 
+
+# The overview's metrics and each chart page's heading and chart, checked on the views
+# above (they had page loads of their own in test_browser_overview.py and
+# test_browser_data_pages.py)
+
+@pytest.mark.parametrize("view", [View("", "en", LAPTOP)], ids=str)
+def test_overview_metrics_render_in_a_real_browser(read: Reader, view: View):
+    page = read.open(view, TALL)
+    values = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
+    assert "1,937 buildings" in values
+    assert "26,000+ explosive objects" in values
+
+
+@pytest.mark.parametrize("view", [View("", "ar", LAPTOP)], ids=str)
+def test_overview_in_arabic_shows_arabic_digits(read: Reader, view: View):
+    page = read.open(view, TALL)
+    values = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
+    assert "١٬٩٣٧ مبنى" in values
+    assert "أكثر من ٢٦٬٠٠٠ مادة متفجرة" in values
+    assert page.locator('[data-testid="stMain"]').evaluate("e => getComputedStyle(e).direction") == "rtl"
+
+
+CHART_PAGE_TITLES = {
+    ("demining", "en"): "Demining progress", ("demining", "ar"): "تقدم إزالة الألغام",
+    ("returns", "en"): "Returns", ("returns", "ar"): "العودة",
+    ("timeline", "en"): "Ceasefire timeline", ("timeline", "ar"): "الجدول الزمني لوقف إطلاق النار",
+}
+
+
+@pytest.mark.parametrize("view", views(["demining", "returns", "timeline"], widths=[PHONE]), ids=str)
+def test_page_draws_in_both_languages(read: Reader, view: View):
+    page = read.open(view, PHONE_HEIGHT)
+    heading = page.locator("h1").first
+    expect(heading).to_have_text(CHART_PAGE_TITLES[(view.path, view.lang)])
+    assert heading.evaluate("el => getComputedStyle(el).direction") == ("rtl" if view.lang == "ar" else "ltr")
+    chart = '[data-testid="stPlotlyChart"] .main-svg'
+    assert page.locator(f"{chart} .scatterlayer, {chart} .barlayer").count() > 0
+
 # --- 3. The wide tables ----------------------------------------------------------------------
 
 TABLE_HEIGHT = 2400

@@ -28,7 +28,6 @@ def no_exception(page) -> bool:
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_the_arabic_text_is_right_to_left_in_its_own_font(page, app_url, lang):
-    open_overview(page, app_url, lang)
     page.goto(f"{app_url}/original_text?lang={lang}")
     page.wait_for_selector(".nd-ar", timeout=LOAD)
     style = page.eval_on_selector("#p-6", """el => { const s = getComputedStyle(el);
@@ -60,7 +59,6 @@ def test_see_the_sentence_lands_on_the_highlighted_quote_in_view(page, app_url, 
 
 
 def test_a_highlight_links_back_to_its_chart(page, app_url):
-    open_overview(page, app_url, "en")
     page.goto(f"{app_url}/original_text?fig=buildings_inspected")
     page.wait_for_selector(SELECTED, timeout=LOAD)
     title = page.get_attribute("#q-buildings_inspected", "title")
@@ -73,7 +71,6 @@ def test_a_highlight_links_back_to_its_chart(page, app_url):
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_the_data_table_renders_and_a_filtered_url_restores_its_filter(page, app_url, lang):
-    open_overview(page, app_url, lang)
     page.goto(f"{app_url}/data_method?lang={lang}&method_kinds=figure")
     page.wait_for_selector('[data-testid="stDataFrame"]', timeout=LOAD)
     caption = ("Showing 8 of 94 rows: article figures only" if lang == "en"
