@@ -14,6 +14,7 @@ from newsdash.exports import embeds
 from newsdash.reading.i18n import t
 from newsdash.views import original_text as hl
 from newsdash.views.data_pages import page_charts
+from tests.app_walk import walk_every_page
 from tests.browser_pages import ERROR, PAGES
 from tests.conftest import ROOT, STILL_PAGES
 
@@ -62,13 +63,17 @@ def settle(page: Page, url: str, path: str) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_every_page_runs_its_scripts_with_no_csp_violation(page: Page, app_url: str, lang: str):
-    for path in PAGES:
-        settle(page, f"{app_url}/{path}{'?lang=ar' if lang == 'ar' else ''}", path)
-        assert page.evaluate("document.documentElement.lang") == lang, path  # the language script ran
-        if path == "add_article":
+    """One page load, then every page by the sidebar's links, as a reader goes (each page's
+    scripts come with its run, loaded or reached by a link)."""
+    def scripts_ran(path: str, shown_lang: str) -> None:
+        assert page.evaluate("document.documentElement.lang") == shown_lang, path  # the language script ran
+        if path.endswith("/add_article"):
             word = page.locator('[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p')
-            assert word.inner_text().strip() == t("add_choose_file", lang)  # the uploader's word, relabelled
+            assert word.inner_text().strip() == t("add_choose_file", shown_lang)  # the uploader's word, relabelled
         assert violations(page) == [], f"{path}: {violations(page)}"
+
+    shown = walk_every_page(page, app_url, scripts_ran, langs=(lang,))
+    assert len(shown) == len(PAGES)
 
 
 def test_a_chart_link_scrolls_to_its_chart_and_the_selected_quote_is_in_view(page: Page, app_url: str):
