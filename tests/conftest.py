@@ -199,6 +199,8 @@ TEST_BROWSER = str(HEADLESS_SHELL) if HEADLESS_SHELL.exists() else CHROMIUM
 # benchmark's browsers keep V8's defaults.
 CHEAP_JS_ARGS = ["--js-flags=--single-threaded --max-opt=1", "--v8-cache-options=none"]
 TEST_BROWSER_ARGS = [*CHROMIUM_ARGS, "--process-per-site", "--font-render-hinting=none", *CHEAP_JS_ARGS]
+# the same browser and V8 flags for the benchmark's and the load test's commands
+BENCH_BROWSER_OPTIONS = ["--chromium", TEST_BROWSER, *(f"--chromium-arg={arg}" for arg in CHEAP_JS_ARGS)]
 
 
 @pytest.fixture(scope="session")

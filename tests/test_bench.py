@@ -15,7 +15,7 @@ import pytest
 from newsdash.bench import browser, edits
 from newsdash.bench.config import FULL, QUICK
 from newsdash.bench.rerun import dashboard_pages
-from tests.conftest import CHEAP_JS_ARGS, ROOT, browser_available, require_browser
+from tests.conftest import BENCH_BROWSER_OPTIONS, ROOT, browser_available, require_browser
 
 CHART_PAGES = ("overview", "demining", "returns", "timeline")  # the pages that draw charts (the overview its small ones)
 # The quick run in two halves, each a module of its own, so the two test processes run
@@ -54,11 +54,11 @@ def expected_rows(sections: tuple[str, ...], with_browser: bool) -> set[tuple[st
     return rows
 
 
-def run_quick(out: Path, sections: tuple[str, ...], chromium: str | None = None) -> Path:
-    """`python -m newsdash.bench --quick --only SECTIONS [--chromium PATH]`, its report in out;
-    a Chromium named is given the tests' cheap-JavaScript flags too (tests/conftest.py)."""
+def run_quick(out: Path, sections: tuple[str, ...], tests_browser: bool = False) -> Path:
+    """`python -m newsdash.bench --quick --only SECTIONS`, its report in out; with
+    `tests_browser`, in the tests' browser with their V8 flags (tests/conftest.py)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    browser_option = ["--chromium", chromium, *(f"--chromium-arg={arg}" for arg in CHEAP_JS_ARGS)] if chromium else []
+    browser_option = BENCH_BROWSER_OPTIONS if tests_browser else []
     done = subprocess.run([sys.executable, "-m", "newsdash.bench", "--quick", "--out", str(out), "--only", *sections,
                            *browser_option], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr[-3000:]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsdash.bench import browser
-from tests.conftest import TEST_BROWSER, browser_available
+from tests.conftest import browser_available
 from tests.test_bench import (
     assert_every_row_written_with_a_numeric_ratio,
     assert_the_markdown_table_has_the_same_rows,
@@ -24,9 +24,9 @@ BROWSER_SECTIONS = ("First view", "Interaction", "Memory")
 
 @pytest.fixture(scope="module")
 def quick_browser_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The quick run's browser section in the tests' browser (Chromium's headless shell:
-    a tenth less CPU than the full browser the benchmark drives by default)."""
-    return run_quick(tmp_path_factory.mktemp("bench-browser"), SECTIONS_THERE, chromium=TEST_BROWSER)
+    """The quick run's browser section in the tests' browser and its V8 flags (Chromium's
+    headless shell: less CPU than the full browser the benchmark drives by default)."""
+    return run_quick(tmp_path_factory.mktemp("bench-browser"), SECTIONS_THERE, tests_browser=True)
 
 
 def test_quick_browser_benchmark_writes_every_row_with_a_numeric_ratio(quick_browser_run: Path):

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from newsdash.bench.loadtest import markdown, timing_stats
-from tests.conftest import CHEAP_JS_ARGS, ROOT, TEST_BROWSER, require_browser
+from tests.conftest import BENCH_BROWSER_OPTIONS, ROOT, require_browser
 
 
 @pytest.mark.browser
@@ -19,8 +19,7 @@ def test_a_short_run_reports_every_step_without_errors(tmp_path):
     require_browser()
     out = tmp_path / "load.json"
     result = subprocess.run([sys.executable, "-m", "newsdash.bench.loadtest", "--sessions", "2", "--seconds", "1",
-                             "--json", str(out), "--chromium", TEST_BROWSER,
-                             *(f"--chromium-arg={arg}" for arg in CHEAP_JS_ARGS)], cwd=ROOT, capture_output=True, text=True, timeout=600)
+                             "--json", str(out), *BENCH_BROWSER_OPTIONS], cwd=ROOT, capture_output=True, text=True, timeout=600)
     summary = json.loads(out.read_text(encoding="utf-8"))
     assert result.returncode == 0, summary["error_samples"]
     assert summary["errors"] == 0 and summary["sessions"] == 2
