@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian's packages install in the background while pip fills the virtualenv (about 15 s
-# of apt beside 35 s of pip on a fresh machine); the suite starts once both are done.
+# of apt beside the packages' install on a fresh machine); the suite starts once both are done.
 # The headless shell only makes the browser tests cheaper (tests/conftest.py falls back to the
 # full chromium without it): a mirror without it warns and the suite goes on.
 APT_PACKAGES="chromium chromium-driver fonts-noto-core nginx"
@@ -24,7 +24,15 @@ if ! command -v chromium >/dev/null 2>&1 || [ ! -x /usr/lib/chromium/chromium-he
 fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+# uv installs the same pinned packages, compiled, in about 10 s where pip takes 36 s
+# (docs/performance.md); pip is the fallback where uv cannot be had or cannot install.
+UV_VERSION="0.13.10"
+if ! { .venv/bin/python -m pip install -q --disable-pip-version-check "uv==$UV_VERSION" \
+       && .venv/bin/python -m uv pip install -q --compile-bytecode --python .venv/bin/python \
+            -r requirements-dev.txt; }; then
+  echo "warning: uv could not install the packages: pip installs them" >&2
+  .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+fi
 
 # axe-core for the accessibility browser tests (tests/test_browser_reading.py), at the
 # version package-lock.json pins
