@@ -22,6 +22,7 @@ import pytest
 from newsdash.app.serve import stop
 from newsdash.curation.draft import MAX_ARTICLE_BYTES
 from newsdash.exports.static_export import EXPORT_PROXY_ENV, OFFLINE_PROXY
+from newsdash.reading.i18n import t
 from tests.app_walk import load_and_wait, walk_every_page
 from tests.conftest import ROOT, require_browser
 from tests.netwatch import RecordingProxy, requests_of, start_plain_app
@@ -155,21 +156,32 @@ def test_nothing_leaves_the_machine_while_every_page_is_used(page, watched_app):
     assert server_side.attempts == []
 
 
+IMAGE_DOWNLOADS = {"download_png": b"\x89PNG\r\n\x1a\n", "download_svg": b"<svg", "download_pdf": b"%PDF-"}
+
+
 @pytest.mark.browser
-def test_nothing_leaves_the_machine_while_charts_are_exported(page, watched_app):
-    """The press kit renders every chart to PNG and SVG with kaleido on the server.
+def test_nothing_leaves_the_machine_while_charts_are_exported(page, watched_app, tmp_path):
+    """A chart's PNG, SVG and PDF from its download menu, each rendered with kaleido on
+    the server: the press kit renders every chart the same way, through the same exporter
+    (its contents are checked in tests/test_export.py).
 
     kaleido's page must ask for nothing (no MathJax, no plotly.js from a CDN). Chromium's
     own services do try Google and DuckDuckGo: in production they meet a closed port
     (static_export.OFFLINE_PROXY); here they are recorded, and must be only those."""
     url, server_side, export_browser = watched_app
     with requests_of(page.context) as request_log:
-        load_and_wait(page, f"{url}/data_method")
+        load_and_wait(page, f"{url}/demining")
         assert page.locator('[data-testid="stException"]').count() == 0
-        button = page.locator('[data-testid="stDownloadButton"] button', has_text="press kit").first
-        with page.expect_download(timeout=180_000) as download:
-            button.click()
-    assert download.value.suggested_filename.endswith(".zip")
+        for key, starts in IMAGE_DOWNLOADS.items():
+            page.locator('[data-testid="stPopover"] button').first.click()
+            button = page.locator('[data-testid="stDownloadButton"] button', has_text=t(key, "en")).first
+            button.wait_for(timeout=30_000)
+            with page.expect_download(timeout=90_000) as download:
+                button.click()
+            saved = tmp_path / download.value.suggested_filename
+            download.value.save_as(saved)
+            assert starts in saved.read_bytes()[:300], key
+            page.keyboard.press("Escape")
     assert request_log.foreign() == []
     assert server_side.attempts == []
     print("Chromium's own attempts, sent to the dead proxy:", export_browser.attempts)
