@@ -1,8 +1,8 @@
-"""Every page's own scripts run under the door's CSP (newsdash/app/page_scripts.py): every
-page in English and Arabic, no `securitypolicyviolation` event nor CSP console message,
-while the charts draw and what the scripts do happens: the page's language on <html>, a
-chart link scrolling to its chart, the selected quote scrolled into view, the uploader's
-word in Arabic, and the print layout's chart sizing."""
+"""The page's own scripts run under the door's CSP (newsdash/app/page_scripts.py), no
+`securitypolicyviolation` event nor CSP console message, while what they do happens: a
+chart link scrolling to its chart, the selected quote scrolled into view, the print
+layout's chart sizing. Every page in both languages under the CSP: the walk of
+tests/test_secure_defaults.py, which also watches the network."""
 
 from __future__ import annotations
 
@@ -11,47 +11,26 @@ from playwright.sync_api import Page
 
 from newsdash.data.corpus import load_corpus
 from newsdash.exports import embeds
-from newsdash.reading.i18n import t
 from newsdash.views import original_text as hl
 from newsdash.views.data_pages import page_charts
-from tests.app_walk import walk_every_page
 from tests.browser_pages import ERROR, PAGES
-from tests.conftest import ROOT, STILL_PAGES
+from tests.conftest import ROOT
+from tests.csp_watch import csp_watching_context, violations, watched_tab
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 WAIT = 60_000
 
-WATCH = """window.__violations = [];
-document.addEventListener('securitypolicyviolation', function (e) {
-  window.__violations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + (e.sample || '') + ' ' + (e.sourceFile || ''));
-});"""
-
 
 @pytest.fixture(scope="module")
 def csp_context(browser):  # noqa: ANN001, ANN201 - a Playwright BrowserContext
-    """A context that does not bypass the CSP, watching every document for violations."""
-    context = browser.new_context(**STILL_PAGES, viewport={"width": 1440, "height": 900})
-    context.add_init_script(WATCH)
+    context = csp_watching_context(browser)
     yield context
     context.close()
 
 
 @pytest.fixture
 def page(csp_context) -> Page:  # noqa: ANN001
-    """A new tab of the module's context, with its own list of CSP console messages; the
-    tab before it closes once it is open (the renderer stays warm)."""
-    earlier = list(csp_context.pages)
-    found = csp_context.new_page()
-    for tab in earlier:
-        tab.close()
-    found.console_messages_csp = []
-    found.on("console", lambda m: found.console_messages_csp.append(m.text)
-             if "Content Security Policy" in m.text else None)
-    return found
-
-
-def violations(page: Page) -> list[str]:
-    return page.evaluate("window.__violations") + page.console_messages_csp
+    return watched_tab(csp_context)
 
 
 def settle(page: Page, url: str, path: str) -> None:
@@ -59,21 +38,6 @@ def settle(page: Page, url: str, path: str) -> None:
     page.wait_for_selector(f"{PAGES[path][1]}, {ERROR}", timeout=WAIT)
     page.wait_for_timeout(1200)  # the run's last elements and their scripts
     assert page.locator(ERROR).count() == 0
-
-
-@pytest.mark.parametrize("lang", ["en", "ar"])
-def test_every_page_runs_its_scripts_with_no_csp_violation(page: Page, app_url: str, lang: str):
-    """One page load, then every page by the sidebar's links, as a reader goes (each page's
-    scripts come with its run, loaded or reached by a link)."""
-    def scripts_ran(path: str, shown_lang: str) -> None:
-        assert page.evaluate("document.documentElement.lang") == shown_lang, path  # the language script ran
-        if path.endswith("/add_article"):
-            word = page.locator('[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p')
-            assert word.inner_text().strip() == t("add_choose_file", shown_lang)  # the uploader's word, relabelled
-        assert violations(page) == [], f"{path}: {violations(page)}"
-
-    shown = walk_every_page(page, app_url, scripts_ran, langs=(lang,))
-    assert len(shown) == len(PAGES)
 
 
 def test_a_chart_link_scrolls_to_its_chart_and_the_selected_quote_is_in_view(page: Page, app_url: str):

@@ -1,6 +1,7 @@
 """Secure defaults, each checked: XSRF protection on, usage statistics off, YAML read
-safely, and nothing sent to any host but the app's own, by the server or the browser,
-while every page is used in both languages and charts are exported."""
+safely, every page's own scripts running under the door's CSP, and nothing sent to any
+host but the app's own, by the server or the browser, while every page is used in both
+languages and charts are exported."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import sys
 import tomllib
 import urllib.error
 import urllib.request
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pytest
@@ -24,7 +26,9 @@ from newsdash.curation.draft import MAX_ARTICLE_BYTES
 from newsdash.exports.static_export import EXPORT_PROXY_ENV, OFFLINE_PROXY
 from newsdash.reading.i18n import t
 from tests.app_walk import load_and_wait, walk_every_page
+from tests.browser_pages import PAGES
 from tests.conftest import ROOT, require_browser
+from tests.csp_watch import csp_watching_context, violations, watched_tab
 from tests.netwatch import RecordingProxy, requests_of, start_plain_app
 
 CONFIG = ROOT / ".streamlit" / "config.toml"
@@ -138,21 +142,74 @@ def test_an_upload_larger_than_the_cap_is_refused_before_it_is_held(watched_app)
     assert upload(url, 3 * 2**20) == 413  # Streamlit's default would have taken it
 
 
+@dataclass
+class Walk:
+    """What one walk through every page in both languages saw (`walked`)."""
+
+    shown: list[tuple[str, str]]  # (path, language) of each page, in order
+    html_lang: dict[tuple[str, str], str]  # the language on <html> as each page was shown
+    uploader_word: dict[str, str]  # the add-article uploader's button word, by language
+    violations: dict[tuple[str, str], list[str]]  # CSP violations reported by then
+    urls: list[str]  # every address the browser asked for
+    foreign: list[str]  # those off this machine
+    metric_values: int  # the unknown page's fallback: the overview's metrics drawn
+    exceptions: int
+
+
+@pytest.fixture(scope="module")
+def walked(browser, watched_app) -> Walk:  # noqa: ANN001 - a Playwright Browser
+    """Every page in both languages, clicked through in one tab (tests/app_walk.py) of a
+    context that keeps the door's CSP (tests/csp_watch.py), the browser's requests
+    recorded; then an unknown page's address opened. One walk for both questions: does
+    every page's own script run under the CSP, and does anything leave the machine."""
+    url, *_ = watched_app
+    context = csp_watching_context(browser)
+    tab = watched_tab(context)
+    html_lang, uploader_word, seen = {}, {}, {}
+
+    def note(path: str, lang: str) -> None:
+        html_lang[path, lang] = tab.evaluate("document.documentElement.lang")  # the language script ran
+        if path.endswith("/add_article"):
+            uploader_word[lang] = tab.locator(UPLOADER_WORD).inner_text().strip()  # relabelled by a script
+        seen[path, lang] = violations(tab)
+
+    try:
+        with requests_of(context) as request_log:
+            shown = walk_every_page(tab, url, on_each=note)
+            load_and_wait(tab, f"{url}/no_such_page?lang=ar")  # an unknown page falls back to the overview
+        return Walk(shown, html_lang, uploader_word, seen, list(request_log.urls), request_log.foreign(),
+                    tab.locator('[data-testid="stMetricValue"]').count(),
+                    tab.locator('[data-testid="stException"]').count())
+    finally:
+        context.close()
+
+
+UPLOADER_WORD = '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p'
+
+
 @pytest.mark.browser
-def test_nothing_leaves_the_machine_while_every_page_is_used(page, watched_app):
-    """Every page in both languages, clicked through in one tab (tests/app_walk.py), then
-    an unknown page's address opened."""
-    url, server_side, _ = watched_app
-    with requests_of(page.context) as request_log:
-        shown = walk_every_page(page, url, on_each=lambda path, lang: None)
-        load_and_wait(page, f"{url}/no_such_page?lang=ar")  # an unknown page falls back to the overview
-    assert len({path for path, _ in shown}) >= 6
-    assert {lang for _, lang in shown} == {"en", "ar"}
-    assert page.locator('[data-testid="stException"]').count() == 0
-    assert page.locator('[data-testid="stMetricValue"]').count() >= 8
-    assert request_log.urls, "the request log recorded nothing: the test would prove nothing"
-    assert request_log.foreign() == []
-    assert any(u.startswith("ws://127.0.0.1") for u in request_log.urls)  # the app's own websocket
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_every_page_runs_its_scripts_with_no_csp_violation(walked: Walk, lang: str):
+    """Each page's scripts come with its run, whether the page was loaded or reached by a
+    link: the language on <html>, the uploader's word, and no violation on the way."""
+    shown = [path for path, shown_lang in walked.shown if shown_lang == lang]
+    assert len(shown) == len(PAGES)
+    for path in shown:
+        assert walked.html_lang[path, lang] == lang, path
+        assert walked.violations[path, lang] == [], f"{path}: {walked.violations[path, lang]}"
+    assert walked.uploader_word[lang] == t("add_choose_file", lang)
+
+
+@pytest.mark.browser
+def test_nothing_leaves_the_machine_while_every_page_is_used(walked: Walk, watched_app):
+    _, server_side, _ = watched_app
+    assert len({path for path, _ in walked.shown}) >= 6
+    assert {lang for _, lang in walked.shown} == {"en", "ar"}
+    assert walked.exceptions == 0
+    assert walked.metric_values >= 8
+    assert walked.urls, "the request log recorded nothing: the test would prove nothing"
+    assert walked.foreign == []
+    assert any(u.startswith("ws://127.0.0.1") for u in walked.urls)  # the app's own websocket
     assert server_side.attempts == []
 
 
