@@ -11,6 +11,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
 A4_PRINTABLE_PX = 186 / 25.4 * 96  # 186 mm at 96 px to the inch: 703 px
+WAIT_MS = 10_000
 
 BOXES = """() => {
   const main = document.querySelector('[data-testid="stMainBlockContainer"]').getBoundingClientRect();
@@ -34,7 +35,8 @@ def test_printed_charts_stay_inside_an_a4_page(page: Page, app_url: str, lang: s
     screen = page.evaluate(BOXES)
     assert max(c["width"] for c in screen["charts"]) > A4_PRINTABLE_PX  # wider than paper on screen
     page.emulate_media(media="print")
-    page.wait_for_timeout(500)
+    page.wait_for_selector("svg.main-svg[data-nd-print]", state="attached", timeout=WAIT_MS)  # the print script ran
+    page.wait_for_timeout(300)  # and the layout followed
     printed = page.evaluate(BOXES)
     assert printed["main"] <= A4_PRINTABLE_PX + 1
     assert printed["charts"] and all(c["left"] >= -1 and c["right"] <= A4_PRINTABLE_PX + 1
@@ -42,5 +44,7 @@ def test_printed_charts_stay_inside_an_a4_page(page: Page, app_url: str, lang: s
     assert not printed["sidebar"] and not printed["controls"]
     assert printed["sources"] >= len(printed["charts"])  # each chart's note and source line
     page.emulate_media(media="screen")
-    page.wait_for_timeout(500)
-    assert page.evaluate("document.querySelectorAll('svg.main-svg[viewBox]').length") == 0  # the screen as before
+    # the screen as before: no chart keeps the viewBox it had on paper (waited for, not a fixed
+    # pause: on a busy machine the page's script answers the media change later)
+    page.wait_for_function("() => document.querySelectorAll('svg.main-svg[viewBox]').length === 0",
+                           polling=100, timeout=WAIT_MS)
