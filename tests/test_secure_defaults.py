@@ -142,6 +142,10 @@ def test_an_upload_larger_than_the_cap_is_refused_before_it_is_held(watched_app)
     assert upload(url, 3 * 2**20) == 413  # Streamlit's default would have taken it
 
 
+# the add-article uploader's button word, which a page script puts in the page's language
+UPLOADER_WORD = '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p'
+
+
 @dataclass
 class Walk:
     """What one walk through every page in both languages saw (`walked`)."""
@@ -184,9 +188,6 @@ def walked(browser, watched_app) -> Walk:  # noqa: ANN001 - a Playwright Browser
         context.close()
 
 
-UPLOADER_WORD = '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p'
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_every_page_runs_its_scripts_with_no_csp_violation(walked: Walk, lang: str):
@@ -202,6 +203,8 @@ def test_every_page_runs_its_scripts_with_no_csp_violation(walked: Walk, lang: s
 
 @pytest.mark.browser
 def test_nothing_leaves_the_machine_while_every_page_is_used(walked: Walk, watched_app):
+    """Neither the browser (every request of the walk) nor the server (its HTTP goes to
+    the recording proxy) reaches any host but the app's own."""
     _, server_side, _ = watched_app
     assert len({path for path, _ in walked.shown}) >= 6
     assert {lang for _, lang in walked.shown} == {"en", "ar"}
