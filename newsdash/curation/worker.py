@@ -18,7 +18,7 @@ import threading
 from datetime import date
 from pathlib import Path
 
-from newsdash.data.corpus import data_dir
+from newsdash.data.folders import data_dir
 from newsdash.data.measures import load_measures
 from newsdash.reading.candidates import Extraction, extract, guess_published
 from newsdash.reading.setting import party_names
