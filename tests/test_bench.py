@@ -43,8 +43,9 @@ def expected_rows(sections: tuple[str, ...], with_browser: bool) -> set[tuple[st
                  ("Edits", f"a {QUICK.big_article_figures}-figure article's first view (overview page)")}
     if "browser" in sections and with_browser:
         rows |= {("First view", f"`streamlit run` to first chart drawn ({browser.FIRST_VIEW_PAGE})"),
-                 *(("Interaction", name) for name, *_ in browser.INTERACTIONS),
-                 *(("Interaction", f"{name}, frozen-heap baseline") for name, *_ in browser.INTERACTIONS),
+                 *(("Interaction", name) for name, *_ in browser.measured_interactions(QUICK.interactions)),
+                 *(("Interaction", f"{name}, frozen-heap baseline")
+                   for name, *_ in browser.measured_interactions(QUICK.interactions)),
                  ("Memory", "server RSS idle"),
                  ("Memory", f"server RSS with {QUICK.sessions + 1} sessions"),
                  ("Memory", "per-session increment")}
@@ -150,6 +151,42 @@ def test_the_long_article_row_is_reported_against_the_shipped_article():
     assert (row.value, row.baseline, row.budget, row.ok) == (8.0, 1.5, None, None)
 
 
+def test_the_full_run_measures_every_interaction_and_the_quick_one_both_kinds_of_change():
+    """The quick run drives one interaction in the browser (its first): a multiselect on the
+    dashboard, a selectbox on the baseline; the full run drives every one."""
+    assert browser.measured_interactions(FULL.interactions) == browser.INTERACTIONS
+    quick = browser.measured_interactions(QUICK.interactions)
+    assert len(quick) == 1 < len(browser.INTERACTIONS)
+    _name, _path, change, _baseline, base_change = quick[0]
+    assert (len(change.options), len(base_change.options)) == (1, 2)  # add_back, then choose
+
+
+def widget_options(at, key: str) -> list[str]:  # noqa: ANN001 - AppTest
+    """The options of the multiselect or selectbox keyed `key`, as the browser lists them."""
+    for widget in [*at.multiselect, *at.selectbox]:
+        if widget.key == key:
+            return list(widget.options)
+    raise AssertionError(f"no multiselect or selectbox keyed {key!r}: {[w.key for w in at.multiselect]}")
+
+
+@pytest.mark.parametrize("interaction", browser.INTERACTIONS, ids=lambda i: i[1])
+def test_every_interactions_widgets_offer_the_options_it_clicks(interaction: tuple, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch):
+    """What the browser section clicks, for the interactions the quick run leaves to the
+    full one too: the dashboard page's widget, and the baseline app's, offer those options."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import open_page
+
+    _name, path, change, baseline, base_change = interaction
+    dashboard = open_page(f"pages/{path}.py")
+    assert set(change.options) <= set(widget_options(dashboard, change.widget_key))
+    for key, value in browser.apps(tmp_path)[baseline].env.items():
+        monkeypatch.setenv(key, value)
+    base = AppTest.from_file(browser.BASELINE_APP, default_timeout=60).run()
+    assert set(base_change.options) <= set(widget_options(base, base_change.widget_key))
+
+
 def test_the_full_run_measures_the_sizes_the_issue_names():
     assert (FULL.edit_size, FULL.big_article_figures) == (1000, 5000)
     assert QUICK.edit_size < FULL.edit_size and QUICK.big_article_figures < FULL.big_article_figures
@@ -216,4 +253,4 @@ def test_the_flags_given_for_chromium_reach_the_browser_section(monkeypatch: pyt
     monkeypatch.setattr(bench_main, "skip_reason", lambda *args: None)
     bench_main.main(["--quick", "--only", "browser", "--out", str(tmp_path), "--chromium", "/opt/chromium",
                      "--chromium-arg=--js-flags=--max-opt=1", "--chromium-arg=--v8-cache-options=none"])
-    assert launched["args"][-2:] == ("/opt/chromium", ("--js-flags=--max-opt=1", "--v8-cache-options=none"))
+    assert launched["args"][-3:-1] == ("/opt/chromium", ("--js-flags=--max-opt=1", "--v8-cache-options=none"))

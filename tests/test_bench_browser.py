@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsdash.bench import browser
+from newsdash.bench.config import QUICK
 from tests.conftest import browser_available
 from tests.test_bench import (
     assert_every_row_written_with_a_numeric_ratio,
@@ -38,7 +39,7 @@ def test_interaction_budget_is_against_the_bare_app_and_the_frozen_heap_row_is_r
         pytest.skip("no browser: no interaction rows")
     report = json.loads((quick_browser_run / "bench.json").read_text(encoding="utf-8"))
     budgets = {row["name"]: row["budget"] for row in report["rows"] if row["section"] == "Interaction"}
-    for name, *_ in browser.INTERACTIONS:
+    for name, *_ in browser.measured_interactions(QUICK.interactions):
         assert budgets[name] == 1.3
         assert budgets[f"{name}, frozen-heap baseline"] is None
 

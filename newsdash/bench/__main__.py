@@ -40,7 +40,7 @@ def run_section(name: str, config: Config, folder: Path, chromium: str = browser
         return rerun.run(folder, config.rerun_runs, config.langs)
     if name == "browser":
         return browser.run(folder, config.first_view_runs, config.interaction_runs, config.sessions, chromium,
-                           chromium_args)
+                           chromium_args, browser.measured_interactions(config.interactions))
     if name == "export":
         return exporting.run(config.export_runs, config.cold_export_runs, config.measure_cold_kit)
     if name == "edits":

@@ -214,11 +214,14 @@ def click_option(page, option: str) -> None:  # noqa: ANN001
 
 @dataclass
 class Change:
-    """One filter change in the browser: `prepare` is not timed, `act` is."""
+    """One filter change in the browser: `prepare` is not timed, `act` is; on the widget
+    keyed `widget_key`, whose `options` it clicks."""
 
     name: str
     prepare: Callable
     act: Callable
+    widget_key: str
+    options: tuple[str, ...]
 
 
 def add_back(widget_key: str, option: str) -> Change:
@@ -233,7 +236,8 @@ def add_back(widget_key: str, option: str) -> Change:
             page.wait_for_timeout(300)
         open_dropdown(page, widget_key)
 
-    return Change(f"{widget_key}: add {option!r}", prepare, lambda page, i: click_option(page, option))
+    return Change(f"{widget_key}: add {option!r}", prepare, lambda page, i: click_option(page, option),
+                  widget_key, (option,))
 
 
 def choose(widget_key: str, start: str, option: str) -> Change:
@@ -249,7 +253,8 @@ def choose(widget_key: str, start: str, option: str) -> Change:
             page.wait_for_timeout(300)
         open_dropdown(page, widget_key)
 
-    return Change(f"{widget_key}: {start} to {option}", prepare, lambda page, i: click_option(page, option))
+    return Change(f"{widget_key}: {start} to {option}", prepare, lambda page, i: click_option(page, option),
+                  widget_key, (start, option))
 
 
 # (row name, dashboard page, its filter change, baseline app, the baseline's change)
@@ -329,15 +334,21 @@ def memory(browser, app: App, sessions: int) -> dict[str, float]:  # noqa: ANN00
 # 5/ ALL OF IT
 
 
-def run(folder: Path, runs: int, interaction_runs: int, sessions: int, chromium: str = CHROMIUM,
-        chromium_args: tuple[str, ...] = ()) -> list[Row]:
+def measured_interactions(count: int | None) -> tuple:
+    """The first `count` of INTERACTIONS (every one for None)."""
+    return INTERACTIONS[:count]
+
+
+def run(folder: Path, runs: int, interaction_runs: int, sessions: int, chromium: str = CHROMIUM,  # noqa: PLR0913
+        chromium_args: tuple[str, ...] = (), interactions: tuple = INTERACTIONS) -> list[Row]:
     from playwright.sync_api import sync_playwright
 
     targets = apps(folder)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium, args=[*CHROMIUM_ARGS, *chromium_args])
         try:
-            return (first_view_rows(browser, targets, runs) + interaction_rows(browser, targets, interaction_runs)
+            return (first_view_rows(browser, targets, runs)
+                    + interaction_rows(browser, targets, interaction_runs, interactions)
                     + memory_rows(browser, targets, sessions))
         finally:
             browser.close()
@@ -353,13 +364,13 @@ def first_view_rows(browser, targets: dict[str, App], runs: int) -> list[Row]:  
                 median(views["base"]), "s", BUDGET_TIME, runs, "vs bare one-chart app")]
 
 
-def interaction_rows(browser, targets: dict[str, App], runs: int) -> list[Row]:  # noqa: ANN001
+def interaction_rows(browser, targets: dict[str, App], runs: int, interactions: tuple = INTERACTIONS) -> list[Row]:  # noqa: ANN001
     """Per change: the budget row against the bare baseline app, and a row (reported, no
     budget) against the same app with its heap frozen as the dashboard's is
     (newsdash.app.heap): what is left once the server's garbage collection is alike."""
     rows = []
     how = "served at the same time and changed in turn; click to the charts drawn as they end up, nothing stale"
-    for name, path, change, baseline, base_change in INTERACTIONS:
+    for name, path, change, baseline, base_change in interactions:
         apps = [(targets["dashboard"], change, path), (targets[baseline], base_change, ""),
                 (targets[f"{baseline}_frozen"], base_change, "")]
         ours, base, frozen = interaction_turns(browser, apps, runs)

@@ -26,6 +26,9 @@ class Config:
     capacity_seconds: float = 60.0  # of filter changes, each reader every capacity_think seconds
     capacity_think: float = 3.0
     capacity_flat_seconds: float = 15.0  # readers with no pause: the most reruns a second
+    # how many of the browser section's interactions are measured (None: every one); the
+    # quick run's first one changes a multiselect on the dashboard and a selectbox on its baseline
+    interactions: int | None = None
 
 
 FULL = Config("full", rerun_runs=20, langs=("en", "ar"), first_view_runs=5, interaction_runs=10, sessions=10,
@@ -34,4 +37,5 @@ FULL = Config("full", rerun_runs=20, langs=("en", "ar"), first_view_runs=5, inte
 QUICK = Config("quick", rerun_runs=3, langs=("en",), first_view_runs=1, interaction_runs=1, sessions=1,
                export_runs=2, cold_export_runs=1, measure_cold_kit=False, scale_sizes=(1, 10, 20),
                scale_runs=1, edit_size=20, edit_runs=2, big_article_figures=200, big_article_runs=1,
-               capacity_sessions=3, capacity_seconds=3.0, capacity_think=1.0, capacity_flat_seconds=2.0)
+               capacity_sessions=3, capacity_seconds=3.0, capacity_think=1.0, capacity_flat_seconds=2.0,
+               interactions=1)
