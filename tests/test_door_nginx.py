@@ -15,7 +15,7 @@ import pytest
 
 from newsdash.app.door_cookie import KNOWN_BROWSER_COOKIE, SIGN_IN_COOKIE
 from newsdash.app.signin_store import SignInStore
-from tests.doorclient import call, cookie_header, post_sign_in, signed_in_cookies
+from tests.doorclient import GUESS_PAUSE_S, call, cookie_header, post_sign_in, signed_in_cookies
 from tests.nginx_stack import BASE, PASSWORD, SPACING
 
 pytestmark = [pytest.mark.browser, pytest.mark.deploy]
@@ -41,6 +41,7 @@ class TestGuessingThroughNginx:
                                       forwarded_for=f"203.0.{rng.randrange(256)}.{rng.randrange(1, 255)}")
                 with lock:
                     seen[answer.status] = seen.get(answer.status, 0) + 1
+                time.sleep(GUESS_PAUSE_S)
 
         with ThreadPoolExecutor(8) as pool:
             attackers = [pool.submit(guesser, w) for w in range(8)]

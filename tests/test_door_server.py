@@ -20,7 +20,7 @@ from newsdash.app.door_cookie import KNOWN_BROWSER_COOKIE, SIGN_IN_COOKIE
 from newsdash.app.serve import stop
 from newsdash.app.signin_store import SignInStore
 from tests.conftest import start_app
-from tests.doorclient import call, cookie_header, origin_of, post_sign_in, signed_in_cookies
+from tests.doorclient import GUESS_PAUSE_S, call, cookie_header, origin_of, post_sign_in, signed_in_cookies
 from tests.netwatch import RecordingProxy
 from tests.test_auth import ENCODED, PASSWORD
 from tests.test_secure_defaults import put_upload
@@ -240,6 +240,7 @@ def test_guessers_from_many_addresses_lock_nobody_out(replicas):
             answer = post_sign_in(urls[worker % 2], f"guess {rng.random()}", forwarded_for=address)
             with lock:
                 seen[{401: "checked", 429: "refused", 303: "in"}[answer.status]] += 1
+            time.sleep(GUESS_PAUSE_S)
 
     with ThreadPoolExecutor(WORKERS + 1) as pool:
         attackers = [pool.submit(guesser, w) for w in range(WORKERS)]
