@@ -37,6 +37,17 @@ def test_the_replaced_method_still_only_reloads_the_tab_and_puts_it_back():
     assert re.search(r"finally:(?:.|\n)*await self\._return_kaleido_tab\(tab\)", rendered)
 
 
+def test_the_methods_for_a_later_tab_still_take_from_and_fill_the_same_queue():
+    import kaleido
+
+    taken = inspect.getsource(kaleido.Kaleido._get_kaleido_tab)
+    assert [line.strip() for line in taken.splitlines() if "await self" in line] == ["tab = await self.tabs_ready.get()"]
+    created = inspect.getsource(kaleido.Kaleido._create_kaleido_tab)
+    assert "await self._conform_tabs([tab])" in created
+    conformed = inspect.getsource(kaleido.Kaleido._conform_tabs)
+    assert "await self.tabs_ready.put(ktab)" in conformed and "self._total_tabs += 1" in conformed
+
+
 # 2/ IN A BROWSER
 
 
@@ -88,3 +99,23 @@ def test_no_image_carries_anything_of_the_one_before():
         assert re.findall(r"Printed chart \d", text) == [f"Printed chart {i}"]
     assert "Drawn last" in svg and "Printed chart" not in svg and "First chart" not in svg
     assert again_png == first_png
+
+
+def test_the_browser_opens_one_tab_and_a_second_only_when_two_images_are_drawn_at_once():
+    """A process whose readers download one chart at a time never pays for a second tab's
+    plotly.js; a press kit's two drawings at once get their two tabs, and never a third."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    require_browser()
+    exporter = StaticExporter(tabs=2)
+    try:
+        first = [exporter.render(titled(f"Alone {i}", i), "svg") for i in range(3)]
+        alone = exporter.open_tabs
+        with ThreadPoolExecutor(6) as pool:
+            together = list(pool.map(lambda i: exporter.render(titled(f"Together {i}", i), "svg"), range(12)))
+        after = exporter.open_tabs
+    finally:
+        exporter.stop()
+    assert (alone, after) == (1, 2)
+    assert all(f"Alone {i}" in svg.decode() for i, svg in enumerate(first))
+    assert all(f"Together {i}" in svg.decode() for i, svg in enumerate(together))

@@ -89,6 +89,11 @@ class StaticExporter:
     def running(self) -> bool:
         return self._kaleido is not None
 
+    @property
+    def open_tabs(self) -> int:
+        """The browser's tabs now: one from the start, up to `tabs` as images wait."""
+        return len(self._kaleido.tabs) if self._kaleido is not None else 0
+
     def unavailable_reason(self) -> str | None:
         """Why PNG and SVG cannot be made now (no browser, or it failed to start lately)."""
         if self._failed and time.monotonic() - self._failed[0] < RETRY_AFTER_S:
@@ -140,7 +145,7 @@ class StaticExporter:
         # mathjax=False: kaleido's page would otherwise load MathJax from the internet
         options = {"path": find_browser(self.browser_path), "enable_extensions": False,
                    "proxy_server": os.environ.get(EXPORT_PROXY_ENV) or OFFLINE_PROXY}
-        browser = kept_tabs_kaleido(n=self.tabs, mathjax=False, **options)
+        browser = kept_tabs_kaleido(most_tabs=self.tabs, mathjax=False, **options)
         await browser.open()
         return browser
 
