@@ -41,6 +41,12 @@ if [ ! -f node_modules/axe-core/axe.min.js ]; then
   npm ci --no-audit --no-fund --silent
 fi
 
+# the lint and the record's check need none of Debian's packages: they run while apt
+# finishes, and a failure is reported once apt is done (no install left running)
+checks_failed=0
+.venv/bin/python -m ruff check newsdash pages dashboard.py tests && .venv/bin/python -m newsdash validate \
+  || checks_failed=1
+
 if [ -n "$apt_pid" ] && ! wait "$apt_pid"; then
   cat "$apt_log" >&2
   echo "apt-get could not install: $APT_PACKAGES" >&2
@@ -48,9 +54,7 @@ if [ -n "$apt_pid" ] && ! wait "$apt_pid"; then
 fi
 grep -h "^warning:" "$apt_log" >&2 || true
 rm -f "$apt_log"
-
-.venv/bin/python -m ruff check newsdash pages dashboard.py tests
-.venv/bin/python -m newsdash validate
+[ "$checks_failed" = 0 ] || exit 1
 # three worker processes (pytest-xdist) on two cores: while one waits on its browser or
 # server, the other two have the cores (docs/performance.md: the suite took 9 min 33 s with
 # three, 11 min 2 s with two; four did no better than three). Each test module stays on one worker, in order, so a module's server fixture
