@@ -109,10 +109,10 @@ def test_the_browser_opens_one_tab_and_a_second_only_when_two_images_are_drawn_a
     require_browser()
     exporter = StaticExporter(tabs=2)
     try:
-        first = [exporter.render(titled(f"Alone {i}", i), "svg") for i in range(3)]
+        first = [exporter.render(titled(f"Alone {i}", i), "svg") for i in range(2)]
         alone = exporter.open_tabs
-        with ThreadPoolExecutor(6) as pool:
-            together = list(pool.map(lambda i: exporter.render(titled(f"Together {i}", i), "svg"), range(12)))
+        with ThreadPoolExecutor(4) as pool:
+            together = list(pool.map(lambda i: exporter.render(titled(f"Together {i}", i), "svg"), range(6)))
         after = exporter.open_tabs
     finally:
         exporter.stop()
