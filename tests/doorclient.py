@@ -11,7 +11,7 @@ from newsdash.app.door_cookie import KNOWN_BROWSER_COOKIE, SIGN_IN_COOKIE
 
 # An attack test's guessers each pause this long between guesses: eight of them ask about
 # 400 times a second, hundreds of guesses in every spacing of the account's checks, which is
-# what the brake must stand (unpaced, twice as many cost the suite about 20 CPU-seconds more).
+# what the brake must stand (unpaced, about 2.5 times as many cost the suite 20 CPU-seconds more).
 GUESS_PAUSE_S = 0.02
 
 

@@ -166,7 +166,7 @@ def widget_options(at, key: str) -> list[str]:  # noqa: ANN001 - AppTest
     for widget in [*at.multiselect, *at.selectbox]:
         if widget.key == key:
             return list(widget.options)
-    raise AssertionError(f"no multiselect or selectbox keyed {key!r}: {[w.key for w in at.multiselect]}")
+    raise AssertionError(f"no multiselect or selectbox keyed {key!r}: {[w.key for w in [*at.multiselect, *at.selectbox]]}")
 
 
 @pytest.mark.parametrize("interaction", browser.INTERACTIONS, ids=lambda i: i[1])

@@ -339,7 +339,7 @@ def measured_interactions(count: int | None) -> tuple:
     return INTERACTIONS[:count]
 
 
-def run(folder: Path, runs: int, interaction_runs: int, sessions: int, chromium: str = CHROMIUM,  # noqa: PLR0913
+def run(folder: Path, runs: int, interaction_runs: int, sessions: int, chromium: str = CHROMIUM,
         chromium_args: tuple[str, ...] = (), interactions: tuple = INTERACTIONS) -> list[Row]:
     from playwright.sync_api import sync_playwright
 
