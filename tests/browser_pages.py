@@ -50,11 +50,19 @@ def serious_violations(page: Page) -> list[str]:
     return page.evaluate(AXE_SERIOUS)
 
 
+# the app has finished its run and shows no element left over from the one before
+SETTLED_JS = """() => document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState === 'notRunning'
+  && document.querySelector('[data-stale="true"]') === null"""
+
+
 def open_settled(page: Page, app_url: str, path: str, lang: str) -> None:
     page.goto(f"{app_url}/{path}{'?lang=ar' if lang == 'ar' else ''}")
     page.wait_for_selector(f"h1, {ERROR}", timeout=60_000)
     page.wait_for_selector(f"{PAGES[path][1]}, {ERROR}", timeout=60_000)
-    page.wait_for_timeout(800)  # the last elements of the run after the first chart
+    # the run's end (on a busy machine the last quotes came well after the first chart),
+    # then the elements Streamlit still adds after it says the run has ended
+    page.wait_for_function(SETTLED_JS, timeout=60_000)
+    page.wait_for_timeout(800)
     errors = page.locator(ERROR)
     assert errors.count() == 0, errors.first.inner_text()
 

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from newsdash.reading.i18n import t
-from tests.browser_pages import ERROR, PAGES, require_axe, serious_violations
+from tests.browser_pages import ERROR, PAGES, SETTLED_JS, require_axe, serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -39,8 +39,6 @@ def with_system_scheme(page: Page, scheme: str) -> Page:
     return page
 
 
-SETTLED = """() => document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState === 'notRunning'
-  && document.querySelector('[data-stale="true"]') === null"""
 SCHEME = """() => getComputedStyle(document.querySelector('[data-testid="stApp"]')).colorScheme"""
 
 
@@ -58,7 +56,7 @@ def arrive(tab: Page, path: str, lang: str) -> None:
     run's end."""
     expect(tab).to_have_title(t(PAGES[path][0], lang), timeout=60_000)
     tab.wait_for_selector(f"{PAGES[path][1]}, {ERROR}", timeout=60_000)
-    tab.wait_for_function(SETTLED, timeout=60_000)
+    tab.wait_for_function(SETTLED_JS, timeout=60_000)
 
 
 def go_to(tab: Page, path: str, lang: str) -> None:

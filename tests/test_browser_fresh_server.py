@@ -19,9 +19,8 @@ from playwright.sync_api import Browser, Page, expect
 from streamlit.runtime.pages_manager import PagesManager
 
 from newsdash.app import legacy_pages
-from tests.browser_pages import ERROR
+from tests.browser_pages import ERROR, SETTLED_JS
 from tests.conftest import DASHBOARD, ROOT, STILL_PAGES, require_browser, start_app
-from tests.test_browser_language_switch import SETTLED_JS
 
 CHART_SVG = '[data-testid="stPlotlyChart"] .main-svg'
 UPLOADER = '[data-testid="stFileUploader"]'

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser_pages import ERROR
+from tests.browser_pages import ERROR, SETTLED_JS
 
 pytestmark = pytest.mark.browser
 
@@ -26,9 +26,6 @@ HEADINGS = {
 }
 NOTICE = "Ignored an unknown value"
 TRACES_JS = "() => [...document.querySelectorAll('.js-plotly-plot')].map(el => el.data.length)"
-# the app has finished its run and shows no element left over from the one before
-SETTLED_JS = """() => document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState === 'notRunning'
-  && document.querySelector('[data-stale="true"]') === null"""
 
 
 def wait_drawn(page: Page, path: str) -> None:
