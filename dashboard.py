@@ -33,8 +33,7 @@ else:  # a page run
 
     from newsdash.app import heap
     from newsdash.app.gate import password_gate
-    from newsdash.app.layout import apply_direction, language
-    from newsdash.reading.i18n import t
+    from newsdash.app.layout import apply_direction, language, navigation_pages
 
     lang = language()
     apply_direction(lang)
@@ -51,9 +50,7 @@ else:  # a page run
         ("pages/add_article.py", "page_add", ":material/post_add:", False),
     ]
 
-    navigation = st.navigation(
-        [st.Page(path, title=t(key, lang), icon=icon, default=default) for path, key, icon, default in PAGES]
-    )
+    navigation = st.navigation(navigation_pages(PAGES, lang))
     try:
         navigation.run()
     finally:

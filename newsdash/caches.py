@@ -101,6 +101,8 @@ CACHES: tuple[Cache, ...] = (
           "data folder, state digest, article id", "a file of another state or article replaces it"),
     Cache("app.public_routes:_preview_images", "the link previews' PNG, one per language",
           "data folder, state digest, language", "emptied when it holds images of an older state of the data"),
+    Cache("app.layout:_menu_pages", "the app's st.Page objects for st.navigation (each run gets copies)",
+          "language and the page list", "never"),
     Cache("app.layout:_link_targets", "an st.Page per page path, for st.page_link", "the page path", "never"),
     Cache("app.preload:chart_library_chunk", "the URL of Streamlit's Plotly chunk", "none: one answer", "never"),
     Cache("app.auth:_decoy", "a password hash checked when no account matches (same time either way)",

@@ -42,10 +42,10 @@ def measures_and_charts() -> None:
     if not measures:
         st.info(t("no_measures_to_draw", lang), icon=":material/info:")
         return
+    labels = cached_view(view.measure_labels, corpus, measures, lang)
     chosen = url_multiselect(t("filter_measures", lang), measures, key="demining_measures", default=measures,
-                             lang=lang, format_func=lambda m: view.measure_label(corpus, m, lang))
-    st.caption(md(view.filter_caption([view.measure_label(corpus, m, lang) for m in chosen],
-                                    [view.measure_label(corpus, m, lang) for m in measures], "what_measures", lang)))
+                             lang=lang, format_func=labels.get)
+    st.caption(md(view.filter_caption([labels[m] for m in chosen], list(labels.values()), "what_measures", lang)))
 
     # 3/ WARNINGS: AN ARTICLE TOTAL BELOW AN EARLIER REPORT
     for flag in view.flags_for(article_flags(corpus, loaded), chosen):
@@ -53,7 +53,7 @@ def measures_and_charts() -> None:
 
     # 4/ ONE CHART PER CHOSEN MEASURE, THE LINKED ONE FIRST
     if linked is not None and linked.id not in chosen:
-        st.info(t("linked_hidden", lang).format(label=md(view.measure_label(corpus, linked.id, lang))))
+        st.info(t("linked_hidden", lang).format(label=md(labels[linked.id])))
     shown = [charts_by_measure[m] for m in chosen]
     for chart in view.highlighted_first(shown, linked):
         with st.container(border=True) if chart is linked else nullcontext():  # a frame for the linked one only

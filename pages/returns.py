@@ -32,11 +32,11 @@ figure_tiles(figures, lang, measure_names(corpus, lang))  # or, without figures 
 
 # 2/ MEASURE FILTER (IN THE URL) AND WHAT IT HIDES
 every_series = list(charts_by_measure)
+labels = cached_view(view.measure_labels, corpus, every_series, lang)
 chosen = url_multiselect(t("filter_series", lang), every_series, key="returns_series", default=every_series,
-                         lang=lang, format_func=lambda m: view.measure_label(corpus, m, lang))
+                         lang=lang, format_func=labels.get)
 if every_series:
-    st.caption(md(view.filter_caption([view.measure_label(corpus, m, lang) for m in chosen],
-                                    [view.measure_label(corpus, m, lang) for m in every_series], "what_series", lang)))
+    st.caption(md(view.filter_caption([labels[m] for m in chosen], list(labels.values()), "what_series", lang)))
 for flag in view.flags_for(article_flags(corpus, loaded), chosen):
     st.warning(md(cached_view(view.flag_sentence, flag, corpus, lang)), icon=":material/warning:")
 

@@ -13,7 +13,15 @@ from newsdash import caches
 from newsdash.app import run_context
 from newsdash.app.memo import once_per_run
 from newsdash.app.share import chart_anchor_html, share_chart
-from newsdash.app.state import cached_corpus, cached_view, data_state, load_corpus, method_of, screen_chart
+from newsdash.app.state import (
+    cached_corpus,
+    cached_view,
+    chart_alt_text,
+    data_state,
+    load_corpus,
+    method_of,
+    screen_chart,
+)
 from newsdash.data import corpus as corpus_mod
 from newsdash.errors import DataError
 from newsdash.exports.embeds import chart_home
@@ -26,13 +34,12 @@ def show_chart(chart, loaded, lang: str, filter_tag: str = "", filters: dict | N
     """Draw a chart built in newsdash.views.charts, with its alt text, a modebar with
     one button (reset, in the page's language), and the download menu under it. Pass the same
     `filters` given to build_chart, so the CSV download is exactly the data drawn."""
-    from newsdash.views.charts import alt_text
     from newsdash.views.screen_charts import chart_config
 
     screen = screen_chart(chart, loaded, lang, filters)
     # the anchor a link to this chart lands on, inside its heading (newsdash.app.share)
     st.markdown(chart_anchor_html(chart.id) + screen.heading_html, unsafe_allow_html=True)
-    st.plotly_chart(screen.figure, key=f"chart_{chart.id}", config=chart_config(lang), alt=alt_text(chart, loaded, lang))
+    st.plotly_chart(screen.figure, key=f"chart_{chart.id}", config=chart_config(lang), alt=chart_alt_text(chart, loaded, lang))
     if screen.footer_html:
         st.markdown(screen.footer_html, unsafe_allow_html=True)
     _download_menu_fragment(chart, loaded, lang, filter_tag, filters, drawn_state=data_state()[1])

@@ -276,3 +276,13 @@ def screen_chart(chart, loaded, lang: str, filters: dict | None = None):  # noqa
         return type(screen)(freeze(screen.figure), screen.heading_html, screen.footer_html)
 
     return _views.get(key, make)
+
+
+def chart_alt_text(chart, loaded, lang: str) -> str:  # noqa: ANN001
+    """The chart's text for screen readers (newsdash.views.charts.alt_text), once per data
+    state, article, chart and language, like screen_chart: it titles the chart from its
+    figures and words every point on it, which no rerun needs to do again."""
+    from newsdash.views.charts import alt_text
+
+    key = ("alt", *data_state(), loaded.id, chart.id, lang)
+    return _views.get(key, lambda: alt_text(chart, loaded, lang))

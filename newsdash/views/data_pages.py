@@ -82,6 +82,11 @@ def measure_label(corpus: Corpus, measure: str, lang: str) -> str:
     return known.label.get(lang)
 
 
+def measure_labels(corpus: Corpus, measures: list[str], lang: str) -> dict[str, str]:
+    """measure_label of each measure, by its id: a filter's options and its caption."""
+    return {measure: measure_label(corpus, measure, lang) for measure in measures}
+
+
 def measure_unit(corpus: Corpus, measure: str) -> str:
     known = corpus.measures.get(measure)
     return known.unit if known else ""
