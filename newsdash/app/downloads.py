@@ -42,7 +42,7 @@ def show_chart(chart, loaded, lang: str, filter_tag: str = "", filters: dict | N
     st.plotly_chart(screen.figure, key=f"chart_{chart.id}", config=chart_config(lang), alt=chart_alt_text(chart, loaded, lang))
     if screen.footer_html:
         st.markdown(screen.footer_html, unsafe_allow_html=True)
-    _download_menu_fragment(chart, loaded, lang, filter_tag, filters, drawn_state=data_state()[1])
+    download_menu(chart, loaded, lang, filter_tag, filters)
 
 
 def chart_or_message(loaded, chart, lang: str, filter_tag: str = "", filters: dict | None = None) -> None:  # noqa: ANN001
@@ -65,7 +65,7 @@ def measure_downloads(loaded, chart_id: str, lang: str) -> None:  # noqa: ANN001
 
     # once per state of the data: finding a measure's chart builds every chart of its page
     chart = cached_view(get_chart, loaded, chart_id, load_corpus())
-    _download_menu_fragment(chart, loaded, lang, drawn_state=data_state()[1])
+    download_menu(chart, loaded, lang)
 
 
 # Downloads: each file is made only when its button is clicked. Streamlit runs a
@@ -75,8 +75,7 @@ DOWNLOAD_ICONS = {"png": ":material/image:", "svg": ":material/draw:", "pdf": ":
                   "html": ":material/public:", "csv": ":material/table:"}
 
 
-def download_menu(chart, loaded, lang: str, filter_tag: str = "", filters: dict | None = None,  # noqa: ANN001
-                  drawn_state: str | None = None) -> None:
+def download_menu(chart, loaded, lang: str, filter_tag: str = "", filters: dict | None = None) -> None:  # noqa: ANN001
     """PNG, SVG, HTML and CSV of the chart as drawn, named after it and its filter.
 
     `filters` are those the page passed to build_chart: the CSV is exactly the data drawn.
@@ -84,18 +83,17 @@ def download_menu(chart, loaded, lang: str, filter_tag: str = "", filters: dict 
 
     The menu's buttons are made only while it is open: a page with four charts would
     otherwise make sixteen download buttons at every rerun, about a third of its work.
-    Opening or closing the menu reruns this fragment alone, not the page. `drawn_state`
-    is the data state the chart was drawn from (data_state): if the files changed since,
-    the menu says so and offers the new state's chart, never the old chart beside new data.
+    Opening or closing the menu reruns the page (or the filter's fragment the chart is in),
+    so the menu is always made in the same run as its chart, from the same state of the data.
+    It is not a fragment of its own: Streamlit copies the page's element stack at every
+    fragment call, and the overview's five menus cost its every rerun 13% (docs/performance.md);
+    opening a menu takes about 85 ms longer in the browser instead.
     """
     menu = st.popover(t("download", lang), icon=":material/download:", key=download_menu_key(chart.id),
                       on_change="rerun")
     if menu.open:
         with menu:
-            _download_buttons(chart, loaded, lang, filter_tag, filters, drawn_state)
-
-
-_download_menu_fragment = st.fragment(download_menu)
+            _download_buttons(chart, loaded, lang, filter_tag, filters)
 
 
 def download_menu_key(chart_id: str) -> str:
@@ -103,30 +101,18 @@ def download_menu_key(chart_id: str) -> str:
     return f"download_menu_{chart_id}"
 
 
-def _download_buttons(chart, loaded, lang: str, filter_tag: str, filters: dict | None,  # noqa: ANN001
-                      drawn_state: str | None = None) -> None:
+def _download_buttons(chart, loaded, lang: str, filter_tag: str, filters: dict | None) -> None:  # noqa: ANN001
     from newsdash.exports import chart_files as export
     from newsdash.views.charts import (
         ExportWords,
         build_chart,
         chart_frame,
         file_stem,
-        get_chart,
     )
     from newsdash.views.data_method import credit_line, image_credit
     from newsdash.views.screen_charts import chart_config
 
     corpus = load_corpus()
-    if drawn_state is not None and drawn_state != data_state()[1]:  # the menu reruns alone, later
-        st.caption(t("download_data_changed", lang))
-        fresh = corpus.article(loaded.id)
-        try:
-            chart = get_chart(fresh, chart.id, corpus) if fresh and fresh.id == loaded.id else None
-        except DataError:
-            chart = None
-        if chart is None:
-            return
-        loaded = fresh  # the export figure below is drawn from the data as it is now
     context = corpus  # a measure's chart draws every article's figures on it
     state = data_state()  # the method text is read only when a file is asked for
 

@@ -305,10 +305,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "source_article_url": ("{source}. The article: {url}", "{source}. المقال: {url}"),
     "static_unavailable": ("PNG, SVG and PDF cannot be made on this server ({reason}); HTML and CSV still work.",
                            "لا يمكن إنشاء ملفات PNG وSVG وPDF على هذا الخادم ({reason})؛ ملفات HTML وCSV متاحة."),
-    "download_data_changed": (
-        "The data changed on disk after this page was drawn: these downloads are of the new data. "
-        "Reload the page to see it.",
-        "تغيّرت البيانات على القرص بعد عرض هذه الصفحة: هذه التنزيلات من البيانات الجديدة. أعد تحميل الصفحة لرؤيتها."),
     "press_kit_heading": ("Press kit", "الحقيبة الصحفية"),
     "press_kit_newer": (
         "The data changed on disk after this page was drawn: your last press kit holds the newer data, "
