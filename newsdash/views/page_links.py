@@ -20,27 +20,35 @@ def page_url(page: str, params: dict[str, str]) -> str:
     return f"{path}?{query}" if query else path
 
 
+# Where scrollIntoView puts an element, as a test of its box `r` ("start": its top at its
+# scroll margin, below Streamlit's header; "center": the middle of the window)
+_OUT_OF_PLACE = {"start": "Math.abs(r.top-(parseFloat(getComputedStyle(el).scrollMarginTop)||0))>16",
+                 "center": "Math.abs((r.top+r.bottom)/2-innerHeight/2)>40"}
+
+
 def keep_in_view_js(find: str, block: str) -> str:
-    """A script's body that scrolls to an element once it is drawn and keeps it on screen
+    """A script's body that scrolls to an element once it is drawn and keeps it in place
     while the page settles. Streamlit draws the page after the browser has looked for it,
-    and what is drawn above it later (the rest of the run, a web font) pushes it away: the
-    quote a reader followed a link to was found, scrolled to, then pushed off screen on a
-    slow machine. So: look every 100 ms for up to 30 s; scroll to it when it is first found,
-    and again whenever it is no longer on screen; stop once it has stayed there for a
-    second, or as soon as the reader scrolls, taps or presses a key. `find` is a JavaScript expression for the element, `block` where
-    scrollIntoView puts it. Fixed text, no data; no '<' inside: Streamlit's sanitizer drops
-    a script whose text holds '<' before a letter or digit."""
-    return ("(function(){var stop=false,placed=false,tries=0,still=0;"
+    and the page keeps changing after the first scroll: what is drawn above pushes the
+    element away (the rest of the run, the charts once their library has loaded, a web
+    font), and what is drawn below lets it come up further (the last chart of a page was
+    scrolled as far as the page then went, 665 px down, and stayed there once the page had
+    grown). So: look every 100 ms for up to 30 s; scroll to it whenever it is not where
+    `block` puts it (scrolling changes nothing where the page cannot go further); stop once
+    it has stayed in place for two seconds, or as soon as the reader scrolls, taps or
+    presses a key. `find` is a JavaScript expression for the element. Fixed text, no data;
+    no '<' inside: Streamlit's sanitizer drops a script whose text holds '<' before a
+    letter or digit."""
+    return ("(function(){var stop=false,still=0,tries=0;"
             "function quit(){stop=true;}"
             "['wheel','touchstart','keydown','mousedown'].forEach(function(t){"
             "window.addEventListener(t,quit,{once:true,capture:true});});"
             "function go(){if(stop){return;}var el=FIND;"
             "if(el){var r=el.getBoundingClientRect();"
-            "if(placed&&r.top>-8&&window.innerHeight+8>r.bottom){still+=1;}"
-            "else{el.scrollIntoView({block:'BLOCK'});placed=true;still=0;}"
-            "if(still>=10){return;}}"
+            "if(OUT_OF_PLACE){el.scrollIntoView({block:'BLOCK'});still=0;}else{still+=1;}"
+            "if(still>=20){return;}}"
             "tries+=1;if(tries>=300){return;}setTimeout(go,100);}go();})();"
-            ).replace("FIND", find).replace("BLOCK", block)
+            ).replace("FIND", find).replace("BLOCK", block).replace("OUT_OF_PLACE", _OUT_OF_PLACE[block])
 
 
 # The selected record's mark (article_html marks it q-selected), on Original text. Its
