@@ -1,6 +1,7 @@
-"""The frame of every page: the language switch, the page marked in its language and
-read right to left in Arabic, text blocks in their direction, links between pages, the
-claim caveat, data errors shown as errors (never tracebacks), and a translated uploader.
+"""The frame of every page: the language switch, the page list, the page marked in its
+language and read right to left in Arabic, text blocks in their direction, links between
+pages, the claim caveat, data errors shown as errors (never tracebacks), and a translated
+uploader.
 """
 
 from __future__ import annotations
